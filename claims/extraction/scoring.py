@@ -1,0 +1,338 @@
+"""Scoring of extracted claims against gold annotations (see eval/README.md).
+
+A prediction matches a gold claim when their character spans overlap by at least
+half of *each* span; matching is one-to-one, largest overlap first. Precision,
+recall and F1 count matches. Among matches, speaker accuracy is lenient (the
+normalised predicted speaker contains, word for word, or is contained in one of
+the gold alternatives; a bare pronoun never counts) and strict (the same test
+against the first, resolved, gold name only). Stance and quote-type accuracy are
+exact.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+ARTICLES = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "the", "a", "an"})
+PRONOUNS = frozenset(
+    {
+        "il",
+        "elle",
+        "ils",
+        "elles",
+        "lui",
+        "eux",
+        "on",
+        "qui",
+        "celui",
+        "celle",
+        "ceux",
+        "celles",
+        "he",
+        "she",
+        "they",
+        "him",
+        "her",
+        "them",
+        "it",
+        "who",
+        "we",
+        "nous",
+        "i",
+        "je",
+        "you",
+        "vous",
+        "one",
+    }
+)
+_WORD = re.compile(r"[0-9a-z]+")
+
+
+def normalize_speaker(name: str | None) -> list[str]:
+    """Lower case, no accents, no articles, split into words."""
+    if not name:
+        return []
+    text = unicodedata.normalize("NFD", name.lower())
+    text = "".join(c for c in text if unicodedata.category(c) != "Mn")
+    return [w for w in _WORD.findall(text) if w not in ARTICLES]
+
+
+def _contains(big: list[str], small: list[str]) -> bool:
+    if not small or len(small) > len(big):
+        return False
+    n = len(small)
+    return any(big[i : i + n] == small for i in range(len(big) - n + 1))
+
+
+def speaker_matches(predicted: str | None, alternatives: list[str]) -> bool:
+    """Lenient speaker test against any of ``alternatives``."""
+    pred = normalize_speaker(predicted)
+    if not pred or (len(pred) == 1 and pred[0] in PRONOUNS):
+        return False
+    for alt in alternatives:
+        gold = normalize_speaker(alt)
+        if not gold:
+            continue
+        if _contains(pred, gold) or _contains(gold, pred):
+            return True
+    return False
+
+
+def _gold_speakers(claim: dict) -> list[str]:
+    speaker = claim.get("speaker")
+    if speaker is None:
+        return []
+    if isinstance(speaker, str):
+        return [speaker]
+    return [s for s in speaker if s]
+
+
+def _span(claim: Any, text: str) -> tuple[int, int] | None:
+    """(start, end) of a gold or predicted claim."""
+    if isinstance(claim, dict):
+        if "start" in claim and "end" in claim:
+            return int(claim["start"]), int(claim["end"])
+        content = claim.get("content") or ""
+        pos = text.find(content) if content else -1
+        return (pos, pos + len(content)) if pos >= 0 else None
+    return claim.start, claim.end
+
+
+def _get(claim: Any, key: str) -> Any:
+    return claim.get(key) if isinstance(claim, dict) else getattr(claim, key, None)
+
+
+def match(gold: list[tuple[int, int]], pred: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """One-to-one matching, largest overlap first. Returns (gold index, pred index) pairs."""
+    candidates = []
+    for gi, (gs, ge) in enumerate(gold):
+        for pi, (ps, pe) in enumerate(pred):
+            overlap = min(ge, pe) - max(gs, ps)
+            if overlap <= 0:
+                continue
+            if overlap * 2 >= (ge - gs) and overlap * 2 >= (pe - ps):
+                candidates.append((overlap, gi, pi))
+    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    pairs = []
+    for _, gi, pi in candidates:
+        if gi in used_g or pi in used_p:
+            continue
+        used_g.add(gi)
+        used_p.add(pi)
+        pairs.append((gi, pi))
+    return sorted(pairs)
+
+
+@dataclass
+class Counts:
+    docs: int = 0
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+    speaker_lenient: int = 0
+    speaker_strict: int = 0
+    stance: int = 0
+    quote_type: int = 0
+
+    def add(self, other: Counts) -> None:
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def rate(self, name: str) -> float:
+        return getattr(self, name) / self.matched if self.matched else 0.0
+
+    def as_dict(self) -> dict:
+        return {
+            "docs": self.docs,
+            "gold": self.gold,
+            "predicted": self.predicted,
+            "matched": self.matched,
+            "precision": self.precision,
+            "recall": self.recall,
+            "f1": self.f1,
+            "speaker_lenient": self.rate("speaker_lenient"),
+            "speaker_strict": self.rate("speaker_strict"),
+            "stance": self.rate("stance"),
+            "quote_type": self.rate("quote_type"),
+        }
+
+
+@dataclass
+class DocResult:
+    id: str
+    language: str
+    counts: Counts
+    misses: list[dict] = field(default_factory=list)
+    spurious: list[dict] = field(default_factory=list)
+    errors: list[dict] = field(default_factory=list)  # matched but wrong speaker/stance/type
+
+
+@dataclass
+class Report:
+    by_language: dict[str, Counts]
+    overall: Counts
+    docs: list[DocResult]
+
+    def as_dict(self) -> dict:
+        return {
+            "overall": self.overall.as_dict(),
+            "by_language": {lang: c.as_dict() for lang, c in sorted(self.by_language.items())},
+        }
+
+
+def score_document(doc: dict, predicted: list[Any]) -> DocResult:
+    """Score one document's predictions against its gold claims."""
+    text = doc.get("text", "")
+    gold_claims = list(doc.get("claims", []))
+    gold_spans, gold_kept = [], []
+    for g in gold_claims:
+        span = _span(g, text)
+        if span is not None:
+            gold_spans.append(span)
+            gold_kept.append(g)
+    pred_spans = [_span(p, text) for p in predicted]
+    pairs = match(gold_spans, pred_spans)
+    counts = Counts(docs=1, gold=len(gold_kept), predicted=len(predicted), matched=len(pairs))
+    result = DocResult(
+        id=str(doc.get("id", "")), language=str(doc.get("language", "")), counts=counts
+    )
+    matched_g = {g for g, _ in pairs}
+    matched_p = {p for _, p in pairs}
+    for gi, pi in pairs:
+        g, p = gold_kept[gi], predicted[pi]
+        alternatives = _gold_speakers(g)
+        speaker = _get(p, "speaker")
+        lenient = speaker_matches(speaker, alternatives)
+        strict = speaker_matches(speaker, alternatives[:1])
+        stance_ok = _get(p, "stance") == g.get("stance")
+        type_ok = _get(p, "quote_type") == g.get("quote_type")
+        counts.speaker_lenient += lenient
+        counts.speaker_strict += strict
+        counts.stance += stance_ok
+        counts.quote_type += type_ok
+        if not (lenient and stance_ok and type_ok):
+            result.errors.append(
+                {
+                    "gold": _summary(g),
+                    "predicted": _summary(p),
+                    "speaker_ok": lenient,
+                    "stance_ok": stance_ok,
+                    "quote_type_ok": type_ok,
+                }
+            )
+    result.misses = [_summary(g) for i, g in enumerate(gold_kept) if i not in matched_g]
+    result.spurious = [_summary(p) for i, p in enumerate(predicted) if i not in matched_p]
+    return result
+
+
+def _summary(claim: Any) -> dict:
+    keys = ("speaker", "cue", "stance", "quote_type", "content", "rule")
+    return {k: _get(claim, k) for k in keys if _get(claim, k) is not None}
+
+
+def evaluate(docs: Iterable[dict], extract_fn: Callable[[str, str | None], list[Any]]) -> Report:
+    """Run ``extract_fn(text, language)`` on every document and score it."""
+    by_language: dict[str, Counts] = {}
+    overall = Counts()
+    results = []
+    for doc in docs:
+        predicted = list(extract_fn(doc.get("text", ""), doc.get("language")))
+        result = score_document(doc, predicted)
+        results.append(result)
+        by_language.setdefault(result.language, Counts()).add(result.counts)
+        overall.add(result.counts)
+    return Report(by_language=by_language, overall=overall, docs=results)
+
+
+def format_table(report: Report) -> str:
+    """A plain-text table: one row per language, then overall."""
+    header = (
+        "lang",
+        "docs",
+        "gold",
+        "pred",
+        "match",
+        "P",
+        "R",
+        "F1",
+        "spk",
+        "spk-strict",
+        "stance",
+        "qtype",
+    )
+    rows = []
+    for name, c in sorted(report.by_language.items()) + [("all", report.overall)]:
+        d = c.as_dict()
+        rows.append(
+            (
+                name,
+                str(c.docs),
+                str(c.gold),
+                str(c.predicted),
+                str(c.matched),
+                *(
+                    f"{d[k]:.3f}"
+                    for k in (
+                        "precision",
+                        "recall",
+                        "f1",
+                        "speaker_lenient",
+                        "speaker_strict",
+                        "stance",
+                        "quote_type",
+                    )
+                ),
+            )
+        )
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    lines = ["  ".join(h.rjust(w) for h, w in zip(header, widths))]
+    lines.append("  ".join("-" * w for w in widths))
+    for r in rows:
+        lines.append("  ".join(v.rjust(w) for v, w in zip(r, widths)))
+    return "\n".join(lines)
+
+
+def load_corpus(path: str) -> list[dict]:
+    """Read a .jsonl (one article a line) or .json (one object or a list) corpus."""
+    import json
+
+    with open(path, encoding="utf-8") as fh:
+        if path.endswith(".jsonl"):
+            docs = []
+            for n, line in enumerate(fh, 1):
+                line = line.strip()
+                if not line:
+                    continue
+                try:
+                    docs.append(json.loads(line))
+                except json.JSONDecodeError as exc:
+                    raise ValueError(f"{path}:{n}: invalid JSON ({exc.msg})") from exc
+        else:
+            try:
+                data = json.load(fh)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{path}: invalid JSON ({exc.msg} at line {exc.lineno})") from exc
+            docs = data if isinstance(data, list) else [data]
+    for i, doc in enumerate(docs):
+        if not isinstance(doc, dict) or "text" not in doc:
+            raise ValueError(f'{path}: article {i + 1} is not an object with a "text" field')
+    return docs
