@@ -234,6 +234,7 @@ class DocExtractor:
         start, para = 0, 0
         abbreviations = self.m.ABBREVIATIONS
         toks = self.toks
+        closing_marks = set(self.close_tok.values())
 
         def close(end: int, new_para: bool) -> None:
             nonlocal start, para
@@ -263,13 +264,9 @@ class DocExtractor:
                 continue
             text = tok.text
             ends = text in SENT_END
-            if not ends and text in CLOSING_QUOTES or text == '"':
-                ends = (
-                    i > 0
-                    and toks[i - 1].text in SENT_END
-                    and self.quote_of[i - 1] == -1
-                    or (i > 0 and toks[i - 1].text in SENT_END)
-                )
+            if not ends and i in closing_marks:
+                # «... contournés. » ends the sentence with its closing mark
+                ends = i > 0 and toks[i - 1].text in SENT_END
             if not ends:
                 continue
             if (
@@ -317,11 +314,18 @@ class DocExtractor:
         if self.lang == "en":
             if not tok.tag_.startswith("VB") and not (tok.pos_ == "VERB"):
                 return None
-            if tok.tag_ == "VBN" and not self._has_perfect_aux(i):
-                return None
             if self._is_passive(i):
                 return None
+            nxt = self.toks[i + 1].lower_ if i + 1 < self.n else ""
+            if tok.tag_ == "VBN" and not self._has_perfect_aux(i):
+                prev = self.toks[i - 1] if i > 0 else None
+                if nxt == "by" or prev is None or prev.pos_ in ("NOUN", "ADJ", "DET"):
+                    return None
+            if tok.tag_ == "VB" and i > 0 and self.toks[i - 1].lower_ == "to":
+                return None  # "declined to say", "plans to announce"
         else:
+            if low == lemma:
+                return None  # infinitive: "a refusé d'annoncer"
             if (
                 low.endswith(
                     ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "it", "ite")
@@ -385,12 +389,13 @@ class DocExtractor:
     def is_finite(self, i: int) -> bool:
         tok = self.toks[i]
         if self.lang == "en":
-            return tok.tag_ in ("VBD", "VBZ", "VBP", "MD")
+            return tok.tag_ in ("VBD", "VBZ", "VBP", "MD") and tok.dep_ not in ("amod", "compound")
         if tok.lower_ in _FR_FINITE_AUX:
             return True
         return (
             tok.pos_ in ("VERB", "AUX")
             and "Fin" in tok.morph.get("VerbForm")
+            and tok.dep_ not in _NOMINAL_DEPS
             and (not tok.text[0].isupper() or tok.i == 0)
         )
 
@@ -402,15 +407,14 @@ class DocExtractor:
             low = t.lower_
             if self.in_quote(j - 1):
                 break
-            if (
+            if low == "ailleurs" and j - 2 >= 0 and self.toks[j - 2].lower_ == "par":
+                j -= 2
+            elif (
                 low in _AUX[self.lang]
                 or low in self.m.NEGATIONS
                 or low in self.m.INVERSION_CLITICS
-                or low in ("-t", "ailleurs", "d'", "d’")
-                and False
+                or low == "-t"
             ):
-                j -= 1
-            elif low in ("-t",) or low in self.m.INVERSION_CLITICS:
                 j -= 1
             elif (
                 t.pos_ == "ADV"
@@ -418,8 +422,6 @@ class DocExtractor:
                 or low in self.m.TIME_WORDS
             ):
                 j -= 1
-            elif low == "ailleurs" and j - 2 >= 0 and self.toks[j - 2].lower_ == "par":
-                j -= 2
             elif self.lang == "fr" and low in _FR_CLITICS and j - 1 > 0:
                 j -= 1
             else:
@@ -475,7 +477,11 @@ class DocExtractor:
 
     def seg_kind(self, s: int, e: int) -> str:
         """np, paren (relative/participial aside), relay, adverbial, clause or empty."""
-        while s < e and (self.toks[s].is_space or self.toks[s].text in QUOTE_CHARS):
+        while s < e and (
+            self.toks[s].is_space
+            or self.toks[s].text in QUOTE_CHARS
+            or self.toks[s].lower_ in self.m.COORDINATORS
+        ):
             s += 1
         if s >= e:
             return "empty"
@@ -519,8 +525,6 @@ class DocExtractor:
         asides: list[tuple[int, int]] = []
         nps: list[tuple[int, int]] = []
         clause_end = None
-        if segs and self.seg_kind(*segs[-1]) == "empty":
-            return None, asides, None
         for s, e in reversed(segs):
             kind = self.seg_kind(s, e)
             if kind == "empty":
@@ -532,11 +536,16 @@ class DocExtractor:
                     break
                 asides.append((s, e))
                 continue
+            if kind == "adverbial":
+                # an aside between subject and verb ("Les FSR, de leur côté, ont nié")
+                if nps or not (asides or len(segs) > 1 and segs[-1][0] == segs[-1][1]):
+                    break
+                asides.append((s, e))
+                continue
             if kind == "np":
                 if len(nps) >= 2:
                     break
                 if nps and not self._appositive_ok(s, e, nps[-1]):
-                    clause_end = e
                     break
                 nps.append((s, e))
                 continue
@@ -551,6 +560,10 @@ class DocExtractor:
 
     def _appositive_ok(self, s: int, e: int, later: tuple[int, int]) -> bool:
         # "Son porte-parole, Nadir Belkacem," / "Ce témoin, l'ancien directeur ..."
+        for a, b in ((s, e), later):
+            words = [t for t in self.toks[a:b] if _is_word(t)]
+            if len(words) == 1 and (words[0].lower_ in self.m.PRONOUNS or words[0].pos_ == "PRON"):
+                return False
         return (e - s) <= 12 and (later[1] - later[0]) <= 14
 
     def right_np(self, j: int, hi: int) -> tuple[int, int] | None:
@@ -567,6 +580,8 @@ class DocExtractor:
                 or t.text in DASHES
                 or self.in_quote(j)
                 or t.text in QUOTE_CHARS
+                or low in self.m.COMPLEMENTIZERS
+                or (self.is_finite(j) and low not in _AUX[self.lang])
             ):
                 if t.text == "," and in_pp:
                     in_pp = False
@@ -858,7 +873,7 @@ class DocExtractor:
                 break
         text = self._strip_document(text, s, e)
         frame = Frame(text, kind, gender, number)
-        resolved = self.resolve_definite(frame, s, e)
+        resolved = self.resolve_definite(frame, s, e) if kind != "person" else None
         return resolved or frame
 
     def _strip_document(self, text: str, s: int, e: int) -> str:
@@ -1004,47 +1019,48 @@ class DocExtractor:
         )
 
     def resolve_definite(self, frame: Frame, s: int, e: int) -> Frame | None:
-        """ "le journal" / "the newspaper" / "les sources" -> an earlier speaker."""
-        words = [t.lower_ for t in self.toks[s:e] if _is_word(t)]
-        if not words or words[0] not in self.m.DEFINITE_DETERMINERS:
+        """ "le journal" / "the newspaper" / "l'agence" / "les sources" -> an earlier speaker."""
+        words = [w for w in re.split(r"[\s'’]+", frame.text.lower()) if w]
+        if len(words) < 2 or len(words) > 4:
             return None
-        if any(t.pos_ == "PROPN" or t.ent_type_ for t in self.toks[s:e]):
+        if words[0] not in self.m.DEFINITE_DETERMINERS and words[0] not in ("l",):
             return None
-        if len(words) > 4:
+        if any(t.pos_ == "PROPN" or t.ent_type_ in ("PER", "PERSON") for t in self.toks[s:e]):
             return None
-        head = words[1] if len(words) > 1 else ""
-        if head in self.m.PUBLICATION_HEADS or head in (
-            "journal",
-            "newspaper",
-            "paper",
-            "quotidien",
-        ):
-            for claim in reversed(self.claims):
-                if claim.frame.kind == "publication" and claim.frame.text.lower() not in (
-                    frame.text.lower(),
-                ):
-                    return Frame(claim.frame.text, "publication", via=list(claim.frame.via))
-            for ent in self.doc.ents:
-                if ent.end <= s and ent.label_ == "ORG":
-                    name = ent.text
-                    if any(o in name.lower() for o in lexicon_common.KNOWN_OUTLETS):
-                        return Frame(_strip_article(name, self.m.ARTICLES), "publication")
-            return None
-        if (
-            frame.kind in ("anonymous", "group")
-            or head in self.m.ANONYMOUS_HEADS
-            or head in ("sources", "source")
-        ):
+        head = strip_accents(words[1])
+        if head in ("sources", "source") or frame.kind == "anonymous" or head in self.m.ANONYMOUS_HEADS:
             for claim in reversed(self.claims[-8:]):
                 f = claim.frame
                 if f.kind == "anonymous" and f.number == frame.number and f.text != frame.text:
                     fw = strip_accents(f.text.lower())
-                    if (
-                        head in ("sources", "source")
-                        or strip_accents(head) in fw
-                        or strip_accents(head.rstrip("s")) in fw
-                    ):
+                    if head in ("sources", "source") or head in fw or head.rstrip("s") in fw:
                         return Frame(f.text, f.kind, f.gender, f.number, list(f.via))
+            return None
+        if len(head) < 3:
+            return None
+        is_outlet = head in self.m.PUBLICATION_HEADS or head in ("journal", "newspaper", "paper")
+        # 1. an earlier speaker whose name contains the head noun ("Wall Street Journal")
+        for claim in reversed(self.claims):
+            f = claim.frame
+            if f.text and head in strip_accents(f.text.lower()).split() and f.text != frame.text \
+                    and not f.is_pronoun and len(f.text.split()) > 1 or (
+                    f.text and is_outlet and f.kind == "publication" and head in strip_accents(
+                        f.text.lower())):
+                return Frame(_strip_article(f.text, self.m.ARTICLES), f.kind, f.gender, f.number,
+                             list(f.via))
+        # 2. a named organisation mentioned before
+        for ent in self.doc.ents:
+            if ent.end > s:
+                break
+            if ent.label_ == "ORG" and head in strip_accents(ent.text.lower()).split():
+                return Frame(_strip_article(ent.text, self.m.ARTICLES), frame.kind)
+        # 3. a newspaper: the last outlet that reported something
+        if is_outlet:
+            for claim in reversed(self.claims):
+                f = claim.frame
+                if f.kind == "publication" and claim.stance == "asserts" and f.text:
+                    return Frame(_strip_article(f.text, self.m.ARTICLES), "publication",
+                                 via=list(f.via))
         return None
 
     # ------------------------------------------------------------------ claim creation
@@ -1196,6 +1212,9 @@ class DocExtractor:
                 None,
                 None,
             )
+        if vg - 1 >= s and toks[vg - 1].lower_ in self.m.RELATIVE_SUBJECTS:
+            # "..., l'AFP, qui n'a pas pu vérifier": the antecedent speaks
+            return self._antecedent(vg - 1), [], None, None
         np, asides, clause_end = self.left_subject(lo, vg)
         if np is not None:
             # relative subject "qui" -> its antecedent just before
@@ -1302,13 +1321,9 @@ class DocExtractor:
                 # post-posed reporting clause: "X, Y said." / "X, a déclaré Y."
                 cs = self._content_left_start(lo, clause_end)
                 span = self.char_span(cs, clause_end)
-            elif (
-                vg > s
-                and toks[vg - 1].text == ","
-                and np is None
-                or (np is not None and vg > s and np[0] > lo and toks[np[0] - 1].text == ",")
-            ):
-                left = np[0] - 1 if np is not None and np[0] > lo else vg - 1
+            elif vg > lo and toks[vg - 1].text == "," and (np is None or np[0] >= vg):
+                # inverted subject: "X, a rapporté le journal." / "X, said Y."
+                left = vg - 1
                 cs = self._content_left_start(lo, left)
                 if cs < left and self._has_finite(cs, left):
                     span = self.char_span(cs, left)
@@ -1713,7 +1728,10 @@ class DocExtractor:
         asides: list[tuple[int, int]] = []
         passive = bool(self.lex.passive_verify.search(match.group())) and stance == "cannot_verify"
         if passive:
-            frame = self._own_outlet()
+            # agentless "n'a pas pu être vérifié": the outlet itself, named or not
+            frame = self._own_outlet() or Frame("", "publication")
+        elif vg - 1 >= s and toks[vg - 1].lower_ in self.m.RELATIVE_SUBJECTS:
+            frame = self._antecedent(vg - 1)
         else:
             np, asides, clause_end = self.left_subject(lo, vg)
             prev_tok = toks[vg - 1] if vg > s else None
@@ -2212,6 +2230,8 @@ _FR_FINITE_AUX = {
     "fait",
     "font",
 }
+_NOMINAL_DEPS = {"amod", "nmod", "flat:name", "appos", "nsubj", "obj", "det", "case", "compound",
+                 "obl:arg", "obl:mod", "fixed"}
 _FR_CLITICS = {
     "l'",
     "l’",
@@ -2296,7 +2316,7 @@ def to_public(claims: list[_Claim], original: str, offset: int, lang: str) -> li
     seen: set[tuple[int, int, str]] = set()
     articles = lexicon(lang).mod.ARTICLES
     for c in sorted(claims, key=lambda c: (c.start, c.anchor)):
-        speaker = c.frame.text if c.frame is not None else None
+        speaker = (c.frame.text or None) if c.frame is not None else None
         key = (c.start, c.end, (speaker or "").lower())
         if key in seen:
             continue
