@@ -1,0 +1,109 @@
+"""`manage.py ingest FILE...`: store text files as articles and extract their claims."""
+
+import json
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from articles.models import Article, Language
+from articles.services import article_create_from_text
+from claims.services import article_extract_claims
+
+
+def unreadable_file(name: str, error: str) -> dict:
+    """The JSON line of a file that never became an article (nothing was stored)."""
+    return {
+        "id": None,
+        "status": "failed",
+        "error": error,
+        "language": "",
+        "title": "",
+        "claims": 0,
+        "file": name,
+    }
+
+
+class Command(BaseCommand):
+    help = (
+        "Store UTF-8 text files (or - for standard input) as articles and extract their claims. "
+        "Without --sync the extraction is queued for the Celery workers."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("files", nargs="+", metavar="FILE")
+        parser.add_argument(
+            "--language", choices=Language.values, help="fr or en (default: detect)"
+        )
+        parser.add_argument("--outlet", default="", help="Name of the outlet that published it")
+        parser.add_argument("--title", default="", help="Title (default: the first line)")
+        parser.add_argument(
+            "--sync", action="store_true", help="Extract in this process and wait for the result"
+        )
+        parser.add_argument("--json", action="store_true", help="Print one JSON object per article")
+
+    def handle(self, *args, **options) -> None:
+        problems = 0
+        for name in options["files"]:
+            try:
+                text = self.read(name)
+            except CommandError as error:
+                problems += 1
+                self.stderr.write(str(error))
+                if options["json"]:
+                    self.stdout.write(
+                        json.dumps(unreadable_file(name, str(error)), ensure_ascii=False)
+                    )
+                continue
+            article = article_create_from_text(
+                text=text,
+                language=options["language"],
+                outlet_name=options["outlet"],
+                title=options["title"],
+                enqueue=not options["sync"],
+            )
+            if options["sync"] and article.status == Article.Status.QUEUED:
+                article = article_extract_claims(article=article)
+            article.refresh_from_db()
+            problems += article.status == Article.Status.FAILED
+            self.report(name, article, as_json=options["json"])
+        if problems:
+            raise CommandError(
+                f"{problems} of {len(options['files'])} file(s) could not be processed."
+            )
+
+    def read(self, name: str) -> str:
+        if name == "-":
+            return sys.stdin.read()
+        path = Path(name)
+        try:
+            return path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise CommandError(f"{name}: no such file.") from None
+        except IsADirectoryError:
+            raise CommandError(f"{name}: is a directory, not a text file.") from None
+        except UnicodeDecodeError:
+            raise CommandError(f"{name}: not UTF-8 text; convert it to UTF-8 first.") from None
+        except OSError as error:
+            raise CommandError(f"{name}: cannot be read ({error.strerror}).") from None
+
+    def report(self, name: str, article: Article, *, as_json: bool) -> None:
+        count = article.mentions.count()
+        if as_json:
+            payload = {
+                "id": article.pk,
+                "status": article.status,
+                "error": article.error,
+                "language": article.language,
+                "title": article.title,
+                "claims": count,
+                "file": name,
+            }
+            self.stdout.write(json.dumps(payload, ensure_ascii=False))
+            return
+        line = f"{name}: article {article.pk} {article.status}"
+        if article.status == Article.Status.READY:
+            line += f", {count} claim(s) [{article.language}] {article.title}"
+        elif article.error:
+            line += f": {article.error}"
+        self.stdout.write(line)

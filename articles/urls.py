@@ -1,0 +1,10 @@
+from django.urls import path
+
+from articles import views
+
+app_name = "articles"
+urlpatterns = [
+    path("", views.ArticleListView.as_view(), name="list"),
+    path("new/", views.article_new, name="new"),
+    path("<int:pk>/", views.article_detail, name="detail"),
+]

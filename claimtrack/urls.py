@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from claimtrack import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("articles/", include("articles.urls")),
+    path("claims/", include("claims.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,101 @@
+import pytest
+from django.core.exceptions import ValidationError
+
+from articles.models import Article
+from claims.models import Claim, Mention, Source
+from claims.services import (
+    article_extract_claims,
+    claim_create_from_mention,
+    claim_publish,
+    source_get_or_create,
+)
+from tests.factories import ArticleFactory, MentionFactory
+
+pytestmark = pytest.mark.django_db
+
+TEXT = (
+    "The council met on Tuesday.\n\n"
+    '"The bridge will reopen in March," said Mayor Linda Okafor.\n\n'
+    "The contractor denied that any cracks had been found."
+)
+
+
+def test_extraction_stores_mentions_with_valid_spans_and_sources():
+    article = article_extract_claims(article=ArticleFactory(text=TEXT, status="queued"))
+    assert article.status == Article.Status.READY
+    mentions = list(article.mentions.all())
+    assert mentions, "expected at least the direct quote"
+    for mention in mentions:
+        assert TEXT[mention.start : mention.end] == mention.content
+        assert 0 <= mention.confidence <= 1
+        assert mention.extractor_version
+    quote = next(m for m in mentions if m.quote_type == Mention.QuoteType.DIRECT)
+    assert quote.content == "The bridge will reopen in March"
+    assert quote.source is not None and "Okafor" in quote.source.name
+
+
+def test_running_extraction_twice_does_not_duplicate_mentions():
+    article = ArticleFactory(text=TEXT, status="queued")
+    article_extract_claims(article=article)
+    first = sorted(article.mentions.values_list("start", "end", "speaker"))
+    article_extract_claims(article=article)
+    assert sorted(article.mentions.values_list("start", "end", "speaker")) == first
+
+
+def test_extraction_again_keeps_reviewed_mentions_untouched():
+    article = ArticleFactory(text=TEXT, status="queued")
+    article_extract_claims(article=article)
+    reviewed = article.mentions.order_by("start").first()
+    claim = claim_create_from_mention(mention=reviewed, statement="The bridge reopens in March")
+    count = article.mentions.count()
+    article_extract_claims(article=article)
+    reviewed.refresh_from_db()
+    assert reviewed.claim == claim
+    assert reviewed.review_state == Mention.ReviewState.ACCEPTED
+    assert article.mentions.count() == count
+
+
+def test_extraction_failure_is_stored_with_a_readable_reason():
+    # A language the extractor has no pipeline for makes extraction itself fail.
+    article = ArticleFactory(text=TEXT, language="de", status="queued")
+    article = article_extract_claims(article=article)
+    article.refresh_from_db()
+    assert article.status == Article.Status.FAILED
+    assert "The article is kept" in article.error
+    assert not article.mentions.exists()
+
+
+def test_named_sources_are_shared_and_anonymous_ones_are_not():
+    a = source_get_or_create(name="Linda  Okafor", kind="person")
+    b = source_get_or_create(name="linda okafor", kind="person")
+    assert a == b
+    x = source_get_or_create(name="a senior official", kind="anonymous")
+    y = source_get_or_create(name="a senior official", kind="anonymous")
+    assert x != y
+    assert Source.objects.count() == 3
+
+
+def test_unknown_source_kind_falls_back_to_person():
+    assert source_get_or_create(name="Someone", kind="alien").kind == Source.Kind.PERSON
+
+
+def test_accepting_a_mention_creates_a_claim_with_a_unique_slug():
+    one = claim_create_from_mention(mention=MentionFactory(), statement="Bridge reopens")
+    two = claim_create_from_mention(mention=MentionFactory(), statement="Bridge reopens")
+    assert one.slug == "bridge-reopens" and two.slug == "bridge-reopens-2"
+    assert one.mentions.get().review_state == Mention.ReviewState.ACCEPTED
+
+
+def test_a_claim_needs_a_statement():
+    with pytest.raises(ValidationError):
+        claim_create_from_mention(mention=MentionFactory(), statement="   ")
+
+
+def test_publishing_needs_a_known_verdict_and_a_conclusion():
+    claim = claim_create_from_mention(mention=MentionFactory(), statement="Bridge reopens")
+    with pytest.raises(ValidationError):
+        claim_publish(claim=claim, verdict="pants-on-fire", conclusion="x")
+    with pytest.raises(ValidationError):
+        claim_publish(claim=claim, verdict=Claim.Verdict.TRUE, conclusion=" ")
+    claim_publish(claim=claim, verdict=Claim.Verdict.TRUE, conclusion="Confirmed by the city.")
+    assert list(Claim.objects.published()) == [claim]

@@ -1,0 +1,49 @@
+import os
+import subprocess
+import sys
+
+CHECK = "import django; django.setup(); from django.conf import settings; print({})"
+
+
+def run_settings(expr: str, **env: str) -> subprocess.CompletedProcess:
+    environment = {
+        k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "REDIS_URL"}
+    }
+    environment.update(env, DJANGO_SETTINGS_MODULE="claimtrack.settings")
+    return subprocess.run(
+        [sys.executable, "-c", CHECK.format(expr)], env=environment, capture_output=True, text=True
+    )
+
+
+def test_production_refuses_to_start_without_secret_key():
+    result = run_settings("settings.DEBUG", DEBUG="0")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_starts_with_secret_key():
+    result = run_settings(
+        "settings.DEBUG", DEBUG="0", SECRET_KEY="x" * 50, ALLOWED_HOSTS="claims.example"
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"
+
+
+def test_without_redis_url_tasks_run_in_process():
+    result = run_settings("settings.CELERY_TASK_ALWAYS_EAGER")
+    assert result.stdout.strip() == "True", result.stderr
+
+
+def test_with_redis_url_tasks_go_to_redis():
+    result = run_settings(
+        "(settings.CELERY_TASK_ALWAYS_EAGER, settings.CELERY_BROKER_URL)",
+        REDIS_URL="redis://127.0.0.1:1/0",
+    )
+    assert result.stdout.strip() == "(False, 'redis://127.0.0.1:1/0')", result.stderr
+
+
+def test_database_url_is_read_from_the_environment():
+    result = run_settings(
+        "settings.DATABASES['default']['ENGINE']", DATABASE_URL="postgres://u:p@127.0.0.1:5/x"
+    )
+    assert result.stdout.strip() == "django.db.backends.postgresql", result.stderr
