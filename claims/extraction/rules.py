@@ -326,17 +326,14 @@ class DocExtractor:
         else:
             if low == lemma:
                 return None  # infinitive: "a refusé d'annoncer"
-            if (
-                low.endswith(
-                    ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "it", "ite")
-                )
-                and lemma not in ("dire", "écrire")
-                or low in ("dit", "écrit")
-            ):
+            participle = low.endswith(("é", "ée", "és", "ées")) or (
+                not lemma.endswith("er")
+                and low.endswith(("i", "ie", "is", "ies", "u", "ue", "us", "ues", "it", "ite"))
+                and low not in ("dit", "écrit")
+            )
+            if participle and not self._has_perfect_aux(i):
                 # past participles report speech only in a compound tense
-                if low not in ("dit", "écrit") or not self._is_finite_fr_dit(i):
-                    if not self._has_perfect_aux(i):
-                        return None
+                return None
             if self._is_passive(i):
                 return None
             if tok.pos_ in ("NOUN", "PROPN") and low in ("note", "notes", "propos", "rapport"):
@@ -591,7 +588,7 @@ class DocExtractor:
                 return None
             if (
                 low in self.m.TIME_WORDS
-                or (t.pos_ == "ADV" and low not in ("selon",))
+                or (t.pos_ == "ADV" and low not in ("selon", "de", "d'", "d’", "du"))
                 or t.like_num
                 and not in_pp
             ):
@@ -605,6 +602,12 @@ class DocExtractor:
                 "lors",
                 "dans",
                 "devant",
+                "de",
+                "d'",
+                "d’",
+                "du",
+                "pendant",
+                "durant",
                 "to",
                 "in",
                 "at",
@@ -979,34 +982,45 @@ class DocExtractor:
     # ------------------------------------------------------------------ resolution
 
     def resolve_pronoun(self, pronoun: str, at: int) -> Frame | None:
+        """The referent of a subject pronoun: the latest compatible speaker or subject person."""
         gender, number = self.m.PRONOUNS.get(pronoun, (None, None))
+        personal = pronoun in ("il", "elle", "lui", "-il", "-elle", "he", "she", "him", "her")
+        found: Frame | None = None
+        found_at = -1
         fallback = None
         for claim in reversed(self.claims):
             f = claim.frame
-            if f.is_pronoun:
+            if f.is_pronoun or not f.text:
                 continue
             if number == "Plur" and f.number == "Sing" and f.kind != "organization":
                 continue
             if number == "Sing" and f.number == "Plur":
                 continue
-            if (
-                self.lang == "en"
-                and pronoun in ("he", "she", "him", "her")
-                and f.kind not in ("person", "anonymous")
-            ):
+            if self.lang == "en" and personal and f.kind in ("publication", "government", "group"):
                 fallback = fallback or f
                 continue
-            if self.lang == "en" and pronoun in ("it",) and f.kind == "person":
+            if self.lang == "en" and pronoun == "it" and f.kind == "person":
                 continue
             if gender in ("Masc", "Fem") and f.gender in ("Masc", "Fem") and f.gender != gender:
-                fallback = fallback or None
                 continue
-            return Frame(f.text, f.kind, f.gender, f.number, list(f.via))
+            found, found_at = f, claim.anchor
+            break
+        if personal and number == "Sing":
+            # a person who is the subject of a more recent sentence ("Le journaliste X est
+            # détenu ... Lui et son journal nient") beats an older speaker
+            for ps, pe in reversed(self.per_ents):
+                if pe > at:
+                    continue
+                if ps <= found_at:
+                    break
+                if self._subject_position(ps, pe):
+                    return Frame(self.np_text(ps, pe), "person", gender, "Sing")
+        if found is not None:
+            return Frame(found.text, found.kind, found.gender, found.number, list(found.via))
         if fallback is not None:
             return Frame(
                 fallback.text, fallback.kind, fallback.gender, fallback.number, list(fallback.via)
             )
-        # no earlier speaker: fall back on the nearest person named before
         for ps, pe in reversed(self.per_ents):
             if pe <= at:
                 return Frame(self.np_text(ps, pe), "person")
@@ -1017,6 +1031,16 @@ class DocExtractor:
             number,
             is_pronoun=True,
         )
+
+    def _subject_position(self, ps: int, pe: int) -> bool:
+        """A name near the start of its sentence, outside quotes and reported content."""
+        s = self.sents[self.sent_of[ps]][0]
+        if ps - s > 8 or self.in_quote(ps):
+            return False
+        char = self.toks[ps].idx
+        if any(c.start <= char < c.end for c in self.claims):
+            return False
+        return any(self.is_finite(k) for k in range(pe, min(pe + 4, self.n)))
 
     def resolve_definite(self, frame: Frame, s: int, e: int) -> Frame | None:
         """ "le journal" / "the newspaper" / "l'agence" / "les sources" -> an earlier speaker."""
@@ -1118,7 +1142,7 @@ class DocExtractor:
                 for pat in patterns:
                     for m in pat.finditer(chunk):
                         ti = self._tok_at(a + m.start(), s, e)
-                        tj = self._tok_at(a + m.end() - 1, s, e)
+                        tj = self._tok_at(a + len(m.group().rstrip()) + m.start() - 1, s, e)
                         if ti is None or tj is None or self.in_quote(ti):
                             continue
                         stance_hits.append((ti, tj + 1, stance, m))
@@ -1177,17 +1201,17 @@ class DocExtractor:
                 self.opinion(si, s, e, pos, anchors)
 
     def _tok_at(self, char: int, s: int, e: int) -> int | None:
+        """Index of the token covering ``char`` (or the last token starting before it)."""
         lo, hi = s, e - 1
+        best = None
         while lo <= hi:
             mid = (lo + hi) // 2
-            t = self.toks[mid]
-            if t.idx <= char < t.idx + max(1, len(t.text)):
-                return mid
-            if char < t.idx:
-                hi = mid - 1
-            else:
+            if self.toks[mid].idx <= char:
+                best = mid
                 lo = mid + 1
-        return None
+            else:
+                hi = mid - 1
+        return best
 
     # ------------------------------------------------------------------ rules
 
