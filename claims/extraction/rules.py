@@ -642,7 +642,7 @@ class DocExtractor:
                         or low in self.m.DEFINITE_DETERMINERS
                         or low in ("le", "la", "les", "l'", "l’", "un", "une", "the", "a", "an")
                     )
-                    and prev.pos_ in ("NOUN", "PROPN", "ADJ")
+                    and (prev.pos_ in ("NOUN", "PROPN", "ADJ") or prev.text[:1].isupper())
                     and prev.lower_ not in ("de", "d'", "d’", "of")
                 )
                 if not starts_np:
@@ -723,6 +723,16 @@ class DocExtractor:
             if low in self.m.COORDINATORS and j > cs and (j + 1) in anchors:
                 return j
             if low in self.m.COORDINATORS and j > cs and cue is not None and j + 1 < limit:
+                # a verb coordinated with the reporting verb, not with the content verb:
+                # "ont rejeté les affirmations selon lesquelles X et ont évité de ..."
+                for k in range(j + 1, min(limit, j + 4)):
+                    tk = toks[k]
+                    if tk.pos_ == "VERB":
+                        if tk.head.i == cue or tk.head.i < cs:
+                            return j
+                        break
+                    if tk.pos_ not in ("AUX", "ADV", "PART"):
+                        break
                 nxt = toks[j + 1]
                 if nxt.dep_ == "conj" and nxt.head.i == cue and nxt.pos_ in ("VERB", "AUX"):
                     return j
@@ -1585,7 +1595,7 @@ class DocExtractor:
             while (
                 k < hi
                 and k - j < 6
-                and toks[k].pos_ in ("DET", "ADJ", "NOUN", "ADV")
+                and (toks[k].pos_ in ("DET", "ADJ", "NOUN", "ADV") or "Part" in toks[k].morph.get("VerbForm"))
                 and not self.in_quote(k)
                 and toks[k].lower_ not in m.COMPLEMENTIZERS
             ):
@@ -1648,15 +1658,13 @@ class DocExtractor:
                         continue
                     while left < child.i and toks[left].lower_ in m.COMPLEMENTIZERS:
                         left += 1
-                    if self.in_quote(left) or toks[left].text in QUOTE_CHARS:
-                        # a quote that is the whole complement is a direct quote, not indirect
-                        q = (
-                            self.quote_of[left]
-                            if self.in_quote(left)
-                            else self.quote_of[min(left + 1, self.n - 1)]
-                        )
-                        if q != -1 and self._quote_is_whole(q, child):
-                            continue
+                    if (
+                        self.in_quote(left)
+                        or toks[left].text in QUOTE_CHARS
+                        or any(toks[k].text == ":" for k in range(i, left))
+                    ):
+                        # "told reporters: «...»" is a direct quote, handled with the quote
+                        continue
                     if left - j > 8:
                         continue
                     # "told AFP the board should ...": skip the recipient when the parser kept it
@@ -1688,8 +1696,12 @@ class DocExtractor:
                 return k, "obj", asides, None
         return None, "", asides, None
 
-    def _quote_is_whole(self, q: int, child) -> bool:
-        return False
+    def _in_relative(self, j: int, lo: int) -> bool:
+        """True when token j sits in a relative clause opened after ``lo`` ("qui restent")."""
+        return any(
+            self.toks[k].lower_ in self.m.RELATIVE_SUBJECTS or self.toks[k].lower_ in ("que", "that")
+            for k in range(max(lo, j - 4), j)
+        )
 
     def _statement_object(self, k: int, hi: int) -> bool:
         m = self.m
@@ -1717,7 +1729,12 @@ class DocExtractor:
     def _noun_complement(self, k: int, hi: int) -> tuple[int, int] | None:
         """After a statement noun (and its adjectives): "selon lesquelles"/"that" -> content start."""
         j = k
-        while j < hi and j - k < 4 and self.toks[j].pos_ in ("ADJ", "ADV") and not self.in_quote(j):
+        while (
+            j < hi
+            and j - k < 4
+            and (self.toks[j].pos_ in ("ADJ", "ADV") or "Part" in self.toks[j].morph.get("VerbForm"))
+            and not self.in_quote(j)
+        ):
             j += 1
         for pattern in self.m.NOUN_COMPLEMENTIZERS:
             if all(j + n < hi and self.toks[j + n].lower_ == w for n, w in enumerate(pattern)):
@@ -2059,7 +2076,7 @@ class DocExtractor:
             if (
                 not any(toks[j].text in OPENING_QUOTES for j in range(ct + 1, vg))
                 and len(between) <= 14
-                and not any(self.is_finite(j) for j in between)
+                and not any(self.is_finite(j) and not self._in_relative(j, ct) for j in between)
                 and not self.is_participle(i)
                 or (self.is_participle(i) and False)
             ):
