@@ -46,11 +46,12 @@ dev-venv: $(DEV_STAMP)
 
 run: $(RUNTIME_STAMP) ## Serve the demo at http://127.0.0.1:8000 (PORT=...; SQLite, in-process tasks, demo data)
 	@# The embedded default: ignore any DATABASE_URL/REDIS_URL from the shell.
-	unset DATABASE_URL REDIS_URL; \
+	@unset DATABASE_URL REDIS_URL; \
 	mkdir -p $(dir $(SEED_MARKER)); \
 	if [ ! -e db.sqlite3 ]; then rm -f $(SEED_MARKER); fi; \
 	$(PY) manage.py migrate --noinput; \
 	if [ ! -e $(SEED_MARKER) ]; then $(PY) manage.py seed_demo && touch $(SEED_MARKER); fi; \
+	echo "Serving http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"; \
 	exec $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(DEV_STAMP) ## Lint, then run pytest against throwaway PostgreSQL + Redis (PYTEST_ARGS=...)
