@@ -19,6 +19,7 @@ grammar of attribution:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -48,6 +49,7 @@ class Lexicon:
     declines: list[re.Pattern]
     cannot_verify: list[re.Pattern]
     passive_verify: re.Pattern
+    according_first: frozenset[str]
 
 
 def _verb_forms(lang: str, lemma: str) -> set[str]:
@@ -136,12 +138,14 @@ def lexicon(lang: str) -> Lexicon:
         re.compile(r"\b" + p if p[0].isalpha() else p, flags) for p in mod.CANNOT_VERIFY_PATTERNS
     ]
     passive = re.compile(r"\b(?:être|be)\s+(?:\w+\s+){0,2}?\w+(?:é|ée|és|ées|ed)\b", flags)
-    return Lexicon(lang, mod, forms, declines, cannot, passive)
+    according_first = frozenset(p[0] for p in mod.ACCORDING_TO)
+    return Lexicon(lang, mod, forms, declines, cannot, passive, according_first)
 
 
 # --------------------------------------------------------------------------- helpers
 
 
+@functools.lru_cache(maxsize=4096)
 def strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
 
@@ -190,12 +194,18 @@ class DocExtractor:
         self.lang = lang
         self.lex = lexicon(lang)
         self.m = self.lex.mod
+        self.text = doc.text  # Doc.text is rebuilt on every access: read it once
+        self.ents = list(doc.ents)
         self.toks = list(doc)
         self.n = len(self.toks)
         self.claims: list[_Claim] = []
         self.consumed: set[int] = set()
+        self.claims_by_sent: dict[int, list[_Claim]] = {}
         self._index_quotes()
         self._segment()
+        self.quotes_by_sent: dict[int, list[int]] = {}
+        for q, ot in self.open_tok.items():
+            self.quotes_by_sent.setdefault(self.sent_of[ot], []).append(q)
         self.per_ents = [(e.start, e.end) for e in doc.ents if e.label_ in ("PER", "PERSON")]
         self.ent_label = {}
         for e in doc.ents:
@@ -205,7 +215,7 @@ class DocExtractor:
     # ------------------------------------------------------------------ preparation
 
     def _index_quotes(self) -> None:
-        text = self.doc.text
+        text = self.text
         self.quotes = find_quotes(text)
         self.quote_of = [-1] * self.n  # token strictly inside a quote -> quote index
         self.open_tok: dict[int, int] = {}  # quote index -> token of opening mark
@@ -297,6 +307,10 @@ class DocExtractor:
         close(self.n, False)
 
     # ------------------------------------------------------------------ token classes
+
+    def sent_claims(self, si: int, before: int) -> list[_Claim]:
+        """Claims already found in sentence ``si`` whose cue precedes token ``before``."""
+        return [c for c in self.claims_by_sent.get(si, ()) if c.anchor < before]
 
     def in_quote(self, i: int) -> bool:
         return self.quote_of[i] != -1
@@ -761,6 +775,8 @@ class DocExtractor:
         return False
 
     def _starts_according(self, j: int) -> bool:
+        if self.toks[j].lower_ not in self.lex.according_first:
+            return False
         for pattern in self.m.ACCORDING_TO:
             if all(j + k < self.n and self.toks[j + k].lower_ == w for k, w in enumerate(pattern)):
                 nxt = self.toks[j + len(pattern)] if j + len(pattern) < self.n else None
@@ -785,7 +801,7 @@ class DocExtractor:
         return self.trim(a, b)
 
     def trim(self, a: int, b: int) -> tuple[int, int] | None:
-        text = self.doc.text
+        text = self.text
         while a < b and (text[a].isspace() or text[a] in ",;:"):
             a += 1
         while b > a and (text[b - 1].isspace() or text[b - 1] in ".,;:–—-"):
@@ -811,7 +827,7 @@ class DocExtractor:
     def np_text(self, s: int, e: int) -> str:
         a = self.toks[s].idx
         b = self.toks[e - 1].idx + len(self.toks[e - 1].text)
-        return " ".join(self.doc.text[a:b].split())
+        return " ".join(self.text[a:b].split())
 
     def make_frame(
         self,
@@ -950,10 +966,7 @@ class DocExtractor:
         if any(strip_accents(mark) in low for mark in m.ANONYMOUS_MARKERS):
             return "anonymous"
         joined = " ".join(words)
-        if any(
-            o == joined or o in joined.split(" ") or (" " in o and o in joined)
-            for o in lexicon_common.KNOWN_OUTLETS
-        ) and not any(w in m.SPOKESPERSON_HEADS for w in words):
+        if _names_outlet(words) and not any(w in m.SPOKESPERSON_HEADS for w in words):
             if not has_per:
                 return "publication"
         head = nouns[0] if nouns else (words[0] if words else "")
@@ -1062,7 +1075,11 @@ class DocExtractor:
         if any(t.pos_ == "PROPN" or t.ent_type_ in ("PER", "PERSON") for t in self.toks[s:e]):
             return None
         head = strip_accents(words[1])
-        if head in ("sources", "source") or frame.kind == "anonymous" or head in self.m.ANONYMOUS_HEADS:
+        if (
+            head in ("sources", "source")
+            or frame.kind == "anonymous"
+            or head in self.m.ANONYMOUS_HEADS
+        ):
             for claim in reversed(self.claims[-8:]):
                 f = claim.frame
                 if f.kind == "anonymous" and f.number == frame.number and f.text != frame.text:
@@ -1076,14 +1093,24 @@ class DocExtractor:
         # 1. an earlier speaker whose name contains the head noun ("Wall Street Journal")
         for claim in reversed(self.claims):
             f = claim.frame
-            if f.text and head in strip_accents(f.text.lower()).split() and f.text != frame.text \
-                    and not f.is_pronoun and len(f.text.split()) > 1 or (
-                    f.text and is_outlet and f.kind == "publication" and head in strip_accents(
-                        f.text.lower())):
-                return Frame(_strip_article(f.text, self.m.ARTICLES), f.kind, f.gender, f.number,
-                             list(f.via))
+            if (
+                f.text
+                and head in strip_accents(f.text.lower()).split()
+                and f.text != frame.text
+                and not f.is_pronoun
+                and len(f.text.split()) > 1
+                or (
+                    f.text
+                    and is_outlet
+                    and f.kind == "publication"
+                    and head in strip_accents(f.text.lower())
+                )
+            ):
+                return Frame(
+                    _strip_article(f.text, self.m.ARTICLES), f.kind, f.gender, f.number, list(f.via)
+                )
         # 2. a named organisation mentioned before
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.end > s:
                 break
             if ent.label_ == "ORG" and head in strip_accents(ent.text.lower()).split():
@@ -1093,8 +1120,9 @@ class DocExtractor:
             for claim in reversed(self.claims):
                 f = claim.frame
                 if f.kind == "publication" and claim.stance == "asserts" and f.text:
-                    return Frame(_strip_article(f.text, self.m.ARTICLES), "publication",
-                                 via=list(f.via))
+                    return Frame(
+                        _strip_article(f.text, self.m.ARTICLES), "publication", via=list(f.via)
+                    )
         return None
 
     # ------------------------------------------------------------------ claim creation
@@ -1121,6 +1149,7 @@ class DocExtractor:
             a, b, frame, cue, quote_type, stance, confidence, rule, sent, anchor, list(via or [])
         )
         self.claims.append(claim)
+        self.claims_by_sent.setdefault(sent, []).append(claim)
         return claim
 
     def cue_text(self, s: int, e: int) -> str:
@@ -1138,7 +1167,7 @@ class DocExtractor:
 
     def sentence(self, si: int, s: int, e: int) -> None:
         toks = self.toks
-        text = self.doc.text
+        text = self.text
         # 1. fixed stance phrases (declines to comment, cannot verify)
         stance_hits: list[tuple[int, int, str, re.Match]] = []
         if e - s < 2000:
@@ -1179,10 +1208,8 @@ class DocExtractor:
             anchors.add(ti)
 
         events: list[tuple[int, str, object]] = []
-        for q, (o, c) in enumerate(self.quotes):
-            ot = self.open_tok.get(q)
-            if ot is not None and s <= ot < e:
-                events.append((ot, "quote", q))
+        for q in self.quotes_by_sent.get(si, ()):
+            events.append((self.open_tok[q], "quote", q))
         for i, lemma in cues:
             events.append((i, "cue", lemma))
         for hit in stance_hits:
@@ -1231,7 +1258,7 @@ class DocExtractor:
         """Speaker of a reporting verb: participial -> previous, inversion, left, right."""
         toks = self.toks
         if participial:
-            prev = [c for c in self.claims if c.sent == si and c.anchor < cue_i]
+            prev = self.sent_claims(si, cue_i)
             if prev:
                 f = prev[-1].frame
                 return Frame(f.text, f.kind, f.gender, f.number, list(f.via)), [], None, None
@@ -1595,7 +1622,10 @@ class DocExtractor:
             while (
                 k < hi
                 and k - j < 6
-                and (toks[k].pos_ in ("DET", "ADJ", "NOUN", "ADV") or "Part" in toks[k].morph.get("VerbForm"))
+                and (
+                    toks[k].pos_ in ("DET", "ADJ", "NOUN", "ADV")
+                    or "Part" in toks[k].morph.get("VerbForm")
+                )
                 and not self.in_quote(k)
                 and toks[k].lower_ not in m.COMPLEMENTIZERS
             ):
@@ -1699,7 +1729,8 @@ class DocExtractor:
     def _in_relative(self, j: int, lo: int) -> bool:
         """True when token j sits in a relative clause opened after ``lo`` ("qui restent")."""
         return any(
-            self.toks[k].lower_ in self.m.RELATIVE_SUBJECTS or self.toks[k].lower_ in ("que", "that")
+            self.toks[k].lower_ in self.m.RELATIVE_SUBJECTS
+            or self.toks[k].lower_ in ("que", "that")
             for k in range(max(lo, j - 4), j)
         )
 
@@ -1732,7 +1763,9 @@ class DocExtractor:
         while (
             j < hi
             and j - k < 4
-            and (self.toks[j].pos_ in ("ADJ", "ADV") or "Part" in self.toks[j].morph.get("VerbForm"))
+            and (
+                self.toks[j].pos_ in ("ADJ", "ADV") or "Part" in self.toks[j].morph.get("VerbForm")
+            )
             and not self.in_quote(j)
         ):
             j += 1
@@ -1781,7 +1814,7 @@ class DocExtractor:
                 and prev_tok.lower_ in self.m.COORDINATORS
                 and (np is None or self.seg_kind(np[0], vg) == "clause")
             ):
-                prev = [c for c in self.claims if c.sent == si and c.anchor < ti]
+                prev = self.sent_claims(si, ti)
                 frame = prev[-1].frame if prev else self.main_subject(s, vg)
                 np = None
             elif np is not None:
@@ -1793,7 +1826,7 @@ class DocExtractor:
             else:
                 frame = None
         if frame is None:
-            prev = [c for c in self.claims if c.sent == si and c.anchor < ti]
+            prev = self.sent_claims(si, ti)
             if prev and vg > s and toks[vg - 1].lower_ in self.m.COORDINATORS:
                 frame = prev[-1].frame
         if frame is None:
@@ -1887,7 +1920,7 @@ class DocExtractor:
             return
         if i > s and toks[i - 1].text == ",":
             # trailing "..., selon X." : a relay when the clause before is itself a reporting clause
-            recent = [c for c in self.claims if c.sent == si and c.anchor < i]
+            recent = self.sent_claims(si, i)
             frame = self.make_frame(src, None, src[0])
             if frame is None:
                 return
@@ -1999,7 +2032,7 @@ class DocExtractor:
         if not found:
             return
         # the content is the claim this noun stands in apposition to
-        prev = [c for c in self.claims if c.sent == si and c.anchor < i]
+        prev = self.sent_claims(si, i)
         if not prev:
             return
         target = prev[-1]
@@ -2027,7 +2060,7 @@ class DocExtractor:
         cues: list[tuple[int, str]],
     ) -> None:
         toks = self.toks
-        text = self.doc.text
+        text = self.text
         o, c = self.quotes[q]
         ot = self.open_tok.get(q)
         ct = self.close_tok.get(q)
@@ -2271,8 +2304,20 @@ _FR_FINITE_AUX = {
     "fait",
     "font",
 }
-_NOMINAL_DEPS = {"amod", "nmod", "flat:name", "appos", "nsubj", "obj", "det", "case", "compound",
-                 "obl:arg", "obl:mod", "fixed"}
+_NOMINAL_DEPS = {
+    "amod",
+    "nmod",
+    "flat:name",
+    "appos",
+    "nsubj",
+    "obj",
+    "det",
+    "case",
+    "compound",
+    "obl:arg",
+    "obl:mod",
+    "fixed",
+}
 _FR_CLITICS = {
     "l'",
     "l’",
@@ -2345,6 +2390,18 @@ def _outlet_name(text: str) -> str:
     while e > k + 1 and lowered[e - 1] in generic:
         e -= 1
     return " ".join(words[k:e])
+
+
+_OUTLET_MAX_WORDS = max(len(o.split()) for o in lexicon_common.KNOWN_OUTLETS)
+
+
+def _names_outlet(words: list[str]) -> bool:
+    """True when some run of ``words`` is a known outlet name."""
+    for n in range(1, _OUTLET_MAX_WORDS + 1):
+        for k in range(len(words) - n + 1):
+            if " ".join(words[k : k + n]) in lexicon_common.KNOWN_OUTLETS:
+                return True
+    return False
 
 
 def _acronym(name: str) -> str:
