@@ -54,9 +54,11 @@ run: $(RUNTIME_STAMP) ## Serve the demo at http://127.0.0.1:8000 (PORT=...; SQLi
 	echo "Serving http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"; \
 	exec $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(DEV_STAMP) ## Lint, then run pytest against throwaway PostgreSQL + Redis (PYTEST_ARGS=...)
-	$(VENV)/bin/ruff check .
-	scripts/with-services.sh $(VENV)/bin/pytest $(PYTEST_ARGS)
+# pytest runs even when ruff fails, so one run shows both; either failure fails the target.
+test: $(DEV_STAMP) ## ruff check ., then pytest against throwaway PostgreSQL + Redis (PYTEST_ARGS=...)
+	@lint=0; $(VENV)/bin/ruff check . || lint=$$?; \
+	scripts/with-services.sh $(VENV)/bin/pytest $(PYTEST_ARGS); \
+	if [ $$lint -ne 0 ]; then echo "make test: ruff check failed (see above)" >&2; exit $$lint; fi
 
 lint: $(DEV_STAMP) ## ruff check .
 	$(VENV)/bin/ruff check .
