@@ -664,6 +664,13 @@ class DocExtractor:
                     steps += 1
                     continue
             # NP starts here: run to the next separator, keep a following name appositive
+            if not (
+                t.pos_ in ("DET", "PROPN", "NOUN", "NUM")
+                or low in self.m.ARTICLES
+                or low in self.m.TITLES
+                or t.text[:1].isupper()
+            ):
+                return None
             s = j
             e = j
             depth = 0
@@ -953,6 +960,19 @@ class DocExtractor:
             number = "Plur" if any(t.tag_ in ("NNS", "NNPS") for t in self.toks[s:e]) else "Sing"
         return gender, number
 
+    def _head_noun(self, s: int, e: int) -> str:
+        """Last noun of the first nominal run ("three council members" -> "members")."""
+        head = ""
+        for t in self.toks[s:e]:
+            if t.pos_ in ("NOUN", "PROPN") or t.lower_ in self.m.ANONYMOUS_HEADS:
+                head = t.lower_
+            elif head and (
+                t.pos_ in ("ADP", "PUNCT", "VERB", "AUX", "PRON")
+                or t.lower_ in ("de", "d'", "d’", "du", "des", "of")
+            ):
+                break
+        return head
+
     def speaker_kind(self, s: int, e: int, text: str) -> str:
         m = self.m
         low = strip_accents(text.lower())
@@ -969,7 +989,7 @@ class DocExtractor:
         if _names_outlet(words) and not any(w in m.SPOKESPERSON_HEADS for w in words):
             if not has_per:
                 return "publication"
-        head = nouns[0] if nouns else (words[0] if words else "")
+        head = self._head_noun(s, e) or (nouns[0] if nouns else (words[0] if words else ""))
         first = words[0] if words else ""
         if has_per:
             return "person"
@@ -981,6 +1001,12 @@ class DocExtractor:
             and not any(
                 t.pos_ == "PROPN" and t.ent_type_ in ("PER", "PERSON") for t in self.toks[s:e]
             )
+        ):
+            return "anonymous"
+        if (
+            head in m.ANONYMOUS_HEADS
+            and (first in m.INDEFINITE_DETERMINERS or self.toks[s].like_num)
+            and not any(t.pos_ == "PROPN" for t in self.toks[s:e])
         ):
             return "anonymous"
         if any(w in m.PUBLICATION_HEADS for w in words[:3]) and not any(
@@ -1276,6 +1302,12 @@ class DocExtractor:
         if vg - 1 >= s and toks[vg - 1].lower_ in self.m.RELATIVE_SUBJECTS:
             # "..., l'AFP, qui n'a pas pu vérifier": the antecedent speaks
             return self._antecedent(vg - 1), [], None, None
+        if vg > lo and toks[vg - 1].text == ",":
+            # "X, a estimé le conseil." / "X, said the minister.": an inverted subject after
+            # the verb wins over a left segment the tagger may have misread as a noun phrase
+            r = self.right_np(vg_end, hi)
+            if r is not None and self._right_content_absent(cue_i, vg_end, hi):
+                return self.make_frame(r, None, r[0]), [], None, r
         np, asides, clause_end = self.left_subject(lo, vg)
         if np is not None:
             # relative subject "qui" -> its antecedent just before
@@ -1288,6 +1320,10 @@ class DocExtractor:
         if r is not None:
             return self.make_frame(r, None, r[0]), [], None, r
         return None, [], None, None
+
+    def _right_content_absent(self, i: int, vg_end: int, hi: int) -> bool:
+        lemma = self.cue_lemma(i) or ""
+        return self.right_content(i, lemma, vg_end, hi)[0] is None
 
     def _antecedent(self, j: int) -> Frame | None:
         k = j - 1
@@ -1386,7 +1422,10 @@ class DocExtractor:
                 # inverted subject: "X, a rapporté le journal." / "X, said Y."
                 left = vg - 1
                 cs = self._content_left_start(lo, left)
-                if cs < left and self._has_finite(cs, left):
+                # an inverted subject already shows this is a reporting clause
+                if cs < left and (
+                    self._has_finite(cs, left) or (np is not None and left - cs >= 3)
+                ):
                     span = self.char_span(cs, left)
             if span is None and np is not None and vg_end < e:
                 # parenthetical reporting clause: "The board, she said, had taken ..."

@@ -1,0 +1,140 @@
+"""English attribution constructions, on sentences written for these tests."""
+
+from claims.extraction import extract
+
+
+def claims_of(text):
+    return extract(text, "en")
+
+
+def only(text, **expected):
+    found = [c for c in claims_of(text) if all(getattr(c, k) == v for k, v in expected.items())]
+    assert found, f"no claim with {expected} in {[c.to_dict() for c in claims_of(text)]}"
+    return found[0]
+
+
+def test_direct_quote_with_attribution_after():
+    text = '"The bridge will reopen in May," transport secretary Alan Pryce said on Monday.'
+    c = only(text, quote_type="direct")
+    assert c.content == "The bridge will reopen in May"
+    assert c.speaker == "Alan Pryce"
+
+
+def test_direct_quote_introduced_by_a_colon():
+    text = 'Mayor Dana Holt told reporters: "We have no money left. The budget is empty."'
+    found = claims_of(text)
+    assert len(found) == 1
+    assert found[0].quote_type == "direct"
+    assert found[0].content == "We have no money left. The budget is empty"
+    assert found[0].speaker == "Dana Holt"
+
+
+def test_split_quote_and_pronoun_resolution():
+    text = (
+        "Coach Miriam Lang praised the team. \u201cWe played well,\u201d she said, "
+        "\u201cbut the season is long.\u201d"
+    )
+    direct = [c for c in claims_of(text) if c.quote_type == "direct"]
+    assert [c.content for c in direct] == ["We played well", "but the season is long"]
+    assert {c.speaker for c in direct} == {"Miriam Lang"}
+
+
+def test_indirect_speech_with_and_without_that():
+    c = only("The union said that the strike would continue next week.")
+    assert c.content == "the strike would continue next week"
+    c = only("The union said the strike would continue next week.")
+    assert c.content == "the strike would continue next week"
+    assert c.speaker == "The union"
+
+
+def test_according_to_leading_and_trailing():
+    c = only("According to the fire service, two buildings were evacuated.")
+    assert c.content == "two buildings were evacuated"
+    assert c.speaker == "the fire service"
+    c = only("Two buildings were evacuated, according to local police.")
+    assert c.content == "Two buildings were evacuated"
+    assert c.speaker == "local police"
+
+
+def test_relay_with_citing_between_verb_and_that():
+    text = (
+        "The Boston Herald reported on Friday, citing three council members, that the "
+        "stadium deal had collapsed."
+    )
+    c = only(text)
+    assert c.speaker == "three council members"
+    assert c.speaker_type == "anonymous"
+    assert c.via == ["Boston Herald"]
+    assert c.content == "the stadium deal had collapsed"
+
+
+def test_anonymous_official_with_condition_of_anonymity():
+    text = "A senior official, who spoke on condition of anonymity, said the talks had stalled."
+    c = only(text)
+    assert c.speaker_type == "anonymous"
+    assert "official" in c.speaker
+    assert "anonymity" not in c.speaker
+
+
+def test_denials_of_clause_and_object():
+    c = only("The minister denied that the report had been delayed.", stance="denies")
+    assert c.content == "the report had been delayed"
+    c = only("The club rejected the allegations.", stance="denies")
+    assert c.content == "the allegations"
+    c = only("He dismissed suggestions that he would resign.", stance="denies")
+    assert c.content == "he would resign"
+
+
+def test_rejecting_a_bid_is_not_a_denial():
+    found = claims_of("The board rejected a takeover bid from a rival.")
+    assert not [c for c in found if c.stance == "denies"]
+
+
+def test_declined_to_comment_did_not_respond_and_could_not_verify():
+    text = (
+        "Northwind Ltd declined to comment on the layoffs. The ministry did not respond to a "
+        "request for comment. The Ledger could not independently verify the figures."
+    )
+    declines = [c for c in claims_of(text) if c.stance == "declines_comment"]
+    assert [c.content for c in declines] == [
+        "declined to comment on the layoffs",
+        "did not respond to a request for comment",
+    ]
+    verify = only(text, stance="cannot_verify")
+    assert verify.content == "could not independently verify the figures"
+    assert verify.speaker == "The Ledger"
+
+
+def test_declined_to_be_named_is_not_declining_to_comment():
+    text = "A trader, who declined to be named, said prices would rise."
+    assert not [c for c in claims_of(text) if c.stance == "declines_comment"]
+
+
+def test_coordinated_stance_after_a_statement():
+    text = (
+        "A spokesperson for the airline said the flights were full but declined to comment "
+        "on prices."
+    )
+    found = claims_of(text)
+    said = only(text, stance="asserts")
+    assert said.content == "the flights were full"
+    declined = only(text, stance="declines_comment")
+    assert declined.content == "declined to comment on prices"
+    assert len(found) == 2
+
+
+def test_participial_adding_that_keeps_the_speaker():
+    text = '"Prices will fall," analyst Rita Gomez said, adding that demand remained weak.'
+    c = only(text, cue="adding")
+    assert c.speaker == "Rita Gomez"
+    assert c.content == "demand remained weak"
+
+
+def test_pronoun_he_is_resolved_never_output_bare():
+    text = "Governor Tom Reyes said the road would be rebuilt. He added that work starts in June."
+    found = claims_of(text)
+    assert [c.speaker for c in found] == ["Tom Reyes", "Tom Reyes"]
+
+
+def test_background_sentences_are_not_claims():
+    assert claims_of("The river flooded in 2019, displacing 4,000 residents.") == []
