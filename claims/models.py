@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from articles.models import Article, Language
 
@@ -40,6 +42,27 @@ class Source(models.Model):
         return self.name
 
 
+class Rating(models.Model):
+    """One step of the newsroom's published rating scale (configurable in the admin)."""
+
+    slug = models.SlugField(max_length=40, unique=True)
+    label = models.CharField(max_length=60)
+    description = models.TextField(help_text="What this rating means, shown to readers.")
+    score = models.SmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="Position on the true-to-false scale (higher is truer); empty for ratings "
+        "off the scale, such as Unverifiable.",
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+
+    def __str__(self) -> str:
+        return self.label
+
+
 class ClaimQuerySet(models.QuerySet):
     def published(self) -> "ClaimQuerySet":
         """What readers may see: published claims only."""
@@ -62,15 +85,6 @@ class Claim(models.Model):
         RELAYED = "relayed", "Relayed and unverified"
         UNSOURCED = "unsourced", "Unsourced"
 
-    class Verdict(models.TextChoices):
-        TRUE = "true", "True"
-        MOSTLY_TRUE = "mostly_true", "Mostly true"
-        MIXED = "mixed", "Mixed"
-        MOSTLY_FALSE = "mostly_false", "Mostly false"
-        FALSE = "false", "False"
-        MISLEADING = "misleading", "Misleading"
-        UNVERIFIABLE = "unverifiable", "Unverifiable"
-
     statement = models.TextField(help_text="The claim in one normalised sentence.")
     slug = models.SlugField(max_length=120, unique=True)
     claimant = models.ForeignKey(
@@ -78,10 +92,20 @@ class Claim(models.Model):
     )
     language = models.CharField(max_length=2, choices=Language, blank=True)
     sourcing = models.CharField(max_length=20, choices=Sourcing, default=Sourcing.UNASSESSED)
-    verdict = models.CharField(max_length=20, choices=Verdict, blank=True)
+    verdict = models.ForeignKey(
+        Rating, null=True, blank=True, on_delete=models.PROTECT, related_name="claims"
+    )
     conclusion = models.TextField(blank=True)
     status = models.CharField(max_length=20, choices=Status, default=Status.DRAFT)
     published_at = models.DateTimeField(null=True, blank=True)
+    publication_requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The editor who asked for publication; a second editor approves.",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -92,13 +116,23 @@ class Claim(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    history = HistoricalRecords(
+        excluded_fields=["updated_at"], history_change_reason_field=models.TextField(null=True)
+    )
     objects = ClaimQuerySet.as_manager()
 
     class Meta:
         ordering = ["-updated_at", "-id"]
+        permissions = [
+            ("publish_claim", "Can publish and unpublish claims"),
+            ("rule_claim", "Can set verdicts and sourcing of any claim"),
+            ("assign_task", "Can assign verification tasks"),
+            ("review_mention", "Can review extracted mentions"),
+        ]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(status="published") | (Q(published_at__isnull=False) & ~Q(verdict="")),
+                condition=~Q(status="published")
+                | (Q(published_at__isnull=False) & Q(verdict__isnull=False)),
                 name="claim_published_has_verdict_and_date",
             ),
         ]
@@ -113,9 +147,20 @@ class Claim(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("claims:detail", args=[self.slug])
 
+    def get_workspace_url(self) -> str:
+        return reverse("review:claim", args=[self.pk])
+
     @property
     def is_published(self) -> bool:
         return self.status == Claim.Status.PUBLISHED and self.published_at is not None
+
+
+class MentionQuerySet(models.QuerySet):
+    def pending(self) -> "MentionQuerySet":
+        """Mentions still waiting for a journalist's decision."""
+        return self.filter(
+            review_state__in=[Mention.ReviewState.UNREVIEWED, Mention.ReviewState.CORRECTED]
+        )
 
 
 class Mention(models.Model):
@@ -133,6 +178,7 @@ class Mention(models.Model):
 
     class ReviewState(models.TextChoices):
         UNREVIEWED = "unreviewed", "Unreviewed"
+        CORRECTED = "corrected", "Corrected, not yet accepted"
         ACCEPTED = "accepted", "Accepted"
         REJECTED = "rejected", "Rejected"
 
@@ -159,6 +205,8 @@ class Mention(models.Model):
         max_length=20, choices=ReviewState, default=ReviewState.UNREVIEWED
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = MentionQuerySet.as_manager()
 
     class Meta:
         ordering = ["article", "start", "id"]
@@ -188,3 +236,140 @@ class Mention(models.Model):
         if outlet and chain[-1] != outlet:
             chain.append(outlet)
         return chain
+
+
+class Evidence(models.Model):
+    """A source consulted while verifying a claim."""
+
+    class Kind(models.TextChoices):
+        PRIMARY_DOCUMENT = "primary_document", "Primary document"
+        OFFICIAL_STATEMENT = "official_statement", "Official statement"
+        EXPERT = "expert", "Expert"
+        MEDIA_REPORT = "media_report", "Media report"
+        DATASET = "dataset", "Dataset"
+
+    class Relation(models.TextChoices):
+        SUPPORTS = "supports", "Supports the claim"
+        REFUTES = "refutes", "Refutes the claim"
+        CONTEXT = "context", "Gives context"
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="evidence")
+    url = models.URLField(max_length=2000, blank=True)
+    title = models.CharField(max_length=300)
+    kind = models.CharField(max_length=30, choices=Kind, default=Kind.MEDIA_REPORT)
+    relation = models.CharField(max_length=20, choices=Relation, default=Relation.CONTEXT)
+    note = models.TextField(blank=True)
+    is_approved = models.BooleanField(
+        default=False, help_text="Approved by an editor: only approved evidence is public."
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name_plural = "evidence"
+        indexes = [
+            # The claim workspace and public page list a claim's evidence in order.
+            models.Index(fields=["claim", "created_at"], name="evidence_claim_created_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Comment(models.Model):
+    """An internal note on a claim; never shown to readers."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    body = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [
+            # The claim workspace lists a claim's comments in order.
+            models.Index(fields=["claim", "created_at"], name="comment_claim_created_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.body[:60]
+
+
+class TaskQuerySet(models.QuerySet):
+    def open(self) -> "TaskQuerySet":
+        return self.filter(state=Task.State.OPEN)
+
+    def overdue(self, today=None) -> "TaskQuerySet":
+        return self.open().filter(due_date__lt=today or timezone.localdate())
+
+
+class Task(models.Model):
+    """Verification work on a claim, assigned by an editor."""
+
+    class State(models.TextChoices):
+        OPEN = "open", "Open"
+        DONE = "done", "Done"
+        CANCELLED = "cancelled", "Cancelled"
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="tasks")
+    title = models.CharField(max_length=200)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="tasks"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    due_date = models.DateField(null=True, blank=True)
+    state = models.CharField(max_length=20, choices=State, default=State.OPEN)
+    notes = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    history = HistoricalRecords()
+    objects = TaskQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_date", "id"]
+        indexes = [
+            # "My tasks" and the editors' board: open tasks per assignee by due date.
+            models.Index(
+                fields=["assignee", "state", "due_date"], name="task_assignee_state_due_idx"
+            ),
+            # Permission checks: does this user have an open task on this claim?
+            models.Index(fields=["claim", "assignee", "state"], name="task_claim_assignee_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_overdue(self) -> bool:
+        return (
+            self.state == Task.State.OPEN
+            and self.due_date is not None
+            and self.due_date < timezone.localdate()
+        )
+
+
+class Correction(models.Model):
+    """A public note on what changed in a claim after it was published."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="corrections")
+    text = models.TextField()
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:60]

@@ -1,17 +1,29 @@
 """Writes on sources, mentions and claims."""
 
+import datetime
 import logging
 import unicodedata
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
 from articles.models import Article
 from claims import extraction
-from claims.models import Claim, Mention, Source
+from claims.models import Claim, Comment, Correction, Evidence, Mention, Rating, Source, Task
+from claims.permissions import (
+    can_assign,
+    can_edit_claim,
+    can_publish,
+    can_review,
+    is_editor,
+    require,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -121,38 +133,355 @@ def _unique_slug(statement: str) -> str:
     return slug
 
 
+def _clean_statement(statement: str) -> str:
+    statement = " ".join(statement.split())
+    if not statement:
+        raise ValidationError("A claim needs a statement: write it in one sentence.")
+    return statement
+
+
+# --- Reviewing mentions -------------------------------------------------------------------
+
+
 def claim_create_from_mention(
     *, mention: Mention, statement: str, by: AbstractBaseUser | None = None
 ) -> Claim:
     """Accept a mention into a new claim that tracks its statement."""
-    statement = " ".join(statement.split())
-    if not statement:
-        raise ValidationError("A claim needs a statement.")
+    if by is not None:
+        require(can_review(by), "Only journalists and editors review mentions.")
+    statement = _clean_statement(statement)
     with transaction.atomic():
-        claim = Claim.objects.create(
+        claim = Claim(
             statement=statement,
             slug=_unique_slug(statement),
             claimant=mention.source,
             language=mention.article.language,
             created_by=by,
         )
-        mention.claim = claim
-        mention.review_state = Mention.ReviewState.ACCEPTED
-        mention.save(update_fields=["claim", "review_state"])
+        claim._change_reason = "Created from an extracted mention"
+        claim.save()
+        _mention_link(mention=mention, claim=claim)
+    return claim
+
+
+def _mention_link(*, mention: Mention, claim: Claim) -> None:
+    mention.claim = claim
+    mention.review_state = Mention.ReviewState.ACCEPTED
+    mention.save(update_fields=["claim", "review_state"])
+
+
+def mention_accept(*, mention: Mention, by: AbstractBaseUser, claim: Claim) -> Mention:
+    """Accept a mention as one more appearance of an existing claim (also: merge into it)."""
+    require(can_review(by), "Only journalists and editors review mentions.")
+    _mention_link(mention=mention, claim=claim)
+    return mention
+
+
+def mention_reject(*, mention: Mention, by: AbstractBaseUser) -> Mention:
+    """Mark an extracted mention as not a claim worth tracking."""
+    require(can_review(by), "Only journalists and editors review mentions.")
+    mention.review_state = Mention.ReviewState.REJECTED
+    mention.claim = None
+    mention.save(update_fields=["review_state", "claim"])
+    return mention
+
+
+def mention_correct(
+    *,
+    mention: Mention,
+    by: AbstractBaseUser,
+    start: int,
+    end: int,
+    speaker: str,
+    stance: str,
+) -> Mention:
+    """Fix what the extractor got wrong: the span, the speaker or the stance."""
+    require(can_review(by), "Only journalists and editors review mentions.")
+    text = mention.article.text
+    if not (0 <= start < end <= len(text)):
+        raise ValidationError(
+            f"The span must lie inside the article text (0 to {len(text)} characters), "
+            "with its start before its end."
+        )
+    if stance not in Mention.Stance.values:
+        raise ValidationError(f"Unknown stance “{stance}”.")
+    speaker = " ".join(speaker.split())[:300]
+    with transaction.atomic():
+        if speaker != mention.speaker:
+            kind = mention.speaker_type or Source.Kind.PERSON
+            mention.source = source_get_or_create(name=speaker, kind=kind) if speaker else None
+        mention.start, mention.end = start, end
+        mention.content = text[start:end]
+        mention.speaker = speaker
+        mention.stance = stance
+        mention.rule = "corrected-by-journalist"
+        if mention.review_state == Mention.ReviewState.UNREVIEWED:
+            # Corrected by a person: re-running the extractor must keep it.
+            mention.review_state = Mention.ReviewState.CORRECTED
+        mention.save()
+    return mention
+
+
+def claim_merge(*, claim: Claim, into: Claim, by: AbstractBaseUser) -> Claim:
+    """Merge a duplicate claim into another: its mentions, evidence and tasks move over."""
+    require(is_editor(by) or can_edit_claim(by, claim), "You cannot merge this claim.")
+    if claim.pk == into.pk:
+        raise ValidationError("A claim cannot be merged into itself.")
+    if claim.status == Claim.Status.PUBLISHED:
+        raise ValidationError("Unpublish this claim before merging it into another.")
+    with transaction.atomic():
+        claim.mentions.update(claim=into)
+        claim.evidence.update(claim=into)
+        claim.tasks.update(claim=into)
+        claim.comments.update(claim=into)
+        claim._change_reason = f"Merged into claim {into.pk}"
+        claim.delete()
+    return into
+
+
+# --- Working on a claim -------------------------------------------------------------------
+
+
+def claim_update(
+    *,
+    claim: Claim,
+    by: AbstractBaseUser,
+    statement: str,
+    claimant_name: str = "",
+    sourcing: str | None = None,
+    correction: str = "",
+) -> Claim:
+    """Edit the statement, claimant and sourcing assessment of a claim."""
+    require(can_edit_claim(by, claim), "You can only edit claims you are assigned to.")
+    statement = _clean_statement(statement)
+    if sourcing is not None and sourcing != claim.sourcing:
+        require(is_editor(by), "Only editors set the sourcing assessment.")
+        if sourcing not in Claim.Sourcing.values:
+            raise ValidationError(f"Unknown sourcing assessment “{sourcing}”.")
+        claim.sourcing = sourcing
+    claim.statement = statement
+    claimant_name = " ".join(claimant_name.split())
+    if claimant_name and (claim.claimant is None or claimant_name != claim.claimant.name):
+        kind = claim.claimant.kind if claim.claimant else Source.Kind.PERSON
+        claim.claimant = source_get_or_create(name=claimant_name, kind=kind)
+    return _claim_save(claim=claim, by=by, correction=correction)
+
+
+def claim_set_verdict(
+    *,
+    claim: Claim,
+    verdict: Rating | None,
+    conclusion: str,
+    by: AbstractBaseUser,
+    correction: str = "",
+) -> Claim:
+    """Rule on a claim: its verdict on the rating scale and the written conclusion."""
+    require(is_editor(by), "Only editors set verdicts.")
+    claim.verdict = verdict
+    claim.conclusion = conclusion.strip()
+    return _claim_save(claim=claim, by=by, correction=correction)
+
+
+def _claim_save(*, claim: Claim, by: AbstractBaseUser, correction: str) -> Claim:
+    """Save a claim; a published claim that changes needs a public correction note."""
+    with transaction.atomic():
+        if claim.status == Claim.Status.PUBLISHED:
+            before = Claim.objects.get(pk=claim.pk)
+            public = ["statement", "claimant_id", "sourcing", "verdict_id", "conclusion"]
+            if any(getattr(before, f) != getattr(claim, f) for f in public):
+                if not correction.strip():
+                    raise ValidationError(
+                        "This claim is published: describe the change in a correction note "
+                        "for readers."
+                    )
+                Correction.objects.create(claim=claim, text=correction.strip(), created_by=by)
+            if claim.status == Claim.Status.PUBLISHED and not claim.verdict_id:
+                raise ValidationError("A published claim needs a verdict.")
+        claim._history_user = by
+        claim.save()
+    return claim
+
+
+def evidence_add(
+    *,
+    claim: Claim,
+    by: AbstractBaseUser,
+    title: str,
+    url: str = "",
+    kind: str = Evidence.Kind.MEDIA_REPORT,
+    relation: str = Evidence.Relation.CONTEXT,
+    note: str = "",
+) -> Evidence:
+    """Record a source consulted; evidence from editors is approved at once."""
+    require(can_edit_claim(by, claim), "You can only add evidence to claims you work on.")
+    if not title.strip():
+        raise ValidationError("Give the evidence a title.")
+    evidence = Evidence(
+        claim=claim,
+        title=title.strip()[:300],
+        url=url.strip(),
+        kind=kind,
+        relation=relation,
+        note=note.strip(),
+        added_by=by,
+        is_approved=is_editor(by),
+    )
+    evidence._history_user = by
+    evidence.full_clean(exclude=["added_by"])
+    evidence.save()
+    return evidence
+
+
+def evidence_approve(*, evidence: Evidence, by: AbstractBaseUser) -> Evidence:
+    """An editor vets a piece of evidence so it may appear on the public page."""
+    require(is_editor(by), "Only editors approve evidence.")
+    evidence.is_approved = True
+    evidence._history_user = by
+    evidence.save(update_fields=["is_approved"])
+    return evidence
+
+
+def comment_add(*, claim: Claim, by: AbstractBaseUser, body: str) -> Comment:
+    """An internal comment on a claim (never public)."""
+    require(can_edit_claim(by, claim), "You can only comment on claims you work on.")
+    if not body.strip():
+        raise ValidationError("The comment is empty.")
+    return Comment.objects.create(claim=claim, author=by, body=body.strip())
+
+
+# --- Tasks --------------------------------------------------------------------------------
+
+
+def task_create(
+    *,
+    claim: Claim,
+    by: AbstractBaseUser,
+    assignee: AbstractBaseUser,
+    title: str,
+    due_date: datetime.date | None = None,
+    notes: str = "",
+) -> Task:
+    """An editor assigns verification work; the assignee is told by e-mail."""
+    require(can_assign(by), "Only editors assign tasks.")
+    require(can_review(assignee), "Tasks go to journalists or editors.")
+    if not title.strip():
+        raise ValidationError("Say what the task is.")
+    task = Task(
+        claim=claim,
+        assignee=assignee,
+        created_by=by,
+        title=title.strip()[:200],
+        due_date=due_date,
+        notes=notes.strip(),
+    )
+    task._history_user = by
+    task.save()
+    if assignee.email:
+        url = reverse("review:claim", args=[claim.pk])
+        due = f"Due {due_date:%d %B %Y}. " if due_date else ""
+        message = (
+            f"{by.get_username()} assigned you a verification task: {task.title}\n\n"
+            f"Claim: {claim.statement}\n{due}\nOpen it: {settings.SITE_URL}{url}\n"
+        )
+        transaction.on_commit(
+            lambda: send_mail(
+                f"[claimtrack] New task: {task.title}", message, None, [assignee.email]
+            ),
+            robust=True,
+        )
+    return task
+
+
+def task_set_state(*, task: Task, by: AbstractBaseUser, state: str) -> Task:
+    """Close (done/cancelled) or reopen a task: the assignee or an editor."""
+    require(task.assignee_id == by.pk or can_assign(by), "This task is not yours.")
+    if state not in Task.State.values:
+        raise ValidationError(f"Unknown task state “{state}”.")
+    if state == Task.State.CANCELLED:
+        require(can_assign(by), "Only editors cancel tasks.")
+    task.state = state
+    task.completed_at = timezone.now() if state != Task.State.OPEN else None
+    task._history_user = by
+    task.save(update_fields=["state", "completed_at"])
+    return task
+
+
+# --- Publishing ---------------------------------------------------------------------------
+
+
+def claim_publication_problems(claim: Claim) -> list[str]:
+    """What a claim still lacks before it can be published, in words for the editor."""
+    problems = []
+    if not claim.verdict_id:
+        problems.append("a verdict")
+    if not claim.conclusion.strip():
+        problems.append("a written conclusion")
+    if not claim.evidence.filter(is_approved=True).exists():
+        problems.append("at least one approved evidence item")
+    return problems
+
+
+def claim_request_publication(*, claim: Claim, by: AbstractBaseUser) -> Claim:
+    """An editor asks to publish; a second editor approves (unless the setting turns it off)."""
+    require(can_publish(by), "Only editors publish claims.")
+    problems = claim_publication_problems(claim)
+    if problems:
+        raise ValidationError("Before publishing, this claim needs " + ", ".join(problems) + ".")
+    if not settings.CLAIMTRACK_SECOND_EDITOR_APPROVAL:
+        return _claim_publish(claim=claim, by=by)
+    claim.status = Claim.Status.IN_REVIEW
+    claim.publication_requested_by = by
+    claim._history_user = by
+    claim._change_reason = "Publication requested"
+    claim.save()
+    return claim
+
+
+def claim_approve_publication(*, claim: Claim, by: AbstractBaseUser) -> Claim:
+    """A second editor approves the publication another editor requested."""
+    require(can_publish(by), "Only editors publish claims.")
+    if claim.status != Claim.Status.IN_REVIEW or not claim.publication_requested_by_id:
+        raise ValidationError("Nobody has asked to publish this claim yet.")
+    if claim.publication_requested_by_id == by.pk:
+        raise ValidationError("A second editor must approve: you asked for this publication.")
+    problems = claim_publication_problems(claim)
+    if problems:
+        raise ValidationError("Before publishing, this claim needs " + ", ".join(problems) + ".")
+    return _claim_publish(claim=claim, by=by)
+
+
+def _claim_publish(*, claim: Claim, by: AbstractBaseUser) -> Claim:
+    claim.status = Claim.Status.PUBLISHED
+    claim.published_at = claim.published_at or timezone.now()
+    claim._history_user = by
+    claim._change_reason = "Published"
+    claim.save()
+    return claim
+
+
+def claim_unpublish(*, claim: Claim, by: AbstractBaseUser, reason: str) -> Claim:
+    """Take a claim off the public site; readers are told why in the correction log."""
+    require(can_publish(by), "Only editors unpublish claims.")
+    if claim.status != Claim.Status.PUBLISHED:
+        raise ValidationError("This claim is not published.")
+    if not reason.strip():
+        raise ValidationError("Say why the claim is unpublished.")
+    with transaction.atomic():
+        Correction.objects.create(claim=claim, text=f"Unpublished: {reason.strip()}", created_by=by)
+        claim.status = Claim.Status.DRAFT
+        claim.publication_requested_by = None
+        claim._history_user = by
+        claim._change_reason = "Unpublished"
+        claim.save()
     return claim
 
 
 def claim_publish(
-    *, claim: Claim, verdict: str, conclusion: str, by: AbstractBaseUser | None = None
+    *, claim: Claim, verdict: Rating, conclusion: str, by: AbstractBaseUser | None = None
 ) -> Claim:
-    """Publish a claim with its verdict and written conclusion."""
-    if verdict not in Claim.Verdict.values:
-        raise ValidationError(f"Unknown verdict “{verdict}”.")
+    """Publish at once with a verdict and conclusion: for trusted scripts such as seed_demo."""
     if not conclusion.strip():
         raise ValidationError("A published claim needs a written conclusion.")
     claim.verdict = verdict
     claim.conclusion = conclusion.strip()
-    claim.status = Claim.Status.PUBLISHED
-    claim.published_at = claim.published_at or timezone.now()
-    claim.save(update_fields=["verdict", "conclusion", "status", "published_at", "updated_at"])
-    return claim
+    return _claim_publish(claim=claim, by=by)

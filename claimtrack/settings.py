@@ -115,7 +115,15 @@ STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 
+# The address of the site, for links in e-mails.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Publishing a claim needs a second editor's approval unless this is turned off.
+CLAIMTRACK_SECOND_EDITOR_APPROVAL = env_bool("CLAIMTRACK_SECOND_EDITOR_APPROVAL", True)
+
+FORMS_URLFIELD_ASSUME_HTTPS = True  # the Django 6.0 default, adopted now
+
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "claimtrack <claimtrack@localhost>")
 
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)

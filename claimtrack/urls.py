@@ -8,5 +8,6 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("articles/", include("articles.urls")),
     path("claims/", include("claims.urls")),
+    path("review/", include("claims.review_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,5 +1,8 @@
 import pytest
+from django.contrib.auth.models import Group, Permission
 
+from claims.models import Rating
+from claims.roles import EDITORS, JOURNALISTS, roles_and_scale_ensure
 from claimtrack.celery import app as celery_app
 
 
@@ -13,10 +16,42 @@ def celery_tasks_run_in_process():
 
 
 @pytest.fixture
-def journalist(db):
+def roles(db):
+    """Groups and rating scale as the migrations make them (a flushed database loses them)."""
+    roles_and_scale_ensure(group_model=Group, permission_model=Permission, rating_model=Rating)
+
+
+@pytest.fixture
+def ratings(roles) -> dict[str, Rating]:
+    return {r.slug: r for r in Rating.objects.all()}
+
+
+def _member(username: str, group: str):
     from tests.factories import UserFactory
 
-    return UserFactory(username="jo")
+    user = UserFactory(username=username)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def journalist(roles):
+    return _member("jo", JOURNALISTS)
+
+
+@pytest.fixture
+def other_journalist(roles):
+    return _member("olga", JOURNALISTS)
+
+
+@pytest.fixture
+def editor(roles):
+    return _member("eddie", EDITORS)
+
+
+@pytest.fixture
+def editor2(roles):
+    return _member("edna", EDITORS)
 
 
 @pytest.fixture

@@ -1,16 +1,16 @@
 import pytest
 from django.utils import timezone
 
-from claims.models import Claim, Mention
+from claims.models import Claim, Mention, Rating
 from tests.factories import ClaimFactory, MentionFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.usefixtures("roles")
 
 
 def published(**kwargs):
     return ClaimFactory(
         status=Claim.Status.PUBLISHED,
-        verdict=Claim.Verdict.FALSE,
+        verdict=Rating.objects.get(slug="false"),
         conclusion="Records show otherwise.",
         published_at=timezone.now(),
         **kwargs,
@@ -20,13 +20,13 @@ def published(**kwargs):
 def test_published_queryset_contains_only_published_claims():
     visible = published()
     ClaimFactory(status=Claim.Status.DRAFT)
-    ClaimFactory(status=Claim.Status.IN_REVIEW, verdict=Claim.Verdict.TRUE)
+    ClaimFactory(status=Claim.Status.IN_REVIEW, verdict=Rating.objects.get(slug="true"))
     assert list(Claim.objects.published()) == [visible]
 
 
 @pytest.mark.parametrize("status", [Claim.Status.DRAFT, Claim.Status.IN_REVIEW])
 def test_unpublished_claim_is_404_for_readers(client, status):
-    claim = ClaimFactory(status=status, verdict=Claim.Verdict.TRUE)
+    claim = ClaimFactory(status=status, verdict=Rating.objects.get(slug="true"))
     assert client.get(claim.get_absolute_url()).status_code == 404
 
 

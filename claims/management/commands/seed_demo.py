@@ -3,36 +3,47 @@
 Safe to run again: existing accounts, articles and claims are kept, not duplicated.
 """
 
+import datetime
 import json
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
 from articles.models import Article, content_hash
 from articles.services import article_create_from_text
-from claims.models import Claim, Mention
-from claims.services import article_extract_claims, claim_create_from_mention, claim_publish
+from claims.models import Claim, Evidence, Mention, Rating
+from claims.roles import roles_and_scale_ensure
+from claims.services import (
+    article_extract_claims,
+    claim_create_from_mention,
+    claim_publish,
+    comment_add,
+    evidence_add,
+    task_create,
+)
 
 DEMO_ARTICLES = Path(__file__).resolve().parents[2] / "demo_articles.json"
 
 ACCOUNTS = [
-    # username, password, group, staff
+    # username, password, group, staff. Two editors: publishing needs a second editor.
     ("editor", "claimtrack-editor", "Editors", True),
+    ("editor2", "claimtrack-editor2", "Editors", True),
     ("journalist", "claimtrack-journalist", "Journalists", False),
 ]
 
 # Claims the demo newsroom is working on: (article key, span that appears in the text,
-# normalised statement, sourcing, verdict, conclusion, publish?).
+# normalised statement, sourcing, verdict slug, conclusion, publish?).
 DEMO_CLAIMS = [
     (
         "fr-port",
         "le port de Valmer a cédé six grues de quai à un armateur étranger",
         "Valmer port sold six quay cranes to a foreign shipowner",
         Claim.Sourcing.RELAYED,
-        Claim.Verdict.MOSTLY_FALSE,
+        "mostly-false",
         "The port's lease register shows the six cranes leased for the summer season, not "
         "sold; the two managers quoted by the newspaper were not named.",
         True,
@@ -42,7 +53,7 @@ DEMO_CLAIMS = [
         "toutes les cantines des lycées serviront des repas entièrement bio",
         "All of the region's high-school canteens will serve fully organic meals next year",
         Claim.Sourcing.NAMED,
-        Claim.Verdict.MIXED,
+        "mixed",
         "The region has voted the programme, but its budget covers about half of the extra "
         "cost according to the cooks' union figures, which the region does not dispute.",
         True,
@@ -52,7 +63,7 @@ DEMO_CLAIMS = [
         "cracks had been found in one of the piers last month",
         "Cracks were found in a pier of the Old Mill bridge",
         Claim.Sourcing.ANONYMOUS,
-        Claim.Verdict.UNVERIFIABLE,
+        "unverifiable",
         "Inspection reports have been requested from the city; not yet received.",
         False,
     ),
@@ -83,9 +94,10 @@ class Command(BaseCommand):
             )
 
     def create_accounts(self) -> dict:
+        roles_and_scale_ensure(group_model=Group, permission_model=Permission, rating_model=Rating)
         users = {}
         for username, password, group_name, staff in ACCOUNTS:
-            group, _ = Group.objects.get_or_create(name=group_name)
+            group = Group.objects.get(name=group_name)
             user, created = get_user_model().objects.get_or_create(
                 username=username, defaults={"is_staff": staff, "email": f"{username}@example.org"}
             )
@@ -118,23 +130,42 @@ class Command(BaseCommand):
         return articles
 
     def create_claims(self, articles: dict[str, Article], users: dict) -> None:
+        editor, journalist = users["editor"], users["journalist"]
         for key, span, statement, sourcing, verdict, conclusion, publish in DEMO_CLAIMS:
             if Claim.objects.filter(statement=statement).exists():
                 continue
-            article = articles[key]
-            mention = self.mention_for(article, span)
-            claim = claim_create_from_mention(
-                mention=mention, statement=statement, by=users["journalist"]
-            )
+            mention = self.mention_for(articles[key], span)
+            claim = claim_create_from_mention(mention=mention, statement=statement, by=journalist)
             claim.sourcing = sourcing
-            claim.verdict = verdict
+            claim.verdict = Rating.objects.filter(slug=verdict).first() if verdict else None
             claim.conclusion = conclusion
-            claim.status = Claim.Status.IN_REVIEW if verdict else Claim.Status.DRAFT
+            if verdict and not publish:
+                # Waiting for a second editor's approval.
+                claim.status = Claim.Status.IN_REVIEW
+                claim.publication_requested_by = editor
             claim.save()
-            if publish:
-                claim_publish(
-                    claim=claim, verdict=verdict, conclusion=conclusion, by=users["editor"]
+            if verdict:
+                evidence_add(
+                    claim=claim,
+                    by=editor,
+                    title=f"Records consulted on “{statement}”",
+                    url="https://example.org/records",
+                    kind=Evidence.Kind.PRIMARY_DOCUMENT,
+                    note="Demo evidence: the documents behind the conclusion.",
                 )
+            if publish:
+                claim_publish(claim=claim, verdict=claim.verdict, conclusion=conclusion, by=editor)
+            else:
+                overdue = not verdict  # one task in the future, one already late
+                task_create(
+                    claim=claim,
+                    by=editor,
+                    assignee=journalist,
+                    title="Call the press office",
+                    due_date=timezone.localdate() + datetime.timedelta(days=-1 if overdue else 2),
+                    notes="Ask for the document they mention.",
+                )
+                comment_add(claim=claim, by=editor, body="Internal: check with the desk first.")
             self.stdout.write(f"Claim “{statement}”: {claim.get_status_display().lower()}")
 
     def mention_for(self, article: Article, span: str) -> Mention:

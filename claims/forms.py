@@ -1,0 +1,90 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+
+from claims.models import Claim, Evidence, Mention, Rating
+
+
+class AcceptMentionForm(forms.Form):
+    statement = forms.CharField(
+        required=False,
+        max_length=1000,
+        help_text="The claim in one sentence, for a new claim.",
+    )
+    claim = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("claim") and not (data.get("statement") or "").strip():
+            raise forms.ValidationError("Write the claim's statement, or pick an existing claim.")
+        return data
+
+
+class CorrectMentionForm(forms.Form):
+    start = forms.IntegerField(min_value=0)
+    end = forms.IntegerField(min_value=1)
+    speaker = forms.CharField(max_length=300, required=False)
+    stance = forms.ChoiceField(choices=Mention.Stance.choices)
+
+
+class ClaimEditForm(forms.Form):
+    statement = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), max_length=1000)
+    claimant = forms.CharField(max_length=300, required=False)
+    sourcing = forms.ChoiceField(choices=Claim.Sourcing.choices, required=False)
+    correction = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text="Published claims only: what changed, for the public correction log.",
+    )
+
+
+class VerdictForm(forms.Form):
+    verdict = forms.ModelChoiceField(queryset=Rating.objects.all(), required=False)
+    conclusion = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    correction = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text="Published claims only: what changed, for the public correction log.",
+    )
+
+
+class EvidenceForm(forms.ModelForm):
+    prefix = "evidence"
+
+    class Meta:
+        model = Evidence
+        fields = ["title", "url", "kind", "relation", "note"]
+        widgets = {"note": forms.Textarea(attrs={"rows": 2})}
+
+
+class CommentForm(forms.Form):
+    body = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), label="Comment")
+
+
+def reviewers():
+    """People who can be given a task: journalists and editors."""
+    return (
+        get_user_model()
+        .objects.filter(
+            Q(groups__permissions__codename="review_mention") | Q(is_superuser=True),
+            is_active=True,
+        )
+        .distinct()
+        .order_by("username")
+    )
+
+
+class TaskForm(forms.Form):
+    prefix = "task"
+    title = forms.CharField(max_length=200)
+    assignee = forms.ModelChoiceField(queryset=reviewers())
+    due_date = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class MergeForm(forms.Form):
+    into = forms.IntegerField(label="Merge into claim number", min_value=1)
+
+
+class UnpublishForm(forms.Form):
+    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}))

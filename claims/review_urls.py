@@ -1,0 +1,27 @@
+from django.urls import path
+
+from claims import review_views as views
+
+app_name = "review"
+urlpatterns = [
+    path("", views.queue, name="queue"),
+    path("articles/<int:pk>/", views.article_review, name="article"),
+    path("mentions/<int:pk>/accept/", views.mention_accept, name="mention-accept"),
+    path("mentions/<int:pk>/reject/", views.mention_reject, name="mention-reject"),
+    path("mentions/<int:pk>/correct/", views.mention_correct, name="mention-correct"),
+    path("claims/", views.claim_list, name="claims"),
+    path("claims/<int:pk>/", views.claim_workspace, name="claim"),
+    path("claims/<int:pk>/edit/", views.claim_edit, name="claim-edit"),
+    path("claims/<int:pk>/verdict/", views.claim_verdict, name="claim-verdict"),
+    path("claims/<int:pk>/evidence/", views.evidence_add, name="evidence-add"),
+    path("claims/<int:pk>/comments/", views.comment_add, name="comment-add"),
+    path("claims/<int:pk>/tasks/", views.task_add, name="task-add"),
+    path("claims/<int:pk>/publish/", views.claim_publish, name="claim-publish"),
+    path("claims/<int:pk>/approve/", views.claim_approve, name="claim-approve"),
+    path("claims/<int:pk>/unpublish/", views.claim_unpublish, name="claim-unpublish"),
+    path("claims/<int:pk>/merge/", views.claim_merge, name="claim-merge"),
+    path("evidence/<int:pk>/approve/", views.evidence_approve, name="evidence-approve"),
+    path("tasks/", views.my_tasks, name="my-tasks"),
+    path("tasks/<int:pk>/state/", views.task_state, name="task-state"),
+    path("board/", views.board, name="board"),
+]

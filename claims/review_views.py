@@ -1,0 +1,502 @@
+"""The newsroom's workspace: review extracted mentions, work on claims, tasks, publishing.
+
+Every view checks permissions itself (claims.permissions) before calling a service, and
+the services check again. htmx requests get partials back; plain requests a redirect.
+"""
+
+from collections import defaultdict
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from articles.highlight import highlight_segments
+from articles.models import Article
+from claims import services
+from claims.forms import (
+    AcceptMentionForm,
+    ClaimEditForm,
+    CommentForm,
+    CorrectMentionForm,
+    EvidenceForm,
+    MergeForm,
+    TaskForm,
+    UnpublishForm,
+    VerdictForm,
+)
+from claims.models import Claim, Evidence, Mention, Rating, Task
+from claims.permissions import (
+    can_assign,
+    can_edit_claim,
+    can_publish,
+    can_review,
+    is_editor,
+    require,
+)
+from claims.similarity import suggest_claims
+
+PENDING = [Mention.ReviewState.UNREVIEWED, Mention.ReviewState.CORRECTED]
+
+
+def reviewer_required(view: Callable) -> Callable:
+    """Logged in, and a journalist or an editor: everyone else gets 403."""
+
+    @login_required
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        require(can_review(request.user), "The newsroom workspace is for journalists and editors.")
+        return view(request, *args, **kwargs)
+
+    wrapper.__name__ = view.__name__
+    wrapper.__doc__ = view.__doc__
+    return wrapper
+
+
+def _error_text(error: ValidationError | PermissionDenied) -> str:
+    return " ".join(getattr(error, "messages", None) or [str(error)])
+
+
+def _form_errors(form) -> str:
+    return " ".join(str(e) for errors in form.errors.values() for e in errors)
+
+
+# --- Review queue and article workspace -------------------------------------------------------
+
+
+@reviewer_required
+def queue(request: HttpRequest) -> HttpResponse:
+    """Articles that still have mentions waiting for a decision, oldest first."""
+    articles = (
+        Article.objects.filter(mentions__review_state__in=PENDING)
+        .annotate(pending=Count("mentions", filter=Q(mentions__review_state__in=PENDING)))
+        .select_related("outlet")
+        .order_by("created_at", "id")
+    )
+    page = Paginator(articles, 30).get_page(request.GET.get("page"))
+    return render(request, "claims/review/queue.html", {"page_obj": page})
+
+
+def _mention_context(request: HttpRequest, mentions: list[Mention]) -> dict:
+    suggestions = suggest_claims([m for m in mentions if m.review_state in PENDING])
+    for number, mention in enumerate(mentions, start=1):
+        mention.number = getattr(mention, "number", number)
+        mention.suggestions = suggestions.get(mention.pk, [])
+    return {"mentions": mentions}
+
+
+def _article_mentions(article: Article) -> list[Mention]:
+    return list(
+        article.mentions.select_related("source", "claim", "article__outlet").order_by(
+            "start", "id"
+        )
+    )
+
+
+@reviewer_required
+def article_review(request: HttpRequest, pk: int) -> HttpResponse:
+    article = get_object_or_404(Article.objects.select_related("outlet"), pk=pk)
+    mentions = _article_mentions(article)
+    context = _mention_context(request, mentions)
+    context.update(
+        article=article,
+        segments=highlight_segments(article.text, mentions),
+        pending=sum(m.review_state in PENDING for m in mentions),
+    )
+    return render(request, "claims/review/article.html", context)
+
+
+def _mention_response(request: HttpRequest, mention: Mention, error: str = "") -> HttpResponse:
+    if not request.headers.get("HX-Request"):
+        if error:
+            messages.error(request, error)
+        return redirect("review:article", mention.article_id)
+    mention = Mention.objects.select_related("source", "claim", "article__outlet").get(
+        pk=mention.pk
+    )
+    mention.number = request.POST.get("number") or ""
+    mention.suggestions = suggest_claims([mention]).get(mention.pk, [])
+    return render(request, "claims/review/_mention_card.html", {"mention": mention, "error": error})
+
+
+@require_POST
+@reviewer_required
+def mention_accept(request: HttpRequest, pk: int) -> HttpResponse:
+    mention = get_object_or_404(Mention.objects.select_related("article", "source"), pk=pk)
+    form = AcceptMentionForm(request.POST)
+    if not form.is_valid():
+        return _mention_response(request, mention, _form_errors(form))
+    try:
+        if form.cleaned_data["claim"]:
+            claim = get_object_or_404(Claim, pk=form.cleaned_data["claim"])
+            services.mention_accept(mention=mention, by=request.user, claim=claim)
+        else:
+            services.claim_create_from_mention(
+                mention=mention, statement=form.cleaned_data["statement"], by=request.user
+            )
+    except ValidationError as error:
+        return _mention_response(request, mention, _error_text(error))
+    return _mention_response(request, mention)
+
+
+@require_POST
+@reviewer_required
+def mention_reject(request: HttpRequest, pk: int) -> HttpResponse:
+    mention = get_object_or_404(Mention, pk=pk)
+    services.mention_reject(mention=mention, by=request.user)
+    return _mention_response(request, mention)
+
+
+@reviewer_required
+def mention_correct(request: HttpRequest, pk: int) -> HttpResponse:
+    mention = get_object_or_404(Mention.objects.select_related("article"), pk=pk)
+    if request.method != "POST":
+        form = CorrectMentionForm(
+            initial={
+                "start": mention.start,
+                "end": mention.end,
+                "speaker": mention.speaker,
+                "stance": mention.stance,
+            }
+        )
+        return render(
+            request,
+            "claims/review/_mention_correct.html",
+            {"mention": mention, "form": form, "number": request.GET.get("number", "")},
+        )
+    form = CorrectMentionForm(request.POST)
+    if not form.is_valid():
+        return _mention_response(request, mention, _form_errors(form))
+    try:
+        services.mention_correct(mention=mention, by=request.user, **form.cleaned_data)
+    except ValidationError as error:
+        return _mention_response(request, mention, _error_text(error))
+    return _mention_response(request, mention)
+
+
+# --- Claims -------------------------------------------------------------------------------
+
+
+@reviewer_required
+def claim_list(request: HttpRequest) -> HttpResponse:
+    claims = Claim.objects.select_related("claimant", "verdict").annotate(
+        appearances=Count("mentions", distinct=True)
+    )
+    status = request.GET.get("status", "")
+    if status in Claim.Status.values:
+        claims = claims.filter(status=status)
+    query = request.GET.get("q", "").strip()
+    if query:
+        claims = claims.filter(Q(statement__icontains=query) | Q(claimant__name__icontains=query))
+    page = Paginator(claims.order_by("-updated_at", "-id"), 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "claims/review/claim_list.html",
+        {"page_obj": page, "status": status, "q": query, "statuses": Claim.Status.choices},
+    )
+
+
+def _history(claim: Claim) -> list[dict]:
+    """Who changed what on the claim, its tasks and its evidence, newest first."""
+    entries = []
+    ratings = dict(Rating.objects.values_list("pk", "label"))
+
+    def collect(records, label: Callable) -> None:
+        records = list(records)
+        by_object = defaultdict(list)
+        for record in records:
+            by_object[record.id].append(record)
+        for versions in by_object.values():
+            versions.sort(key=lambda r: r.history_date)
+            for previous, record in zip([None, *versions[:-1]], versions, strict=True):
+                changes = []
+                if previous is not None:
+                    delta = record.diff_against(previous)
+                    changes = [
+                        (
+                            c.field,
+                            _display(record, c.field, c.old, ratings),
+                            _display(record, c.field, c.new, ratings),
+                        )
+                        for c in delta.changes
+                    ]
+                entries.append(
+                    {
+                        "what": label(record),
+                        "kind": record.get_history_type_display(),
+                        "who": record.history_user,
+                        "when": record.history_date,
+                        "reason": getattr(record, "history_change_reason", "") or "",
+                        "changes": changes,
+                    }
+                )
+
+    collect(
+        claim.history.select_related("history_user").order_by("-history_date")[:100],
+        lambda r: "Claim",
+    )
+    collect(
+        Task.history.filter(claim_id=claim.pk).select_related("history_user")[:100],
+        lambda r: f"Task “{r.title}”",
+    )
+    collect(
+        Evidence.history.filter(claim_id=claim.pk).select_related("history_user")[:100],
+        lambda r: f"Evidence “{r.title}”",
+    )
+    entries.sort(key=lambda e: e["when"], reverse=True)
+    return entries
+
+
+def _display(record, field: str, value, ratings: dict[int, str]) -> str:
+    """A history value as people read it: labels, not codes or ids."""
+    if value in (None, ""):
+        return "—"
+    if field == "verdict":
+        return ratings.get(value, str(value))
+    model_field = record.instance_type._meta.get_field(field)
+    if model_field.choices:
+        return str(dict(model_field.flatchoices).get(value, value))
+    if field in {"assignee", "claimant", "created_by", "publication_requested_by"}:
+        return f"#{value}"
+    text = str(value)
+    return text if len(text) <= 120 else text[:117] + "…"
+
+
+@reviewer_required
+def claim_workspace(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = get_object_or_404(
+        Claim.objects.select_related(
+            "claimant", "verdict", "created_by", "publication_requested_by"
+        ),
+        pk=pk,
+    )
+    user = request.user
+    editable = can_edit_claim(user, claim)
+    context = {
+        "claim": claim,
+        "can_edit": editable,
+        "is_editor": is_editor(user),
+        "can_publish": can_publish(user),
+        "can_assign": can_assign(user),
+        "appearances": claim.mentions.select_related("article__outlet").order_by(
+            "article__published_at", "article__created_at", "start"
+        ),
+        "evidence": claim.evidence.select_related("added_by"),
+        "comments": claim.comments.select_related("author"),
+        "tasks": claim.tasks.select_related("assignee", "created_by"),
+        "corrections": claim.corrections.select_related("created_by"),
+        "history": _history(claim),
+        "problems": services.claim_publication_problems(claim),
+        "edit_form": ClaimEditForm(
+            initial={
+                "statement": claim.statement,
+                "claimant": claim.claimant.name if claim.claimant else "",
+                "sourcing": claim.sourcing,
+            }
+        ),
+        "verdict_form": VerdictForm(
+            initial={"verdict": claim.verdict_id, "conclusion": claim.conclusion}
+        ),
+        "evidence_form": EvidenceForm(),
+        "comment_form": CommentForm(),
+        "task_form": TaskForm() if can_assign(user) else None,
+        "merge_form": MergeForm(),
+        "unpublish_form": UnpublishForm(),
+        "today": timezone.localdate(),
+    }
+    return render(request, "claims/review/claim.html", context)
+
+
+def _claim_action(
+    request: HttpRequest, pk: int, allowed: Callable, form_class, action: Callable, done: str
+) -> HttpResponse:
+    """Shared shape of the claim workspace's POST actions: check, validate, call, report."""
+    claim = get_object_or_404(Claim.objects.select_related("claimant"), pk=pk)
+    require(allowed(request.user, claim), "You are not allowed to do this on this claim.")
+    form = form_class(request.POST) if form_class else None
+    if form is not None and not form.is_valid():
+        messages.error(request, _form_errors(form))
+    else:
+        try:
+            result = action(claim, form.cleaned_data if form is not None else {})
+            messages.success(request, done)
+            if isinstance(result, Claim) and result.pk != claim.pk:
+                return redirect(result.get_workspace_url())
+        except ValidationError as error:
+            messages.error(request, _error_text(error))
+    return redirect(claim.get_workspace_url())
+
+
+@require_POST
+@reviewer_required
+def claim_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    def action(claim: Claim, data: dict) -> Claim:
+        return services.claim_update(
+            claim=claim,
+            by=request.user,
+            statement=data["statement"],
+            claimant_name=data["claimant"],
+            sourcing=data["sourcing"] or None,
+            correction=data["correction"],
+        )
+
+    return _claim_action(request, pk, can_edit_claim, ClaimEditForm, action, "Claim saved.")
+
+
+@require_POST
+@reviewer_required
+def claim_verdict(request: HttpRequest, pk: int) -> HttpResponse:
+    def action(claim: Claim, data: dict) -> Claim:
+        return services.claim_set_verdict(
+            claim=claim,
+            by=request.user,
+            verdict=data["verdict"],
+            conclusion=data["conclusion"],
+            correction=data["correction"],
+        )
+
+    return _claim_action(
+        request, pk, lambda u, c: is_editor(u), VerdictForm, action, "Verdict saved."
+    )
+
+
+@require_POST
+@reviewer_required
+def evidence_add(request: HttpRequest, pk: int) -> HttpResponse:
+    def action(claim: Claim, data: dict) -> Evidence:
+        return services.evidence_add(claim=claim, by=request.user, **data)
+
+    return _claim_action(request, pk, can_edit_claim, EvidenceForm, action, "Evidence added.")
+
+
+@require_POST
+@reviewer_required
+def evidence_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    evidence = get_object_or_404(Evidence, pk=pk)
+    require(is_editor(request.user), "Only editors approve evidence.")
+    services.evidence_approve(evidence=evidence, by=request.user)
+    messages.success(request, "Evidence approved for the public page.")
+    return redirect("review:claim", evidence.claim_id)
+
+
+@require_POST
+@reviewer_required
+def comment_add(request: HttpRequest, pk: int) -> HttpResponse:
+    def action(claim: Claim, data: dict):
+        return services.comment_add(claim=claim, by=request.user, body=data["body"])
+
+    return _claim_action(request, pk, can_edit_claim, CommentForm, action, "Comment added.")
+
+
+@require_POST
+@reviewer_required
+def task_add(request: HttpRequest, pk: int) -> HttpResponse:
+    def action(claim: Claim, data: dict) -> Task:
+        return services.task_create(claim=claim, by=request.user, **data)
+
+    return _claim_action(
+        request, pk, lambda u, c: can_assign(u), TaskForm, action, "Task assigned."
+    )
+
+
+@require_POST
+@reviewer_required
+def task_state(request: HttpRequest, pk: int) -> HttpResponse:
+    task = get_object_or_404(Task, pk=pk)
+    require(task.assignee_id == request.user.pk or can_assign(request.user), "Not your task.")
+    try:
+        services.task_set_state(task=task, by=request.user, state=request.POST.get("state", ""))
+        messages.success(request, "Task updated.")
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    return redirect(request.POST.get("next") or task.claim.get_workspace_url())
+
+
+@require_POST
+@reviewer_required
+def claim_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    def action(claim: Claim, data: dict) -> Claim:
+        return services.claim_request_publication(claim=claim, by=request.user)
+
+    return _claim_action(
+        request, pk, lambda u, c: can_publish(u), None, action, "Publication requested."
+    )
+
+
+@require_POST
+@reviewer_required
+def claim_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    def action(claim: Claim, data: dict) -> Claim:
+        return services.claim_approve_publication(claim=claim, by=request.user)
+
+    return _claim_action(request, pk, lambda u, c: can_publish(u), None, action, "Claim published.")
+
+
+@require_POST
+@reviewer_required
+def claim_unpublish(request: HttpRequest, pk: int) -> HttpResponse:
+    def action(claim: Claim, data: dict) -> Claim:
+        return services.claim_unpublish(claim=claim, by=request.user, reason=data["reason"])
+
+    return _claim_action(
+        request, pk, lambda u, c: can_publish(u), UnpublishForm, action, "Claim unpublished."
+    )
+
+
+@require_POST
+@reviewer_required
+def claim_merge(request: HttpRequest, pk: int) -> HttpResponse:
+    def action(claim: Claim, data: dict) -> Claim:
+        into = get_object_or_404(Claim, pk=data["into"])
+        return services.claim_merge(claim=claim, into=into, by=request.user)
+
+    return _claim_action(request, pk, can_edit_claim, MergeForm, action, "Claims merged.")
+
+
+# --- Tasks --------------------------------------------------------------------------------
+
+
+@reviewer_required
+def my_tasks(request: HttpRequest) -> HttpResponse:
+    tasks = (
+        Task.objects.filter(assignee=request.user)
+        .select_related("claim", "created_by")
+        .order_by("state", "due_date", "id")
+    )
+    return render(
+        request,
+        "claims/review/my_tasks.html",
+        {
+            "open": [t for t in tasks if t.state == Task.State.OPEN][:200],
+            "closed": [t for t in tasks if t.state != Task.State.OPEN][:50],
+        },
+    )
+
+
+@reviewer_required
+def board(request: HttpRequest) -> HttpResponse:
+    """Editors' board: open tasks by assignee, overdue ones first."""
+    require(can_assign(request.user), "The task board is for editors.")
+    today = timezone.localdate()
+    tasks = Task.objects.open().select_related("assignee", "claim").order_by("due_date", "id")
+    by_assignee: dict = defaultdict(list)
+    for task in tasks[:1000]:
+        by_assignee[task.assignee].append(task)
+    columns = [
+        {
+            "assignee": assignee,
+            "tasks": items,
+            "overdue": sum(1 for t in items if t.due_date and t.due_date < today),
+        }
+        for assignee, items in sorted(by_assignee.items(), key=lambda kv: kv[0].get_username())
+    ]
+    return render(
+        request,
+        "claims/review/board.html",
+        {"columns": columns, "overdue_total": sum(c["overdue"] for c in columns)},
+    )
