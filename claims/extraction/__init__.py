@@ -96,7 +96,9 @@ def extract_batch(
                 normalized[ti] = normalize(texts[ti])
             yield normalized[ti][start:end]
 
-    for (ti, start, end), doc in zip(pieces, nlp.pipe(stream(), batch_size=batch_size)):
+    for (ti, start, end), doc in zip(
+        pieces, nlp.pipe(stream(), batch_size=batch_size), strict=True
+    ):
         original = texts[ti][start:end]
         claims = DocExtractor(doc, original, language, start).run()
         results[ti].extend(to_public(claims, original, start, language))

@@ -50,7 +50,6 @@ SPEECH_VERBS: dict[str, str] = {
     "répliquer": "asserts",
     "rétorquer": "asserts",
     "confier": "asserts",
-    "assurer": "asserts",
     "avancer": "asserts",
     "faire valoir": "asserts",
     "nier": "denies",

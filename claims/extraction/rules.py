@@ -913,7 +913,7 @@ class DocExtractor:
         return resolved or frame
 
     def _strip_document(self, text: str, s: int, e: int) -> str:
-        """ "les chiffres du ministère X" -> "ministère X"; "central bank data" -> "central bank"."""
+        """Drop a document head: "les chiffres du ministère X" -> "ministère X"."""
         toks = [t for t in self.toks[s:e]]
         words = [t.lower_ for t in toks]
         docs = self.m.DOCUMENT_HEADS
@@ -985,7 +985,6 @@ class DocExtractor:
         has_per = any(s <= ps and pe <= e for ps, pe in self.per_ents)
         if any(strip_accents(mark) in low for mark in m.ANONYMOUS_MARKERS):
             return "anonymous"
-        joined = " ".join(words)
         if _names_outlet(words) and not any(w in m.SPOKESPERSON_HEADS for w in words):
             if not has_per:
                 return "publication"
@@ -1576,7 +1575,7 @@ class DocExtractor:
         return out or [frame]
 
     def _left_bound(self, s: int, vg: int) -> int:
-        """Start of the region that may hold the subject: after the last quotation or clause break."""
+        """Start of the region that may hold the subject (after the last quote or break)."""
         lo = s
         for j in range(vg - 1, max(s, vg - WINDOW) - 1, -1):
             t = self.toks[j]
@@ -1595,7 +1594,6 @@ class DocExtractor:
     def _content_left_start(self, lo: int, end: int) -> int:
         """Where post-posed content starts: sentence start, or after a leading connective."""
         j = lo
-        # skip a leading quote-less connective segment "Par ailleurs," only when followed by a clause
         return j if j < end else end
 
     def _has_finite(self, a: int, b: int) -> bool:
@@ -1620,7 +1618,6 @@ class DocExtractor:
         toks = self.toks
         m = self.m
         asides: list[tuple[int, int]] = []
-        start = j
         # skip adverbs / time words / negation right after the verb
         while j < hi and (
             toks[j].lower_ in m.TIME_WORDS
@@ -1631,7 +1628,7 @@ class DocExtractor:
         if j >= hi:
             return None, "", asides, None
         first = toks[j]
-        # infinitive complement: "ont nié avoir reçu", "affirmant s'approvisionner", "claims to have"
+        # infinitive complement: "ont nié avoir reçu", "claims to have"
         if self.lang == "fr":
             k = j
             if (
@@ -1797,7 +1794,7 @@ class DocExtractor:
         return False
 
     def _noun_complement(self, k: int, hi: int) -> tuple[int, int] | None:
-        """After a statement noun (and its adjectives): "selon lesquelles"/"that" -> content start."""
+        """After a statement noun: "selon lesquelles"/"that" -> content start."""
         j = k
         while (
             j < hi
@@ -1991,7 +1988,7 @@ class DocExtractor:
         )
 
     def _reporting_clause_before(self, s: int, i: int) -> bool:
-        # the comma before "selon" closes a reporting clause ("», a déclaré une source, selon le WSJ")
+        # the comma before "selon" closes a reporting clause ("», a dit X, selon le WSJ")
         for c in self.claims:
             if s <= c.anchor < i and c.quote_type == "direct":
                 return True
@@ -2036,7 +2033,7 @@ class DocExtractor:
         )
 
     def nominal(self, si: int, s: int, e: int, i: int, anchors: set[int]) -> None:
-        """ "– une affirmation formulée par X et démentie par Y": claims sharing the previous content."""
+        """ "une affirmation formulée par X et démentie par Y": claims sharing a content."""
         toks = self.toks
         m = self.m
         j = i + 1

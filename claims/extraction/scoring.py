@@ -304,10 +304,10 @@ def format_table(report: Report) -> str:
             )
         )
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    lines = ["  ".join(h.rjust(w) for h, w in zip(header, widths))]
+    lines = ["  ".join(h.rjust(w) for h, w in zip(header, widths, strict=True))]
     lines.append("  ".join("-" * w for w in widths))
     for r in rows:
-        lines.append("  ".join(v.rjust(w) for v, w in zip(r, widths)))
+        lines.append("  ".join(v.rjust(w) for v, w in zip(r, widths, strict=True)))
     return "\n".join(lines)
 
 

@@ -1,0 +1,49 @@
+"""The extract_claims and evaluate_extraction management commands (no database)."""
+
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+
+
+def test_extract_claims_prints_json_per_file(tmp_path, capsys):
+    path = tmp_path / "a.txt"
+    path.write_text("Selon la police, deux bateaux ont coulé dans le port.", encoding="utf-8")
+    call_command("extract_claims", str(path), "--language", "fr")
+    out = json.loads(capsys.readouterr().out)
+    assert out[0]["file"] == str(path) and out[0]["language"] == "fr"
+    assert out[0]["claims"][0]["speaker"] == "la police"
+
+
+def test_extract_claims_unreadable_file_is_a_command_error(tmp_path):
+    with pytest.raises(CommandError, match="Cannot read"):
+        call_command("extract_claims", str(tmp_path / "missing.txt"))
+
+
+def test_evaluate_extraction_prints_a_table(tmp_path, capsys):
+    text = "Selon la police, deux bateaux ont coulé dans le port."
+    doc = {
+        "id": "t1",
+        "language": "fr",
+        "text": text,
+        "claims": [
+            {
+                "speaker": ["la police"],
+                "content": "deux bateaux ont coulé dans le port",
+                "stance": "asserts",
+                "quote_type": "indirect",
+            }
+        ],
+    }
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(doc, ensure_ascii=False) + "\n", encoding="utf-8")
+    call_command("evaluate_extraction", str(path), "--verbose")
+    out = capsys.readouterr().out
+    assert "F1" in out and "fr" in out and "1.000" in out
+
+
+def test_evaluate_extraction_bad_file_is_a_command_error(tmp_path):
+    path = tmp_path / "bad.jsonl"
+    path.write_text("{oops\n", encoding="utf-8")
+    with pytest.raises(CommandError, match="invalid JSON"):
+        call_command("evaluate_extraction", str(path))

@@ -1,0 +1,107 @@
+"""The scoring rule of eval/README.md, on small hand-made cases."""
+
+import pytest
+
+from claims.extraction.scoring import (
+    evaluate,
+    load_corpus,
+    match,
+    normalize_speaker,
+    score_document,
+    speaker_matches,
+)
+
+TEXT = "Le maire a dit que la route fermera. Il a ajouté que le pont restera ouvert."
+
+
+def gold(content, speaker, stance="asserts", quote_type="indirect"):
+    return {"content": content, "speaker": speaker, "stance": stance, "quote_type": quote_type}
+
+
+def pred(content, speaker, stance="asserts", quote_type="indirect", text=TEXT):
+    start = text.index(content)
+    return {
+        "start": start,
+        "end": start + len(content),
+        "content": content,
+        "speaker": speaker,
+        "stance": stance,
+        "quote_type": quote_type,
+    }
+
+
+def test_overlap_must_cover_half_of_each_span():
+    assert match([(0, 10)], [(0, 5)]) == [(0, 0)]
+    assert match([(0, 10)], [(0, 4)]) == []  # covers under half of gold
+    assert match([(0, 4)], [(0, 10)]) == []  # covers under half of the prediction
+
+
+def test_matching_is_one_to_one_largest_overlap_first():
+    # both predictions overlap gold 0; the larger overlap wins, the other is spurious
+    assert match([(0, 10)], [(0, 6), (0, 10)]) == [(0, 1)]
+    assert match([(0, 10), (10, 20)], [(0, 10), (2, 12)]) == [(0, 0)]
+
+
+def test_speaker_normalisation_drops_case_accents_and_articles():
+    assert normalize_speaker("Le Ministère de l’Économie") == ["ministere", "de", "economie"]
+
+
+def test_lenient_speaker_accepts_containment_either_way():
+    assert speaker_matches("le ministre Paul Martin", ["Paul Martin"])
+    assert speaker_matches("Martin", ["Paul Martin"])
+    assert not speaker_matches("Martine", ["Paul Martin"])  # word for word, not characters
+
+
+def test_bare_pronoun_never_counts():
+    assert not speaker_matches("il", ["Paul Martin", "il"])
+    assert not speaker_matches("She", ["she"])
+    assert not speaker_matches("", ["Paul Martin"])
+
+
+def test_strict_speaker_uses_only_the_first_alternative():
+    doc = {
+        "id": "d",
+        "language": "fr",
+        "text": TEXT,
+        "claims": [gold("la route fermera", ["Jean Roux", "Le maire"])],
+    }
+    result = score_document(doc, [pred("la route fermera", "Le maire")])
+    assert result.counts.speaker_lenient == 1
+    assert result.counts.speaker_strict == 0
+
+
+def test_precision_recall_f1_and_accuracies():
+    doc = {
+        "id": "d",
+        "language": "fr",
+        "text": TEXT,
+        "claims": [
+            gold("la route fermera", ["Le maire"]),
+            gold("le pont restera ouvert", ["Le maire", "Il"], stance="asserts"),
+        ],
+    }
+
+    def extract_fn(text, language):
+        return [pred("la route fermera", "Le maire", stance="denies"), pred("Le maire a dit", "X")]
+
+    report = evaluate([doc], extract_fn)
+    c = report.by_language["fr"]
+    assert (c.gold, c.predicted, c.matched) == (2, 2, 1)
+    assert c.precision == 0.5 and c.recall == 0.5 and c.f1 == 0.5
+    assert c.rate("stance") == 0.0 and c.rate("speaker_lenient") == 1.0
+    assert report.docs[0].misses[0]["content"] == "le pont restera ouvert"
+    assert report.docs[0].spurious[0]["content"] == "Le maire a dit"
+
+
+def test_load_corpus_reads_jsonl_and_json(tmp_path):
+    line = '{"id": "a", "language": "en", "text": "x", "claims": []}'
+    (tmp_path / "c.jsonl").write_text(line + "\n" + line + "\n", encoding="utf-8")
+    (tmp_path / "c.json").write_text("[" + line + "]", encoding="utf-8")
+    assert len(load_corpus(str(tmp_path / "c.jsonl"))) == 2
+    assert len(load_corpus(str(tmp_path / "c.json"))) == 1
+
+
+def test_load_corpus_rejects_bad_json(tmp_path):
+    (tmp_path / "bad.jsonl").write_text("{not json\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="bad.jsonl:1"):
+        load_corpus(str(tmp_path / "bad.jsonl"))
