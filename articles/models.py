@@ -47,12 +47,33 @@ class Article(models.Model):
         EXTRACTING = "extracting", "Extracting claims"
         READY = "ready", "Ready"
         FAILED = "failed", "Failed"
+        UNSUPPORTED = "unsupported", "Unsupported language"
+        DUPLICATE = "duplicate", "Duplicate"
 
         @classmethod
         def in_progress(cls) -> list[str]:
             return [cls.QUEUED, cls.FETCHING, cls.EXTRACTING]
 
-    url = models.URLField(max_length=2000, blank=True)
+        @classmethod
+        def with_error(cls) -> list[str]:
+            """Statuses whose `error` explains to a person what happened."""
+            return [cls.FAILED, cls.UNSUPPORTED]
+
+    url = models.URLField(max_length=2000, blank=True, help_text="The submitted link, canonical.")
+    canonical_url = models.URLField(
+        max_length=2000, blank=True, help_text="The page's own canonical link, when different."
+    )
+    feed = models.ForeignKey(
+        "Feed", null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
+    duplicate_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="duplicates",
+        help_text="The article already holding the same page or text.",
+    )
     outlet = models.ForeignKey(
         Outlet, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
     )
@@ -75,6 +96,12 @@ class Article(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     processed_at = models.DateTimeField(null=True, blank=True)
+    enqueued_at = models.DateTimeField(
+        null=True, blank=True, help_text="When its next task was handed to the queue."
+    )
+    sweep_count = models.PositiveSmallIntegerField(
+        default=0, help_text="How many times the sweeper had to send it again."
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -85,11 +112,21 @@ class Article(models.Model):
                 fields=["url"], condition=~Q(url=""), name="article_url_unique_when_present"
             ),
             models.CheckConstraint(
-                condition=Q(status__in=["queued", "fetching", "extracting", "ready", "failed"]),
+                condition=Q(
+                    status__in=[
+                        "queued",
+                        "fetching",
+                        "extracting",
+                        "ready",
+                        "failed",
+                        "unsupported",
+                        "duplicate",
+                    ]
+                ),
                 name="article_status_valid",
             ),
             models.CheckConstraint(
-                condition=~Q(status="failed") | ~Q(error=""),
+                condition=~Q(status__in=["failed", "unsupported"]) | ~Q(error=""),
                 name="article_failed_has_error",
             ),
         ]
@@ -98,6 +135,12 @@ class Article(models.Model):
             models.Index(fields=["status", "-created_at"], name="article_status_created_idx"),
             # Deduplication looks up the fingerprint of an incoming text.
             models.Index(fields=["content_hash"], name="article_content_hash_idx"),
+            # Deduplication also looks a submitted link up among pages' canonical links.
+            models.Index(
+                fields=["canonical_url"],
+                condition=~Q(canonical_url=""),
+                name="article_canonical_url_idx",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -109,3 +152,62 @@ class Article(models.Model):
     @property
     def is_processing(self) -> bool:
         return self.status in Article.Status.in_progress()
+
+    @property
+    def needs_fetching(self) -> bool:
+        """A submitted link whose page has not been read yet."""
+        return bool(self.url) and not self.text
+
+    @property
+    def progress_message(self) -> str:
+        """What is happening to an article in progress, for the status line."""
+        if self.status == Article.Status.QUEUED:
+            if self.needs_fetching:
+                return "Waiting for a worker to fetch the page…"
+            return "Waiting for a worker to extract the claims…"
+        if self.status == Article.Status.FETCHING:
+            return "Fetching the page…"
+        if self.status == Article.Status.EXTRACTING:
+            return "Extracting the claims…"
+        return ""
+
+
+class Feed(models.Model):
+    """An outlet's RSS or Atom feed, polled by Celery beat; new entries become articles."""
+
+    url = models.URLField(max_length=2000, unique=True)
+    title = models.CharField(max_length=300, blank=True)
+    outlet = models.ForeignKey(
+        Outlet, null=True, blank=True, on_delete=models.SET_NULL, related_name="feeds"
+    )
+    language = models.CharField(
+        max_length=2,
+        choices=Language,
+        blank=True,
+        help_text="Force the language of its articles; blank detects it for each article.",
+    )
+    active = models.BooleanField(default=True)
+    poll_interval = models.PositiveIntegerField(default=30, help_text="Minutes between two polls.")
+    etag = models.CharField(max_length=500, blank=True, editable=False)
+    modified = models.CharField(max_length=100, blank=True, editable=False)
+    last_polled_at = models.DateTimeField(null=True, blank=True, editable=False)
+    last_success_at = models.DateTimeField(null=True, blank=True, editable=False)
+    next_poll_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True, editable=False)
+    last_new_entries = models.PositiveIntegerField(default=0, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["title", "url"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(poll_interval__gte=1), name="feed_poll_interval_positive"
+            ),
+        ]
+        indexes = [
+            # Celery beat looks for the active feeds whose next poll is due.
+            models.Index(fields=["active", "next_poll_at"], name="feed_due_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or self.url
