@@ -1464,6 +1464,12 @@ class DocExtractor:
         ]
         if self._clause_has_direct_quote_only(content_start, ce):
             return
+        if owner is not None and span is not None:
+            # "les affirmations occidentales selon lesquelles X": the West asserted X
+            # (listed before the denial that reports it)
+            self.add_claim(
+                span, owner, cue_words, "indirect", "asserts", 0.55, "statement_noun_owner", si, i
+            )
         self._emit_for_subjects(
             span,
             frame,
@@ -1478,18 +1484,6 @@ class DocExtractor:
             si,
             i,
         )
-        if owner is not None and span is not None:
-            self.add_claim(
-                span,
-                owner,
-                self.cue_text(owner_cue_start(owner), i) if False else cue_words,
-                "indirect",
-                "asserts",
-                0.55,
-                "statement_noun_owner",
-                si,
-                i,
-            )
         self.consumed.add(i)
 
     def _has_aux_any(self, i: int) -> bool:
@@ -2374,10 +2368,6 @@ _FR_CLITICS = {
 
 def toks_text(tok: Token) -> str:
     return tok.text
-
-
-def owner_cue_start(owner: Frame) -> int:  # pragma: no cover - kept for symmetry
-    return 0
 
 
 def _strip_article(name: str, articles: set[str]) -> str:
