@@ -50,6 +50,7 @@ class VerdictForm(forms.Form):
 
 class EvidenceForm(forms.ModelForm):
     prefix = "evidence"
+    url = forms.URLField(max_length=2000, required=False, assume_scheme="https", label="Link")
 
     class Meta:
         model = Evidence

@@ -15,7 +15,7 @@ from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from articles.highlight import highlight_segments
 from articles.models import Article
@@ -69,6 +69,7 @@ def _form_errors(form) -> str:
 # --- Review queue and article workspace -------------------------------------------------------
 
 
+@require_GET
 @reviewer_required
 def queue(request: HttpRequest) -> HttpResponse:
     """Articles that still have mentions waiting for a decision, oldest first."""
@@ -98,6 +99,7 @@ def _article_mentions(article: Article) -> list[Mention]:
     )
 
 
+@require_GET
 @reviewer_required
 def article_review(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.select_related("outlet"), pk=pk)
@@ -182,6 +184,7 @@ def mention_correct(request: HttpRequest, pk: int) -> HttpResponse:
 # --- Claims -------------------------------------------------------------------------------
 
 
+@require_GET
 @reviewer_required
 def claim_list(request: HttpRequest) -> HttpResponse:
     claims = Claim.objects.select_related("claimant", "verdict").annotate(
@@ -267,6 +270,7 @@ def _display(record, field: str, value, ratings: dict[int, str]) -> str:
     return text if len(text) <= 120 else text[:117] + "…"
 
 
+@require_GET
 @reviewer_required
 def claim_workspace(request: HttpRequest, pk: int) -> HttpResponse:
     claim = get_object_or_404(
@@ -461,6 +465,7 @@ def claim_merge(request: HttpRequest, pk: int) -> HttpResponse:
 # --- Tasks --------------------------------------------------------------------------------
 
 
+@require_GET
 @reviewer_required
 def my_tasks(request: HttpRequest) -> HttpResponse:
     tasks = (
@@ -478,6 +483,7 @@ def my_tasks(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_GET
 @reviewer_required
 def board(request: HttpRequest) -> HttpResponse:
     """Editors' board: open tasks by assignee, overdue ones first."""

@@ -159,6 +159,7 @@ def claim_create_from_mention(
             created_by=by,
         )
         claim._change_reason = "Created from an extracted mention"
+        claim._history_user = by
         claim.save()
         _mention_link(mention=mention, claim=claim)
     return claim

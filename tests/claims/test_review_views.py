@@ -1,0 +1,191 @@
+"""Review and claim workspaces: partial updates, what each role sees, bounded queries."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from claims import services
+from claims.models import Claim, Mention, Task
+from tests.factories import ArticleFactory, MentionFactory
+
+pytestmark = pytest.mark.usefixtures("roles")
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+def test_queue_lists_articles_with_pending_mentions_only(client, journalist):
+    pending = ArticleFactory(title="Pending story")
+    MentionFactory(article=pending)
+    done = ArticleFactory(title="Finished story")
+    MentionFactory(article=done, review_state=Mention.ReviewState.REJECTED)
+    client.force_login(journalist)
+    page = client.get(reverse("review:queue")).content.decode()
+    assert "Pending story" in page and "Finished story" not in page
+
+
+def test_accepting_over_htmx_returns_the_updated_card(client, journalist):
+    mention = MentionFactory()
+    client.force_login(journalist)
+    response = client.post(
+        reverse("review:mention-accept", args=[mention.pk]),
+        {"statement": "The bridge reopens in March", "number": "4"},
+        **HTMX,
+    )
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert body.lstrip().startswith('<li id="mention-4"')  # a partial, not a page
+    assert "<html" not in body
+    assert "Accepted" in body and "The bridge reopens in March" in body
+    assert Claim.objects.get().mentions.get() == mention
+
+
+def test_accepting_without_statement_or_claim_explains_itself(client, journalist):
+    mention = MentionFactory()
+    client.force_login(journalist)
+    response = client.post(reverse("review:mention-accept", args=[mention.pk]), {}, **HTMX)
+    assert "Write the claim" in response.content.decode()
+    assert not Claim.objects.exists()
+
+
+def test_review_page_offers_suggested_claims(client, journalist):
+    first = MentionFactory()
+    claim = services.claim_create_from_mention(
+        mention=first, statement="The bridge would reopen in March", by=journalist
+    )
+    article = ArticleFactory(text="The mayor said that the bridge would reopen in March.")
+    MentionFactory(article=article)
+    client.force_login(journalist)
+    page = client.get(reverse("review:article", args=[article.pk])).content.decode()
+    assert f'name="claim" value="{claim.pk}"' in page
+    assert "Keyboard:" in page and "review.js" in page
+
+
+def test_correct_form_then_save(client, journalist):
+    mention = MentionFactory()
+    client.force_login(journalist)
+    url = reverse("review:mention-correct", args=[mention.pk])
+    form = client.get(url + "?number=2", **HTMX).content.decode()
+    assert 'name="speaker"' in form and 'value="The mayor"' in form
+    response = client.post(
+        url,
+        {"start": 0, "end": 9, "speaker": "Mayor Reed", "stance": "denies", "number": "2"},
+        **HTMX,
+    )
+    assert "Mayor Reed" in response.content.decode()
+    mention.refresh_from_db()
+    assert (mention.content, mention.stance) == ("The mayor", "denies")
+
+
+def test_claim_workspace_shows_controls_by_role(client, journalist, other_journalist, editor):
+    claim = services.claim_create_from_mention(
+        mention=MentionFactory(), statement="The bridge reopens in March", by=journalist
+    )
+    client.force_login(editor)
+    page = client.get(claim.get_workspace_url()).content.decode()
+    assert "Save verdict" in page and "Request publication" in page and "Assign a task" in page
+    client.force_login(journalist)
+    page = client.get(claim.get_workspace_url()).content.decode()
+    assert "Add evidence" in page and "Save verdict" not in page and "Assign a task" not in page
+    client.force_login(other_journalist)
+    page = client.get(claim.get_workspace_url()).content.decode()
+    assert "Add evidence" not in page and "editing is for its assignees and editors" in page
+
+
+def test_claim_workspace_shows_history_with_who_and_from_to(client, journalist, editor, ratings):
+    claim = services.claim_create_from_mention(
+        mention=MentionFactory(), statement="Old statement", by=journalist
+    )
+    services.claim_update(claim=claim, by=editor, statement="New statement")
+    services.claim_set_verdict(claim=claim, verdict=ratings["false"], conclusion="No.", by=editor)
+    client.force_login(editor)
+    page = client.get(claim.get_workspace_url()).content.decode()
+    assert "statement: Old statement → New statement" in page
+    assert "verdict: — → False" in page
+    assert "eddie" in page
+
+
+def test_evidence_form_adds_evidence_and_shows_a_message(client, journalist):
+    claim = services.claim_create_from_mention(
+        mention=MentionFactory(), statement="The bridge reopens in March", by=journalist
+    )
+    client.force_login(journalist)
+    response = client.post(
+        reverse("review:evidence-add", args=[claim.pk]),
+        {"evidence-title": "Council minutes", "evidence-url": "https://example.org/minutes",
+         "evidence-kind": "primary_document", "evidence-relation": "refutes"},
+        follow=True,
+    )  # fmt: skip
+    page = response.content.decode()
+    assert "Evidence added." in page and "Council minutes" in page
+    assert claim.evidence.get().relation == "refutes"
+
+
+def test_publishing_refusal_is_explained_on_the_page(client, editor, journalist):
+    claim = services.claim_create_from_mention(
+        mention=MentionFactory(), statement="The bridge reopens in March", by=journalist
+    )
+    client.force_login(editor)
+    response = client.post(reverse("review:claim-publish", args=[claim.pk]), follow=True)
+    assert "Before publishing, this claim needs a verdict" in response.content.decode()
+    assert Claim.objects.get(pk=claim.pk).status == Claim.Status.DRAFT
+
+
+def test_my_tasks_and_board(client, journalist, editor):
+    claim = services.claim_create_from_mention(
+        mention=MentionFactory(), statement="The bridge reopens in March", by=journalist
+    )
+    services.task_create(
+        claim=claim, by=editor, assignee=journalist, title="Call the city",
+        due_date=timezone.localdate() - datetime.timedelta(days=2),
+    )  # fmt: skip
+    client.force_login(journalist)
+    page = client.get(reverse("review:my-tasks")).content.decode()
+    assert "Call the city" in page and "overdue" in page
+    client.force_login(editor)
+    board = client.get(reverse("review:board")).content.decode()
+    assert "1 overdue task" in board and "jo" in board
+
+
+# --- Bounded queries: the number of queries does not grow with the data --------------------
+
+
+def make_article_with_mentions(n: int, journalist, editor):
+    sentence = "The mayor said that the bridge would reopen in March. "
+    article = ArticleFactory(text=sentence * n)
+    for i in range(n):
+        start = i * len(sentence) + sentence.index("the bridge")
+        mention = Mention.objects.create(
+            article=article, speaker=f"Mayor {i}", content="the bridge would reopen in March",
+            start=start, end=start + 32, cue="said",
+        )  # fmt: skip
+        if i % 3 == 0:
+            claim = services.claim_create_from_mention(
+                mention=mention, statement=f"Bridge {i} reopens in March", by=journalist
+            )
+            services.evidence_add(claim=claim, by=editor, title=f"Doc {i}")
+            services.comment_add(claim=claim, by=editor, body="ok")
+            Task.objects.create(claim=claim, assignee=journalist, title=f"Task {i}")
+    return article
+
+
+@pytest.mark.parametrize("size", [3, 30])
+def test_pages_run_a_bounded_number_of_queries(
+    client, journalist, editor, size, django_assert_max_num_queries
+):
+    article = make_article_with_mentions(size, journalist, editor)
+    claim = Claim.objects.order_by("id").first()
+    for i in range(size):  # more appearances and evidence on the same claim
+        services.evidence_add(claim=claim, by=editor, title=f"Extra {i}")
+    client.force_login(editor)
+    urls = [
+        reverse("review:queue"),
+        reverse("review:article", args=[article.pk]),
+        reverse("review:claims"),
+        claim.get_workspace_url(),
+        reverse("review:my-tasks"),
+        reverse("review:board"),
+    ]
+    for url in urls:
+        with django_assert_max_num_queries(20):
+            assert client.get(url).status_code == 200

@@ -1,0 +1,243 @@
+"""The editorial workflow's services: review, claim work, tasks, publishing, audit."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from claims import services
+from claims.models import Claim, Correction, Evidence, Mention, Task
+from claims.similarity import suggest_claims
+from tests.factories import ArticleFactory, MentionFactory, SourceFactory
+
+pytestmark = pytest.mark.usefixtures("roles")
+
+
+@pytest.fixture
+def claim(journalist):
+    mention = MentionFactory()
+    return services.claim_create_from_mention(
+        mention=mention, statement="The bridge reopens in March", by=journalist
+    )
+
+
+def ready_to_publish(claim, editor, ratings):
+    services.claim_set_verdict(claim=claim, verdict=ratings["false"], conclusion="No.", by=editor)
+    services.evidence_add(claim=claim, by=editor, title="Council minutes", url="https://e.org/m")
+
+
+# --- Reviewing mentions -------------------------------------------------------------------
+
+
+def test_accepting_a_mention_into_an_existing_claim_links_it(journalist, claim):
+    other = MentionFactory()
+    services.mention_accept(mention=other, by=journalist, claim=claim)
+    other.refresh_from_db()
+    assert other.claim == claim and other.review_state == Mention.ReviewState.ACCEPTED
+    assert claim.mentions.count() == 2
+
+
+def test_rejecting_a_mention_unlinks_it(journalist, claim):
+    mention = claim.mentions.get()
+    services.mention_reject(mention=mention, by=journalist)
+    mention.refresh_from_db()
+    assert mention.review_state == Mention.ReviewState.REJECTED and mention.claim is None
+
+
+def test_correcting_a_mention_updates_span_speaker_and_stance(journalist):
+    mention = MentionFactory()
+    text = mention.article.text
+    start = text.index("the bridge")
+    services.mention_correct(
+        mention=mention, by=journalist, start=start, end=len(text) - 1, speaker="Mayor Reed",
+        stance=Mention.Stance.DENIES,
+    )  # fmt: skip
+    mention.refresh_from_db()
+    assert mention.content == text[start:-1]
+    assert mention.speaker == "Mayor Reed" and mention.source.name == "Mayor Reed"
+    assert mention.stance == Mention.Stance.DENIES
+    assert mention.review_state == Mention.ReviewState.CORRECTED
+
+
+def test_corrected_mentions_survive_a_new_extraction(journalist):
+    article = ArticleFactory(text='"The bridge will reopen in March," said Mayor Linda Okafor.')
+    services.article_extract_claims(article=article)
+    mention = article.mentions.first()
+    services.mention_correct(
+        mention=mention, by=journalist, start=1, end=10, speaker="Linda Okafor", stance="asserts"
+    )
+    services.article_extract_claims(article=article)
+    assert article.mentions.filter(pk=mention.pk, review_state="corrected").exists()
+
+
+def test_a_span_outside_the_text_is_refused(journalist):
+    mention = MentionFactory()
+    with pytest.raises(ValidationError, match="inside the article text"):
+        services.mention_correct(
+            mention=mention, by=journalist, start=5, end=10_000, speaker="", stance="asserts"
+        )
+
+
+def test_merging_moves_mentions_evidence_and_tasks(journalist, editor, claim):
+    duplicate = services.claim_create_from_mention(
+        mention=MentionFactory(), statement="Bridge to reopen in March", by=journalist
+    )
+    services.evidence_add(claim=duplicate, by=journalist, title="Press release")
+    services.task_create(claim=duplicate, by=editor, assignee=journalist, title="Call")
+    services.claim_merge(claim=duplicate, into=claim, by=journalist)
+    assert not Claim.objects.filter(pk=duplicate.pk).exists()
+    assert claim.mentions.count() == 2
+    assert claim.evidence.get().title == "Press release"
+    assert claim.tasks.get().title == "Call"
+
+
+def test_suggestions_find_the_same_statement_by_claimant_and_words_in_either_language(journalist):
+    okafor = SourceFactory(name="Linda Okafor")
+    english = services.claim_create_from_mention(
+        mention=MentionFactory(source=okafor),
+        statement="Okafor says 100 helicopter engines will return to Russia",
+        by=journalist,
+    )
+    services.claim_create_from_mention(
+        mention=MentionFactory(),
+        statement="The school canteen will serve organic food",
+        by=journalist,
+    )
+    article = ArticleFactory(
+        language="fr", text="« 100 moteurs d'hélicoptères retourneront en Russie », a dit Okafor."
+    )
+    french = MentionFactory(
+        article=article, content="100 moteurs d'hélicoptères retourneront en Russie",
+        source=okafor, speaker="Okafor",
+    )  # fmt: skip
+    suggestions = suggest_claims([french])[french.pk]
+    assert [claim for claim, _ in suggestions] == [english]
+
+
+# --- Working on a claim -------------------------------------------------------------------
+
+
+def test_journalists_edit_only_claims_they_created_or_are_assigned(
+    journalist, other_journalist, editor, claim
+):
+    with pytest.raises(PermissionDenied):
+        services.claim_update(claim=claim, by=other_journalist, statement="Changed")
+    services.task_create(claim=claim, by=editor, assignee=other_journalist, title="Check")
+    services.claim_update(claim=claim, by=other_journalist, statement="Changed")
+    assert Claim.objects.get(pk=claim.pk).statement == "Changed"
+
+
+def test_only_editors_set_verdicts_and_sourcing(journalist, editor, claim, ratings):
+    with pytest.raises(PermissionDenied):
+        services.claim_set_verdict(
+            claim=claim, verdict=ratings["true"], conclusion="x", by=journalist
+        )
+    with pytest.raises(PermissionDenied):
+        services.claim_update(
+            claim=claim, by=journalist, statement=claim.statement, sourcing="named"
+        )
+    services.claim_update(claim=claim, by=editor, statement=claim.statement, sourcing="named")
+    assert Claim.objects.get(pk=claim.pk).sourcing == "named"
+
+
+def test_evidence_from_journalists_waits_for_an_editor(journalist, editor, claim):
+    evidence = services.evidence_add(claim=claim, by=journalist, title="Minutes", kind="dataset")
+    assert not evidence.is_approved
+    assert services.evidence_add(claim=claim, by=editor, title="Report").is_approved
+    with pytest.raises(PermissionDenied):
+        services.evidence_approve(evidence=evidence, by=journalist)
+    services.evidence_approve(evidence=evidence, by=editor)
+    assert Evidence.objects.get(pk=evidence.pk).is_approved
+
+
+def test_tasks_email_the_assignee(
+    journalist, editor, claim, mailoutbox, django_capture_on_commit_callbacks
+):
+    due = timezone.localdate() + datetime.timedelta(days=3)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.task_create(
+            claim=claim, by=editor, assignee=journalist, title="Call the city", due_date=due
+        )
+    [mail] = mailoutbox
+    assert mail.to == [journalist.email]
+    assert "Call the city" in mail.subject
+    assert claim.statement in mail.body and f"/review/claims/{claim.pk}/" in mail.body
+
+
+def test_only_editors_assign_tasks_and_overdue_ones_are_found(journalist, editor, claim):
+    with pytest.raises(PermissionDenied):
+        services.task_create(claim=claim, by=journalist, assignee=journalist, title="x")
+    late = services.task_create(
+        claim=claim, by=editor, assignee=journalist, title="Late",
+        due_date=timezone.localdate() - datetime.timedelta(days=1),
+    )  # fmt: skip
+    services.task_create(claim=claim, by=editor, assignee=journalist, title="Later")
+    assert list(Task.objects.overdue()) == [late]
+    assert late.is_overdue
+    services.task_set_state(task=late, by=journalist, state=Task.State.DONE)
+    assert not Task.objects.overdue().exists()
+
+
+# --- Publishing ---------------------------------------------------------------------------
+
+
+def test_publishing_needs_verdict_conclusion_and_approved_evidence(editor, claim):
+    with pytest.raises(ValidationError) as error:
+        services.claim_request_publication(claim=claim, by=editor)
+    message = " ".join(error.value.messages)
+    assert "a verdict" in message and "a written conclusion" in message and "evidence" in message
+
+
+def test_publishing_needs_a_second_editor(editor, editor2, claim, ratings):
+    ready_to_publish(claim, editor, ratings)
+    services.claim_request_publication(claim=claim, by=editor)
+    assert claim.status == Claim.Status.IN_REVIEW
+    assert not Claim.objects.published().exists()
+    with pytest.raises(ValidationError, match="second editor"):
+        services.claim_approve_publication(claim=claim, by=editor)
+    services.claim_approve_publication(claim=claim, by=editor2)
+    assert list(Claim.objects.published()) == [claim]
+
+
+def test_second_approval_can_be_turned_off(editor, claim, ratings, settings):
+    settings.CLAIMTRACK_SECOND_EDITOR_APPROVAL = False
+    ready_to_publish(claim, editor, ratings)
+    services.claim_request_publication(claim=claim, by=editor)
+    assert claim.status == Claim.Status.PUBLISHED
+
+
+def test_journalists_cannot_publish(journalist, editor, claim, ratings):
+    ready_to_publish(claim, editor, ratings)
+    with pytest.raises(PermissionDenied):
+        services.claim_request_publication(claim=claim, by=journalist)
+
+
+def test_changing_a_published_claim_needs_a_public_correction(editor, editor2, claim, ratings):
+    ready_to_publish(claim, editor, ratings)
+    services.claim_request_publication(claim=claim, by=editor)
+    services.claim_approve_publication(claim=claim, by=editor2)
+    with pytest.raises(ValidationError, match="correction note"):
+        services.claim_set_verdict(
+            claim=claim, verdict=ratings["mixed"], conclusion="No.", by=editor
+        )
+    services.claim_set_verdict(
+        claim=claim, verdict=ratings["mixed"], conclusion="No.", by=editor,
+        correction="New council minutes show part of it is true.",
+    )  # fmt: skip
+    assert Correction.objects.get(claim=claim).text.startswith("New council minutes")
+    services.claim_unpublish(claim=claim, by=editor, reason="Under review again")
+    assert not Claim.objects.published().exists()
+    assert claim.corrections.count() == 2
+
+
+def test_history_records_who_changed_what_from_and_to(editor, claim, ratings):
+    services.claim_set_verdict(claim=claim, verdict=ratings["false"], conclusion="No.", by=editor)
+    services.claim_update(
+        claim=claim, by=editor, statement="Edited statement", sourcing="anonymous"
+    )
+    latest, previous = claim.history.order_by("-history_date")[:2]
+    assert latest.history_user == editor
+    changes = {c.field: (c.old, c.new) for c in latest.diff_against(previous).changes}
+    assert changes["statement"] == ("The bridge reopens in March", "Edited statement")
+    assert changes["sourcing"] == ("unassessed", "anonymous")
