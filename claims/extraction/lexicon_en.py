@@ -112,6 +112,8 @@ STATEMENT_NOUNS = {
     "criticism",
     "idea",
     "notion",
+    "view",
+    "views",
     "wrongdoing",
     "involvement",
     "characterisation",

@@ -158,6 +158,8 @@ STATEMENT_NOUNS = {
     "révélations",
     "révélation",
     "implication",
+    "analyse",
+    "hypothèse",
     "projet",
     "faits",
     "reproches",

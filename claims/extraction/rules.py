@@ -687,7 +687,16 @@ class DocExtractor:
                 e += 1
             if e < hi and toks[e].text == ",":
                 k = e + 1
-                while k < hi and (toks[k].pos_ == "PROPN" or toks[k].text in ("-",)) and k - e < 6:
+                while (
+                    k < hi
+                    and (
+                        toks[k].pos_ == "PROPN"
+                        or toks[k].text in ("-",)
+                        or toks[k].lower_ in self.m.TITLES
+                        or toks[k].text[:1].isupper()
+                    )
+                    and k - e < 6
+                ):
                     k += 1
                 if k > e + 1 and (k >= hi or toks[k].text in (",", ".")):
                     e = k
@@ -733,6 +742,12 @@ class DocExtractor:
                     return j
                 if self._starts_according(j + 1):
                     return j
+                if (
+                    j + 2 < limit
+                    and (nlow in self.m.ARTICLES or nlow in self.m.DEFINITE_DETERMINERS)
+                    and toks[j + 2].lower_ in self.m.STATEMENT_NOUNS
+                ):
+                    return j  # ", une affirmation démentie par X" / ", a claim denied by X"
                 if (
                     nlow in self.m.COORDINATORS
                     and j + 2 < limit
@@ -872,7 +887,11 @@ class DocExtractor:
                 cut = j
                 break
         e = cut
-        while e > s and (not _is_word(toks[e - 1]) and toks[e - 1].text != ")"):
+        while e > s and (
+            (not _is_word(toks[e - 1]) and toks[e - 1].text != ")")
+            or toks[e - 1].pos_ == "ADV"
+            or toks[e - 1].lower_ in self.m.TIME_WORDS
+        ):
             e -= 1
         if e <= s:
             return None
@@ -1315,7 +1334,19 @@ class DocExtractor:
                 ante = self._antecedent(np[0])
                 return ante, asides, None, np
             return self.make_frame(np, asides, np[0]), asides, clause_end, np
-        r = self.right_np(vg_end, hi)
+        if vg > s and toks[vg - 1].lower_ in self.m.COORDINATORS:
+            # "Le groupe conteste ces accusations et affirme que ...": shared subject
+            prev = self.sent_claims(si, cue_i)
+            frame = prev[-1].frame if prev else self.main_subject(s, vg)
+            if frame is not None:
+                return frame, [], None, None
+        inversion_ok = (
+            self.lang == "fr"
+            or vg <= lo
+            or toks[vg - 1].text in (",", ":")
+            or (toks[vg - 1].text in QUOTE_CHARS)
+        )
+        r = self.right_np(vg_end, hi) if inversion_ok else None
         if r is not None:
             return self.make_frame(r, None, r[0]), [], None, r
         return None, [], None, None
@@ -1725,6 +1756,10 @@ class DocExtractor:
                     ):
                         # "told reporters: «...»" is a direct quote, handled with the quote
                         continue
+                    if toks[left].pos_ == "ADP":
+                        subj = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
+                        if subj and subj[0].left_edge.i > left:
+                            left = subj[0].left_edge.i
                     if left - j > 8:
                         continue
                     # "told AFP the board should ...": skip the recipient when the parser kept it
@@ -1933,9 +1968,9 @@ class DocExtractor:
         if leading and len(segs) >= 2:
             k = 1
             content_seg_start = segs[1][0]
-            while (
-                k < len(segs) - 1
-                and self.seg_kind(*segs[k]) in ("np", "paren")
+            while k < len(segs) - 1 and (
+                self.seg_kind(*segs[k]) == "paren"
+                or self.seg_kind(*segs[k]) == "np"
                 and not self._has_finite(*segs[k])
             ):
                 k += 1

@@ -138,3 +138,18 @@ def test_pronoun_he_is_resolved_never_output_bare():
 
 def test_background_sentences_are_not_claims():
     assert claims_of("The river flooded in 2019, displacing 4,000 residents.") == []
+
+
+def test_nominal_attribution_shares_the_span_and_adverbs_stay_out_of_speakers():
+    text = "Mayor Ruth Quinn also warned that rents would rise, a claim denied by the landlords."
+    found = claims_of(text)
+    assert {(c.speaker, c.stance) for c in found} == {
+        ("Ruth Quinn", "asserts"),
+        ("the landlords", "denies"),
+    }
+    assert {c.content for c in found} == {"rents would rise"}
+
+
+def test_statement_prepositional_phrase_is_not_part_of_the_content():
+    c = only("The council said in a statement it would appeal.")
+    assert c.content == "it would appeal"

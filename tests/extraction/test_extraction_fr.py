@@ -164,3 +164,13 @@ def test_negative_quote_after_a_denial_is_a_denial():
 
 def test_background_sentences_are_not_claims():
     assert claims_of("Le pont a été construit en 1902 et mesure 300 mètres.") == []
+
+
+def test_coordinated_reporting_verb_shares_the_subject():
+    text = "Le club conteste ces accusations et affirme qu'il a toujours respecté les règles."
+    found = claims_of(text)
+    assert [(c.speaker, c.stance) for c in found] == [
+        ("Le club", "denies"),
+        ("Le club", "asserts"),
+    ]
+    assert found[1].content == "il a toujours respecté les règles"
