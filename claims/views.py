@@ -10,7 +10,7 @@ class ClaimListView(ListView):
     template_name = "claims/claim_list.html"
 
     def get_queryset(self):
-        return Claim.objects.published().select_related("claimant").order_by("-published_at")
+        return Claim.objects.published().select_related("claimant", "verdict").order_by("-published_at")
 
 
 class ClaimDetailView(DetailView):
@@ -18,7 +18,7 @@ class ClaimDetailView(DetailView):
 
     def get_queryset(self):
         # Mentions shown to readers are the accepted ones: unreviewed extractions stay internal.
-        return Claim.objects.published().select_related("claimant")
+        return Claim.objects.published().select_related("claimant", "verdict")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
