@@ -1,7 +1,8 @@
 from django.contrib import admin
 
-from articles.models import Article, Outlet
-from articles.services import article_requeue
+from articles.models import Article, Feed, Outlet
+from articles.services import article_requeue, article_retry
+from articles.tasks import poll_feed
 
 
 @admin.register(Outlet)
@@ -9,6 +10,51 @@ class OutletAdmin(admin.ModelAdmin):
     list_display = ["name", "domain", "language", "created_at"]
     list_filter = ["language"]
     search_fields = ["name", "domain"]
+
+
+@admin.register(Feed)
+class FeedAdmin(admin.ModelAdmin):
+    list_display = [
+        "__str__",
+        "outlet",
+        "active",
+        "poll_interval",
+        "last_polled_at",
+        "last_new_entries",
+        "last_error",
+    ]
+    list_filter = ["active", "outlet"]
+    list_select_related = ["outlet"]
+    search_fields = ["title", "url"]
+    readonly_fields = [
+        "etag",
+        "modified",
+        "last_polled_at",
+        "last_success_at",
+        "last_new_entries",
+        "last_error",
+        "created_at",
+    ]
+    fields = [
+        "url",
+        "title",
+        "outlet",
+        "language",
+        "active",
+        "poll_interval",
+        "next_poll_at",
+        *readonly_fields,
+    ]
+    raw_id_fields = ["outlet"]
+    actions = ["poll_now"]
+
+    @admin.action(description="Poll now")
+    def poll_now(self, request, queryset) -> None:
+        count = 0
+        for feed in queryset.filter(active=True):
+            poll_feed.delay(feed.pk)
+            count += 1
+        self.message_user(request, f"{count} feed(s) sent for polling.")
 
 
 @admin.register(Article)
@@ -19,14 +65,17 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["title", "url", "text"]
     readonly_fields = [
         "content_hash",
+        "canonical_url",
         "pipeline_version",
         "created_at",
         "updated_at",
         "processed_at",
+        "enqueued_at",
+        "sweep_count",
     ]
-    raw_id_fields = ["outlet", "submitted_by"]
+    raw_id_fields = ["outlet", "submitted_by", "feed", "duplicate_of"]
     date_hierarchy = "created_at"
-    actions = ["extract_again"]
+    actions = ["extract_again", "retry_failed"]
 
     @admin.display(description="Mentions")
     def mention_count(self, article: Article) -> int:
@@ -39,3 +88,11 @@ class ArticleAdmin(admin.ModelAdmin):
             article_requeue(article=article)
             count += 1
         self.message_user(request, f"{count} article(s) queued for extraction.")
+
+    @admin.action(description="Retry failed articles")
+    def retry_failed(self, request, queryset) -> None:
+        count = 0
+        for article in queryset.filter(status=Article.Status.FAILED):
+            article_retry(article=article)
+            count += 1
+        self.message_user(request, f"{count} failed article(s) sent again.")

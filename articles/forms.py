@@ -1,6 +1,6 @@
 from django import forms
 
-from articles.models import Language
+from articles.models import Article, Language
 
 
 class ArticleTextForm(forms.Form):
@@ -15,4 +15,23 @@ class ArticleTextForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 16}),
         help_text="Paste the article body. Paragraphs separated by a blank line.",
         error_messages={"required": "Paste the text of the article."},
+    )
+
+
+class ArticleUrlForm(forms.Form):
+    url = forms.CharField(
+        label="Link",
+        max_length=2000,
+        widget=forms.URLInput(attrs={"placeholder": "https://", "inputmode": "url"}),
+        help_text="The address of a French or English news article.",
+        error_messages={"required": "Paste the link of the article."},
+    )
+    language = forms.ChoiceField(
+        choices=[("", "Detect automatically")] + list(Language.choices), required=False
+    )
+
+
+class ArticleStatusFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        choices=[("", "All statuses")] + list(Article.Status.choices), required=False
     )

@@ -1,44 +1,87 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import ListView
 
-from articles.forms import ArticleTextForm
+from articles.forms import ArticleStatusFilterForm, ArticleTextForm, ArticleUrlForm
 from articles.highlight import highlight_segments
 from articles.models import Article
-from articles.services import article_create_from_text
+from articles.services import article_submit_text, article_submit_url
 
 
 class ArticleListView(LoginRequiredMixin, ListView):
-    queryset = Article.objects.select_related("outlet")
     paginate_by = 50
     template_name = "articles/article_list.html"
+
+    def get_queryset(self):
+        articles = Article.objects.select_related("outlet")
+        self.filter_form = ArticleStatusFilterForm(self.request.GET or None)
+        if self.filter_form.is_valid() and self.filter_form.cleaned_data["status"]:
+            articles = articles.filter(status=self.filter_form.cleaned_data["status"])
+        return articles
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(filter_form=self.filter_form, **kwargs)
+
+
+def _report(request: HttpRequest, submission) -> HttpResponse:
+    article = submission.article
+    if article.status in Article.Status.with_error():
+        messages.error(request, article.error)
+    elif submission.duplicate:
+        messages.info(request, submission.message)
+    else:
+        messages.success(request, submission.message)
+    return redirect(article)
 
 
 @login_required
 def article_new(request: HttpRequest) -> HttpResponse:
     form = ArticleTextForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        article = article_create_from_text(
+        submission = article_submit_text(
             text=form.cleaned_data["text"],
             language=form.cleaned_data["language"] or None,
             outlet_name=form.cleaned_data["outlet"],
             title=form.cleaned_data["title"],
             submitted_by=request.user,
         )
-        if article.status == Article.Status.FAILED:
-            messages.error(request, article.error)
+        return _report(request, submission)
+    return render(
+        request, "articles/article_form.html", {"form": form, "url_form": ArticleUrlForm()}
+    )
+
+
+@login_required
+@require_POST
+def article_new_url(request: HttpRequest) -> HttpResponse:
+    url_form = ArticleUrlForm(request.POST)
+    if url_form.is_valid():
+        try:
+            submission = article_submit_url(
+                url=url_form.cleaned_data["url"],
+                language=url_form.cleaned_data["language"] or None,
+                submitted_by=request.user,
+            )
+        except ValidationError as error:
+            url_form.add_error("url", error)
         else:
-            messages.success(request, "Article stored. Claims are being extracted.")
-        return redirect(article)
-    return render(request, "articles/article_form.html", {"form": form})
+            return _report(request, submission)
+    return render(
+        request,
+        "articles/article_form.html",
+        {"form": ArticleTextForm(), "url_form": url_form},
+        status=400,
+    )
 
 
 @login_required
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    article = get_object_or_404(Article.objects.select_related("outlet"), pk=pk)
+    article = get_object_or_404(Article.objects.select_related("outlet", "duplicate_of"), pk=pk)
     mentions = list(
         article.mentions.select_related("source", "claim", "article__outlet").order_by(
             "start", "id"
@@ -55,3 +98,18 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "segments": highlight_segments(article.text, mentions),
         },
     )
+
+
+@login_required
+@require_GET
+def article_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """The status line of an article, polled by its page (htmx) while it is processed.
+
+    Once processing is over the page reloads itself (HX-Refresh) to show the text and the
+    attributed statements.
+    """
+    article = get_object_or_404(Article.objects.select_related("duplicate_of"), pk=pk)
+    response = render(request, "articles/_article_status.html", {"article": article})
+    if request.headers.get("HX-Request") and not article.is_processing:
+        response["HX-Refresh"] = "true"
+    return response

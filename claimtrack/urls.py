@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
 
 from claimtrack import views
 
@@ -10,4 +11,6 @@ urlpatterns = [
     path("claims/", include("claims.urls")),
     path("review/", include("claims.review_urls")),
     path("admin/", admin.site.urls),
+    path("api/", include("articles.api_urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
 ]

@@ -1,14 +1,14 @@
-"""`manage.py ingest FILE...`: store text files as articles and extract their claims."""
+"""`manage.py ingest FILE|URL...`: store text files or links as articles, extract their claims."""
 
 import json
 import sys
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from articles.models import Article, Language
-from articles.services import article_create_from_text
-from claims.services import article_extract_claims
+from articles.services import article_process_now, article_submit_text, article_submit_url
 
 
 def unreadable_file(name: str, error: str) -> dict:
@@ -24,21 +24,28 @@ def unreadable_file(name: str, error: str) -> dict:
     }
 
 
+def is_link(name: str) -> bool:
+    return name.lower().startswith(("http://", "https://"))
+
+
 class Command(BaseCommand):
     help = (
-        "Store UTF-8 text files (or - for standard input) as articles and extract their claims. "
-        "Without --sync the extraction is queued for the Celery workers."
+        "Store UTF-8 text files (or - for standard input) or http(s) links as articles and "
+        "extract their claims. Without --sync the work is queued for the Celery workers. "
+        "A text or link already stored returns the existing article (said on stderr)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("files", nargs="+", metavar="FILE")
+        parser.add_argument("files", nargs="+", metavar="FILE|URL")
         parser.add_argument(
             "--language", choices=Language.values, help="fr or en (default: detect)"
         )
         parser.add_argument("--outlet", default="", help="Name of the outlet that published it")
         parser.add_argument("--title", default="", help="Title (default: the first line)")
         parser.add_argument(
-            "--sync", action="store_true", help="Extract in this process and wait for the result"
+            "--sync",
+            action="store_true",
+            help="Fetch and extract in this process and wait for the result",
         )
         parser.add_argument("--json", action="store_true", help="Print one JSON object per article")
 
@@ -46,7 +53,7 @@ class Command(BaseCommand):
         problems = 0
         for name in options["files"]:
             try:
-                text = self.read(name)
+                submission = self.submit(name, options)
             except CommandError as error:
                 problems += 1
                 self.stderr.write(str(error))
@@ -55,22 +62,32 @@ class Command(BaseCommand):
                         json.dumps(unreadable_file(name, str(error)), ensure_ascii=False)
                     )
                 continue
-            article = article_create_from_text(
-                text=text,
-                language=options["language"],
-                outlet_name=options["outlet"],
-                title=options["title"],
-                enqueue=not options["sync"],
-            )
-            if options["sync"] and article.status == Article.Status.QUEUED:
-                article = article_extract_claims(article=article)
+            article = submission.article
+            if submission.duplicate:
+                self.stderr.write(f"{name}: {submission.message}")
+            elif options["sync"]:
+                article = article_process_now(article=article)
             article.refresh_from_db()
-            problems += article.status == Article.Status.FAILED
+            problems += article.status in Article.Status.with_error()
             self.report(name, article, as_json=options["json"])
         if problems:
             raise CommandError(
                 f"{problems} of {len(options['files'])} file(s) could not be processed."
             )
+
+    def submit(self, name: str, options: dict):
+        common = {
+            "language": options["language"],
+            "outlet_name": options["outlet"],
+            "title": options["title"],
+            "enqueue": not options["sync"],
+        }
+        if is_link(name):
+            try:
+                return article_submit_url(url=name, **common)
+            except ValidationError as error:
+                raise CommandError(f"{name}: {' '.join(error.messages)}") from None
+        return article_submit_text(text=self.read(name), **common)
 
     def read(self, name: str) -> str:
         if name == "-":

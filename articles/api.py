@@ -1,0 +1,180 @@
+"""REST API: submit articles (a link or a text), follow their status, read their claims.
+
+Token authentication (`Authorization: Token <key>`; `manage.py drf_create_token USER`).
+The OpenAPI schema is served at /api/schema/.
+"""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Count
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import generics, serializers, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from articles.models import Article, Language
+from articles.services import article_submit_text, article_submit_url
+from claims.models import Mention
+
+
+class ArticleSerializer(serializers.ModelSerializer):
+    outlet = serializers.StringRelatedField()
+    status_display = serializers.CharField(source="get_status_display", read_only=True)
+    claims = serializers.IntegerField(
+        source="mention_count", read_only=True, help_text="Attributed statements found."
+    )
+    claims_url = serializers.HyperlinkedIdentityField(view_name="api:article-claims")
+    url_api = serializers.HyperlinkedIdentityField(view_name="api:article-detail")
+
+    class Meta:
+        model = Article
+        fields = [
+            "id",
+            "url_api",
+            "url",
+            "canonical_url",
+            "title",
+            "byline",
+            "published_at",
+            "outlet",
+            "language",
+            "status",
+            "status_display",
+            "error",
+            "duplicate_of",
+            "claims",
+            "claims_url",
+            "pipeline_version",
+            "created_at",
+            "processed_at",
+        ]
+        read_only_fields = fields
+
+
+class ArticleSubmitSerializer(serializers.Serializer):
+    url = serializers.CharField(required=False, max_length=2000, help_text="A link to fetch.")
+    text = serializers.CharField(
+        required=False, trim_whitespace=False, help_text="Or the article text itself."
+    )
+    language = serializers.ChoiceField(
+        choices=Language.choices, required=False, help_text="Default: detected."
+    )
+    title = serializers.CharField(required=False, max_length=500, default="")
+    outlet = serializers.CharField(required=False, max_length=200, default="")
+
+    def validate(self, data: dict) -> dict:
+        if bool(data.get("url")) == bool(data.get("text", "").strip()):
+            raise serializers.ValidationError("Send either a url or a text, not both.")
+        return data
+
+
+class SubmissionSerializer(ArticleSerializer):
+    duplicate = serializers.SerializerMethodField()
+    message = serializers.SerializerMethodField()
+
+    class Meta(ArticleSerializer.Meta):
+        fields = [*ArticleSerializer.Meta.fields, "duplicate", "message"]
+        read_only_fields = fields
+
+    def get_duplicate(self, article: Article) -> bool:
+        return self.context["submission"].duplicate
+
+    def get_message(self, article: Article) -> str:
+        return self.context["submission"].message
+
+
+class MentionSerializer(serializers.ModelSerializer):
+    claim = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
+    class Meta:
+        model = Mention
+        fields = [
+            "id",
+            "speaker",
+            "speaker_type",
+            "content",
+            "start",
+            "end",
+            "cue",
+            "quote_type",
+            "stance",
+            "via",
+            "confidence",
+            "review_state",
+            "extractor_version",
+            "claim",
+        ]
+        read_only_fields = fields
+
+
+def _articles():
+    return Article.objects.select_related("outlet").annotate(mention_count=Count("mentions"))
+
+
+class ArticleListCreate(generics.ListCreateAPIView):
+    """List the articles (newest first), or submit one: a link to fetch or a text."""
+
+    serializer_class = ArticleSerializer
+
+    def get_queryset(self):
+        articles = _articles()
+        if self.request.query_params.get("status"):
+            articles = articles.filter(status=self.request.query_params["status"])
+        return articles
+
+    @extend_schema(
+        request=ArticleSubmitSerializer,
+        responses={
+            201: SubmissionSerializer,
+            200: OpenApiResponse(SubmissionSerializer, description="Already submitted"),
+        },
+    )
+    def post(self, request: Request, *args, **kwargs) -> Response:
+        payload = ArticleSubmitSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        try:
+            if data.get("url"):
+                submission = article_submit_url(
+                    url=data["url"],
+                    language=data.get("language"),
+                    outlet_name=data["outlet"],
+                    title=data["title"],
+                    submitted_by=request.user,
+                )
+            else:
+                submission = article_submit_text(
+                    text=data["text"],
+                    language=data.get("language"),
+                    outlet_name=data["outlet"],
+                    title=data["title"],
+                    submitted_by=request.user,
+                )
+        except DjangoValidationError as error:
+            raise serializers.ValidationError({"url": error.messages}) from None
+        article = _articles().get(pk=submission.article.pk)
+        body = SubmissionSerializer(
+            article, context={"request": request, "submission": submission}
+        ).data
+        return Response(
+            body, status=status.HTTP_201_CREATED if submission.created else status.HTTP_200_OK
+        )
+
+
+class ArticleDetail(generics.RetrieveAPIView):
+    """One article: its status and, when it failed, why."""
+
+    serializer_class = ArticleSerializer
+
+    def get_queryset(self):
+        return _articles()
+
+
+class ArticleClaims(generics.ListAPIView):
+    """The attributed statements (mentions) found in one article, in text order."""
+
+    serializer_class = MentionSerializer
+
+    def get_queryset(self):
+        article = get_object_or_404(Article, pk=self.kwargs["pk"])
+        return article.mentions.select_related("claim").order_by("start", "id")

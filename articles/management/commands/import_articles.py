@@ -1,0 +1,216 @@
+"""`manage.py import_articles FILE`: bulk import of links or texts from JSONL or CSV.
+
+JSONL: one object per line with "url" or "text" (and optionally "title", "language",
+"outlet"), or a bare JSON string (a link or a text). CSV: a header row naming a "url" or
+"text" column (and the optional ones), or no header and one link or text per row.
+
+Every record is submitted like a link or a text pasted by a person: an article already
+stored (same canonical link, same text) is counted as a duplicate and nothing is done again,
+so running the command a second time resumes an interrupted import.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import time
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError, CommandParser, OutputWrapper
+
+from articles.models import Article, Language
+from articles.services import article_process_now, article_submit_text, article_submit_url
+
+FIELDS = ("url", "text", "title", "language", "outlet")
+
+
+@dataclass
+class Record:
+    line: int
+    url: str = ""
+    text: str = ""
+    title: str = ""
+    language: str = ""
+    outlet: str = ""
+    problem: str = ""
+
+
+def _from_value(line: int, value) -> Record:
+    if isinstance(value, str):
+        value = {"url": value} if value.strip().lower().startswith("http") else {"text": value}
+    if not isinstance(value, dict):
+        return Record(line, problem="expected an object with a url or a text")
+    fields = {key: str(value.get(key) or "") for key in FIELDS}
+    if not fields["url"].strip() and not fields["text"].strip():
+        return Record(line, problem="neither a url nor a text")
+    return Record(line, **fields)
+
+
+def read_jsonl(path: Path) -> Iterator[Record]:
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                yield _from_value(number, json.loads(line))
+            except json.JSONDecodeError as error:
+                yield Record(number, problem=f"not valid JSON ({error.msg})")
+
+
+def read_csv(path: Path) -> Iterator[Record]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = csv.reader(handle)
+        header = next(rows, None)
+        if header is None:
+            return
+        names = [name.strip().lower() for name in header]
+        if "url" not in names and "text" not in names:
+            yield _from_value(1, header[0] if header else "")
+            for number, row in enumerate(rows, start=2):
+                if row and any(cell.strip() for cell in row):
+                    yield _from_value(number, row[0])
+            return
+        for number, row in enumerate(rows, start=2):
+            if not any(cell.strip() for cell in row):
+                continue
+            yield _from_value(number, dict(zip(names, row, strict=False)))
+
+
+class Progress:
+    """A progress bar on stderr; a line every 10% when stderr is not a terminal."""
+
+    def __init__(self, stream: OutputWrapper, total: int, label: str) -> None:
+        self.stream, self.total, self.label = stream, max(total, 1), label
+        self.tty = stream.isatty()
+        self.last_decile = -1
+
+    def update(self, done: int, note: str = "") -> None:
+        share = done / self.total
+        if self.tty:
+            bar = "#" * int(share * 30)
+            line = f"\r{self.label} [{bar:<30}] {done}/{self.total} {share:4.0%} {note}"
+            self.stream.write(line, ending="")
+            self.stream.flush()
+        elif int(share * 10) != self.last_decile:
+            self.last_decile = int(share * 10)
+            self.stream.write(f"{self.label}: {done}/{self.total} ({share:.0%}) {note}")
+
+    def close(self) -> None:
+        if self.tty:
+            self.stream.write("")
+
+
+class Command(BaseCommand):
+    help = (
+        "Import links or texts in bulk from a JSONL or CSV file, with a progress bar and a "
+        "summary. Running it again skips what is already imported (resumes)."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("file", metavar="FILE")
+        parser.add_argument("--format", choices=("jsonl", "csv"), help="Default: from the name")
+        parser.add_argument("--language", choices=Language.values, help="Default language")
+        parser.add_argument("--outlet", default="", help="Default outlet name")
+        parser.add_argument(
+            "--sync", action="store_true", help="Fetch and extract each article in this process"
+        )
+        parser.add_argument(
+            "--wait",
+            action="store_true",
+            help="After queueing, wait for the workers and report the final outcomes",
+        )
+        parser.add_argument(
+            "--retry-failed",
+            action="store_true",
+            help="Send again the links that failed in an earlier import",
+        )
+
+    def handle(self, *args, **options) -> None:
+        path = Path(options["file"])
+        if not path.is_file():
+            raise CommandError(f"{path}: no such file.")
+        kind = options["format"] or ("csv" if path.suffix.lower() == ".csv" else "jsonl")
+        try:
+            records = list(read_csv(path) if kind == "csv" else read_jsonl(path))
+        except UnicodeDecodeError:
+            raise CommandError(f"{path}: not UTF-8 text; convert it to UTF-8 first.") from None
+        counts: Counter[str] = Counter()
+        failures: list[tuple[str, str]] = []
+        new_ids: list[tuple[int, int]] = []  # (line, article id)
+        progress = Progress(self.stderr, len(records), "Importing")
+        for done, record in enumerate(records, start=1):
+            outcome, detail = self.import_one(record, options)
+            counts[outcome] += 1
+            if outcome == "failed":
+                failures.append((f"line {record.line}", detail))
+            elif outcome == "new":
+                new_ids.append((record.line, detail))
+            progress.update(done, f"{counts['new']} new, {counts['duplicate']} duplicates")
+        progress.close()
+        if options["wait"] and not options["sync"] and new_ids:
+            self.wait([article_id for _, article_id in new_ids])
+        if options["sync"] or options["wait"]:
+            for line, article_id in new_ids:
+                article = Article.objects.get(pk=article_id)
+                if article.status in Article.Status.with_error():
+                    counts["new"] -= 1
+                    counts["failed"] += 1
+                    failures.append((f"line {line} (article {article_id})", article.error))
+        self.summary(
+            path, len(records), counts, failures, queued=not (options["sync"] or options["wait"])
+        )
+
+    def import_one(self, record: Record, options: dict) -> tuple[str, str | int]:
+        if record.problem:
+            return "failed", record.problem
+        common = {
+            "language": (record.language or options["language"] or None),
+            "outlet_name": record.outlet or options["outlet"],
+            "title": record.title,
+            "enqueue": not options["sync"],
+            "retry_failed": options["retry_failed"],
+        }
+        try:
+            if record.url.strip():
+                submission = article_submit_url(url=record.url, **common)
+            else:
+                submission = article_submit_text(text=record.text, **common)
+        except ValidationError as error:
+            return "failed", " ".join(error.messages)
+        if submission.duplicate:
+            return "duplicate", submission.article.pk
+        article = submission.article
+        if options["sync"]:
+            article = article_process_now(article=article)
+        if article.status in Article.Status.with_error():
+            return "failed", f"{article.error} (article {article.pk})"
+        return "new", article.pk
+
+    def wait(self, ids: list[int]) -> None:
+        progress = Progress(self.stderr, len(ids), "Processing")
+        while True:
+            waiting = Article.objects.filter(
+                pk__in=ids, status__in=Article.Status.in_progress()
+            ).count()
+            progress.update(len(ids) - waiting)
+            if not waiting:
+                break
+            time.sleep(1)
+        progress.close()
+
+    def summary(self, path, total, counts, failures, *, queued: bool) -> None:
+        self.stdout.write(
+            f"{path}: {total} record(s): {counts['new']} new, "
+            f"{counts['duplicate']} duplicate(s) already imported, {counts['failed']} failed."
+        )
+        if queued and counts["new"]:
+            self.stdout.write(
+                f"The {counts['new']} new article(s) are queued for the workers; follow them "
+                "on /articles/ (filter by status) or run again with --wait."
+            )
+        for where, reason in failures:
+            self.stdout.write(f"  {where}: {reason}")
