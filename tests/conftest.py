@@ -64,3 +64,70 @@ def editor2(roles):
 def journalist_client(client, journalist):
     client.force_login(journalist)
     return client
+
+
+# --- Network: no test may send traffic outside loopback ----------------------------------
+
+_LOCAL_NAMES = {"localhost", "localhost.localdomain", ""}
+
+
+def _is_loopback_host(host) -> bool:
+    import ipaddress
+
+    if isinstance(host, bytes):
+        host = host.decode("ascii", "replace")
+    if host is None or str(host).lower() in _LOCAL_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(str(host).split("%", 1)[0]).is_loopback
+    except ValueError:
+        return False
+
+
+def _refuse_off_loopback(event: str, args: tuple) -> None:
+    """Audit hook: any connection (or DNS lookup of a name) off loopback fails the test."""
+    if event == "socket.connect":
+        address = args[1]
+        if isinstance(address, tuple) and not _is_loopback_host(address[0]):
+            raise RuntimeError(f"test tried to connect off loopback: {address!r}")
+    elif event == "socket.getaddrinfo":
+        host = args[0]
+        if not _is_loopback_host(host):
+            try:
+                import ipaddress
+
+                ipaddress.ip_address(str(host))  # a numeric host needs no DNS
+            except ValueError:
+                raise RuntimeError(f"test tried a DNS lookup of {host!r}") from None
+
+
+@pytest.fixture(autouse=True, scope="session")
+def no_traffic_off_loopback():
+    """Installed once for the whole run (audit hooks cannot be removed)."""
+    import sys
+
+    sys.addaudithook(_refuse_off_loopback)
+
+
+# --- A local web server of fixture pages (tests/fixtures/server.py) ----------------------
+
+
+@pytest.fixture(scope="session")
+def _page_server_session():
+    from tests.fixtures.server import start_page_server, stop_page_server
+
+    server = start_page_server()
+    yield server
+    stop_page_server(server)
+
+
+@pytest.fixture
+def page_server(_page_server_session, monkeypatch, settings):
+    """The fixture page server, fetchable: loopback allowed, short timeouts."""
+    monkeypatch.setenv("CLAIMTRACK_FETCH_ALLOW_LOOPBACK", "1")
+    settings.CLAIMTRACK_FETCH_READ_TIMEOUT = 1.0
+    settings.CLAIMTRACK_FETCH_TOTAL_TIMEOUT = 2.0
+    settings.CLAIMTRACK_FETCH_RETRY_DELAY = 0.0
+    _page_server_session.requests.clear()
+    _page_server_session.flaky_failures = 0
+    return _page_server_session
