@@ -220,8 +220,12 @@ class Mention(models.Model):
         indexes = [
             # The article page lists an article's mentions in text order.
             models.Index(fields=["article", "start"], name="mention_article_start_idx"),
-            # The review queue looks for articles that still have unreviewed mentions.
-            models.Index(fields=["review_state", "article"], name="mention_review_article_idx"),
+            # The review queue: which articles still have mentions waiting for a decision.
+            models.Index(
+                fields=["article"],
+                condition=Q(review_state__in=["unreviewed", "corrected"]),
+                name="mention_pending_article_idx",
+            ),
         ]
 
     def __str__(self) -> str:

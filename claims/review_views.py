@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -73,13 +73,24 @@ def _form_errors(form) -> str:
 @reviewer_required
 def queue(request: HttpRequest) -> HttpResponse:
     """Articles that still have mentions waiting for a decision, oldest first."""
+    # EXISTS keeps the page query an index walk that stops after one page; the pending
+    # counts are then computed for the articles on the page only.
     articles = (
-        Article.objects.filter(mentions__review_state__in=PENDING)
-        .annotate(pending=Count("mentions", filter=Q(mentions__review_state__in=PENDING)))
+        Article.objects.filter(Exists(Mention.objects.pending().filter(article=OuterRef("pk"))))
         .select_related("outlet")
+        .only("title", "language", "status", "created_at", "outlet__name")
         .order_by("created_at", "id")
     )
     page = Paginator(articles, 30).get_page(request.GET.get("page"))
+    counts = dict(
+        Mention.objects.pending()
+        .filter(article__in=[a.pk for a in page])
+        .values_list("article")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    for article in page:
+        article.pending = counts.get(article.pk, 0)
     return render(request, "claims/review/queue.html", {"page_obj": page})
 
 

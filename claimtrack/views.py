@@ -6,7 +6,11 @@ from claims.models import Claim
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    context = {"published_claims": Claim.objects.published().select_related("verdict").order_by("-published_at")[:10]}
+    context = {
+        "published_claims": Claim.objects.published()
+        .select_related("verdict")
+        .order_by("-published_at")[:10]
+    }
     if request.user.is_authenticated:
         context["recent_articles"] = Article.objects.select_related("outlet")[:10]
     return render(request, "home.html", context)
