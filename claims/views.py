@@ -10,7 +10,11 @@ class ClaimListView(ListView):
     template_name = "claims/claim_list.html"
 
     def get_queryset(self):
-        return Claim.objects.published().select_related("claimant", "verdict").order_by("-published_at")
+        return (
+            Claim.objects.published()
+            .select_related("claimant", "verdict")
+            .order_by("-published_at")
+        )
 
 
 class ClaimDetailView(DetailView):
