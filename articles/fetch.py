@@ -386,10 +386,8 @@ def fetch(
         ) as client:
             for _hop in range(policy.max_redirects + 1):
                 with client.stream("GET", current) as response:
-                    if response.is_redirect:
-                        location = response.headers.get("location", "")
-                        if not location:
-                            raise _http_error(response.status_code)
+                    if response.has_redirect_location:
+                        location = response.headers["location"]
                         current = canonical_url(urljoin(current, location))
                         continue
                     return _read(response, current, policy, accept, deadline)
