@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Max, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -67,6 +68,16 @@ class ClaimQuerySet(models.QuerySet):
     def published(self) -> "ClaimQuerySet":
         """What readers may see: published claims only."""
         return self.filter(status=Claim.Status.PUBLISHED, published_at__isnull=False)
+
+    def with_last_public_change(self) -> "ClaimQuerySet":
+        """Annotate `last_public_change`: the latest correction, else the publication date.
+
+        A published claim only changes for readers through a correction note, so this is the
+        "updated" date of its page, feed entry and sitemap entry.
+        """
+        return self.annotate(
+            last_public_change=Coalesce(Max("corrections__created_at"), F("published_at"))
+        )
 
 
 class Claim(models.Model):
@@ -162,6 +173,10 @@ class MentionQuerySet(models.QuerySet):
             review_state__in=[Mention.ReviewState.UNREVIEWED, Mention.ReviewState.CORRECTED]
         )
 
+    def public(self) -> "MentionQuerySet":
+        """Appearances readers may see: mentions a journalist accepted."""
+        return self.filter(review_state=Mention.ReviewState.ACCEPTED)
+
 
 class Mention(models.Model):
     """One attributed statement in one article, as the extractor (or a journalist) found it."""
@@ -242,6 +257,12 @@ class Mention(models.Model):
         return chain
 
 
+class EvidenceQuerySet(models.QuerySet):
+    def approved(self) -> "EvidenceQuerySet":
+        """Evidence an editor vetted: the only evidence readers see."""
+        return self.filter(is_approved=True)
+
+
 class Evidence(models.Model):
     """A source consulted while verifying a claim."""
 
@@ -272,6 +293,7 @@ class Evidence(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
+    objects = EvidenceQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "id"]

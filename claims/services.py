@@ -24,6 +24,7 @@ from claims.permissions import (
     is_editor,
     require,
 )
+from claims.public_cache import public_cache_invalidate
 
 logger = logging.getLogger(__name__)
 
@@ -169,6 +170,8 @@ def _mention_link(*, mention: Mention, claim: Claim) -> None:
     mention.claim = claim
     mention.review_state = Mention.ReviewState.ACCEPTED
     mention.save(update_fields=["claim", "review_state"])
+    if claim.is_published:
+        public_cache_invalidate()
 
 
 def mention_accept(*, mention: Mention, by: AbstractBaseUser, claim: Claim) -> Mention:
@@ -181,6 +184,8 @@ def mention_accept(*, mention: Mention, by: AbstractBaseUser, claim: Claim) -> M
 def mention_reject(*, mention: Mention, by: AbstractBaseUser) -> Mention:
     """Mark an extracted mention as not a claim worth tracking."""
     require(can_review(by), "Only journalists and editors review mentions.")
+    if mention.claim_id and mention.claim.is_published:
+        public_cache_invalidate()
     mention.review_state = Mention.ReviewState.REJECTED
     mention.claim = None
     mention.save(update_fields=["review_state", "claim"])
@@ -220,6 +225,8 @@ def mention_correct(
             # Corrected by a person: re-running the extractor must keep it.
             mention.review_state = Mention.ReviewState.CORRECTED
         mention.save()
+    if mention.claim_id and mention.claim.is_published:
+        public_cache_invalidate()
     return mention
 
 
@@ -237,6 +244,8 @@ def claim_merge(*, claim: Claim, into: Claim, by: AbstractBaseUser) -> Claim:
         claim.comments.update(claim=into)
         claim._change_reason = f"Merged into claim {into.pk}"
         claim.delete()
+    if into.is_published:
+        public_cache_invalidate()
     return into
 
 
@@ -300,6 +309,8 @@ def _claim_save(*, claim: Claim, by: AbstractBaseUser, correction: str) -> Claim
                 raise ValidationError("A published claim needs a verdict.")
         claim._history_user = by
         claim.save()
+    if claim.status == Claim.Status.PUBLISHED:
+        public_cache_invalidate()
     return claim
 
 
@@ -330,6 +341,8 @@ def evidence_add(
     evidence._history_user = by
     evidence.full_clean(exclude=["added_by"])
     evidence.save()
+    if evidence.is_approved and claim.is_published:
+        public_cache_invalidate()
     return evidence
 
 
@@ -339,6 +352,8 @@ def evidence_approve(*, evidence: Evidence, by: AbstractBaseUser) -> Evidence:
     evidence.is_approved = True
     evidence._history_user = by
     evidence.save(update_fields=["is_approved"])
+    if evidence.claim.is_published:
+        public_cache_invalidate()
     return evidence
 
 
@@ -457,6 +472,7 @@ def _claim_publish(*, claim: Claim, by: AbstractBaseUser) -> Claim:
     claim._history_user = by
     claim._change_reason = "Published"
     claim.save()
+    public_cache_invalidate()
     return claim
 
 
@@ -474,6 +490,7 @@ def claim_unpublish(*, claim: Claim, by: AbstractBaseUser, reason: str) -> Claim
         claim._history_user = by
         claim._change_reason = "Unpublished"
         claim.save()
+    public_cache_invalidate()
     return claim
 
 

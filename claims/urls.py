@@ -1,9 +1,12 @@
 from django.urls import path
 
-from claims import views
+from claims import feeds, views
 
 app_name = "claims"
 urlpatterns = [
     path("", views.ClaimListView.as_view(), name="list"),
-    path("<slug:slug>/", views.ClaimDetailView.as_view(), name="detail"),
+    path("feed/", feeds.VerdictsFeed(), name="feed"),
+    path("about/methodology/", views.MethodologyView.as_view(), name="methodology"),
+    path("about/rating-scale/", views.RatingScaleView.as_view(), name="rating-scale"),
+    path("<slug:slug>/", views.claim_detail, name="detail"),
 ]

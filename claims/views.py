@@ -1,34 +1,102 @@
-"""Public claim pages: readers see published claims only, whatever URL they guess."""
+"""Public claim pages: readers see published claims only, whatever URL they guess.
 
-from django.views.generic import DetailView, ListView
+Readers need no account. Every read starts from `Claim.objects.published()`; a claim page
+shows accepted appearances, approved evidence and the public correction log only
+(claims/public.py).
+"""
 
-from claims.models import Claim, Mention
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
+from django.views.decorators.http import require_GET
+from django.views.generic import ListView, TemplateView
+
+from claims import jsonld
+from claims.filters import ClaimFilterForm
+from claims.models import Claim, Rating
+from claims.public import UNRATED_VALUE, claim_page_build, rating_scale
+from claims.public_cache import public_cache_get, public_cache_key, public_cache_set
 
 
 class ClaimListView(ListView):
-    paginate_by = 30
+    """Published fact checks, newest first; searchable and filterable."""
+
+    paginate_by = 20
     template_name = "claims/claim_list.html"
+    context_object_name = "claims"
 
     def get_queryset(self):
-        return (
+        self.filter_form = ClaimFilterForm(self.request.GET or None)
+        claims = (
             Claim.objects.published()
             .select_related("claimant", "verdict")
-            .order_by("-published_at")
+            .order_by("-published_at", "-id")
         )
-
-
-class ClaimDetailView(DetailView):
-    template_name = "claims/claim_detail.html"
-
-    def get_queryset(self):
-        # Mentions shown to readers are the accepted ones: unreviewed extractions stay internal.
-        return Claim.objects.published().select_related("claimant", "verdict")
+        return self.filter_form.filter(claims) if self.filter_form.is_bound else claims
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["appearances"] = (
-            self.object.mentions.filter(review_state=Mention.ReviewState.ACCEPTED)
-            .select_related("article__outlet")
-            .order_by("article__published_at", "article__created_at")
+        context["filter_form"] = self.filter_form
+        context["is_filtered"] = self.filter_form.is_bound and any(
+            value for key, value in self.request.GET.items() if key != "page"
         )
         return context
+
+
+def _claim_fragments(slug: str) -> dict[str, str]:
+    """The rendered parts of a claim page that are the same for every reader (cached)."""
+    claim = (
+        Claim.objects.published().select_related("claimant", "verdict").filter(slug=slug).first()
+    )
+    if claim is None:
+        raise Http404("No published claim at this address.")
+    page = claim_page_build(claim)
+    context = {
+        "page": page,
+        "claim": claim,
+        "claim_url": jsonld.absolute_url(claim.get_absolute_url()),
+        "claim_review": jsonld.as_script(jsonld.claim_review(page)),
+    }
+    return {
+        "title": claim.statement,
+        "head": render_to_string("claims/_claim_head.html", context),
+        "body": render_to_string("claims/_claim_body.html", context),
+    }
+
+
+@require_GET
+def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """A published claim's page. Its reader-independent parts come from the public cache,
+    which the claims services invalidate on every public change."""
+    key = public_cache_key("detail", slug, get_language())
+    fragments = public_cache_get(key)
+    if fragments is None:
+        fragments = _claim_fragments(slug)
+        public_cache_set(key, fragments)
+    return render(request, "claims/claim_detail.html", {"fragments": fragments})
+
+
+class MethodologyView(TemplateView):
+    template_name = "claims/methodology.html"
+
+
+class RatingScaleView(TemplateView):
+    """The rating scale's definitions and their numeric mapping in ClaimReview."""
+
+    template_name = "claims/rating_scale.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        scale = rating_scale()
+        ratings = list(Rating.objects.all())
+        for rating in ratings:
+            rating.rating_value = scale.value_of(rating)
+        context.update(ratings=ratings, scale=scale, unrated_value=UNRATED_VALUE)
+        return context
+
+
+@require_GET
+def healthz(request: HttpRequest) -> HttpResponse:
+    """A trivial view: for load balancers, and the baseline of `claims.bench_public`."""
+    return HttpResponse("ok", content_type="text/plain")

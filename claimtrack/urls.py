@@ -1,7 +1,10 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
+from claims.sitemaps import SITEMAPS
+from claims.views import healthz
 from claimtrack import views
 
 urlpatterns = [
@@ -13,4 +16,12 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("articles.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
+    path("healthz", healthz, name="healthz"),
 ]

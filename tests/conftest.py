@@ -16,6 +16,16 @@ def celery_tasks_run_in_process():
 
 
 @pytest.fixture(autouse=True)
+def fresh_public_cache():
+    """Each test starts with no cached public page (the cache may be a shared Redis)."""
+    from django.core.cache import cache
+
+    from claims.public_cache import GENERATION_KEY
+
+    cache.delete(GENERATION_KEY)
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     """Real hashing is deliberately slow; tests create many users."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,0 +1,93 @@
+"""schema.org ClaimReview for a claim page, as fact-check aggregators read it.
+
+Follows Google's fact-check markup guidance (still read by Fact Check Explorer and other
+aggregators): one ClaimReview per page, describing exactly what the page shows.
+The numeric mapping of the rating scale (ratingValue, bestRating, worstRating) is published
+on the rating-scale page.
+"""
+
+import datetime
+import json
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+
+from claims.models import Source
+from claims.public import Appearance, ClaimPage
+
+# Inside <script>, "</script>" or "<!--" in a statement must not end or change the element.
+_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def absolute_url(path: str) -> str:
+    return f"{settings.SITE_URL}{path}"
+
+
+def iso_date(moment: datetime.datetime) -> str:
+    """The date as readers see it on the page (site time zone), ISO 8601."""
+    return timezone.localtime(moment).date().isoformat()
+
+
+def _agent(source: Source) -> dict:
+    kind = (
+        "Person" if source.kind in {Source.Kind.PERSON, Source.Kind.ANONYMOUS} else "Organization"
+    )
+    return {"@type": kind, "name": source.name}
+
+
+def _creative_work(appearance: Appearance) -> dict:
+    article = appearance.article
+    work = {"@type": "CreativeWork", "headline": str(article)}
+    if appearance.link:
+        work["url"] = appearance.link
+    if article.published_at:
+        work["datePublished"] = iso_date(article.published_at)
+    if appearance.outlet_name:
+        work["publisher"] = {"@type": "Organization", "name": appearance.outlet_name}
+    return work
+
+
+def claim_review(page: ClaimPage) -> dict:
+    """The ClaimReview object of a published claim page."""
+    claim = page.claim
+    rating = {
+        "@type": "Rating",
+        "ratingValue": page.rating_value,
+        "alternateName": claim.verdict.label,
+    }
+    if page.scale.best is not None:
+        rating["bestRating"] = page.scale.best
+        rating["worstRating"] = page.scale.worst
+    item = {"@type": "Claim"}
+    if claim.claimant_id:
+        item["author"] = _agent(claim.claimant)
+    if page.first_appearance:
+        item["datePublished"] = iso_date(page.first_appearance.appeared_at)
+        # One CreativeWork per article, in the order of the page's timeline.
+        works, seen = [], set()
+        for appearance in page.appearances:
+            if appearance.article.pk not in seen:
+                seen.add(appearance.article.pk)
+                works.append(_creative_work(appearance))
+        item["appearance"] = works
+        item["firstAppearance"] = works[0]
+    return {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": absolute_url(claim.get_absolute_url()),
+        "claimReviewed": claim.statement,
+        "datePublished": iso_date(claim.published_at),
+        "author": {
+            "@type": "Organization",
+            "name": settings.CLAIMTRACK_ORGANISATION_NAME,
+            "url": settings.CLAIMTRACK_ORGANISATION_URL,
+        },
+        "reviewRating": rating,
+        "itemReviewed": item,
+    }
+
+
+def as_script(data: dict) -> SafeString:
+    """The JSON for a <script type="application/ld+json"> element, safely escaped."""
+    return mark_safe(json.dumps(data, ensure_ascii=False, indent=1).translate(_SCRIPT_ESCAPES))

@@ -1,0 +1,161 @@
+"""What a reader sees of a published claim, gathered in a bounded number of queries.
+
+Readers see accepted mentions only (never unreviewed or rejected ones), approved evidence
+only, and the public correction log; comments, tasks and the audit history stay internal.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Max, Min
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+
+from claims.models import Claim, Correction, Evidence, Mention, Rating
+
+# The sourcing assessment in readers' words, kept apart from the verdict.
+SOURCING_LABELS = {
+    Claim.Sourcing.UNASSESSED: _("Not assessed yet"),
+    Claim.Sourcing.NAMED: _("Named, on the record"),
+    Claim.Sourcing.ANONYMOUS: _("Anonymous"),
+    Claim.Sourcing.DOCUMENTARY: _("Documentary"),
+    Claim.Sourcing.RELAYED: _("Relayed and unverified"),
+    Claim.Sourcing.UNSOURCED: _("Unsourced"),
+}
+SOURCING_HELP = {
+    Claim.Sourcing.UNASSESSED: _("We have not yet assessed how this claim is sourced."),
+    Claim.Sourcing.NAMED: _("The claim is made on the record by a named person or body."),
+    Claim.Sourcing.ANONYMOUS: _("The claim rests on sources who are not named."),
+    Claim.Sourcing.DOCUMENTARY: _("The claim rests on documents that can be consulted."),
+    Claim.Sourcing.RELAYED: _(
+        "The claim reached the articles through other outlets and was not verified by them."
+    ),
+    Claim.Sourcing.UNSOURCED: _("No source is given for the claim."),
+}
+EVIDENCE_RELATION_LABELS = {
+    Evidence.Relation.SUPPORTS: _("Supports the claim"),
+    Evidence.Relation.REFUTES: _("Refutes the claim"),
+    Evidence.Relation.CONTEXT: _("Gives context"),
+}
+EVIDENCE_KIND_LABELS = {
+    Evidence.Kind.PRIMARY_DOCUMENT: _("Primary document"),
+    Evidence.Kind.OFFICIAL_STATEMENT: _("Official statement"),
+    Evidence.Kind.EXPERT: _("Expert"),
+    Evidence.Kind.MEDIA_REPORT: _("Media report"),
+    Evidence.Kind.DATASET: _("Dataset"),
+}
+# ratingValue of a verdict off the true-to-false scale (such as Unverifiable) in ClaimReview.
+UNRATED_VALUE = -1
+
+
+@dataclass
+class Appearance:
+    """One accepted mention of the claim, in the order the claim spread."""
+
+    mention: Mention
+    appeared_at: datetime.datetime
+    is_first: bool = False
+
+    @property
+    def article(self):
+        return self.mention.article
+
+    @property
+    def link(self) -> str:
+        return self.article.canonical_url or self.article.url
+
+    @property
+    def outlet_name(self) -> str:
+        return self.article.outlet.name if self.article.outlet_id else ""
+
+
+@dataclass
+class Chain:
+    """One attribution path: original speaker → relaying outlets → the article's outlet."""
+
+    links: list[str]
+    count: int = 0
+    outlets: list[str] = field(default_factory=list)
+
+
+@dataclass
+class RatingScale:
+    best: int | None
+    worst: int | None
+
+    def value_of(self, rating: Rating | None) -> int:
+        """The published numeric mapping: the rating's score, or -1 off the scale."""
+        if rating is None or rating.score is None:
+            return UNRATED_VALUE
+        return rating.score
+
+
+def rating_scale() -> RatingScale:
+    bounds = Rating.objects.aggregate(best=Max("score"), worst=Min("score"))
+    return RatingScale(best=bounds["best"], worst=bounds["worst"])
+
+
+@dataclass
+class ClaimPage:
+    claim: Claim
+    appearances: list[Appearance]
+    chains: list[Chain]
+    evidence: list[Evidence]
+    corrections: list[Correction]
+    scale: RatingScale
+
+    @property
+    def first_appearance(self) -> Appearance | None:
+        return self.appearances[0] if self.appearances else None
+
+    @property
+    def last_public_change(self) -> datetime.datetime:
+        """The latest correction, else the publication: what readers see as "updated"."""
+        return max([self.claim.published_at, *(c.created_at for c in self.corrections)])
+
+    @property
+    def sourcing_label(self) -> str:
+        return SOURCING_LABELS.get(self.claim.sourcing, self.claim.get_sourcing_display())
+
+    @property
+    def sourcing_help(self) -> str:
+        return SOURCING_HELP.get(self.claim.sourcing, "")
+
+    @property
+    def rating_value(self) -> int:
+        return self.scale.value_of(self.claim.verdict)
+
+
+def claim_page_build(claim: Claim) -> ClaimPage:
+    """Everything a claim page shows, in four queries after the claim itself."""
+    mentions = (
+        claim.mentions.public()
+        .select_related("article__outlet")
+        .defer("article__text")
+        .annotate(appeared_at=Coalesce("article__published_at", "article__created_at"))
+        .order_by("appeared_at", "article_id", "start", "id")
+    )
+    appearances = [Appearance(mention=m, appeared_at=m.appeared_at) for m in mentions]
+    if appearances:
+        appearances[0].is_first = True
+    chains: dict[tuple[str, ...], Chain] = {}
+    for appearance in appearances:
+        links = appearance.mention.relay_chain
+        if not appearance.mention.speaker:
+            links[0] = str(_("an unidentified speaker"))
+        chain = chains.setdefault(tuple(links), Chain(links=links))
+        chain.count += 1
+        if appearance.outlet_name and appearance.outlet_name not in chain.outlets:
+            chain.outlets.append(appearance.outlet_name)
+    evidence = list(claim.evidence.approved())
+    for item in evidence:
+        item.relation_label = EVIDENCE_RELATION_LABELS.get(item.relation, item.relation)
+        item.kind_label = EVIDENCE_KIND_LABELS.get(item.kind, item.kind)
+    return ClaimPage(
+        claim=claim,
+        appearances=appearances,
+        chains=list(chains.values()),
+        evidence=evidence,
+        corrections=list(claim.corrections.all()),
+        scale=rating_scale(),
+    )
