@@ -21,8 +21,10 @@ from claims.services import (
     article_extract_claims,
     claim_create_from_mention,
     claim_publish,
+    claim_set_verdict,
     comment_add,
     evidence_add,
+    mention_accept,
     task_create,
 )
 
@@ -75,6 +77,28 @@ DEMO_CLAIMS = [
         "",
         "",
         False,
+    ),
+]
+
+
+# More appearances of published claims in other outlets:
+# (statement, article key, span, speaker and relaying outlets when the extractor missed them).
+DEMO_APPEARANCES = [
+    (
+        "Valmer port sold six quay cranes to a foreign shipowner",
+        "en-cranes",
+        "Valmer port had sold six quay cranes to a foreign shipowner",
+        "two harbour-master officials",
+        ["La Gazette de l'Ouest"],
+    ),
+]
+# A change to a published claim, shown in its public correction log:
+# (statement, sentence added to the conclusion, correction note).
+DEMO_CORRECTIONS = [
+    (
+        "Valmer port sold six quay cranes to a foreign shipowner",
+        "The lease register can be consulted at the harbour office.",
+        "We added where readers can consult the lease register.",
     ),
 ]
 
@@ -154,7 +178,15 @@ class Command(BaseCommand):
                     note="Demo evidence: the documents behind the conclusion.",
                 )
             if publish:
+                # A journalist's evidence no editor has approved yet: never public.
+                evidence_add(
+                    claim=claim,
+                    by=journalist,
+                    title="Notes of a call to the press office (not yet approved)",
+                    kind=Evidence.Kind.OFFICIAL_STATEMENT,
+                )
                 claim_publish(claim=claim, verdict=claim.verdict, conclusion=conclusion, by=editor)
+                self.add_public_history(claim, articles, users)
             else:
                 overdue = not verdict  # one task in the future, one already late
                 task_create(
@@ -167,6 +199,26 @@ class Command(BaseCommand):
                 )
                 comment_add(claim=claim, by=editor, body="Internal: check with the desk first.")
             self.stdout.write(f"Claim “{statement}”: {claim.get_status_display().lower()}")
+
+    def add_public_history(self, claim: Claim, articles: dict[str, Article], users: dict) -> None:
+        """Appearances of a published claim in other outlets, and a correction."""
+        editor, journalist = users["editor"], users["journalist"]
+        for statement, key, span, speaker, via in DEMO_APPEARANCES:
+            if statement == claim.statement:
+                mention = self.mention_for(articles[key], span)
+                if not mention.speaker:  # added by hand, as a journalist would
+                    mention.speaker, mention.via, mention.cue = speaker, via, "reported, citing"
+                    mention.save(update_fields=["speaker", "via", "cue"])
+                mention_accept(mention=mention, by=journalist, claim=claim)
+        for statement, addition, note in DEMO_CORRECTIONS:
+            if statement == claim.statement:
+                claim_set_verdict(
+                    claim=claim,
+                    verdict=claim.verdict,
+                    conclusion=f"{claim.conclusion} {addition}",
+                    by=editor,
+                    correction=note,
+                )
 
     def mention_for(self, article: Article, span: str) -> Mention:
         """The extracted mention covering `span`, or one added by hand as a journalist would."""
