@@ -141,3 +141,22 @@ def page_server(_page_server_session, monkeypatch, settings):
     _page_server_session.requests.clear()
     _page_server_session.flaky_failures = 0
     return _page_server_session
+
+
+# --- Public pages ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def publish(ratings):
+    """Make a published claim, as readers can reach it: publish(statement=..., verdict=...)."""
+    from django.utils import timezone
+
+    from claims.models import Claim
+    from tests.factories import ClaimFactory
+
+    def make(verdict: str = "false", **kwargs) -> Claim:
+        kwargs.setdefault("conclusion", "The council minutes show otherwise.")
+        kwargs.setdefault("published_at", timezone.now())
+        return ClaimFactory(status=Claim.Status.PUBLISHED, verdict=ratings[verdict], **kwargs)
+
+    return make

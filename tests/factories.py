@@ -2,7 +2,7 @@ import factory
 from django.contrib.auth import get_user_model
 
 from articles.models import Article, Outlet, content_hash
-from claims.models import Claim, Mention, Source
+from claims.models import Claim, Correction, Evidence, Mention, Source
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -64,3 +64,21 @@ class ClaimFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"bridge-reopens-{n}")
     claimant = factory.SubFactory(SourceFactory)
     language = "en"
+
+
+class EvidenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Evidence
+
+    claim = factory.SubFactory(ClaimFactory)
+    title = factory.Sequence(lambda n: f"Council minutes {n}")
+    url = factory.Sequence(lambda n: f"https://example.org/minutes/{n}")
+    is_approved = True
+
+
+class CorrectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Correction
+
+    claim = factory.SubFactory(ClaimFactory)
+    text = factory.Sequence(lambda n: f"We corrected detail {n}.")

@@ -1,0 +1,103 @@
+"""Claim pages are cached, and every public change through the services shows at once."""
+
+import pytest
+
+from claims import services
+from claims.models import Claim, Mention
+from tests.factories import EvidenceFactory, MentionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def claim(publish, editor):
+    claim = publish(statement="The ferry runs all winter", created_by=editor)
+    EvidenceFactory(claim=claim, title="Timetable", is_approved=True)
+    return claim
+
+
+def page(client, claim) -> str:
+    response = client.get(f"/claims/{claim.slug}/")
+    return response.content.decode() if response.status_code == 200 else str(response.status_code)
+
+
+def test_second_view_of_a_claim_page_is_served_from_the_cache(
+    client, claim, django_assert_num_queries
+):
+    first = page(client, claim)
+    with django_assert_num_queries(0):
+        second = page(client, claim)
+    assert "The ferry runs all winter" in second
+    strip = lambda html: html.split("<main", 1)[1]  # noqa: E731 (the CSRF token differs)
+    assert strip(first) == strip(second)
+
+
+def test_cached_page_still_carries_each_readers_own_csrf_token(client, claim):
+    from django.test import Client
+
+    page(client, claim)
+    other = Client()
+    html = page(other, claim)
+    token = other.cookies["csrftoken"].value
+    assert token and "csrfmiddlewaretoken" in html
+    response = other.post("/i18n/setlang/", {"language": "fr", "next": "/claims/"})
+    assert response.status_code == 302  # accepted by CSRF, with the cached page's form
+
+
+def test_unpublishing_takes_the_page_down_at_once(client, claim, editor):
+    assert "The ferry runs all winter" in page(client, claim)
+    services.claim_unpublish(claim=claim, by=editor, reason="Timetable misread")
+    assert page(client, claim) == "404"
+
+
+def test_verdict_change_with_correction_shows_at_once(client, claim, editor, ratings):
+    page(client, claim)
+    services.claim_set_verdict(
+        claim=claim,
+        verdict=ratings["mostly-true"],
+        conclusion="It runs, with fewer crossings.",
+        by=editor,
+        correction="We changed the verdict after the new timetable.",
+    )
+    html = page(client, claim)
+    assert "Mostly true" in html and "It runs, with fewer crossings." in html
+    assert "We changed the verdict after the new timetable." in html
+
+
+def test_approved_evidence_and_accepted_appearance_show_at_once(client, claim, editor):
+    draft = EvidenceFactory(claim=claim, title="Harbour notice", is_approved=False)
+    mention = MentionFactory(review_state=Mention.ReviewState.UNREVIEWED, speaker="Captain Ives")
+    assert "Harbour notice" not in page(client, claim)
+    services.evidence_approve(evidence=draft, by=editor)
+    services.mention_accept(mention=mention, by=editor, claim=claim)
+    html = page(client, claim)
+    assert "Harbour notice" in html and "Captain Ives" in html
+    services.mention_reject(mention=mention, by=editor)
+    assert "Captain Ives" not in page(client, claim)
+
+
+def test_publication_makes_a_claim_reachable_at_once(client, editor, editor2, ratings, settings):
+    settings.CLAIMTRACK_SECOND_EDITOR_APPROVAL = True
+    claim = Claim.objects.create(
+        statement="Tolls go up in May", slug="tolls-go-up", verdict=ratings["true"],
+        conclusion="The decree says so.", created_by=editor,
+    )  # fmt: skip
+    EvidenceFactory(claim=claim, is_approved=True)
+    assert page(client, claim) == "404"
+    services.claim_request_publication(claim=claim, by=editor)
+    assert page(client, claim) == "404"
+    services.claim_approve_publication(claim=claim, by=editor2)
+    assert "Tolls go up in May" in page(client, claim)
+
+
+def test_invalidation_happens_again_when_the_transaction_commits(
+    claim, django_capture_on_commit_callbacks
+):
+    from claims.public_cache import public_cache_generation, public_cache_invalidate
+
+    before = public_cache_generation()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        public_cache_invalidate()
+        during = public_cache_generation()
+    assert len(callbacks) == 1
+    assert before != during != public_cache_generation()
