@@ -320,6 +320,9 @@ def article_submit_url(
     return Submission(article, True, "Link stored. The page will be fetched and read.")
 
 
+SEND_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 1}
+
+
 def _send_on_commit(article_id: int, task) -> None:
     """Hand the article's next task to the queue once the transaction commits.
 
@@ -329,7 +332,9 @@ def _send_on_commit(article_id: int, task) -> None:
 
     def send() -> None:
         try:
-            task.delay(article_id)
+            # No result is read back, and a broker that is down must not hold a web request
+            # for long: fail fast, the sweeper sends it later.
+            task.apply_async((article_id,), ignore_result=True, retry_policy=SEND_RETRY_POLICY)
         except Exception:  # kombu/redis errors: the broker is down or unreachable
             logger.warning(
                 "Could not queue %s for article %s (broker unreachable); "

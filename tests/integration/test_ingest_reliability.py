@@ -230,25 +230,30 @@ def test_a_worker_killed_mid_extraction_is_replaced_and_the_article_completes_on
 def test_an_article_submitted_while_redis_is_down_is_processed_by_the_sweeper(
     private_redis, tmp_path
 ):
+    private_redis.stop()
+    path = tmp_path / "article.txt"
+    path.write_text(
+        "Flood defences\n\n"
+        '"The new wall will protect four hundred homes," the mayor, Sarah Kent, said.\n\n'
+        "According to the agency, the works will cost two million pounds.",
+        encoding="utf-8",
+    )
+    submitted = manage("ingest", str(path), "--json", redis_url=private_redis.url)
+    assert submitted.returncode == 0, submitted.stderr
+    result = json.loads(submitted.stdout)
+    assert result["status"] == "queued"
+    assert "broker unreachable" in submitted.stderr
+    article = Article.objects.get(pk=result["id"])
+    assert article.status == "queued" and article.enqueued_at is None
+
+    # Redis is back, empty: the task never reached it. A worker alone does nothing…
+    private_redis.start()
     worker = start_worker(private_redis.url, tmp_path / "worker.log")
     try:
-        private_redis.stop()
-        path = tmp_path / "article.txt"
-        path.write_text(
-            "Flood defences\n\n"
-            '"The new wall will protect four hundred homes," the mayor, Sarah Kent, said.\n\n'
-            "According to the agency, the works will cost two million pounds.",
-            encoding="utf-8",
-        )
-        submitted = manage("ingest", str(path), "--json", redis_url=private_redis.url)
-        assert submitted.returncode == 0, submitted.stderr
-        result = json.loads(submitted.stdout)
-        assert result["status"] == "queued"
-        assert "broker unreachable" in submitted.stderr
-        article = Article.objects.get(pk=result["id"])
-        assert article.status == "queued" and article.enqueued_at is None
-
-        private_redis.start()  # Redis is back, empty: the task was never in it
+        time.sleep(1)
+        article.refresh_from_db()
+        assert article.status == "queued"
+        # …until the sweeper (Celery beat runs it every minute) sends the article again.
         swept = manage("sweep_articles", "--unsent-after", "0", redis_url=private_redis.url)
         assert "1 stuck article(s) sent again." in swept.stdout, swept.stderr
         article = wait_for(article, {"ready", "failed"}, worker)
