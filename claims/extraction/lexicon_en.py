@@ -35,6 +35,20 @@ SPEECH_VERBS: dict[str, str] = {
     "reply": "asserts",
     "respond": "asserts",
     "counter": "asserts",
+    "caution": "asserts",
+    "emphasise": "asserts",
+    "emphasize": "asserts",
+    "underline": "asserts",
+    "reiterate": "asserts",
+    "assure": "asserts",
+    "vow": "asserts",
+    "pledge": "asserts",
+    "recall": "asserts",
+    "remark": "asserts",
+    "observe": "asserts",
+    "testify": "asserts",
+    "complain": "asserts",
+    "lament": "asserts",
     "deny": "denies",
     "reject": "denies",
     "dismiss": "denies",
@@ -64,6 +78,10 @@ OBJECT_CONTENT_VERBS = {
     "allege",
 }
 STATEMENT_OBJECT_ONLY = {"reject", "dismiss", "dispute", "confirm", "acknowledge", "admit"}
+ADMISSION_VERBS = {"acknowledge", "admit", "concede"}
+PARTITIVES = {"a", "an", "some", "several", "certain"}
+WEAK_STATEMENT_NOUNS = {"idea", "view", "views", "involvement"}
+OBJECT_NEEDS_PREPOSITION: dict[str, tuple[str, ...]] = {"accuse": ("of",)}
 CLAUSE_ONLY_VERBS = {
     "note",
     "stress",
@@ -80,7 +98,23 @@ CLAUSE_ONLY_VERBS = {
     "explain",
     "write",
     "add",
+    "caution",
+    "emphasise",
+    "emphasize",
+    "underline",
+    "reiterate",
+    "assure",
+    "vow",
+    "pledge",
+    "recall",
+    "remark",
+    "observe",
+    "testify",
+    "complain",
+    "lament",
 }
+PRONOMINAL_ONLY_VERBS: set[str] = set()
+REFLEXIVE_CLITICS: set[str] = set()
 
 STATEMENT_NOUNS = {
     "allegation",
@@ -136,12 +170,15 @@ AGENT_PREPOSITIONS = {"by"}
 NOUN_COMPLEMENTIZERS = [("that",)]
 
 COMPLEMENTIZERS = {"that"}
-RELAY_VERBS = {"citing", "quoting"}
+RELAY_VERBS = {"citing", "quoting", "cited", "cites", "quoted", "quotes"}
 ACCORDING_TO = [("according", "to")]
 OPINION_PREPOSITIONS: list[tuple[str, ...]] = []
 
 DECLINES_PATTERNS = [
-    r"(?:declined|declines|refused|refuses|declining|refusing)\s+to\s+(?:comment|elaborate|discuss|respond|give\s+details|provide\s+details|say\s+more|be\s+drawn)",
+    r"(?:declined|declines|refused|refuses|declining|refusing)\s+to\s+(?:comment|elaborate|discuss|respond|give\s+details|provide\s+details|say|confirm|specify|disclose|identify|name|detail|be\s+drawn)",
+    # bare "did not respond." / "did not immediately respond."
+    r"(?:did|does|has|have|had)\s+not\s+(?:immediately\s+)?respond(?:ed)?(?=\s*[.;])",
+    r"would\s+not\s+say",
     r"(?:did|does|do|has|have|had)\s+not\s+(?:immediately\s+)?(?:respond(?:ed)?|reply|replied|return(?:ed)?)\s+(?:to\s+)?(?:a\s+|an\s+|requests?|calls?|emails?|messages?|several\s+)",
     r"(?:didn['’]t|doesn['’]t|don['’]t|hasn['’]t|haven['’]t)\s+(?:immediately\s+)?(?:respond|reply|return)\s+(?:to\s+)?(?:a\s+|an\s+|requests?|calls?|emails?|messages?)",
     r"(?:could|can)\s*(?:not|n['’]t)\s+be\s+(?:immediately\s+)?reached\s+for\s+comment",
@@ -184,6 +221,8 @@ INDEFINITE_DETERMINERS = {
     "other",
 }
 COORDINATORS = {"and", "but", "or", "while"}
+TOTALITY_DETERMINERS = {"all", "any"}
+TIME_PREPOSITIONS = {"for", "since"}
 BUT = {"but"}
 NEGATIONS = {"not", "n't", "no", "never", "nothing", "none", "nobody", "neither", "nor"}
 ADVERBIAL_OPENERS = {
@@ -215,6 +254,9 @@ ADVERBIAL_OPENERS = {
     "but",
     "and",
     "asked",
+    "contacted",
+    "reached",
+    "approached",
     "last",
     "this",
     "from",

@@ -52,6 +52,25 @@ SPEECH_VERBS: dict[str, str] = {
     "confier": "asserts",
     "avancer": "asserts",
     "faire valoir": "asserts",
+    "relever": "asserts",
+    "rappeler": "asserts",
+    "poursuivre": "asserts",
+    "regretter": "asserts",
+    "déplorer": "asserts",
+    "concéder": "asserts",
+    "invoquer": "asserts",
+    "fustiger": "asserts",
+    "ironiser": "asserts",
+    "certifier": "asserts",
+    "garantir": "asserts",
+    "répéter": "asserts",
+    "réitérer": "asserts",
+    "féliciter": "asserts",
+    "réjouir": "asserts",
+    "inquiéter": "asserts",
+    "alarmer": "asserts",
+    "étonner": "asserts",
+    "indigner": "asserts",
     "nier": "denies",
     "démentir": "denies",
     "rejeter": "denies",
@@ -87,6 +106,13 @@ IRREGULAR_FORMS: dict[str, list[str]] = {
     "soutenir": ["soutient", "soutiennent", "soutenu", "soutenait", "soutenant"],
     "prétendre": ["prétend", "prétendent", "prétendu", "prétendait", "prétendant"],
     "prévenir": ["prévient", "préviennent", "prévenu", "prévenait", "prévenant"],
+    "relever": ["relève", "relèvent"],
+    "rappeler": ["rappelle", "rappellent"],
+    "poursuivre": ["poursuit", "poursuivent", "poursuivi", "poursuivait", "poursuivant"],
+    "concéder": ["concède", "concèdent"],
+    "répéter": ["répète", "répètent"],
+    "réitérer": ["réitère", "réitèrent"],
+    "inquiéter": ["inquiète", "inquiètent"],
     "avertir": ["avertit", "avertissent", "averti", "avertissait", "avertissant"],
 }
 
@@ -107,9 +133,19 @@ OBJECT_CONTENT_VERBS = {
     "confirmer",
     "reconnaître",
     "admettre",
+    "invoquer",
+    "fustiger",
 }
 # Denial verbs that only deny a *statement* ("rejeter ces accusations", not "rejeter une offre").
 STATEMENT_OBJECT_ONLY = {"rejeter", "contester", "confirmer", "reconnaître", "admettre"}
+# Admissions take any indefinite object: "a reconnu des difficultés".
+ADMISSION_VERBS = {"reconnaître", "admettre", "concéder"}
+PARTITIVES = {"des", "de", "d'", "d’", "du", "un", "une", "certaines", "certains", "plusieurs"}
+# Statement nouns that a mere objection does not deny ("contester le projet" opposes it).
+WEAK_STATEMENT_NOUNS = {"projet", "implication", "analyse", "article", "articles"}
+# Object verbs that need a preposition after the object to report speech:
+# "accuse Abou Dhabi d'armer" reports an accusation, "accuse un retard" does not.
+OBJECT_NEEDS_PREPOSITION: dict[str, tuple[str, ...]] = {"accuser": ("de", "d'", "d’")}
 # Verbs that never report speech on their own without a clause ("noter" a fact...).
 CLAUSE_ONLY_VERBS = {
     "noter",
@@ -123,7 +159,27 @@ CLAUSE_ONLY_VERBS = {
     "confier",
     "soutenir",
     "avancer",
+    "relever",
+    "rappeler",
+    "poursuivre",
+    "regretter",
+    "déplorer",
+    "concéder",
+    "ironiser",
+    "certifier",
+    "garantir",
+    "répéter",
+    "réitérer",
+    "féliciter",
+    "réjouir",
+    "inquiéter",
+    "alarmer",
+    "étonner",
+    "indigner",
 }
+# Verbs that report speech only in their pronominal form ("s'est félicité", "s'inquiète").
+PRONOMINAL_ONLY_VERBS = {"féliciter", "réjouir", "inquiéter", "alarmer", "étonner", "indigner"}
+REFLEXIVE_CLITICS = {"s'", "s’", "se"}
 
 STATEMENT_NOUNS = {
     "affirmation",
@@ -205,17 +261,46 @@ NOUN_COMPLEMENTIZERS = [
 ]
 
 COMPLEMENTIZERS = {"que", "qu'", "qu’"}
-RELAY_VERBS = {"citant", "cite", "citent"}  # "Le Monde, citant deux diplomates, rapporte que"
+RELAY_VERBS = {
+    "citant",
+    "cite",
+    "citent",
+    "citait",
+    "citaient",
+}  # "Le Monde, citant deux diplomates, rapporte que"
 ACCORDING_TO = [("selon",), ("d'", "après"), ("d’", "après"), ("d'après",), ("d’après",)]
 # Sentence-initial "Pour X, ..." attributes only when X looks like a source.
 OPINION_PREPOSITIONS = [("pour",)]
 
+# An aside that may sit between the auxiliary and "pas": "n'a en revanche pas souhaité".
+_ASIDE = (
+    r"(?:\s+(?:en\s+revanche|toutefois|cependant|pour\s+(?:sa|leur)\s+part"
+    r"|quant\s+à\s+(?:lui|elle|eux|elles)|de\s+son\s+côté|encore|immédiatement))?"
+)
+_REFUSE_WHAT = (
+    r"(?:commenter|s['’]exprimer|répondre|réagir|dire|préciser|confirmer|détailler|indiquer"
+    r"|faire\s+(?:de|le\s+moindre)\s+commentaire)"
+)
 DECLINES_PATTERNS = [
-    r"(?:a|ont|avait|avaient)\s+refusé\s+(?:de\s+(?:le\s+|les\s+)?(?:commenter|s['’]exprimer|répondre|réagir|faire\s+(?:de|le\s+moindre)\s+commentaire)|tout\s+commentaire)",
-    r"(?:refuse|refusent|refusant)\s+(?:de\s+(?:le\s+|les\s+)?(?:commenter|s['’]exprimer|répondre|réagir)|tout\s+commentaire)",
+    r"(?:a|ont|avait|avaient)"
+    + _ASIDE
+    + r"\s+refusé\s+(?:de\s+(?:le\s+|les\s+)?"
+    + _REFUSE_WHAT
+    + r"|tout\s+commentaire)",
+    r"(?:refuse|refusent|refusant)\s+(?:de\s+(?:le\s+|les\s+)?"
+    + _REFUSE_WHAT
+    + r"|tout\s+commentaire)",
     r"(?:s['’]est|se\s+sont|s['’]était)\s+refusée?s?\s+à\s+(?:tout\s+commentaire|commenter)",
-    r"n['’]\s*(?:a|ont|avait|avaient)\s+pas\s+(?:souhaité|voulu|désiré)\s+(?:faire\s+de\s+commentaires?|(?:le\s+|les\s+|en\s+)?(?:commenter|s['’]exprimer|réagir|répondre))",
-    r"n['’]\s*(?:a|ont|avait|avaient)\s+pas\s+(?:immédiatement\s+|encore\s+)?(?:répondu|donné\s+suite)\s+(?:aux?|à\s+la|à\s+nos)\s+\w+",
+    r"n['’]\s*(?:a|ont|avait|avaient)"
+    + _ASIDE
+    + r"\s+pas\s+(?:souhaité|voulu|désiré)\s+(?:faire\s+de\s+commentaires?"
+    r"|(?:le\s+|les\s+|en\s+)?(?:commenter|s['’]exprimer|réagir|répondre))",
+    r"n['’]\s*(?:a|ont|avait|avaient)"
+    + _ASIDE
+    + r"\s+pas\s+(?:immédiatement\s+|encore\s+)?(?:répondu|donné\s+suite)"
+    r"\s+(?:aux?|à\s+la|à\s+nos)\s+\w+",
+    # bare "n'a pas répondu." after "Contactée," / "Sollicité,"
+    r"n['’]\s*(?:a|ont|avait|avaient)" + _ASIDE + r"\s+pas\s+(?:répondu|donné\s+suite)(?=\s*[.;])",
     r"n['’]\s*(?:a|ont|avait|avaient)\s+pas\s+pu\s+être\s+joints?",
     r"ne\s+(?:souhaite|souhaitent|veut|veulent)\s+pas\s+(?:commenter|s['’]exprimer|réagir)",
     r"(?:s['’]est|se\s+sont)\s+refusée?s?\s+à\s+tout\s+commentaire",
@@ -290,6 +375,10 @@ INDEFINITE_DETERMINERS = {
     "divers",
 }
 COORDINATORS = {"et", "mais", "ou", "puis"}
+# "a démenti tout impayé": these open an object, they are not adverbs to skip.
+TOTALITY_DETERMINERS = {"tout", "toute", "tous", "toutes"}
+# "dénonce depuis deux ans un système": a time phrase between a verb and its object.
+TIME_PREPOSITIONS = {"depuis", "pendant", "durant"}
 BUT = {"mais"}
 NEGATIONS = {
     "ne",
@@ -351,6 +440,18 @@ ADVERBIAL_OPENERS = {
     "interrogée",
     "interrogés",
     "interrogées",
+    "contacté",
+    "contactée",
+    "contactés",
+    "contactées",
+    "sollicité",
+    "sollicitée",
+    "sollicités",
+    "sollicitées",
+    "joint",
+    "jointe",
+    "joints",
+    "jointes",
 }
 TIME_WORDS = {
     "lundi",

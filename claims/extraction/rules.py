@@ -345,10 +345,15 @@ class DocExtractor:
                 and low.endswith(("i", "ie", "is", "ies", "u", "ue", "us", "ues", "it", "ite"))
                 and low not in ("dit", "écrit")
             )
-            if participle and not self._has_perfect_aux(i):
+            reflexive = self._reflexive_perfect(i)
+            if lemma in self.m.PRONOMINAL_ONLY_VERBS and not (
+                reflexive or (i > 0 and self.toks[i - 1].lower_ in self.m.REFLEXIVE_CLITICS)
+            ):
+                return None  # "a félicité les joueurs" reports nothing; "s'est félicité" does
+            if participle and not (self._has_perfect_aux(i) or reflexive):
                 # past participles report speech only in a compound tense
                 return None
-            if self._is_passive(i):
+            if self._is_passive(i) and not reflexive:
                 return None
             if tok.pos_ in ("NOUN", "PROPN") and low in ("note", "notes", "propos", "rapport"):
                 return None
@@ -383,6 +388,14 @@ class DocExtractor:
 
     def _has_perfect_aux(self, i: int) -> bool:
         return any(self.toks[j].lower_ in _PERFECT_AUX[self.lang] for j in self._aux_before(i))
+
+    def _reflexive_perfect(self, i: int) -> bool:
+        """ "s'est félicité", "se sont inquiétés": être is the perfect auxiliary, not passive."""
+        auxes = self._aux_before(i)
+        if not auxes or not self.m.REFLEXIVE_CLITICS:
+            return False
+        last = auxes[-1]
+        return last > 0 and self.toks[last - 1].lower_ in self.m.REFLEXIVE_CLITICS
 
     def _is_passive(self, i: int) -> bool:
         auxes = self._aux_before(i)
@@ -516,7 +529,12 @@ class DocExtractor:
             or first.pos_ in ("ADP", "SCONJ")
             or (first.pos_ == "ADV" and low not in self.m.INDEFINITE_DETERMINERS)
         ):
-            if not (first.pos_ == "PROPN" or first.ent_type_ in ("ORG", "PER", "PERSON", "GPE")):
+            # a capitalised opener ("Contactée,") may be tagged PROPN; a listed opener still counts
+            listed_alone = low in self.m.ADVERBIAL_OPENERS and (
+                e - s == 1 or not first.text[0].isupper()
+            )
+            named = first.pos_ == "PROPN" or first.ent_type_ in ("ORG", "PER", "PERSON", "GPE")
+            if listed_alone or not named:
                 return "adverbial"
         for j in range(s, e):
             if not self.in_quote(j) and self.is_finite(j):
@@ -712,6 +730,12 @@ class DocExtractor:
         toks = self.toks
         j = cs
         limit = min(hi, cs + 400)
+        # a cue inside a relative clause ("X, qui dénonce Y, a appelé à ..."): the content
+        # stops where the main clause resumes
+        relative = False
+        if cue is not None:
+            vg = self.verb_group_start(cue)
+            relative = vg > 0 and toks[vg - 1].lower_ in self.m.RELATIVE_SUBJECTS
         while j < limit:
             if self.in_quote(j):
                 j += 1
@@ -738,6 +762,8 @@ class DocExtractor:
             if text == "," and j + 1 < limit:
                 nxt = toks[j + 1]
                 nlow = nxt.lower_
+                if relative and (nxt.pos_ == "AUX" or self.is_finite(j + 1)):
+                    return j
                 if nlow in self.m.RELAY_VERBS or (j + 1) in anchors:
                     return j
                 if self._starts_according(j + 1):
@@ -1365,12 +1391,37 @@ class DocExtractor:
             s - 1 >= 0
             and self.toks[s - 1].text not in (",", ".", ";")
             and e - s < 6
-            and self.toks[s - 1].lower_ not in ("aux", "au", "à", "de", "of", "to", "by", "par")
+            and (
+                self.toks[s - 1].lower_ not in ("aux", "au", "à", "de", "of", "to", "by", "par")
+                or self._inside_name(s - 1)
+            )
         ):
             s -= 1
         if e <= s:
             return None
         return self.make_frame((s, e), None, s)
+
+    def _inside_name(self, j: int) -> bool:
+        """A preposition between two capitalised words belongs to a name ("Vent de Côte")."""
+        return (
+            0 < j < self.n - 1
+            and self.toks[j - 1].text[:1].isupper()
+            and self.toks[j + 1].text[:1].isupper()
+        )
+
+    def _skip_time_phrase(self, j: int, hi: int) -> int:
+        """Skip "depuis deux ans" / "for years" between a verb and its object."""
+        if j >= hi or self.toks[j].lower_ not in self.m.TIME_PREPOSITIONS:
+            return j
+        k = j + 1
+        if k < hi and self.toks[k].pos_ == "DET":
+            k += 1
+        start = k
+        while k < hi and k - j < 6 and self.toks[k].pos_ in ("NUM", "NOUN", "ADJ"):
+            k += 1
+        if k > start and k < hi and self.toks[k].pos_ == "DET":
+            return k
+        return j
 
     def main_subject(self, s: int, hi: int) -> Frame | None:
         for j in range(s, min(hi, s + WINDOW)):
@@ -1648,8 +1699,10 @@ class DocExtractor:
             toks[j].lower_ in m.TIME_WORDS
             or (toks[j].pos_ == "ADV" and toks[j].lower_ not in ("selon",))
             and toks[j].lower_ not in m.COMPLEMENTIZERS
+            and toks[j].lower_ not in m.TOTALITY_DETERMINERS
         ):
             j += 1
+        j = self._skip_time_phrase(j, hi)
         if j >= hi:
             return None, "", asides, None
         first = toks[j]
@@ -1734,9 +1787,12 @@ class DocExtractor:
                     steps += 1
                     continue
                 break
-            if t.text in (".", ";", ":", "!", "?") or (self.is_finite(k) and k > j):
+            fact_noun = low == "fait" and k > j and toks[k - 1].lower_ == "le"
+            if t.text in (".", ";", ":", "!", "?") or (
+                self.is_finite(k) and k > j and not fact_noun
+            ):
                 break
-            if t.pos_ in ("VERB", "AUX") and k > j and low not in m.TIME_WORDS:
+            if t.pos_ in ("VERB", "AUX") and k > j and low not in m.TIME_WORDS and not fact_noun:
                 break
             k += 1
             steps += 1
@@ -1767,6 +1823,12 @@ class DocExtractor:
         # noun phrase object
         if lemma in m.OBJECT_CONTENT_VERBS:
             k = j
+            fragment = self._quoted_fragment_object(k, hi)
+            if fragment and (
+                lemma not in m.STATEMENT_OBJECT_ONLY or self._statement_object(k + 1, hi, lemma)
+            ):
+                # "a reconnu « des difficultés » sur son site": a quoted fragment opens the object
+                return k, "obj", asides, None
             if k < hi and (
                 toks[k].pos_ in ("DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON")
                 or toks[k].lower_
@@ -1786,7 +1848,11 @@ class DocExtractor:
                     and toks[k].lower_ in ("it", "this", "that", "them")
                 ):
                     return None, "", asides, None
-                if lemma in m.STATEMENT_OBJECT_ONLY and not self._statement_object(k, hi):
+                if lemma in m.STATEMENT_OBJECT_ONLY and not self._statement_object(k, hi, lemma):
+                    return None, "", asides, None
+                if lemma in m.OBJECT_NEEDS_PREPOSITION and not self._object_preposition(
+                    k, hi, m.OBJECT_NEEDS_PREPOSITION[lemma]
+                ):
                     return None, "", asides, None
                 return k, "obj", asides, None
         return None, "", asides, None
@@ -1799,12 +1865,41 @@ class DocExtractor:
             for k in range(max(lo, j - 4), j)
         )
 
-    def _statement_object(self, k: int, hi: int) -> bool:
+    def _quoted_fragment_object(self, k: int, hi: int) -> bool:
+        """An opening mark right after the verb whose quotation the clause goes on past."""
+        if k >= hi or self.toks[k].text not in OPENING_QUOTES:
+            return False
+        q = self.quote_of[k + 1] if k + 1 < self.n else -1
+        ct = self.close_tok.get(q)
+        if q == -1 or ct is None or ct + 1 >= hi or self.open_tok.get(q) != k:
+            return False
+        nxt = self.toks[ct + 1]
+        return _is_word(nxt) and len(self.toks[k:ct]) <= 12
+
+    def _object_preposition(self, k: int, hi: int, preps: tuple[str, ...]) -> bool:
+        """ "accuse Abou Dhabi d'armer" needs its "de"; "accuse un retard" reports nothing."""
+        for j in range(k + 1, min(hi, k + 8)):
+            t = self.toks[j]
+            if t.lower_ in preps:
+                # "d'armer", "of corruption": a verb or a bare noun, not "d'au moins dix mois"
+                nxt = self.toks[j + 1] if j + 1 < self.n else None
+                return nxt is not None and (
+                    "Inf" in nxt.morph.get("VerbForm")
+                    or nxt.tag_ == "VBG"
+                    or nxt.pos_ in ("NOUN", "VERB")
+                )
+            if t.text in (",", ".", ";", ":") or self.is_finite(j):
+                return False
+        return False
+
+    def _statement_object(self, k: int, hi: int, lemma: str = "") -> bool:
         m = self.m
+        if lemma in m.ADMISSION_VERBS and k < hi and self.toks[k].lower_ in m.PARTITIVES:
+            return True  # "a reconnu des difficultés", "admitted some failings"
         for j in range(k, min(hi, k + 5)):
             low = self.toks[j].lower_
             if low in m.STATEMENT_NOUNS:
-                return True
+                return low not in m.WEAK_STATEMENT_NOUNS
             if low in (
                 "ces",
                 "ce",
@@ -1978,6 +2073,10 @@ class DocExtractor:
             frame = self.make_frame(src, None, src[0])
             if frame is None:
                 return
+            # "Selon Libération, qui cite trois pharmaciens, X": the cited people speak
+            relay_frame, relay_cue = self._relay(self._relative_relays(segs[1:k]), frame)
+            if relay_cue is not None and relay_frame is not None:
+                frame = relay_frame
             cs = content_seg_start
             ce = self.clause_end(cs, e, anchors, None)
             span = self.char_span(cs, ce)
@@ -2007,6 +2106,18 @@ class DocExtractor:
             self.add_claim(
                 span, frame, cue, "indirect", "asserts", 0.7, "according_to_trailing", si, i
             )
+
+    def _relative_relays(self, segs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Relay asides among ``segs``, "qui cite X" included, as (relay verb, end) ranges."""
+        out = []
+        for a, b in segs:
+            while a < b and not _is_word(self.toks[a]):
+                a += 1
+            if a + 1 < b and self.toks[a].lower_ in self.m.RELATIVE_SUBJECTS:
+                a += 1
+            if a < b and self.toks[a].lower_ in self.m.RELAY_VERBS:
+                out.append((a, b))
+        return out
 
     def _starts_sentence_part(self, s: int, i: int) -> bool:
         return all(
