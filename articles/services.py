@@ -155,10 +155,15 @@ def article_create_from_text(
         article.language = language or ""
         if not article.language:
             article.status, article.error, article.language = _detect_language(text)
+    will_enqueue = enqueue and article.status == Article.Status.QUEUED
+    if will_enqueue:
+        article.enqueued_at = timezone.now()  # recorded by the INSERT, no second query
     with transaction.atomic():
         article.save()
-        if enqueue and article.status == Article.Status.QUEUED:
-            article_enqueue_extraction(article=article)
+        if will_enqueue:
+            from claims.tasks import extract_claims
+
+            _send_on_commit(article.pk, extract_claims, mark=False)
     return article
 
 
@@ -323,7 +328,7 @@ def article_submit_url(
 SEND_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 1}
 
 
-def _send_on_commit(article_id: int, task) -> None:
+def _send_on_commit(article_id: int, task, *, mark: bool = True) -> None:
     """Hand the article's next task to the queue once the transaction commits.
 
     `enqueued_at` records the hand-over; when the broker cannot be reached it is cleared
@@ -345,7 +350,8 @@ def _send_on_commit(article_id: int, task) -> None:
             )
             Article.objects.filter(pk=article_id).update(enqueued_at=None)
 
-    Article.objects.filter(pk=article_id).update(enqueued_at=timezone.now())
+    if mark:
+        Article.objects.filter(pk=article_id).update(enqueued_at=timezone.now())
     transaction.on_commit(send)
 
 
