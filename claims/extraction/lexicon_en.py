@@ -490,6 +490,8 @@ DEMONYMS: dict[str, str] = {
     "us": "the United States",
     "u.s.": "the United States",
 }
+# "Corvane Systems, a software maker, said": the name is the speaker.
+NAME_APPOSITIVE_ARTICLES = {"a", "an"}
 TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof."}
 ABBREVIATIONS = {
     "mr",

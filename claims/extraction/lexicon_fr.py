@@ -688,5 +688,7 @@ DEMONYMS: dict[str, str] = {
     "turcs": "la Turquie",
     "turques": "la Turquie",
 }
+# "Corvane Systems, a software maker, said": the name is the speaker.
+NAME_APPOSITIVE_ARTICLES = {"un", "une"}
 TITLES = {"m.", "mme", "me", "mlle", "dr", "pr", "mgr"}
 ABBREVIATIONS = {"m", "mme", "me", "dr", "pr", "st", "ste", "mgr", "cf", "etc", "av", "j.-c"}

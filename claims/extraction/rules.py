@@ -493,11 +493,20 @@ class DocExtractor:
                 depth += 1
             elif t in ")]":
                 depth = max(0, depth - 1)
-            elif depth == 0 and not self.in_quote(j) and (t in (",", ";") or t in DASHES):
+            elif (
+                depth == 0
+                and not self.in_quote(j)
+                and (t in (",", ";") or (t in DASHES and self._spaced_dash(j)))
+            ):
                 segs.append((s, j))
                 s = j + 1
         segs.append((s, hi))
         return segs
+
+    def _spaced_dash(self, j: int) -> bool:
+        """A dash that separates ("X – citing Y – said"), not one inside "California-based"."""
+        tok = self.toks[j]
+        return bool(tok.whitespace_) or j == 0 or bool(self.toks[j - 1].whitespace_)
 
     def seg_kind(self, s: int, e: int) -> str:
         """np, paren (relative/participial aside), relay, adverbial, clause or empty."""
@@ -536,8 +545,11 @@ class DocExtractor:
             named = first.pos_ == "PROPN" or first.ent_type_ in ("ORG", "PER", "PERSON", "GPE")
             if listed_alone or not named:
                 return "adverbial"
+        relative = False
         for j in range(s, e):
-            if not self.in_quote(j) and self.is_finite(j):
+            if j > s and self.toks[j].lower_ in self.m.RELATIVE_SUBJECTS:
+                relative = True  # "residents who joined the suit": still a noun phrase
+            if not relative and not self.in_quote(j) and self.is_finite(j):
                 return "clause"
         return "np"
 
@@ -952,10 +964,26 @@ class DocExtractor:
                 text = self.np_text(ps, pe)
                 kind = "person"
                 break
+        name_end = self._name_before_indefinite_appositive(s, e)
+        if name_end is not None and text == full:
+            text = self.np_text(s, name_end)  # "Corvane Systems, a software maker," -> the name
         text = self._strip_document(text, s, e)
         frame = Frame(text, kind, gender, number)
         resolved = self.resolve_definite(frame, s, e) if kind != "person" else None
         return resolved or frame
+
+    def _name_before_indefinite_appositive(self, s: int, e: int) -> int | None:
+        """End of a proper name followed by ", a/un ..." describing it, else None."""
+        for c in range(s + 1, min(e - 1, s + 8)):
+            if self.toks[c].text != ",":
+                continue
+            if self.toks[c + 1].lower_ not in self.m.NAME_APPOSITIVE_ARTICLES:
+                return None
+            name = self.toks[s:c]
+            if all(t.pos_ == "PROPN" or t.text[:1].isupper() for t in name if _is_word(t)):
+                return c
+            return None
+        return None
 
     def _strip_document(self, text: str, s: int, e: int) -> str:
         """Drop a document head: "les chiffres du ministère X" -> "ministère X"."""
@@ -1350,7 +1378,10 @@ class DocExtractor:
             # "X, a estimé le conseil." / "X, said the minister.": an inverted subject after
             # the verb wins over a left segment the tagger may have misread as a noun phrase
             r = self.right_np(vg_end, hi)
-            if r is not None and self._right_content_absent(cue_i, vg_end, hi):
+            if r is not None and (
+                self._right_content_absent(cue_i, vg_end, hi)
+                or self._inverted_after_clause(lo, vg, r, hi)
+            ):
                 return self.make_frame(r, None, r[0]), [], None, r
         np, asides, clause_end = self.left_subject(lo, vg)
         if np is not None:
@@ -1376,6 +1407,17 @@ class DocExtractor:
         if r is not None:
             return self.make_frame(r, None, r[0]), [], None, r
         return None, [], None, None
+
+    def _inverted_after_clause(self, lo: int, vg: int, r: tuple[int, int], hi: int) -> bool:
+        """ "X a notifié une commande, a annoncé le ministère.": a whole clause before the
+        comma and a noun phrase closing the sentence make that noun phrase the subject."""
+        end = r[1]
+        while end < hi and not _is_word(self.toks[end]) and self.toks[end].text not in SENT_END:
+            end += 1
+        if end < hi and self.toks[end].text not in SENT_END:
+            return False
+        segs = self.split_segments(lo, vg - 1)
+        return bool(segs) and self.seg_kind(*segs[0]) == "clause"
 
     def _right_content_absent(self, i: int, vg_end: int, hi: int) -> bool:
         lemma = self.cue_lemma(i) or ""
@@ -1488,13 +1530,27 @@ class DocExtractor:
         vg_end = self.verb_group_end(i)
         # relay asides may also sit between the verb and "that": "reported, citing X, that"
         content_start, kind, extra_asides, owner = self.right_content(i, lemma, vg_end, e)
+        if np is not None and content_start is not None and np[0] <= content_start < np[1]:
+            content_start = None  # the inverted subject is not the object
         asides = asides + extra_asides
         relay_frame, relay_cue = self._relay(asides, frame)
         cue_words = self.cue_text(vg, vg_end)
+        if content_start is None and np is not None and clause_end is None:
+            last = self.split_segments(np[0], np[1])[-1]
+            if last[0] > np[0] and self._parenthetical(last, lo, vg_end, e):
+                # "Flood defences, the engineer noted, were ...": no appositive here
+                np = last
+                frame = self.make_frame(last, None, last[0])
         if content_start is None:
-            if lemma in self.m.CLAUSE_ONLY_VERBS and not (np is None or clause_end is not None):
+            if (
+                lemma in self.m.CLAUSE_ONLY_VERBS
+                and not (np is None or clause_end is not None)
+                and not self._parenthetical(np, lo, vg_end, e)
+            ):
                 return
             span = None
+            if np is not None and self._reduced_relative(np):
+                return  # "X, an idea Dushanbe had rejected": not a reporting clause
             if clause_end is not None:
                 # post-posed reporting clause: "X, Y said." / "X, a déclaré Y."
                 cs = self._content_left_start(lo, clause_end)
@@ -1508,18 +1564,19 @@ class DocExtractor:
                     self._has_finite(cs, left) or (np is not None and left - cs >= 3)
                 ):
                     span = self.char_span(cs, left)
-            if span is None and np is not None and vg_end < e:
+            if span is None and np is not None and self._parenthetical(np, lo, vg_end, e):
                 # parenthetical reporting clause: "The board, she said, had taken ..."
                 j = self._skip_adjuncts(vg_end, e)
-                if (
-                    j < e
-                    and toks[j].text == ","
-                    and np[0] > lo
-                    and toks[np[0] - 1].text == ","
-                    and not self._has_finite(lo, np[0] - 1)
-                ):
-                    ce = self.clause_end(j + 1, e, anchors, i)
-                    span = self.char_span(j + 1, ce)
+                ce = self.clause_end(j + 1, e, anchors, i)
+                span = self.char_span(j + 1, ce)
+            if (
+                span is None
+                and np is not None
+                and clause_end is None
+                and lemma not in self.m.OBJECT_CONTENT_VERBS  # "an idea X had rejected"
+                and toks[i].dep_ not in ("relcl", "acl")
+            ):
+                span = self._closing_reporting_clause(np, lo, vg_end, e)
             if span is None:
                 return
             self._emit_for_subjects(
@@ -1567,6 +1624,44 @@ class DocExtractor:
             i,
         )
         self.consumed.add(i)
+
+    def _reduced_relative(self, np: tuple[int, int]) -> bool:
+        """ "an idea Dushanbe (had rejected)": indefinite noun, then the relative's subject."""
+        words = [t for t in self.toks[np[0] : np[1]] if _is_word(t)]
+        if len(words) < 3 or words[0].lower_ not in self.m.NAME_APPOSITIVE_ARTICLES:
+            return False
+        return any(
+            a.pos_ == "NOUN" and (b.pos_ in ("PROPN", "PRON") or b.dep_ == "nsubj")
+            for a, b in zip(words, words[1:], strict=False)
+        )
+
+    def _parenthetical(self, np: tuple[int, int], lo: int, vg_end: int, e: int) -> bool:
+        """ "The board, she said, had taken ...": subject and verb set off by commas."""
+        if vg_end >= e:
+            return False
+        j = self._skip_adjuncts(vg_end, e)
+        return (
+            j < e
+            and self.toks[j].text == ","
+            and np[0] > lo
+            and self.toks[np[0] - 1].text == ","
+            and not self._has_finite(lo, np[0] - 1)
+        )
+
+    def _closing_reporting_clause(
+        self, np: tuple[int, int], lo: int, vg_end: int, e: int
+    ) -> tuple[int, int] | None:
+        """ "X has suspended Y, pending Z, the governing body said on Tuesday.": the subject
+        and verb close the sentence after a comma, and what precedes is a whole clause."""
+        if np[0] <= lo + 2 or self.toks[np[0] - 1].text != ",":
+            return None
+        j = self._skip_adjuncts(vg_end, e)
+        if j < e and self.toks[j].text not in SENT_END:
+            return None
+        segs = self.split_segments(lo, np[0] - 1)
+        if not segs or self.seg_kind(*segs[0]) != "clause":
+            return None
+        return self.char_span(lo, np[0] - 1)
 
     def _has_aux_any(self, i: int) -> bool:
         return bool(self._aux_before(i))
@@ -1656,6 +1751,8 @@ class DocExtractor:
         for j in range(vg - 1, max(s, vg - WINDOW) - 1, -1):
             t = self.toks[j]
             if t.text in CLOSING_QUOTES or (t.text == '"' and j > s and self.quote_of[j - 1] != -1):
+                if self._closes_fragment(j):
+                    continue  # "X a « pris acte » de la décision, a indiqué Y": one clause
                 lo = j + 1
                 break
             if t.text == ";" or t.text == ":":
@@ -1666,6 +1763,21 @@ class DocExtractor:
         while lo < vg and (self.toks[lo].text in (",", ".") or self.toks[lo].is_space):
             lo += 1
         return lo
+
+    def _closes_fragment(self, j: int) -> bool:
+        """True when the quotation closed at token ``j`` is a fragment inside a clause:
+        a word precedes its opening mark and a word follows its closing mark."""
+        q = self.quote_of[j - 1] if j > 0 else -1
+        ot = self.open_tok.get(q)
+        if q == -1 or ot is None or ot == 0 or j + 1 >= self.n:
+            return False
+        before, after = self.toks[ot - 1], self.toks[j + 1]
+        return (
+            _is_word(before)
+            and not before.is_space
+            and _is_word(after)
+            and after.text not in QUOTE_CHARS
+        )
 
     def _content_left_start(self, lo: int, end: int) -> int:
         """Where post-posed content starts: sentence start, or after a leading connective."""
@@ -1805,7 +1917,10 @@ class DocExtractor:
                         continue
                     while left < child.i and toks[left].lower_ in m.COMPLEMENTIZERS:
                         left += 1
-                    if (
+                    if left > i + 1 and toks[left - 1].text in OPENING_QUOTES:
+                        left -= 1  # the parser hangs the opening mark on the verb
+                    fragment = self._quoted_fragment_object(left, hi) and not self.in_quote(child.i)
+                    if not fragment and (
                         self.in_quote(left)
                         or toks[left].text in QUOTE_CHARS
                         or any(toks[k].text == ":" for k in range(i, left))

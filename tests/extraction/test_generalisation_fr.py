@@ -117,3 +117,20 @@ def test_opposing_a_project_or_showing_a_delay_is_not_a_claim():
 def test_accusation_keeps_its_object_and_preposition():
     c = with_cue("L'opposition accuse le préfet d'avoir caché le rapport.", "accuse")
     assert c.content == "le préfet d'avoir caché le rapport"
+
+
+def test_inverted_subject_closing_a_sentence_is_not_the_object():
+    text = (
+        "La région a voté jeudi une aide de 12 millions d'euros aux éleveurs, "
+        "a annoncé la préfecture de Normandie."
+    )
+    c = with_cue(text, "annoncé")
+    assert c.speaker == "la préfecture de Normandie"
+    assert c.content == "La région a voté jeudi une aide de 12 millions d'euros aux éleveurs"
+
+
+def test_postposed_clause_keeps_a_quoted_fragment_inside_it():
+    text = "Le club a « pris note » de la sanction, a indiqué son président, Marc Olier."
+    c = with_cue(text, "indiqué")
+    assert c.content == "Le club a « pris note » de la sanction"
+    assert c.speaker == "Marc Olier"

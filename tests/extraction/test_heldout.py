@@ -1,0 +1,39 @@
+"""Regression guard on the held-out corpus (tests/extraction/heldout/heldout.jsonl).
+
+The corpus was written before reading the rules, in the style of the evaluation corpus;
+the floors sit a little below the scores reached, so a rule change that loses generality
+fails here even when the development corpus still scores perfectly.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from claims.extraction import extract
+from claims.extraction.scoring import evaluate, load_corpus
+
+HELDOUT = Path(__file__).parent / "heldout" / "heldout.jsonl"
+
+# language -> (F1 floor, lenient speaker-accuracy floor, stance-accuracy floor)
+FLOORS = {"fr": (0.92, 0.90, 0.95), "en": (0.95, 0.95, 0.95)}
+
+
+@pytest.fixture(scope="module")
+def report():
+    return evaluate(load_corpus(str(HELDOUT)), extract)
+
+
+@pytest.mark.parametrize("language", sorted(FLOORS))
+def test_heldout_scores_stay_above_their_floors(report, language):
+    counts = report.by_language[language]
+    f1_floor, speaker_floor, stance_floor = FLOORS[language]
+    assert counts.docs == 4
+    assert counts.f1 >= f1_floor
+    assert counts.rate("speaker_lenient") >= speaker_floor
+    assert counts.rate("stance") >= stance_floor
+
+
+def test_heldout_corpus_is_well_formed():
+    from tests.extraction.heldout.validate import problems
+
+    assert problems(HELDOUT) == []
