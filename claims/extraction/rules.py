@@ -796,7 +796,13 @@ class DocExtractor:
                     return j
             if low in self.m.COORDINATORS and j > cs and (j + 1) in anchors:
                 return j
-            if low in self.m.COORDINATORS and j > cs and cue is not None and j + 1 < limit:
+            if (
+                low in self.m.COORDINATORS
+                and j > cs
+                and cue is not None
+                and j + 1 < limit
+                and not self._continues_content_tense(j + 1, cue)
+            ):
                 # a verb coordinated with the reporting verb, not with the content verb:
                 # "ont rejeté les affirmations selon lesquelles X et ont évité de ..."
                 for k in range(j + 1, min(limit, j + 4)):
@@ -819,6 +825,14 @@ class DocExtractor:
                     return j
             j += 1
         return limit
+
+    def _continues_content_tense(self, k: int, cue: int) -> bool:
+        """ "a estimé que X allait bien mais restait fragile": an imperfect verb after the
+        coordinator follows the reported clause, not a reporting verb in the perfect."""
+        if self.lang != "fr" or not self._has_perfect_aux(cue):
+            return False
+        tok = self.toks[k]
+        return tok.pos_ in ("VERB", "AUX") and "Imp" in tok.morph.get("Tense")
 
     def _clause_with_anchor(
         self, j: int, hi: int, anchors: set[int], subject_only: bool = False
@@ -1126,6 +1140,12 @@ class DocExtractor:
                 continue
             found, found_at = f, claim.anchor
             break
+        if number == "Plur" and not personal:
+            # "Plusieurs associations ont écrit au ministre. Elles estiment que ...": the plural
+            # subject of the previous sentence beats an older speaker
+            subject = self._previous_plural_subject(at, found_at, gender)
+            if subject is not None:
+                return subject
         if personal and number == "Sing":
             # a person who is the subject of a more recent sentence ("Le journaliste X est
             # détenu ... Lui et son journal nient") beats an older speaker
@@ -1152,6 +1172,20 @@ class DocExtractor:
             number,
             is_pronoun=True,
         )
+
+    def _previous_plural_subject(self, at: int, found_at: int, gender: str | None) -> Frame | None:
+        si = self.sent_of[at] if at < self.n else len(self.sents) - 1
+        if si == 0:
+            return None
+        ps, pe = self.sents[si - 1]
+        if ps <= found_at:
+            return None
+        frame = self.main_subject(ps, pe)
+        if frame is None or frame.is_pronoun or frame.number != "Plur":
+            return None
+        if gender in ("Masc", "Fem") and frame.gender in ("Masc", "Fem") and frame.gender != gender:
+            return None
+        return frame
 
     def _subject_position(self, ps: int, pe: int) -> bool:
         """A name near the start of its sentence, outside quotes and reported content."""
@@ -1530,6 +1564,8 @@ class DocExtractor:
         vg_end = self.verb_group_end(i)
         # relay asides may also sit between the verb and "that": "reported, citing X, that"
         content_start, kind, extra_asides, owner = self.right_content(i, lemma, vg_end, e)
+        if content_start is None and lemma in self.m.OBJECT_NEEDS_PREPOSITION:
+            return  # "accuse un retard": not a reporting verb at all
         if np is not None and content_start is not None and np[0] <= content_start < np[1]:
             content_start = None  # the inverted subject is not the object
         asides = asides + extra_asides

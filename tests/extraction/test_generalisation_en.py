@@ -85,3 +85,13 @@ def test_reduced_relative_after_a_comma_is_not_a_reporting_clause():
 def test_accusing_someone_of_something_but_not_a_bare_accusation_of_delay():
     text = "The union accused the company of hiding losses."
     assert with_cue(text, "accused").content == "the company of hiding losses"
+
+
+def test_plural_pronoun_resolves_to_the_previous_plural_subject():
+    text = (
+        "“The clinic will close at night,” the director, Hugo Fern, said. "
+        "Several nurses' unions wrote to the minister on Monday. "
+        "They said the decision had been taken without consultation."
+    )
+    c = next(c for c in claims_of(text) if c.content.startswith("the decision"))
+    assert c.speaker == "Several nurses' unions"

@@ -134,3 +134,28 @@ def test_postposed_clause_keeps_a_quoted_fragment_inside_it():
     c = with_cue(text, "indiqué")
     assert c.content == "Le club a « pris note » de la sanction"
     assert c.speaker == "Marc Olier"
+
+
+def test_showing_a_delay_before_a_postposed_clause_is_not_a_reporting_verb():
+    text = (
+        "Le tramway, en travaux depuis mai, accuse un retard de six mois, a reconnu la métropole."
+    )
+    found = claims_of(text)
+    assert [c.cue for c in found] == ["a reconnu"]
+    assert found[0].speaker == "la métropole"
+
+
+def test_plural_pronoun_resolves_to_the_previous_plural_subject():
+    text = (
+        "« Les urgences fermeront la nuit », a déclaré le directeur, Hugo Ferlin. "
+        "Plusieurs syndicats de soignants ont écrit à la ministre. "
+        "Ils estiment que la décision a été prise sans concertation."
+    )
+    c = with_cue(text, "estiment")
+    assert c.speaker == "Plusieurs syndicats de soignants"
+
+
+def test_imperfect_verb_after_mais_stays_in_the_reported_clause():
+    text = "La députée a estimé que le texte allait dans le bon sens mais restait trop timide."
+    c = with_cue(text, "estimé")
+    assert c.content == "le texte allait dans le bon sens mais restait trop timide"
