@@ -23,6 +23,7 @@ from claims.models import Mention
 from tests.integration.conftest import ROOT, WorkerProcess, worker_database_url
 
 TIMEOUT = 60  # seconds for any one wait below
+VISIBILITY_TIMEOUT = 2  # seconds before Redis may hand an unacknowledged task to another worker
 
 
 def free_port() -> int:
@@ -200,7 +201,7 @@ def test_a_worker_killed_mid_extraction_is_replaced_and_the_article_completes_on
 
     text = long_article()
     article = article_submit_text(text=text, language="en", enqueue=False).article
-    env = {"CLAIMTRACK_BROKER_VISIBILITY_TIMEOUT": "2"}
+    env = {"CLAIMTRACK_BROKER_VISIBILITY_TIMEOUT": str(VISIBILITY_TIMEOUT)}
     first = start_worker(private_redis.url, tmp_path / "first.log", **env)
     sender = Celery("sender", broker=private_redis.url, set_as_current=False)
     sender.send_task("claims.tasks.extract_claims", args=[article.pk])
@@ -211,6 +212,9 @@ def test_a_worker_killed_mid_extraction_is_replaced_and_the_article_completes_on
     article.refresh_from_db()
     assert article.status == "extracting" and article.mentions.count() == 0
 
+    # A starting worker hands back to the queue the unacknowledged messages older than the
+    # visibility timeout (then only every ~100 s): start it once the timeout has passed.
+    time.sleep(VISIBILITY_TIMEOUT + 0.5)
     second = start_worker(private_redis.url, tmp_path / "second.log", **env)
     try:
         article = wait_for(article, {"ready", "failed"}, second)
