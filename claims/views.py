@@ -5,10 +5,15 @@ shows accepted appearances, approved evidence and the public correction log only
 (claims/public.py).
 """
 
+from django.conf import settings
+from django.contrib.auth.context_processors import PermWrapper
+from django.contrib.auth.models import AnonymousUser
 from django.http import Http404, HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils.translation import get_language
+from django.utils.html import escape
+from django.utils.translation import get_language, get_language_bidi
 from django.views.decorators.http import require_GET
 from django.views.generic import ListView, TemplateView
 
@@ -65,16 +70,58 @@ def _claim_fragments(slug: str) -> dict[str, str]:
     }
 
 
+# Stand-ins for the only per-reader parts of an anonymous reader's page, replaced on each
+# request: the CSRF token of the language switch and the address it returns to.
+CSRF_PLACEHOLDER = "claimtrackcsrfplaceholder"
+NEXT_PLACEHOLDER = "/claimtrack-next-placeholder/"
+
+
+class _PlaceholderRequest:
+    def get_full_path(self) -> str:
+        return NEXT_PLACEHOLDER
+
+
+def _anonymous_page(fragments: dict[str, str]) -> str:
+    """The whole page as every anonymous reader sees it, with placeholders."""
+    anonymous = AnonymousUser()
+    context = {
+        "fragments": fragments,
+        "request": _PlaceholderRequest(),
+        "csrf_token": CSRF_PLACEHOLDER,
+        "user": anonymous,
+        "perms": PermWrapper(anonymous),
+        "messages": [],  # pending messages stay stored for the reader's next page
+        "LANGUAGES": settings.LANGUAGES,
+        "LANGUAGE_CODE": get_language(),
+        "LANGUAGE_BIDI": get_language_bidi(),
+    }
+    return render_to_string("claims/claim_detail.html", context)
+
+
 @require_GET
 def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    """A published claim's page. Its reader-independent parts come from the public cache,
-    which the claims services invalidate on every public change."""
+    """A published claim's page, served from the public cache, which the claims services
+    invalidate on every public change.
+
+    Anonymous readers get the whole cached page with their own CSRF token and address put
+    in; signed-in users get the cached claim parts inside a page rendered for them.
+    """
     key = public_cache_key("detail", slug, get_language())
-    fragments = public_cache_get(key)
-    if fragments is None:
-        fragments = _claim_fragments(slug)
+    if request.user.is_authenticated:
+        fragments = public_cache_get(key)
+        if fragments is None:
+            fragments = _claim_fragments(slug)
+            public_cache_set(key, fragments)
+        return render(request, "claims/claim_detail.html", {"fragments": fragments})
+    html = public_cache_get(f"{key}:anonymous")
+    if html is None:
+        fragments = public_cache_get(key) or _claim_fragments(slug)
         public_cache_set(key, fragments)
-    return render(request, "claims/claim_detail.html", {"fragments": fragments})
+        html = _anonymous_page(fragments)
+        public_cache_set(f"{key}:anonymous", html)
+    html = html.replace(CSRF_PLACEHOLDER, get_token(request))
+    html = html.replace(NEXT_PLACEHOLDER, escape(request.get_full_path()))
+    return HttpResponse(html)
 
 
 class MethodologyView(TemplateView):

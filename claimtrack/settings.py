@@ -153,9 +153,15 @@ SPECTACULAR_SETTINGS = {
 }
 
 # Cache of the public claim pages (claims/public_cache.py), invalidated by the claims
-# services. Shared through Redis when REDIS_URL is set, so that every web process sees an
-# invalidation; otherwise in the process's memory (one process under `make run`).
+# services. The rendered pages stay in each process's memory ("public-pages"); the
+# generation token that invalidates them lives in the default cache, shared through Redis
+# when REDIS_URL is set so that every web process sees an invalidation at once (without
+# Redis, one process, as under `make run`).
 CLAIMTRACK_PUBLIC_CACHE_SECONDS = int(os.environ.get("CLAIMTRACK_PUBLIC_CACHE_SECONDS", "300"))
+# How often a process reads the shared generation token (claims/public_cache.py).
+CLAIMTRACK_PUBLIC_CACHE_CHECK_SECONDS = float(
+    os.environ.get("CLAIMTRACK_PUBLIC_CACHE_CHECK_SECONDS", "1")
+)
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -163,7 +169,12 @@ CACHES = {
         "KEY_PREFIX": "claimtrack-cache",
     }
     if os.environ.get("REDIS_URL")
-    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "public-pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "claimtrack-public-pages",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
 }
 
 # Celery: with REDIS_URL unset, tasks run eagerly in the calling process (the embedded

@@ -18,11 +18,9 @@ def celery_tasks_run_in_process():
 @pytest.fixture(autouse=True)
 def fresh_public_cache():
     """Each test starts with no cached public page (the cache may be a shared Redis)."""
-    from django.core.cache import cache
+    from claims.public_cache import public_cache_reset
 
-    from claims.public_cache import GENERATION_KEY
-
-    cache.delete(GENERATION_KEY)
+    public_cache_reset()
 
 
 @pytest.fixture(autouse=True)

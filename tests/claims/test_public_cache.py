@@ -101,3 +101,36 @@ def test_invalidation_happens_again_when_the_transaction_commits(
         during = public_cache_generation()
     assert len(callbacks) == 1
     assert before != during != public_cache_generation()
+
+
+def test_signed_in_user_gets_their_own_header_on_a_cached_page(client, claim, editor):
+    assert "Log in</a>" in page(client, claim)  # now cached for anonymous readers
+    client.force_login(editor)
+    html = page(client, claim)
+    assert f"Log out {editor.username}" in html and "Log in</a>" not in html
+    assert "The ferry runs all winter" in html
+    client.logout()
+    html = page(client, claim)
+    assert "Log in</a>" in html and "Log out" not in html
+
+
+def test_language_switch_of_a_cached_page_returns_to_the_readers_address(client, claim):
+    page(client, claim)
+    html = client.get(f"/claims/{claim.slug}/?a=1&b=2").content.decode()
+    assert f'name="next" value="/claims/{claim.slug}/?a=1&amp;b=2"' in html
+    assert "placeholder" not in html
+
+
+def test_invalidation_by_another_web_process_is_seen_after_the_check_delay(client, claim, settings):
+    from django.core.cache import cache
+
+    from claims.public_cache import GENERATION_KEY
+
+    settings.CLAIMTRACK_PUBLIC_CACHE_CHECK_SECONDS = 60
+    assert "The ferry runs all winter" in page(client, claim)
+    # Another process unpublishes the claim and changes the shared token.
+    Claim.objects.filter(pk=claim.pk).update(status=Claim.Status.DRAFT)
+    cache.set(GENERATION_KEY, "set-by-another-process")
+    assert "The ferry runs all winter" in page(client, claim)  # within the check delay
+    settings.CLAIMTRACK_PUBLIC_CACHE_CHECK_SECONDS = 0
+    assert page(client, claim) == "404"

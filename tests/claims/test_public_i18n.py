@@ -26,9 +26,7 @@ def test_language_switch_sets_the_language_and_returns_to_the_page(client, publi
     claim = publish()
     page = client.get(claim.get_absolute_url()).content.decode()
     assert 'action="/i18n/setlang/"' in page and 'name="language" value="fr"' in page
-    response = client.post(
-        "/i18n/setlang/", {"language": "fr", "next": claim.get_absolute_url()}
-    )
+    response = client.post("/i18n/setlang/", {"language": "fr", "next": claim.get_absolute_url()})
     assert response.status_code == 302 and response["Location"] == claim.get_absolute_url()
     html = client.get(claim.get_absolute_url()).content.decode()
     assert "Notre verdict" in html

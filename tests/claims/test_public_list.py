@@ -110,9 +110,7 @@ def test_filter_by_claimant_and_by_outlet(client, claims):
         claims["cranes"].statement
     ]
     outlet = Outlet.objects.get(name="Northbridge Herald")
-    assert statements(client.get("/claims/", {"outlet": outlet.pk})) == [
-        claims["bridge"].statement
-    ]
+    assert statements(client.get("/claims/", {"outlet": outlet.pk})) == [claims["bridge"].statement]
 
 
 def test_invalid_filter_is_reported_not_an_error(client, claims):

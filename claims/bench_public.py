@@ -1,0 +1,251 @@
+"""Benchmark of a public claim page under load on gunicorn (`make bench`).
+
+Stores a published claim with 50 appearances and 20 evidence items in the database named by
+DATABASE_URL (a throwaway PostgreSQL under `make bench`), counts the queries of its page
+when nothing is cached, then starts gunicorn on a free loopback port and loads it with a
+small asyncio HTTP client (loopback only): requests per second and p99 latency of the claim
+page against the trivial `/healthz` view of the same server, and their ratio (target ≥ 0.5).
+
+    python -m claims.bench_public [--seconds 10] [--concurrency 8] [--workers 2] [--threads 2]
+"""
+
+import argparse
+import asyncio
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+
+HOST = "127.0.0.1"
+SLUG = "bench-public-claim"
+APPEARANCES = 50
+EVIDENCE = 20
+
+
+def populate() -> None:
+    """The big claim page: 50 accepted appearances in 5 outlets, 20 approved evidence items,
+    3 corrections; plus what readers must not see (unreviewed mentions, draft evidence)."""
+    from django.utils import timezone
+
+    from articles.models import Article, Outlet, content_hash
+    from claims.models import Claim, Correction, Evidence, Mention, Rating, Source
+
+    if Claim.objects.filter(slug=SLUG).exists():
+        return
+    claimant, _ = Source.objects.get_or_create(
+        normalized_name="bench minister", kind="person", defaults={"name": "Bench Minister"}
+    )
+    claim = Claim.objects.create(
+        statement="The budget for public transport doubles next year",
+        slug=SLUG,
+        claimant=claimant,
+        language="en",
+        sourcing=Claim.Sourcing.NAMED,
+        verdict=Rating.objects.exclude(score=None).order_by("order").first(),
+        conclusion="The finance bill raises it by a fifth, not twofold.",
+        status=Claim.Status.PUBLISHED,
+        published_at=timezone.now(),
+    )
+    outlets = [Outlet.objects.get_or_create(name=f"Bench outlet {i}")[0] for i in range(5)]
+    text = "The minister said that the budget for public transport would double next year."
+    span = "the budget for public transport would double next year"
+    start = text.index(span)
+    mentions = []
+    for i in range(APPEARANCES + 10):
+        body = f"{text} (story {i} of the public benchmark)"
+        article = Article.objects.create(
+            title=f"Transport budget story {i}", text=body, language="en", status="ready",
+            outlet=outlets[i % len(outlets)], content_hash=content_hash(body),
+            url=f"https://news.example/transport/{i}", published_at=timezone.now(),
+        )  # fmt: skip
+        mentions.append(
+            Mention(
+                article=article, claim=claim, speaker="The minister", via=["Wire agency"],
+                content=span, start=start, end=start + len(span), cue="said",
+                review_state="accepted" if i < APPEARANCES else "unreviewed",
+            )
+        )  # fmt: skip
+    Mention.objects.bulk_create(mentions)
+    Evidence.objects.bulk_create(
+        Evidence(
+            claim=claim, title=f"Finance bill, article {i}", url=f"https://gov.example/bill/{i}",
+            kind=Evidence.Kind.PRIMARY_DOCUMENT, relation=Evidence.Relation.REFUTES,
+            is_approved=i < EVIDENCE,
+        )
+        for i in range(EVIDENCE + 5)
+    )  # fmt: skip
+    Correction.objects.bulk_create(
+        Correction(claim=claim, text=f"Correction {i}: we fixed a figure.") for i in range(3)
+    )
+
+
+def count_queries(path: str) -> int:
+    """Queries of the claim page with nothing cached (the ≤ 10 bound the tests assert)."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from claims.public_cache import public_cache_invalidate
+
+    public_cache_invalidate()
+    client = Client()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200, response.status_code
+    body = response.content.decode()
+    assert body.count('<li class="timeline-item') == APPEARANCES
+    assert body.count('<li class="evidence-item') == EVIDENCE
+    return len(queries)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+def start_server(port: int, workers: int, threads: int) -> subprocess.Popen:
+    env = dict(os.environ, DEBUG="0", ALLOWED_HOSTS=HOST, LOG_LEVEL="WARNING")
+    server = subprocess.Popen(
+        [
+            sys.executable, "-m", "gunicorn", "claimtrack.wsgi:application",
+            "--bind", f"{HOST}:{port}", "--workers", str(workers),
+            "--worker-class", "gthread", "--threads", str(threads), "--log-level", "warning",
+        ],
+        env=env,
+    )  # fmt: skip
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://{HOST}:{port}/healthz", timeout=1) as response:
+                if response.status == 200:
+                    return server
+        except OSError:
+            time.sleep(0.2)
+    server.terminate()
+    sys.exit("gunicorn did not answer on /healthz within 30 s")
+
+
+async def _fetch_loop(port: int, path: str, stop_at: float, latencies: list[float]) -> int:
+    """One client: keep-alive requests in a row until stop_at; returns the errors seen."""
+    request = (
+        f"GET {path} HTTP/1.1\r\nHost: {HOST}:{port}\r\nAccept-Language: en\r\n\r\n"
+    ).encode()
+    errors, reader, writer = 0, None, None
+    while time.perf_counter() < stop_at:
+        try:
+            if writer is None:
+                reader, writer = await asyncio.open_connection(HOST, port)
+            started = time.perf_counter()
+            writer.write(request)
+            head = await reader.readuntil(b"\r\n\r\n")
+            status = int(head.split(b" ", 2)[1])
+            length, close = 0, False
+            for line in head.split(b"\r\n")[1:]:
+                name, _, value = line.partition(b":")
+                if name.lower() == b"content-length":
+                    length = int(value)
+                elif name.lower() == b"connection" and value.strip().lower() == b"close":
+                    close = True
+            await reader.readexactly(length)
+            latencies.append(time.perf_counter() - started)
+            if status != 200:
+                errors += 1
+            if close:
+                writer.close()
+                writer = None
+        except (OSError, asyncio.IncompleteReadError, ValueError):
+            errors += 1
+            writer = None
+    if writer is not None:
+        writer.close()
+    return errors
+
+
+async def _load(port: int, path: str, seconds: float, concurrency: int) -> tuple:
+    latencies: list[float] = []
+    started = time.perf_counter()
+    stop_at = started + seconds
+    errors = await asyncio.gather(
+        *(_fetch_loop(port, path, stop_at, latencies) for _ in range(concurrency))
+    )
+    elapsed = time.perf_counter() - started
+    return latencies, elapsed, sum(errors)
+
+
+def load(port: int, path: str, seconds: float, concurrency: int) -> dict:
+    asyncio.run(_load(port, path, min(2.0, seconds), concurrency))  # warm up
+    latencies, elapsed, errors = asyncio.run(_load(port, path, seconds, concurrency))
+    ordered = sorted(latencies)
+    return {
+        "requests": len(ordered),
+        "errors": errors,
+        "rps": len(ordered) / elapsed,
+        "p50": statistics.median(ordered) * 1000,
+        "p99": ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] * 1000,
+    }
+
+
+def report(name: str, result: dict) -> None:
+    print(
+        f"{name:<32} {result['rps']:8.0f} req/s   p50 {result['p50']:6.2f} ms   "
+        f"p99 {result['p99']:6.2f} ms   ({result['requests']:,} requests, "
+        f"{result['errors']} errors)"
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=2)
+    args = parser.parse_args(argv)
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "claimtrack.settings")
+    os.environ["DEBUG"] = "0"
+    os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-" + "x" * 40)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test.utils import setup_test_environment
+
+    if connection.vendor != "postgresql":
+        sys.exit("The public pages benchmark needs PostgreSQL: run it through `make bench`.")
+    setup_test_environment()  # lets the test client in (ALLOWED_HOSTS)
+    call_command("migrate", verbosity=0)
+    populate()
+    from claims.models import Claim
+
+    path = Claim.objects.get(slug=SLUG).get_absolute_url()
+    print(
+        f"claim page: {APPEARANCES} appearances, {EVIDENCE} evidence items, "
+        f"{count_queries(path)} queries with nothing cached"
+    )
+    connection.close()
+
+    port = free_port()
+    server = start_server(port, args.workers, args.threads)
+    try:
+        print(
+            f"gunicorn on {HOST}:{port}: {args.workers} workers x {args.threads} threads; "
+            f"{args.concurrency} keep-alive clients for {args.seconds:.0f} s per page"
+        )
+        trivial = load(port, "/healthz", args.seconds, args.concurrency)
+        claim = load(port, path, args.seconds, args.concurrency)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    report("trivial view (/healthz)", trivial)
+    report("claim page", claim)
+    ratio = claim["rps"] / trivial["rps"]
+    print(f"ratio of requests per second, claim page / trivial view: {ratio:.2f} (target >= 0.5)")
+
+
+if __name__ == "__main__":
+    main()
