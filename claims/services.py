@@ -58,6 +58,51 @@ def source_get_or_create(*, name: str, kind: str) -> Source:
         return Source.objects.get(normalized_name=normalized, kind=kind)
 
 
+def sources_for_speakers(speakers: list[tuple[str, str]]) -> list[Source]:
+    """The sources of many (name, kind) speakers at once, in order, with a few queries.
+
+    Named sources are shared (looked up together, the missing ones inserted together);
+    each anonymous speaker gets a source of its own, as in source_get_or_create.
+    """
+    keys = []
+    for name, kind in speakers:
+        name = " ".join(name.split())[:300]
+        kind = kind if kind in Source.Kind.values else Source.Kind.PERSON
+        keys.append((name, _normalize_name(name)[:300], kind))
+    named = {(norm, kind): name for name, norm, kind in keys if kind != Source.Kind.ANONYMOUS}
+
+    def lookup() -> dict[tuple[str, str], Source]:
+        if not named:
+            return {}
+        found = Source.objects.filter(
+            normalized_name__in={norm for norm, _ in named},
+            kind__in={kind for _, kind in named},
+        )
+        return {(s.normalized_name, s.kind): s for s in found}
+
+    known = lookup()
+    missing = [key for key in named if key not in known]
+    if missing:
+        # ignore_conflicts: another worker may insert the same speaker meanwhile.
+        Source.objects.bulk_create(
+            [Source(name=named[key], normalized_name=key[0], kind=key[1]) for key in missing],
+            ignore_conflicts=True,
+        )
+        known = lookup()
+    anonymous = Source.objects.bulk_create(
+        [
+            Source(name=name, normalized_name=norm, kind=kind)
+            for name, norm, kind in keys
+            if kind == Source.Kind.ANONYMOUS
+        ]
+    )
+    fresh = iter(anonymous)
+    return [
+        next(fresh) if kind == Source.Kind.ANONYMOUS else known[(norm, kind)]
+        for _, norm, kind in keys
+    ]
+
+
 def article_extract_claims(*, article: Article) -> Article:
     """Run claim extraction on a stored article and store its mentions.
 
@@ -79,33 +124,34 @@ def article_extract_claims(*, article: Article) -> Article:
     with transaction.atomic():
         article.mentions.filter(review_state=Mention.ReviewState.UNREVIEWED).delete()
         reviewed = set(article.mentions.values_list("start", "end", "speaker").order_by())
-        mentions = []
-        for item in found:
-            if (item.start, item.end, item.speaker or "") in reviewed:
-                continue
-            source = (
-                source_get_or_create(name=item.speaker, kind=item.speaker_type)
-                if item.speaker
-                else None
+        items = [i for i in found if (i.start, i.end, i.speaker or "") not in reviewed]
+        spoken = [i for i in items if i.speaker]
+        sources = dict(
+            zip(
+                map(id, spoken),
+                sources_for_speakers([(i.speaker, i.speaker_type) for i in spoken]),
+                strict=True,
             )
-            mentions.append(
-                Mention(
-                    article=article,
-                    source=source,
-                    speaker=(item.speaker or "")[:300],
-                    speaker_type=item.speaker_type or "",
-                    content=item.content,
-                    start=item.start,
-                    end=item.end,
-                    cue=(item.cue or "")[:200],
-                    quote_type=item.quote_type,
-                    stance=item.stance,
-                    via=list(item.via),
-                    confidence=min(max(float(item.confidence), 0.0), 1.0),
-                    rule=(getattr(item, "rule", "") or "")[:100],
-                    extractor_version=extraction.EXTRACTOR_VERSION,
-                )
+        )
+        mentions = [
+            Mention(
+                article=article,
+                source=sources.get(id(item)),
+                speaker=(item.speaker or "")[:300],
+                speaker_type=item.speaker_type or "",
+                content=item.content,
+                start=item.start,
+                end=item.end,
+                cue=(item.cue or "")[:200],
+                quote_type=item.quote_type,
+                stance=item.stance,
+                via=list(item.via),
+                confidence=min(max(float(item.confidence), 0.0), 1.0),
+                rule=(getattr(item, "rule", "") or "")[:100],
+                extractor_version=extraction.EXTRACTOR_VERSION,
             )
+            for item in items
+        ]
         Mention.objects.bulk_create(mentions)
         article.status = Article.Status.READY
         article.error = ""

@@ -8,6 +8,7 @@ from claims.services import (
     claim_create_from_mention,
     claim_publish,
     source_get_or_create,
+    sources_for_speakers,
 )
 from tests.factories import ArticleFactory, MentionFactory
 
@@ -98,3 +99,22 @@ def test_direct_publishing_needs_a_conclusion():
         claim_publish(claim=claim, verdict=true, conclusion=" ")
     claim_publish(claim=claim, verdict=true, conclusion="Confirmed by the city.")
     assert list(Claim.objects.published()) == [claim]
+
+
+def test_sources_for_many_speakers_share_named_ones_and_keep_order():
+    existing = source_get_or_create(name="Linda Okafor", kind="person")
+    sources = sources_for_speakers(
+        [
+            ("linda  okafor", "person"),
+            ("Harlow Construction", "organization"),
+            ("two engineers", "anonymous"),
+            ("Harlow Construction", "organization"),
+            ("two engineers", "anonymous"),
+            ("Someone", "not-a-kind"),
+        ]
+    )
+    assert sources[0] == existing
+    assert sources[1] == sources[3] and sources[1].kind == "organization"
+    assert sources[2] != sources[4] and sources[2].kind == "anonymous"
+    assert sources[5].kind == Source.Kind.PERSON
+    assert Source.objects.count() == 5
