@@ -3,6 +3,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from simple_history.admin import SimpleHistoryAdmin
 
 from claims.models import Claim, Comment, Correction, Evidence, Mention, Rating, Source, Task
+from claims.public_cache import public_cache_invalidate
 from claims.services import (
     claim_approve_publication,
     claim_request_publication,
@@ -11,8 +12,28 @@ from claims.services import (
 )
 
 
+class InvalidatesPublicPages:
+    """Admin saves and deletes bypass the services: drop cached public pages after each."""
+
+    def save_model(self, request, obj, form, change) -> None:
+        super().save_model(request, obj, form, change)
+        public_cache_invalidate()
+
+    def save_related(self, request, form, formsets, change) -> None:
+        super().save_related(request, form, formsets, change)
+        public_cache_invalidate()
+
+    def delete_model(self, request, obj) -> None:
+        super().delete_model(request, obj)
+        public_cache_invalidate()
+
+    def delete_queryset(self, request, queryset) -> None:
+        super().delete_queryset(request, queryset)
+        public_cache_invalidate()
+
+
 @admin.register(Rating)
-class RatingAdmin(admin.ModelAdmin):
+class RatingAdmin(InvalidatesPublicPages, admin.ModelAdmin):
     list_display = ["label", "slug", "score", "order"]
     list_editable = ["order"]
     prepopulated_fields = {"slug": ["label"]}
@@ -77,7 +98,7 @@ def _run_on_each(modeladmin, request, queryset, action, verb: str) -> None:
 
 
 @admin.register(Claim)
-class ClaimAdmin(SimpleHistoryAdmin):
+class ClaimAdmin(InvalidatesPublicPages, SimpleHistoryAdmin):
     list_display = [
         "__str__",
         "claimant",
@@ -127,7 +148,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Mention)
-class MentionAdmin(admin.ModelAdmin):
+class MentionAdmin(InvalidatesPublicPages, admin.ModelAdmin):
     list_display = [
         "__str__", "article", "speaker_type", "cue", "stance", "quote_type", "confidence",
         "review_state",
@@ -139,7 +160,7 @@ class MentionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Evidence)
-class EvidenceAdmin(SimpleHistoryAdmin):
+class EvidenceAdmin(InvalidatesPublicPages, SimpleHistoryAdmin):
     list_display = ["title", "claim", "kind", "relation", "is_approved", "added_by", "created_at"]
     list_filter = ["kind", "relation", "is_approved"]
     list_select_related = ["claim", "added_by"]

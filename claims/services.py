@@ -172,10 +172,14 @@ def article_mark_failed(*, article: Article, error: str) -> Article:
     return article
 
 
+# Slugs that public claim URLs must not take: /claims/feed/ is the Atom feed.
+RESERVED_SLUGS = {"feed", "about"}
+
+
 def _unique_slug(statement: str) -> str:
     base = slugify(statement)[:100].strip("-") or "claim"
     slug, n = base, 2
-    while Claim.objects.filter(slug=slug).exists():
+    while slug in RESERVED_SLUGS or Claim.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
 

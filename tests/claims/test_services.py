@@ -118,3 +118,24 @@ def test_sources_for_many_speakers_share_named_ones_and_keep_order():
     assert sources[2] != sources[4] and sources[2].kind == "anonymous"
     assert sources[5].kind == Source.Kind.PERSON
     assert Source.objects.count() == 5
+
+
+def test_claim_slugs_never_take_the_feed_url():
+    claim = claim_create_from_mention(mention=MentionFactory(), statement="Feed")
+    assert claim.slug == "feed-2"
+
+
+def test_admin_saves_and_deletes_drop_cached_public_pages(rf, editor):
+    from django.contrib import admin
+
+    from claims.public_cache import public_cache_generation
+
+    claim = claim_create_from_mention(mention=MentionFactory(), statement="Cached statement")
+    model_admin = admin.site._registry[Claim]
+    request = rf.post("/admin/")
+    request.user = editor
+    before = public_cache_generation()
+    model_admin.save_model(request, claim, form=None, change=True)
+    after_save = public_cache_generation()
+    model_admin.delete_model(request, claim)
+    assert before != after_save != public_cache_generation()
