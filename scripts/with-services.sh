@@ -58,7 +58,9 @@ redis_pidfile="$tmp/redis.pid"
 
 cleanup() {
     local rc=$?
-    trap - EXIT INT TERM
+    # A second Ctrl-C while cleaning up must not leave servers or the temp dir behind.
+    trap '' INT TERM
+    trap - EXIT
     if [ "$pg_started" -eq 1 ]; then
         "${as_pg[@]}" "$pg_bindir/pg_ctl" -D "$pgdata" -m immediate -w stop >/dev/null 2>&1 || true
     fi
