@@ -170,6 +170,10 @@ AGENT_PREPOSITIONS = {"by"}
 NOUN_COMPLEMENTIZERS = [("that",)]
 
 COMPLEMENTIZERS = {"that"}
+# words between a comma and a participle that still reports for the main subject
+# (", tout en affirmant que", ", while insisting that")
+GERUND_MARKERS = {"while", "by", "before", "after"}
+
 RELAY_VERBS = {"citing", "quoting", "cited", "cites", "quoted", "quotes"}
 ACCORDING_TO = [("according", "to")]
 OPINION_PREPOSITIONS: list[tuple[str, ...]] = []

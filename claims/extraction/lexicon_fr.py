@@ -261,6 +261,10 @@ NOUN_COMPLEMENTIZERS = [
 ]
 
 COMPLEMENTIZERS = {"que", "qu'", "qu’"}
+# words between a comma and a participle that still reports for the main subject
+# (", tout en affirmant que", ", while insisting that")
+GERUND_MARKERS = {"en", "tout"}
+
 RELAY_VERBS = {
     "citant",
     "cite",

@@ -1545,7 +1545,7 @@ class DocExtractor:
         participial = (
             self.is_participle(i)
             and vg > s
-            and toks[vg - 1].text in (",",) + tuple(DASHES)
+            and (toks[vg - 1].text in (",",) + tuple(DASHES) or self._gerund_opener(s, vg))
             and not self._has_perfect_aux(i)
         )
         if self.lang == "fr" and participial and toks[i].lower_ in self.m.RELAY_VERBS:
@@ -1660,6 +1660,14 @@ class DocExtractor:
             i,
         )
         self.consumed.add(i)
+
+    def _gerund_opener(self, s: int, vg: int) -> bool:
+        """ ", tout en affirmant que", ", while insisting that": a participle after a comma
+        and a gerund marker reports for the main clause's subject like a bare one."""
+        j = vg
+        while j > s and self.toks[j - 1].lower_ in self.m.GERUND_MARKERS:
+            j -= 1
+        return s < j < vg and self.toks[j - 1].text == ","
 
     def _reduced_relative(self, np: tuple[int, int]) -> bool:
         """ "an idea Dushanbe (had rejected)": indefinite noun, then the relative's subject."""
@@ -1857,6 +1865,13 @@ class DocExtractor:
         # infinitive complement: "ont nié avoir reçu", "claims to have"
         if self.lang == "fr":
             k = j
+            # a recipient before the infinitive: "a indiqué à l'AFP avoir ouvert"
+            if toks[k].lower_ in ("à", "au", "aux"):
+                r = k + 1
+                while r < hi and r - k <= 5 and toks[r].pos_ in ("DET", "PROPN", "NOUN"):
+                    r += 1
+                if r > k + 1 and r < hi and "Inf" in toks[r].morph.get("VerbForm"):
+                    j = k = r
             if (
                 toks[k].lower_
                 in ("s'", "s’", "se", "l'", "l’", "le", "la", "les", "leur", "lui", "y", "en")

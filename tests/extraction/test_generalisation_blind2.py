@@ -1,0 +1,35 @@
+"""Constructions found missing on the second blind corpus (heldout/blind2.jsonl),
+checked on sentences written for these tests."""
+
+from claims.extraction import extract
+
+
+def with_cue(text, lang, cue_word):
+    claims = extract(text, lang)
+    found = [c for c in claims if cue_word in c.cue]
+    assert found, f"no claim with cue {cue_word!r} in {[c.to_dict() for c in claims]}"
+    return found[0]
+
+
+def test_tout_en_participle_reports_for_the_main_subject():
+    text = (
+        "La coopérative a reconnu des pertes importantes, tout en affirmant que "
+        "les salaires seraient versés en mars."
+    )
+    c = with_cue(text, "fr", "affirmant")
+    assert c.content == "les salaires seraient versés en mars"
+    assert c.speaker == "La coopérative"
+
+
+def test_while_participle_reports_for_the_main_subject():
+    text = "The airline denied the allegations, while insisting that its pilots had been rested."
+    c = with_cue(text, "en", "insisting")
+    assert c.content == "its pilots had been rested"
+    assert c.speaker == "The airline"
+
+
+def test_recipient_before_an_infinitive_complement():
+    text = "Le rectorat a indiqué à l'AFP avoir suspendu deux enseignants."
+    c = with_cue(text, "fr", "indiqué")
+    assert c.content == "avoir suspendu deux enseignants"
+    assert c.speaker == "Le rectorat"
