@@ -174,6 +174,9 @@ COMPLEMENTIZERS = {"that"}
 # (", tout en affirmant que", ", while insisting that")
 GERUND_MARKERS = {"while", "by", "before", "after"}
 
+# endings of manner adverbs ("« catégoriquement »", "\"flatly\"")
+ADVERB_SUFFIXES = ("ly",)
+
 RELAY_VERBS = {"citing", "quoting", "cited", "cites", "quoted", "quotes"}
 ACCORDING_TO = [("according", "to")]
 OPINION_PREPOSITIONS: list[tuple[str, ...]] = []

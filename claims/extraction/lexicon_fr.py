@@ -265,6 +265,9 @@ COMPLEMENTIZERS = {"que", "qu'", "qu’"}
 # (", tout en affirmant que", ", while insisting that")
 GERUND_MARKERS = {"en", "tout"}
 
+# endings of manner adverbs ("« catégoriquement »", "\"flatly\"")
+ADVERB_SUFFIXES = ("ment",)
+
 RELAY_VERBS = {
     "citant",
     "cite",

@@ -350,7 +350,9 @@ class DocExtractor:
                 reflexive or (i > 0 and self.toks[i - 1].lower_ in self.m.REFLEXIVE_CLITICS)
             ):
                 return None  # "a félicité les joueurs" reports nothing; "s'est félicité" does
-            if participle and not (self._has_perfect_aux(i) or reflexive):
+            if participle and not (
+                self._has_perfect_aux(i) or reflexive or self._coordinated_perfect(i)
+            ):
                 # past participles report speech only in a compound tense
                 return None
             if self._is_passive(i) and not reflexive:
@@ -388,6 +390,23 @@ class DocExtractor:
 
     def _has_perfect_aux(self, i: int) -> bool:
         return any(self.toks[j].lower_ in _PERFECT_AUX[self.lang] for j in self._aux_before(i))
+
+    def _coordinated_perfect(self, i: int) -> bool:
+        """ "a rejeté X et affirmé Y": a bare participle after "et" shares the auxiliary
+        of the compound verb it is coordinated with."""
+        if i == 0 or self.toks[i - 1].lower_ not in self.m.COORDINATORS:
+            return False
+        for k in range(i - 2, max(-1, i - 16), -1):
+            t = self.toks[k]
+            if t.text in SENT_END or t.text in (";", ",") and not self.in_quote(k):
+                return False
+            if self.in_quote(k) or t.text in QUOTE_CHARS:
+                continue
+            if t.pos_ == "VERB" and self._has_perfect_aux(k):
+                return not self._is_passive(k)
+            if self.is_finite(k):
+                return False
+        return False
 
     def _reflexive_perfect(self, i: int) -> bool:
         """ "s'est félicité", "se sont inquiétés": être is the perfect auxiliary, not passive."""
@@ -1988,7 +2007,7 @@ class DocExtractor:
                     return left, "ccomp", asides, None
         # noun phrase object
         if lemma in m.OBJECT_CONTENT_VERBS:
-            k = j
+            k = self._skip_quoted_adverb(j, hi)
             fragment = self._quoted_fragment_object(k, hi)
             if fragment and (
                 lemma not in m.STATEMENT_OBJECT_ONLY or self._statement_object(k + 1, hi, lemma)
@@ -2022,6 +2041,19 @@ class DocExtractor:
                     return None, "", asides, None
                 return k, "obj", asides, None
         return None, "", asides, None
+
+    def _skip_quoted_adverb(self, k: int, hi: int) -> int:
+        """ "a rejeté « catégoriquement » ces accusations": a quoted manner adverb is not
+        part of the object."""
+        toks = self.toks
+        if (
+            k + 2 < hi
+            and toks[k].text in OPENING_QUOTES
+            and toks[k + 2].text in QUOTE_CHARS
+            and toks[k + 1].lower_.endswith(self.m.ADVERB_SUFFIXES)
+        ):
+            return k + 3
+        return k
 
     def _in_relative(self, j: int, lo: int) -> bool:
         """True when token j sits in a relative clause opened after ``lo`` ("qui restent")."""

@@ -33,3 +33,21 @@ def test_recipient_before_an_infinitive_complement():
     c = with_cue(text, "fr", "indiqué")
     assert c.content == "avoir suspendu deux enseignants"
     assert c.speaker == "Le rectorat"
+
+
+def test_participle_coordinated_with_a_compound_verb_is_a_cue():
+    text = "Le préfet a rejeté ces critiques et assuré que les secours étaient arrivés à temps."
+    c = with_cue(text, "fr", "assuré")
+    assert c.content == "les secours étaient arrivés à temps"
+    assert c.speaker == "Le préfet"
+
+
+def test_participles_without_an_auxiliary_stay_adjectives():
+    assert extract("Le marché, attribué en 2021 et confirmé en 2022, a été annulé.", "fr") == []
+
+
+def test_quoted_manner_adverb_is_not_part_of_the_object():
+    text = "Le club a démenti « formellement » ces informations."
+    c = with_cue(text, "fr", "démenti")
+    assert c.content == "ces informations"
+    assert c.stance == "denies"
