@@ -177,6 +177,9 @@ GERUND_MARKERS = {"while", "by", "before", "after"}
 # endings of manner adverbs ("« catégoriquement »", "\"flatly\"")
 ADVERB_SUFFIXES = ("ly",)
 
+# auxiliaries of reported speech after a past cue ("said it was X and had done Y")
+BACKSHIFT_AUXILIARIES = {"had", "would"}
+
 RELAY_VERBS = {"citing", "quoting", "cited", "cites", "quoted", "quotes"}
 ACCORDING_TO = [("according", "to")]
 OPINION_PREPOSITIONS: list[tuple[str, ...]] = []

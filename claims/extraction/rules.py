@@ -808,7 +808,7 @@ class DocExtractor:
                 if (
                     nlow in self.m.COORDINATORS
                     and j + 2 < limit
-                    and self._clause_with_anchor(j + 2, limit, anchors)
+                    and self._clause_with_anchor(j + 2, limit, anchors, appositive=True)
                 ):
                     return j
                 if self._clause_with_anchor(j + 1, limit, anchors, subject_only=True):
@@ -848,20 +848,32 @@ class DocExtractor:
     def _continues_content_tense(self, k: int, cue: int) -> bool:
         """ "a estimé que X allait bien mais restait fragile": an imperfect verb after the
         coordinator follows the reported clause, not a reporting verb in the perfect."""
-        if self.lang != "fr" or not self._has_perfect_aux(cue):
+        if self.lang == "en":
+            # "said it was X and had contacted Y": a back-shifted auxiliary (pluperfect,
+            # conditional) after a simple-past cue carries on the reported clause
+            return (
+                self.toks[cue].tag_ == "VBD"
+                and self.toks[k].lower_ in self.m.BACKSHIFT_AUXILIARIES
+            )
+        if not self._has_perfect_aux(cue):
             return False
         tok = self.toks[k]
         return tok.pos_ in ("VERB", "AUX") and "Imp" in tok.morph.get("Tense")
 
     def _clause_with_anchor(
-        self, j: int, hi: int, anchors: set[int], subject_only: bool = False
+        self, j: int, hi: int, anchors: set[int], subject_only: bool = False, appositive=False
     ) -> bool:
-        """True when [j, ...) is a short subject followed by an anchor ("AFP could not ...")."""
-        for k in range(j, min(hi, j + 9)):
+        """True when [j, ...) is a short subject followed by an anchor ("AFP could not ...").
+
+        After ", and" the new subject may carry an appositive: ", and a spokeswoman for the
+        largest, the X Foundation, declined to comment"."""
+        for k in range(j, min(hi, j + (16 if appositive else 9))):
             if k in anchors:
                 return k > j or not subject_only
             t = self.toks[k]
-            if t.text in (",", ".", ";") or self.in_quote(k):
+            if (t.text in (",", ".", ";") and not (appositive and t.text == ",")) or self.in_quote(
+                k
+            ):
                 return False
             if self.is_finite(k) and t.lower_ not in _AUX[self.lang]:
                 return False

@@ -51,3 +51,20 @@ def test_quoted_manner_adverb_is_not_part_of_the_object():
     c = with_cue(text, "fr", "démenti")
     assert c.content == "ces informations"
     assert c.stance == "denies"
+
+
+def test_stance_phrase_stops_before_a_coordinated_subject_with_an_appositive():
+    text = (
+        "The two mayors could not be reached for comment, and a spokesman for the larger "
+        "town, Hollings Vale, declined to comment."
+    )
+    claims = extract(text, "en")
+    reached = [c for c in claims if "reached" in c.cue][0]
+    assert reached.content == "could not be reached for comment"
+    assert any(c.content == "declined to comment" for c in claims)
+
+
+def test_pluperfect_after_and_continues_the_reported_clause():
+    text = "The regulator said it was “aware of the complaints” and had opened an inquiry."
+    c = with_cue(text, "en", "said")
+    assert c.content == "it was “aware of the complaints” and had opened an inquiry"
