@@ -180,6 +180,9 @@ ADVERB_SUFFIXES = ("ly",)
 # auxiliaries of reported speech after a past cue ("said it was X and had done Y")
 BACKSHIFT_AUXILIARIES = {"had", "would"}
 
+# a channel after an object cue ends the object ("denied X through his lawyer")
+MEANS_PREPOSITIONS = [("through",), ("via",)]
+
 RELAY_VERBS = {"citing", "quoting", "cited", "cites", "quoted", "quotes"}
 ACCORDING_TO = [("according", "to")]
 OPINION_PREPOSITIONS: list[tuple[str, ...]] = []

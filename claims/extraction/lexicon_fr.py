@@ -268,6 +268,14 @@ GERUND_MARKERS = {"en", "tout"}
 # endings of manner adverbs ("« catégoriquement »", "\"flatly\"")
 ADVERB_SUFFIXES = ("ment",)
 
+# a channel after an object cue ends the object ("denied X through his lawyer")
+MEANS_PREPOSITIONS = [
+    ("via",),
+    ("par", "la", "voix"),
+    ("par", "l'", "intermédiaire"),
+    ("par", "l’", "intermédiaire"),
+]
+
 RELAY_VERBS = {
     "citant",
     "cite",

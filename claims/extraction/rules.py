@@ -1502,6 +1502,10 @@ class DocExtractor:
                 self.toks[s - 1].lower_ not in ("aux", "au", "à", "de", "of", "to", "by", "par")
                 or self._inside_name(s - 1)
             )
+            # "denied X through his lawyer, who ...": the antecedent starts after the verb
+            # and the channel preposition
+            and not self.is_finite(s - 1)
+            and (self.toks[s - 1].lower_,) not in self.m.MEANS_PREPOSITIONS
         ):
             s -= 1
         if e <= s:
@@ -1663,6 +1667,8 @@ class DocExtractor:
             self.consumed.add(i)
             return
         ce = self.clause_end(content_start, e, anchors, i)
+        if kind == "obj":
+            ce = self._means_adjunct(content_start, ce)
         span = self.char_span(content_start, ce)
         stance = self.m.SPEECH_VERBS[lemma]
         rule = {"que": "complement", "inf": "infinitive", "obj": "object", "ccomp": "complement"}[
@@ -2053,6 +2059,18 @@ class DocExtractor:
                     return None, "", asides, None
                 return k, "obj", asides, None
         return None, "", asides, None
+
+    def _means_adjunct(self, cs: int, ce: int) -> int:
+        """ "denied any wrongdoing through his lawyer": the channel is not the object."""
+        for k in range(cs + 1, ce):
+            if self.in_quote(k):
+                continue
+            for pattern in self.m.MEANS_PREPOSITIONS:
+                if all(
+                    k + n < ce and self.toks[k + n].lower_ == w for n, w in enumerate(pattern)
+                ):
+                    return k
+        return ce
 
     def _skip_quoted_adverb(self, k: int, hi: int) -> int:
         """ "a rejeté « catégoriquement » ces accusations": a quoted manner adverb is not

@@ -68,3 +68,18 @@ def test_pluperfect_after_and_continues_the_reported_clause():
     text = "The regulator said it was “aware of the complaints” and had opened an inquiry."
     c = with_cue(text, "en", "said")
     assert c.content == "it was “aware of the complaints” and had opened an inquiry"
+
+
+def test_channel_preposition_ends_the_object_and_the_relative_antecedent():
+    text = (
+        "The coach denied any involvement through his agent, who told reporters that "
+        "the claims were false."
+    )
+    denial = with_cue(text, "en", "denied")
+    assert denial.content == "any involvement"
+    assert with_cue(text, "en", "told").speaker == "his agent"
+
+
+def test_par_la_voix_de_ends_a_french_object():
+    c = with_cue("Le sénateur a démenti ces rumeurs par la voix de son avocat.", "fr", "démenti")
+    assert c.content == "ces rumeurs"
