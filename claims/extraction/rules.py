@@ -715,6 +715,7 @@ class DocExtractor:
             # NP starts here: run to the next separator, keep a following name appositive
             if not (
                 t.pos_ in ("DET", "PROPN", "NOUN", "NUM")
+                or "Yes" in t.morph.get("Poss")  # "said its spokesman, X"
                 or low in self.m.ARTICLES
                 or low in self.m.TITLES
                 or t.text[:1].isupper()

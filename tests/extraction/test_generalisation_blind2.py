@@ -83,3 +83,11 @@ def test_channel_preposition_ends_the_object_and_the_relative_antecedent():
 def test_par_la_voix_de_ends_a_french_object():
     c = with_cue("Le sénateur a démenti ces rumeurs par la voix de son avocat.", "fr", "démenti")
     assert c.content == "ces rumeurs"
+
+
+def test_inverted_subject_may_open_with_a_possessive():
+    text = "“We will appeal,” said its chairman, Oskar Lindahl."
+    c = with_cue(text, "en", "said")
+    assert c.quote_type == "direct"
+    assert c.content == "We will appeal"
+    assert c.speaker == "Oskar Lindahl"
