@@ -36,8 +36,11 @@ def test_journalist_accepts_a_mention_into_a_claim_and_adds_evidence(new_page, j
     expect(cards).to_have_count(2)
 
     # Keyboard: j focuses the first statement, j the second, r rejects it (htmx, no reload).
-    page.locator("body").press("j")
-    page.locator("body").press("j")
+    page.wait_for_load_state("load")  # review.js is deferred: shortcuts work once it ran
+    page.keyboard.press("j")
+    expect(cards.nth(0)).to_be_focused()
+    page.keyboard.press("j")
+    expect(cards.nth(1)).to_be_focused()
     page.keyboard.press("r")
     expect(cards.nth(1)).to_contain_text("Rejected")
 
@@ -92,6 +95,8 @@ def test_editor_assigns_rules_and_a_second_editor_publishes(
     expect(page.locator(".messages")).to_contain_text("Verdict saved.")
 
     page.get_by_role("button", name="Approve for the public page").click()
+    # hx-boost swaps the page in place: wait for it before the next click.
+    expect(page.locator(".messages")).to_contain_text("Evidence approved")
     page.get_by_role("button", name="Request publication").click()
     expect(page.locator(".messages")).to_contain_text("Publication requested.")
     expect(page.get_by_role("button", name="Approve and publish")).to_be_visible()
