@@ -1866,6 +1866,10 @@ class DocExtractor:
         j = lo
         return j if j < end else end
 
+    def _has_finite_or_quoted(self, a: int, b: int) -> bool:
+        """A finite verb, possibly inside a quoted fragment ("l'usine « a fermé »")."""
+        return any(self.is_finite(j) for j in range(a, b))
+
     def _has_finite(self, a: int, b: int) -> bool:
         return any(not self.in_quote(j) and self.is_finite(j) for j in range(a, b))
 
@@ -2385,10 +2389,23 @@ class DocExtractor:
         frame = self.make_frame(src, None, src[0])
         if frame is None:
             return
-        cs = segs[1][0]
-        if not self._has_finite(cs, e):
+        rest = 1
+        if len(segs) > 2 and not self._has_finite_or_quoted(*segs[1]):
+            # "Pour X, chercheuse à l'Inrae, le problème ...": skip the appositive
+            rest = 2
+        cs = segs[rest][0]
+        if (
+            not self._has_finite_or_quoted(cs, e)
+            or self.in_quote(cs)
+            or toks[cs].text in QUOTE_CHARS
+        ):
             return
         ce = self.clause_end(cs, e, anchors, None)
+        for k in range(cs + 1, ce - 1):
+            # "le problème est plus profond : « ... »": the quote is a claim of its own
+            if toks[k].text == ":" and toks[k + 1].text in OPENING_QUOTES:
+                ce = k
+                break
         self.add_claim(
             self.char_span(cs, ce),
             frame,

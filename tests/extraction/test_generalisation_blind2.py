@@ -91,3 +91,25 @@ def test_inverted_subject_may_open_with_a_possessive():
     assert c.quote_type == "direct"
     assert c.content == "We will appeal"
     assert c.speaker == "Oskar Lindahl"
+
+
+def test_pour_source_skips_an_appositive_and_accepts_a_quoted_predicate():
+    text = (
+        "Pour Jeanne Morvan, juriste à la Ligue des droits, la préfecture "
+        "« a outrepassé ses compétences »."
+    )
+    c = with_cue(text, "fr", "Pour")
+    assert c.content == "la préfecture « a outrepassé ses compétences »"
+    assert c.speaker == "Jeanne Morvan"
+
+
+def test_pour_source_content_stops_before_a_colon_quote():
+    text = (
+        "Pour le sociologue Marc Tessier, le malaise est ancien : "
+        "« Les habitants se sentent abandonnés depuis vingt ans. »"
+    )
+    claims = [c for c in extract(text, "fr") if c.cue == "Pour"]
+    assert {(c.content, c.quote_type) for c in claims} == {
+        ("le malaise est ancien", "indirect"),
+        ("Les habitants se sentent abandonnés depuis vingt ans", "direct"),
+    }
