@@ -19,6 +19,8 @@ import sys
 import time
 import urllib.request
 
+from claimtrack.bench import bench_django_setup
+
 HOST = "127.0.0.1"
 SLUG = "bench-public-claim"
 APPEARANCES = 50
@@ -205,20 +207,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args(argv)
 
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "claimtrack.settings")
-    os.environ["DEBUG"] = "0"
-    os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-" + "x" * 40)
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    bench_django_setup("public pages")
     from django.db import connection
-    from django.test.utils import setup_test_environment
 
-    if connection.vendor != "postgresql":
-        sys.exit("The public pages benchmark needs PostgreSQL: run it through `make bench`.")
-    setup_test_environment()  # lets the test client in (ALLOWED_HOSTS)
-    call_command("migrate", verbosity=0)
     populate()
     from claims.models import Claim
 

@@ -8,11 +8,11 @@ of the claim workspace, rendered in-process by Django's test client (no network)
 """
 
 import argparse
-import os
 import random
 import statistics
-import sys
 import time
+
+from claimtrack.bench import bench_django_setup
 
 MENTIONS_PER_ARTICLE = 20
 
@@ -124,23 +124,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--requests", type=int, default=200)
     args = parser.parse_args(argv)
 
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "claimtrack.settings")
-    os.environ["DEBUG"] = "0"
-    os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-" + "x" * 40)
-    import django
-
-    django.setup()
-    from django.conf import settings
-    from django.core.management import call_command
+    bench_django_setup("workflow")
     from django.db import connection
     from django.test import Client
-    from django.test.utils import setup_test_environment
 
-    if connection.vendor != "postgresql":
-        sys.exit("The workflow benchmark needs PostgreSQL: run it through `make bench`.")
-    setup_test_environment()  # lets the test client in (ALLOWED_HOSTS) and keeps DEBUG off
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    call_command("migrate", verbosity=0)
     from claims.models import Claim, Mention
 
     if not Mention.objects.exists():
