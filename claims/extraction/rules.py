@@ -36,6 +36,7 @@ WINDOW = 40  # maximum tokens any single scan walks
 DASHES = {"–", "—", "--", "-"}
 SENT_END = {".", "!", "?", "…"}
 APOSTROPHES = ("'", "’")
+APOSTROPHE_ARTICLES = ("l'", "l’")
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -1069,7 +1070,8 @@ class DocExtractor:
                     gender = gender or "Fem"
                 elif low in ("m.", "mr", "mr."):
                     gender = gender or "Masc"
-                if g and gender is None and t.pos_ != "PROPN":
+                # the elided article "l'" carries no gender, whatever the tagger says
+                if g and gender is None and t.pos_ != "PROPN" and low not in APOSTROPHE_ARTICLES:
                     gender = g[0]
                 if nb and number is None and t.pos_ != "PROPN":
                     number = nb[0]

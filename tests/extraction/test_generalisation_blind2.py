@@ -113,3 +113,13 @@ def test_pour_source_content_stops_before_a_colon_quote():
         ("le malaise est ancien", "indirect"),
         ("Les habitants se sentent abandonnés depuis vingt ans", "direct"),
     }
+
+
+def test_elided_article_gives_no_gender_to_a_speaker():
+    text = (
+        "La mairie n’a pas donné suite. "
+        "Pour l’historienne Odile Marchand, le musée a « manqué de prudence ». "
+        "Elle juge toutefois que la restitution des objets reste possible."
+    )
+    c = with_cue(text, "fr", "juge")
+    assert c.speaker == "Odile Marchand"
