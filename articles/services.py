@@ -146,7 +146,7 @@ def article_create_from_text(
     if not text.strip():
         article.status, article.error = Article.Status.FAILED, ERROR_EMPTY
     elif language is not None and language not in Language.values:
-        article.status = Article.Status.FAILED
+        article.status = Article.Status.UNSUPPORTED
         article.error = (
             f"Unsupported language “{language}”: claimtrack extracts claims from French (fr) "
             "and English (en) articles."

@@ -60,12 +60,12 @@ def test_empty_text_is_stored_as_failed_with_a_reason(text, django_capture_on_co
 
 
 @pytest.mark.django_db
-def test_unsupported_language_is_stored_as_failed_and_says_which_languages_work():
+def test_unsupported_language_is_stored_as_unsupported_and_says_which_languages_work():
     article = article_create_from_text(
         text="Der Bürgermeister sagte, die Brücke sei fertig.", language="de"
     )
     article.refresh_from_db()
-    assert article.status == Article.Status.FAILED
+    assert article.status == Article.Status.UNSUPPORTED
     assert "Unsupported language" in article.error and "French" in article.error
 
 
