@@ -183,6 +183,9 @@ BACKSHIFT_AUXILIARIES = {"had", "would"}
 # a channel after an object cue ends the object ("denied X through his lawyer")
 MEANS_PREPOSITIONS = [("through",), ("via",)]
 
+# after a name, these show it names a person ("Sá himself", "Dupont lui-même")
+PERSONAL_REFLEXIVES = {"himself", "herself"}
+
 RELAY_VERBS = {"citing", "quoting", "cited", "cites", "quoted", "quotes"}
 ACCORDING_TO = [("according", "to")]
 OPINION_PREPOSITIONS: list[tuple[str, ...]] = []

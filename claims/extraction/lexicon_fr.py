@@ -276,6 +276,9 @@ MEANS_PREPOSITIONS = [
     ("par", "l’", "intermédiaire"),
 ]
 
+# after a name, these show it names a person ("Sá himself", "Dupont lui-même")
+PERSONAL_REFLEXIVES = {"lui-même", "elle-même"}
+
 RELAY_VERBS = {
     "citant",
     "cite",

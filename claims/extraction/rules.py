@@ -208,12 +208,34 @@ class DocExtractor:
         for q, ot in self.open_tok.items():
             self.quotes_by_sent.setdefault(self.sent_of[ot], []).append(q)
         self.per_ents = [(e.start, e.end) for e in doc.ents if e.label_ in ("PER", "PERSON")]
+        self.per_ents = sorted(set(self.per_ents) | set(self._personal_names(doc)))
         self.ent_label = {}
         for e in doc.ents:
             for i in range(e.start, e.end):
                 self.ent_label[i] = e.label_
 
     # ------------------------------------------------------------------ preparation
+
+    def _personal_names(self, doc: Doc) -> list[tuple[int, int]]:
+        """Names the tagger missed that a personal reflexive marks as people:
+        "Sá himself broke his silence", "Dupont lui-même a reconnu"."""
+        found = []
+        for tok in doc:
+            if tok.lower_ not in self.m.PERSONAL_REFLEXIVES or tok.i == 0:
+                continue
+            e = tok.i
+            s = e
+            while (
+                s > 0
+                and e - s < 4
+                and doc[s - 1].pos_ in ("PROPN", "NOUN")
+                and doc[s - 1].text[:1].isupper()
+                and doc[s - 1].ent_type_ in ("", "PER", "PERSON")
+            ):
+                s -= 1
+            if s < e:
+                found.append((s, e))
+        return found
 
     def _index_quotes(self) -> None:
         text = self.text

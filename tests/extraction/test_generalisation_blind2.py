@@ -123,3 +123,13 @@ def test_elided_article_gives_no_gender_to_a_speaker():
     )
     c = with_cue(text, "fr", "juge")
     assert c.speaker == "Odile Marchand"
+
+
+def test_reflexive_after_a_name_marks_a_person_for_pronouns():
+    text = (
+        "The league said it had opened an inquiry. "
+        "Ruiz himself posted a video late on Sunday. "
+        "“I have nothing to hide,” he said."
+    )
+    quote = [c for c in extract(text, "en") if c.quote_type == "direct"]
+    assert [c.speaker for c in quote] == ["Ruiz"]
