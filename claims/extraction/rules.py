@@ -637,9 +637,23 @@ class DocExtractor:
             break
         if not nps:
             return None, asides, None
+        if clause_end is not None and len(nps) == 2 and not any(
+            self._names_someone(*np) for np in nps
+        ):
+            # "X rose 4%, the fastest pace in a year, the office said": the first noun
+            # phrase is in apposition to the reported clause, not to the speaker
+            clause_end = nps[1][1]
+            nps = nps[:1]
         s = nps[-1][0]
         e = nps[0][1]
         return (s, e), asides, clause_end
+
+    def _names_someone(self, s: int, e: int) -> bool:
+        """A proper name or a title in [s, e): "Nadir Belkacem", "le porte-parole"."""
+        return any(
+            t.pos_ == "PROPN" or (t.text[:1].isupper() and t.i > s) or t.lower_ in self.m.TITLES
+            for t in self.toks[s:e]
+        )
 
     def _appositive_ok(self, s: int, e: int, later: tuple[int, int]) -> bool:
         # "Son porte-parole, Nadir Belkacem," / "Ce témoin, l'ancien directeur ..."

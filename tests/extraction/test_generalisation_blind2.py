@@ -133,3 +133,10 @@ def test_reflexive_after_a_name_marks_a_person_for_pronouns():
     )
     quote = [c for c in extract(text, "en") if c.quote_type == "direct"]
     assert [c.speaker for c in quote] == ["Ruiz"]
+
+
+def test_noun_phrase_in_apposition_to_the_content_stays_in_the_content():
+    text = "Exports fell by 9% in May, the sharpest drop in a decade, the customs office said."
+    c = with_cue(text, "en", "said")
+    assert c.content == "Exports fell by 9% in May, the sharpest drop in a decade"
+    assert c.speaker == "the customs office"
