@@ -679,6 +679,8 @@ class DocExtractor:
                 or t.text in QUOTE_CHARS
                 or low in self.m.COMPLEMENTIZERS
                 or (self.is_finite(j) and low not in _AUX[self.lang])
+                # "admitted 8% of applicants": a quantity object, not an inverted subject
+                or (t.text == "%" and not in_pp)
             ):
                 if t.text == "," and in_pp:
                     in_pp = False

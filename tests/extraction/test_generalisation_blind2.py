@@ -140,3 +140,8 @@ def test_noun_phrase_in_apposition_to_the_content_stays_in_the_content():
     c = with_cue(text, "en", "said")
     assert c.content == "Exports fell by 9% in May, the sharpest drop in a decade"
     assert c.speaker == "the customs office"
+
+
+def test_quantity_after_a_cue_verb_is_not_an_inverted_subject():
+    text = "The academy, which trains 400 pilots a year, admitted 12% of the candidates."
+    assert extract(text, "en") == []
