@@ -49,6 +49,8 @@ SPEECH_VERBS: dict[str, str] = {
     "testify": "asserts",
     "complain": "asserts",
     "lament": "asserts",
+    "call": "asserts",
+    "describe": "asserts",
     "deny": "denies",
     "reject": "denies",
     "dismiss": "denies",
@@ -112,6 +114,8 @@ CLAUSE_ONLY_VERBS = {
     "testify",
     "complain",
     "lament",
+    "call",
+    "describe",
 }
 PRONOMINAL_ONLY_VERBS: set[str] = set()
 REFLEXIVE_CLITICS: set[str] = set()
@@ -185,6 +189,11 @@ MEANS_PREPOSITIONS = [("through",), ("via",)]
 
 # after a name, these show it names a person ("Sá himself", "Dupont lui-même")
 PERSONAL_REFLEXIVES = {"himself", "herself"}
+
+# verbs whose demand follows a preposition ("called for an inquiry")
+DEMAND_PREPOSITIONS: dict[str, tuple[str, ...]] = {"call": ("for",)}
+# verbs that report a quoted verdict on their object ("called the plan \"a disgrace\"")
+QUALIFYING_VERBS = {"call", "describe"}
 
 RELAY_VERBS = {"citing", "quoting", "cited", "cites", "quoted", "quotes"}
 ACCORDING_TO = [("according", "to")]

@@ -38,6 +38,8 @@ SPEECH_VERBS: dict[str, str] = {
     "reprocher": "asserts",
     "évoquer": "asserts",
     "juger": "asserts",
+    "qualifier": "asserts",
+    "appeler": "asserts",
     "considérer": "asserts",
     "réclamer": "asserts",
     "reconnaître": "asserts",
@@ -152,6 +154,8 @@ CLAUSE_ONLY_VERBS = {
     "observer",
     "lancer",
     "juger",
+    "qualifier",
+    "appeler",
     "considérer",
     "insister",
     "signaler",
@@ -278,6 +282,11 @@ MEANS_PREPOSITIONS = [
 
 # after a name, these show it names a person ("Sá himself", "Dupont lui-même")
 PERSONAL_REFLEXIVES = {"lui-même", "elle-même"}
+
+# verbs whose demand follows a preposition ("a appelé à la grève")
+DEMAND_PREPOSITIONS: dict[str, tuple[str, ...]] = {"appeler": ("à", "au", "aux")}
+# verbs that report a quoted verdict on their object ("juge la situation « intenable »")
+QUALIFYING_VERBS = {"juger", "qualifier", "estimer"}
 
 RELAY_VERBS = {
     "citant",

@@ -1973,6 +1973,14 @@ class DocExtractor:
                 return j, "inf", asides, None
             if first.tag_ == "VBG" and lemma in ("deny", "admit", "acknowledge"):
                 return j, "inf", asides, None
+        # "called for X", "appelle à X": the demand follows the preposition
+        if toks[j].lower_ in m.DEMAND_PREPOSITIONS.get(lemma, ()) and j + 1 < hi:
+            if not self.in_quote(j + 1) and toks[j + 1].text not in (",", "."):
+                return j + 1, "obj", asides, None
+        # "juge la situation « intenable »", "called the plan \"a disgrace\"": an object
+        # with a quoted verdict on it
+        if lemma in m.QUALIFYING_VERBS and self._quoted_verdict(j, hi):
+            return j, "obj", asides, None
         # a statement noun object with its own complement: "rejected reports that X",
         # "a rejeté les affirmations occidentales selon lesquelles X"
         owner = None
@@ -2104,6 +2112,21 @@ class DocExtractor:
                     return None, "", asides, None
                 return k, "obj", asides, None
         return None, "", asides, None
+
+    def _quoted_verdict(self, j: int, hi: int) -> bool:
+        """A short noun phrase at ``j`` followed by a quoted fragment."""
+        toks = self.toks
+        if j >= hi or not (
+            toks[j].pos_ in ("DET", "NOUN", "PROPN") or "Yes" in toks[j].morph.get("Poss")
+        ):
+            return False
+        for k in range(j + 1, min(hi, j + 8)):
+            t = toks[k]
+            if t.text in OPENING_QUOTES or (t.text == '"' and not self.in_quote(k - 1)):
+                return k > j + 1
+            if t.text in (",", ".", ";", ":") or self.is_finite(k) or self.in_quote(k):
+                return False
+        return False
 
     def _means_adjunct(self, cs: int, ce: int) -> int:
         """ "denied any wrongdoing through his lawyer": the channel is not the object."""

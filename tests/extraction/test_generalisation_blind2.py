@@ -145,3 +145,22 @@ def test_noun_phrase_in_apposition_to_the_content_stays_in_the_content():
 def test_quantity_after_a_cue_verb_is_not_an_inverted_subject():
     text = "The academy, which trains 400 pilots a year, admitted 12% of the candidates."
     assert extract(text, "en") == []
+
+
+def test_qualifying_verb_with_a_quoted_verdict_reports_its_object():
+    fr = with_cue("L'association juge ce projet « irresponsable ».", "fr", "juge")
+    assert fr.content == "ce projet « irresponsable »"
+    en = with_cue('The opposition called the budget "a betrayal" of voters.', "en", "called")
+    assert en.content == 'the budget "a betrayal" of voters'
+
+
+def test_demand_after_call_for_and_appeler_a():
+    en = with_cue("The union called for the minister to resign.", "en", "called")
+    assert en.content == "the minister to resign"
+    fr = with_cue("Le collectif appelle à une marche silencieuse samedi.", "fr", "appelle")
+    assert fr.content.startswith("une marche silencieuse")
+
+
+def test_call_without_a_verdict_or_demand_reports_nothing():
+    assert extract("The prime minister called a snap election.", "en") == []
+    assert extract("Le maire a appelé les pompiers.", "fr") == []
