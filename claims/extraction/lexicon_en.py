@@ -195,6 +195,10 @@ DEMAND_PREPOSITIONS: dict[str, tuple[str, ...]] = {"call": ("for",)}
 # verbs that report a quoted verdict on their object ("called the plan \"a disgrace\"")
 QUALIFYING_VERBS = {"call", "describe"}
 
+# ", comme l'affirmait X" / ", as X had claimed": X made the statement just reported
+AS_CLAUSE_OPENERS = {"as"}
+AS_CLAUSE_CLITICS: set[str] = set()
+
 RELAY_VERBS = {"citing", "quoting", "cited", "cites", "quoted", "quotes"}
 ACCORDING_TO = [("according", "to")]
 OPINION_PREPOSITIONS: list[tuple[str, ...]] = []

@@ -288,6 +288,10 @@ DEMAND_PREPOSITIONS: dict[str, tuple[str, ...]] = {"appeler": ("à", "au", "aux"
 # verbs that report a quoted verdict on their object ("juge la situation « intenable »")
 QUALIFYING_VERBS = {"juger", "qualifier", "estimer"}
 
+# ", comme l'affirmait X" / ", as X had claimed": X made the statement just reported
+AS_CLAUSE_OPENERS = {"comme"}
+AS_CLAUSE_CLITICS: set[str] = {"l'", "l’", "le"}
+
 RELAY_VERBS = {
     "citant",
     "cite",

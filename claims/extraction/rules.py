@@ -1635,6 +1635,8 @@ class DocExtractor:
             and not self._has_aux_any(i)
         ):
             return
+        if self._as_clause(si, s, e, i, lemma, vg):
+            return
         lo = self._left_bound(s, vg)
         frame, asides, clause_end, np = self._speaker_for(si, s, i, vg, lo, e, participial)
         vg_end = self.verb_group_end(i)
@@ -1738,6 +1740,50 @@ class DocExtractor:
             i,
         )
         self.consumed.add(i)
+
+    def _as_clause(self, si: int, s: int, e: int, i: int, lemma: str, vg: int) -> bool:
+        """ "X, comme l'affirmait le député Y" / "X, as the paper had reported": Y made the
+        statement reported just before, so it gets a claim on the same span."""
+        toks = self.toks
+        opener = None
+        for j in range(vg - 1, max(s, vg - 8), -1):
+            low = toks[j].lower_
+            if low in self.m.AS_CLAUSE_OPENERS:
+                if toks[j - 1].text == ",":
+                    opener = j
+                break
+            if toks[j].text in (",", ";", ":") or self.in_quote(j) or self.is_finite(j):
+                break
+        if opener is None:
+            return False
+        start = toks[opener].idx
+        prev = [
+            c for c in self.sent_claims(si, i) if c.quote_type == "indirect" and c.end <= start
+        ]
+        if not prev:
+            return False
+        k = vg
+        while k > opener + 1 and toks[k - 1].lower_ in self.m.AS_CLAUSE_CLITICS:
+            k -= 1
+        vg_end = self.verb_group_end(i)
+        np = (opener + 1, k) if k > opener + 1 else self.right_np(vg_end, e)
+        if np is None:
+            return False
+        frame = self.make_frame(np, None, np[0])
+        claim = self.add_claim(
+            (prev[-1].start, prev[-1].end),
+            frame,
+            " ".join((toks[opener].text, self.cue_text(k, vg_end))),
+            "indirect",
+            self.m.SPEECH_VERBS[lemma],
+            0.6,
+            "as_clause",
+            si,
+            i,
+        )
+        if claim is not None:
+            self.consumed.add(i)
+        return claim is not None
 
     def _gerund_opener(self, s: int, vg: int) -> bool:
         """ ", tout en affirmant que", ", while insisting that": a participle after a comma

@@ -164,3 +164,27 @@ def test_demand_after_call_for_and_appeler_a():
 def test_call_without_a_verdict_or_demand_reports_nothing():
     assert extract("The prime minister called a snap election.", "en") == []
     assert extract("Le maire a appelé les pompiers.", "fr") == []
+
+
+def test_comme_l_affirmait_gives_the_source_a_claim_on_the_same_content():
+    text = (
+        "La direction a démenti que l'usine allait fermer, comme l'affirmait jeudi "
+        "le délégué syndical Paul Kerjean."
+    )
+    claims = extract(text, "fr")
+    assert {(c.speaker, c.stance) for c in claims} == {
+        ("La direction", "denies"),
+        ("Paul Kerjean", "asserts"),
+    }
+    assert len({c.content for c in claims}) == 1
+
+
+def test_as_clause_with_its_own_subject():
+    text = "The club denied that the coach had resigned, as the local paper had reported."
+    source = [c for c in extract(text, "en") if c.speaker == "the local paper"]
+    assert source and source[0].content == "the coach had resigned"
+
+
+def test_comme_prevu_is_not_a_source():
+    text = "Le maire a assuré que la piscine rouvrirait en mai, comme prévu."
+    assert len(extract(text, "fr")) == 1
