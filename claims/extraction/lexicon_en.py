@@ -191,6 +191,8 @@ MEANS_PREPOSITIONS = [("through",), ("via",)]
 PERSONAL_REFLEXIVES = {"himself", "herself"}
 
 # verbs whose demand follows a preposition ("called for an inquiry")
+# words allowed between the object and its quoted verdict ("qualifié X de « Y »")
+VERDICT_LINKS = {"as"}
 DEMAND_PREPOSITIONS: dict[str, tuple[str, ...]] = {"call": ("for",)}
 # verbs that report a quoted verdict on their object ("called the plan \"a disgrace\"")
 QUALIFYING_VERBS = {"call", "describe"}

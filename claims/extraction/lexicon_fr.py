@@ -284,6 +284,8 @@ MEANS_PREPOSITIONS = [
 PERSONAL_REFLEXIVES = {"lui-même", "elle-même"}
 
 # verbs whose demand follows a preposition ("a appelé à la grève")
+# words allowed between the object and its quoted verdict ("qualifié X de « Y »")
+VERDICT_LINKS = {"de", "d'", "d’"}
 DEMAND_PREPOSITIONS: dict[str, tuple[str, ...]] = {"appeler": ("à", "au", "aux")}
 # verbs that report a quoted verdict on their object ("juge la situation « intenable »")
 QUALIFYING_VERBS = {"juger", "qualifier", "estimer"}

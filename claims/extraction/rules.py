@@ -2170,7 +2170,12 @@ class DocExtractor:
             t = toks[k]
             if t.text in OPENING_QUOTES or (t.text == '"' and not self.in_quote(k - 1)):
                 return k > j + 1
-            if t.text in (",", ".", ";", ":") or self.is_finite(k) or self.in_quote(k):
+            if not (
+                t.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM")
+                or "Yes" in t.morph.get("Poss")
+                or t.lower_ in self.m.VERDICT_LINKS
+            ) or self.in_quote(k):
+                # "a jugé l'ancien maire pour « corruption »": a trial, not a verdict
                 return False
         return False
 

@@ -188,3 +188,7 @@ def test_as_clause_with_its_own_subject():
 def test_comme_prevu_is_not_a_source():
     text = "Le maire a assuré que la piscine rouvrirait en mai, comme prévu."
     assert len(extract(text, "fr")) == 1
+
+
+def test_quoted_word_after_a_preposition_is_not_a_verdict():
+    assert extract("Le tribunal a jugé l'ancien maire pour « corruption ».", "fr") == []
