@@ -2479,7 +2479,14 @@ class DocExtractor:
         for c in self.claims:
             if s <= c.anchor < i and c.quote_type == "direct":
                 return True
-        return any(c.rule in ("postposed",) and s <= c.anchor < i for c in self.claims)
+        if any(c.rule in ("postposed",) and s <= c.anchor < i for c in self.claims):
+            return True
+        # "X a affirmé que Y, selon Le Parisien": reported content that runs up to the comma
+        last = self.toks[i - 2].idx if i - 2 >= s else -1
+        return any(
+            s <= c.anchor < i and c.quote_type == "indirect" and c.end > last
+            for c in self.claims_by_sent.get(self.sent_of[i], ())
+        )
 
     def opinion(self, si: int, s: int, e: int, i: int, anchors: set[int]) -> None:
         """Sentence-initial "Pour le parquet, X ..." when the NP names a source."""

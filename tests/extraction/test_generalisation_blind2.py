@@ -192,3 +192,10 @@ def test_comme_prevu_is_not_a_source():
 
 def test_quoted_word_after_a_preposition_is_not_a_verdict():
     assert extract("Le tribunal a jugé l'ancien maire pour « corruption ».", "fr") == []
+
+
+def test_trailing_according_to_relays_an_indirect_reporting_clause():
+    text = "The coach said the striker would miss the final, according to Reuters."
+    claims = extract(text, "en")
+    assert [(c.speaker, c.via) for c in claims] == [("The coach", ["Reuters"])]
+    assert claims[0].content == "the striker would miss the final"
