@@ -1389,7 +1389,12 @@ class DocExtractor:
                         if ti is None or tj is None or self.in_quote(ti):
                             continue
                         stance_hits.append((ti, tj + 1, stance, m))
-        stance_hits.sort()
+        # two patterns may match the same words ("s'est refusée à tout commentaire"): keep
+        # one hit per span, and never compare the match objects when sorting
+        unique: dict[tuple[int, int, str], tuple[int, int, str, re.Match]] = {}
+        for hit in stance_hits:
+            unique.setdefault(hit[:3], hit)
+        stance_hits = sorted(unique.values(), key=lambda hit: hit[:3])
         hit_tokens: set[int] = set()
         for ti, tj, _, _ in stance_hits:
             hit_tokens.update(range(ti, tj))

@@ -199,3 +199,8 @@ def test_trailing_according_to_relays_an_indirect_reporting_clause():
     claims = extract(text, "en")
     assert [(c.speaker, c.via) for c in claims] == [("The coach", ["Reuters"])]
     assert claims[0].content == "the striker would miss the final"
+
+
+def test_two_decline_patterns_on_the_same_words_do_not_crash():
+    claims = extract("La société s’est refusée à tout commentaire.", "fr")
+    assert [c.stance for c in claims] == ["declines_comment"]
