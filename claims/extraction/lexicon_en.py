@@ -201,6 +201,9 @@ QUALIFYING_VERBS = {"call", "describe"}
 AS_CLAUSE_OPENERS = {"as"}
 AS_CLAUSE_CLITICS: set[str] = set()
 
+# openers after a comma whose infinitive reports for the main subject (", avant d'ajouter que")
+INFINITIVE_OPENERS: list[tuple[str, ...]] = []
+
 RELAY_VERBS = {"citing", "quoting", "cited", "cites", "quoted", "quotes"}
 ACCORDING_TO = [("according", "to")]
 OPINION_PREPOSITIONS: list[tuple[str, ...]] = []

@@ -294,6 +294,9 @@ QUALIFYING_VERBS = {"juger", "qualifier", "estimer"}
 AS_CLAUSE_OPENERS = {"comme"}
 AS_CLAUSE_CLITICS: set[str] = {"l'", "l’", "le"}
 
+# openers after a comma whose infinitive reports for the main subject (", avant d'ajouter que")
+INFINITIVE_OPENERS: list[tuple[str, ...]] = [("avant", "de"), ("avant", "d'"), ("avant", "d’")]
+
 RELAY_VERBS = {
     "citant",
     "cite",

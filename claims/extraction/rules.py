@@ -361,7 +361,7 @@ class DocExtractor:
             if tok.tag_ == "VB" and i > 0 and self.toks[i - 1].lower_ == "to":
                 return None  # "declined to say", "plans to announce"
         else:
-            if low == lemma:
+            if low == lemma and not self._infinitive_after_opener(i):
                 return None  # infinitive: "a refusé d'annoncer"
             participle = low.endswith(("é", "ée", "és", "ées")) or (
                 not lemma.endswith("er")
@@ -1624,11 +1624,13 @@ class DocExtractor:
         toks = self.toks
         vg = vg_of.get(i, i)
         participial = (
-            self.is_participle(i)
-            and vg > s
-            and (toks[vg - 1].text in (",",) + tuple(DASHES) or self._gerund_opener(s, vg))
-            and not self._has_perfect_aux(i)
-        )
+            (
+                self.is_participle(i)
+                and vg > s
+                and (toks[vg - 1].text in (",",) + tuple(DASHES) or self._gerund_opener(s, vg))
+            )
+            or self._infinitive_after_opener(i)
+        ) and not self._has_perfect_aux(i)
         if self.lang == "fr" and participial and toks[i].lower_ in self.m.RELAY_VERBS:
             return
         if self.lang == "en" and participial and toks[i].lower_ in self.m.RELAY_VERBS:
@@ -1789,6 +1791,15 @@ class DocExtractor:
         if claim is not None:
             self.consumed.add(i)
         return claim is not None
+
+    def _infinitive_after_opener(self, i: int) -> bool:
+        """ ", avant d'ajouter que X": the infinitive reports for the main clause's subject."""
+        for pattern in self.m.INFINITIVE_OPENERS:
+            n = len(pattern)
+            if i - n - 1 >= 0 and self.toks[i - n - 1].text == ",":
+                if all(self.toks[i - n + k].lower_ == w for k, w in enumerate(pattern)):
+                    return True
+        return False
 
     def _gerund_opener(self, s: int, vg: int) -> bool:
         """ ", tout en affirmant que", ", while insisting that": a participle after a comma

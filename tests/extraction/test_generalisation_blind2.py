@@ -204,3 +204,13 @@ def test_trailing_according_to_relays_an_indirect_reporting_clause():
 def test_two_decline_patterns_on_the_same_words_do_not_crash():
     claims = extract("La société s’est refusée à tout commentaire.", "fr")
     assert [c.stance for c in claims] == ["declines_comment"]
+
+
+def test_avant_d_ajouter_reports_for_the_main_subject():
+    text = (
+        "« Le tunnel rouvrira lundi », a annoncé la préfète, Anne Rivals, "
+        "avant d’ajouter que les camions resteraient interdits."
+    )
+    c = with_cue(text, "fr", "ajouter")
+    assert c.content == "les camions resteraient interdits"
+    assert c.speaker == "Anne Rivals"
