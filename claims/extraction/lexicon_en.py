@@ -218,6 +218,8 @@ DECLINES_PATTERNS = [
     r"(?:could|can)\s*(?:not|n['’]t)\s+be\s+(?:immediately\s+)?reached\s+for\s+comment",
     r"(?:had|has|have)\s+no\s+(?:immediate\s+)?comment",
     r"would\s+not\s+comment",
+    # "has not commented publicly on the matter"
+    r"(?:has|have|had|did)\s+not\s+(?:yet\s+)?(?:publicly\s+)?comment(?:ed)?\b",
 ]
 CANNOT_VERIFY_PATTERNS = [
     r"(?:could|can|cannot)\s*(?:not|n['’]t)?\s+(?:\w+\s+){0,1}?(?:verify|confirm|corroborate|authenticate)",

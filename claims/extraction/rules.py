@@ -2629,13 +2629,17 @@ class DocExtractor:
         if span is None:
             return
         inner = text[span[0] : span[1]]
-        if len(inner.split()) < 3:
-            return
         # what precedes the opening mark decides between a quote and a quoted fragment
         p = o - 1
         while p >= 0 and text[p] in " \t":
             p -= 1
         prev_char = text[p] if p >= 0 else "\n"
+        if len(inner.split()) < 3:
+            # a short quote is a whole utterance only after a colon and with its own full
+            # stop: "she said: « Absolutely not. »"
+            closing = text[o + 1 : c].rstrip()
+            if not (prev_char == ":" and closing[-1:] in SENT_END):
+                return
         para_start = prev_char == "\n"
         cue_before = None
         if para_start or prev_char in '.!?:;»”"–—' or (ot == s):

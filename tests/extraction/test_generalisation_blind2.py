@@ -214,3 +214,19 @@ def test_avant_d_ajouter_reports_for_the_main_subject():
     c = with_cue(text, "fr", "ajouter")
     assert c.content == "les camions resteraient interdits"
     assert c.speaker == "Anne Rivals"
+
+
+def test_short_quote_after_a_colon_with_its_own_full_stop_is_direct():
+    text = "Asked whether she would step down, Ferrand said: “Certainly not.”"
+    c = with_cue(text, "en", "said")
+    assert (c.content, c.quote_type, c.speaker) == ("Certainly not", "direct", "Ferrand")
+
+
+def test_short_scare_quote_is_still_no_claim():
+    assert extract("The word “austerity” was never used by the minister.", "en") == []
+
+
+def test_has_not_commented_declines_comment():
+    c = with_cue("The embassy has not commented publicly on the arrests.", "en", "commented")
+    assert c.stance == "declines_comment"
+    assert c.speaker == "The embassy"
