@@ -204,6 +204,10 @@ AS_CLAUSE_CLITICS: set[str] = set()
 # openers after a comma whose infinitive reports for the main subject (", avant d'ajouter que")
 INFINITIVE_OPENERS: list[tuple[str, ...]] = []
 
+# infinitive -> (start of the light verb before it, speech verb the pair stands for):
+# "a fait savoir que" reports like "a indiqué que"
+PERIPHRASTIC_CUES: dict[str, tuple[str, str]] = {}
+
 RELAY_VERBS = {"citing", "quoting", "cited", "cites", "quoted", "quotes"}
 ACCORDING_TO = [("according", "to")]
 OPINION_PREPOSITIONS: list[tuple[str, ...]] = []

@@ -297,6 +297,14 @@ AS_CLAUSE_CLITICS: set[str] = {"l'", "l’", "le"}
 # openers after a comma whose infinitive reports for the main subject (", avant d'ajouter que")
 INFINITIVE_OPENERS: list[tuple[str, ...]] = [("avant", "de"), ("avant", "d'"), ("avant", "d’")]
 
+# infinitive -> (start of the light verb before it, speech verb the pair stands for):
+# "a fait savoir que" reports like "a indiqué que"
+PERIPHRASTIC_CUES: dict[str, tuple[str, str]] = {
+    "savoir": ("fai", "indiquer"),
+    "valoir": ("fai", "affirmer"),
+    "entendre": ("laiss", "affirmer"),
+}
+
 RELAY_VERBS = {
     "citant",
     "cite",

@@ -338,9 +338,21 @@ class DocExtractor:
     def in_quote(self, i: int) -> bool:
         return self.quote_of[i] != -1
 
+    def _periphrastic(self, i: int) -> str | None:
+        """ "a fait savoir que", "a laissé entendre que": the speech verb these stand for."""
+        if i == 0:
+            return None
+        light = self.m.PERIPHRASTIC_CUES.get(self.toks[i].lower_)
+        if light is None or not self.toks[i - 1].lower_.startswith(light[0]):
+            return None
+        return light[1]
+
     def cue_lemma(self, i: int) -> str | None:
         tok = self.toks[i]
         low = tok.lower_
+        periphrastic = self._periphrastic(i)
+        if periphrastic is not None:
+            return periphrastic
         lemma = self.lex.forms.get(low)
         if lemma is None:
             lem = tok.lemma_.lower()
@@ -466,7 +478,7 @@ class DocExtractor:
         )
 
     def verb_group_start(self, i: int) -> int:
-        j = i
+        j = i - 1 if self._periphrastic(i) else i  # the light verb: "a fait savoir"
         steps = 0
         while j - 1 >= 0 and steps < 7:
             t = self.toks[j - 1]

@@ -230,3 +230,14 @@ def test_has_not_commented_declines_comment():
     c = with_cue("The embassy has not commented publicly on the arrests.", "en", "commented")
     assert c.stance == "declines_comment"
     assert c.speaker == "The embassy"
+
+
+def test_periphrastic_cues_faire_savoir_and_laisser_entendre():
+    c = with_cue("La fédération a fait savoir qu’elle ferait appel.", "fr", "fait savoir")
+    assert (c.content, c.speaker) == ("elle ferait appel", "La fédération")
+    c = with_cue("Le sélectionneur a laissé entendre que le capitaine serait absent.", "fr", "entendre")
+    assert c.content == "le capitaine serait absent"
+
+
+def test_light_verb_without_its_infinitive_reports_nothing():
+    assert extract("Le chanteur a fait entendre sa voix au festival.", "fr") == []
