@@ -311,6 +311,11 @@ RELAY_VERBS = {
     "citent",
     "citait",
     "citaient",
+    # passive, with "par": "X, cité par Le Monde, a affirmé" (X speaks, Le Monde relays)
+    "cité",
+    "citée",
+    "cités",
+    "citées",
 }  # "Le Monde, citant deux diplomates, rapporte que"
 ACCORDING_TO = [("selon",), ("d'", "après"), ("d’", "après"), ("d'après",), ("d’après",)]
 # Sentence-initial "Pour X, ..." attributes only when X looks like a source.

@@ -1611,6 +1611,15 @@ class DocExtractor:
             while first < b and not _is_word(self.toks[first]):
                 first += 1
             if first < b and self.toks[first].lower_ in self.m.RELAY_VERBS:
+                if first + 1 < b and self.toks[first + 1].lower_ in self.m.AGENT_PREPOSITIONS:
+                    # passive "X, quoted by the FT, said": X speaks, the agent relays
+                    agent = self.make_frame((first + 2, b), None, first + 2)
+                    if frame is None or agent is None:
+                        continue
+                    frame.via = list(frame.via) + [
+                        _strip_article(_outlet_name(agent.text), self.m.ARTICLES)
+                    ]
+                    return frame, None
                 src = self.make_frame((first + 1, b), None, first + 1)
                 if src is None:
                     continue

@@ -241,3 +241,18 @@ def test_periphrastic_cues_faire_savoir_and_laisser_entendre():
 
 def test_light_verb_without_its_infinitive_reports_nothing():
     assert extract("Le chanteur a fait entendre sa voix au festival.", "fr") == []
+
+
+def test_passive_relay_keeps_the_subject_as_speaker():
+    en = with_cue(
+        "The mayor, quoted by the Evening Post, said the bridge would reopen.", "en", "said"
+    )
+    assert en.speaker == "The mayor"
+    assert en.via and "Evening Post" in en.via[0]
+    fr = with_cue(
+        "Le directeur de l’usine, cité par Ouest-France, a assuré que les emplois seraient maintenus.",
+        "fr",
+        "assuré",
+    )
+    assert fr.speaker == "Le directeur de l’usine"
+    assert fr.via and "Ouest-France" in fr.via[0]
