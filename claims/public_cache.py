@@ -8,9 +8,10 @@ Publishing is rare next to reading, so one generation for all pages keeps this s
 
 The token lives in the default cache (Redis in production, shared by every process); the
 pages themselves in each process's memory (the "public-pages" cache). A process reads the
-shared token at most once every CLAIMTRACK_PUBLIC_CACHE_CHECK_SECONDS (1 s by default; 0
-reads it on every request): an invalidation shows at once in the process that made it and
-within that delay in the others, and a cached page costs no network round trip.
+shared token on every request by default (CLAIMTRACK_PUBLIC_CACHE_CHECK_SECONDS = 0), so an
+invalidation — an unpublication above all — reaches every process at once; a positive value
+reads it at most once per interval, which lets other processes serve a withdrawn page that
+long.
 
 The token is changed at once and again after the transaction commits: a request that read
 the database just before the commit may have stored the old content under the token of

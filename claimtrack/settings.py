@@ -158,9 +158,12 @@ SPECTACULAR_SETTINGS = {
 # when REDIS_URL is set so that every web process sees an invalidation at once (without
 # Redis, one process, as under `make run`).
 CLAIMTRACK_PUBLIC_CACHE_SECONDS = int(os.environ.get("CLAIMTRACK_PUBLIC_CACHE_SECONDS", "300"))
-# How often a process reads the shared generation token (claims/public_cache.py).
+# How often a process reads the shared generation token (claims/public_cache.py). 0, the
+# default, reads it on every request: an unpublished claim leaves every process's cache at
+# once. A positive value saves that read but lets other processes serve a withdrawn page for
+# up to that many seconds.
 CLAIMTRACK_PUBLIC_CACHE_CHECK_SECONDS = float(
-    os.environ.get("CLAIMTRACK_PUBLIC_CACHE_CHECK_SECONDS", "1")
+    os.environ.get("CLAIMTRACK_PUBLIC_CACHE_CHECK_SECONDS", "0")
 )
 CACHES = {
     "default": {
