@@ -2,13 +2,7 @@
 checked on sentences written for these tests."""
 
 from claims.extraction import extract
-
-
-def with_cue(text, lang, cue_word):
-    claims = extract(text, lang)
-    found = [c for c in claims if cue_word in c.cue]
-    assert found, f"no claim with cue {cue_word!r} in {[c.to_dict() for c in claims]}"
-    return found[0]
+from tests.extraction.helpers import with_cue
 
 
 def test_tout_en_participle_reports_for_the_main_subject():

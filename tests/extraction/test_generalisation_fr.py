@@ -1,6 +1,7 @@
 """French constructions found missing on the held-out corpus, on sentences written for these tests."""
 
 from claims.extraction import extract
+from tests.extraction.helpers import with_cue as shared_with_cue
 
 
 def claims_of(text):
@@ -8,9 +9,7 @@ def claims_of(text):
 
 
 def with_cue(text, cue_word):
-    found = [c for c in claims_of(text) if cue_word in c.cue]
-    assert found, f"no claim with cue {cue_word!r} in {[c.to_dict() for c in claims_of(text)]}"
-    return found[0]
+    return shared_with_cue(text, "fr", cue_word)
 
 
 def test_pronominal_reporting_verb_after_a_quote():
