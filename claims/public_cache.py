@@ -6,26 +6,59 @@ unpublication, a correction, an edit, approved evidence, an appearance accepted 
 rejected): the token changes and every cached public fragment is dropped at once.
 Publishing is rare next to reading, so one generation for all pages keeps this simple.
 
-The token lives in the default cache (Redis in production, shared by every process); the
-pages themselves in each process's memory (the "public-pages" cache). A process reads the
-shared token on every request by default (CLAIMTRACK_PUBLIC_CACHE_CHECK_SECONDS = 0), so an
-invalidation — an unpublication above all — reaches every process at once; a positive value
-reads it at most once per interval, which lets other processes serve a withdrawn page that
-long.
+The token lives in Redis when REDIS_URL is set (shared by every process), else in the
+default cache; the pages themselves in each process's memory (the "public-pages" cache).
+A process reads the shared token on every request by default
+(CLAIMTRACK_PUBLIC_CACHE_CHECK_SECONDS = 0), so an invalidation — an unpublication above
+all — reaches every process at once; a positive value reads it at most once per interval,
+which lets other processes serve a withdrawn page that long.
 
 The token is changed at once and again after the transaction commits: a request that read
 the database just before the commit may have stored the old content under the token of
 that moment, which the second change makes unreachable.
 """
 
+import functools
 import time
 import uuid
 
+import redis
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.db import transaction
 
 GENERATION_KEY = "claims:public:generation"
+
+
+@functools.cache
+def _redis() -> redis.Redis | None:
+    """A long-lived client for the token: read on every request, so it skips the Django
+    cache layer, which builds a new client and unpickles for each call."""
+    return redis.Redis.from_url(settings.REDIS_URL) if settings.REDIS_URL else None
+
+
+def _token_get() -> str | None:
+    client = _redis()
+    if client is None:
+        return cache.get(GENERATION_KEY)
+    value = client.get(GENERATION_KEY)
+    return value.decode() if value is not None else None
+
+
+def _token_set(value: str, *, only_if_missing: bool = False) -> None:
+    client = _redis()
+    if client is None:
+        (cache.add if only_if_missing else cache.set)(GENERATION_KEY, value, None)
+    else:
+        client.set(GENERATION_KEY, value, nx=only_if_missing)
+
+
+def _token_delete() -> None:
+    client = _redis()
+    if client is None:
+        cache.delete(GENERATION_KEY)
+    else:
+        client.delete(GENERATION_KEY)
 
 
 # This process's copy of the token and when it was read from the shared cache.
@@ -38,7 +71,7 @@ def _remember(generation: str | None) -> None:
 
 def _new_generation() -> None:
     generation = uuid.uuid4().hex
-    cache.set(GENERATION_KEY, generation, None)
+    _token_set(generation)
     _remember(generation)
 
 
@@ -47,10 +80,10 @@ def public_cache_generation() -> str:
     generation, read_at = _last["generation"], _last["read_at"]
     if generation and time.monotonic() - read_at < settings.CLAIMTRACK_PUBLIC_CACHE_CHECK_SECONDS:
         return generation
-    generation = cache.get(GENERATION_KEY)
+    generation = _token_get()
     if generation is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
-        generation = cache.get(GENERATION_KEY)
+        _token_set(uuid.uuid4().hex, only_if_missing=True)
+        generation = _token_get()
     _remember(generation)
     return generation
 
@@ -70,7 +103,7 @@ def public_cache_set(key: str, value) -> None:
 
 def public_cache_reset() -> None:
     """Forget every cached public page (tests start from here)."""
-    cache.delete(GENERATION_KEY)
+    _token_delete()
     _remember(None)
 
 
