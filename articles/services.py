@@ -130,8 +130,9 @@ def article_create_from_text(
 ) -> Article:
     """Store a pasted article, then queue claim extraction once the row is committed.
 
-    The article is always stored. Text that cannot be processed (empty, a language we
-    do not support) is stored as failed, with the reason in words a journalist can act on.
+    The article is always stored. Text that cannot be processed is stored with the reason in
+    words a journalist can act on: failed when empty, unsupported for a language we do not
+    handle.
     With `enqueue=False` the caller runs extraction itself (`ingest --sync`).
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -239,18 +240,13 @@ def article_submit_text(
     the language this time); bulk imports pass False so that a second run repeats nothing.
     """
     normalised = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not normalised.strip():
-        article = article_create_from_text(
-            text=text, language=language, outlet_name=outlet_name, title=title,
-            submitted_by=submitted_by, enqueue=enqueue,
-        )  # fmt: skip
-        return Submission(article, True, article.error)
-    fingerprint = content_hash(normalised)
     with transaction.atomic():
-        _lock_fingerprint(fingerprint)
-        existing = _same_text(fingerprint, include_failed=not retry_failed)
-        if existing is not None:
-            return Submission(existing, False, _already(existing, "text"))
+        if normalised.strip():  # an empty text is stored as failed, never a duplicate
+            fingerprint = content_hash(normalised)
+            _lock_fingerprint(fingerprint)
+            existing = _same_text(fingerprint, include_failed=not retry_failed)
+            if existing is not None:
+                return Submission(existing, False, _already(existing, "text"))
         article = article_create_from_text(
             text=text, language=language, outlet_name=outlet_name, title=title,
             submitted_by=submitted_by, enqueue=enqueue,
