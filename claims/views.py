@@ -9,7 +9,6 @@ from django.conf import settings
 from django.contrib.auth.context_processors import PermWrapper
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404, HttpRequest, HttpResponse
-from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.html import escape
@@ -70,24 +69,22 @@ def _claim_fragments(slug: str) -> dict[str, str]:
     }
 
 
-# Stand-ins for the only per-reader parts of an anonymous reader's page, replaced on each
-# request: the CSRF token of the language switch and the address it returns to.
-CSRF_PLACEHOLDER = "claimtrackcsrfplaceholder"
-NEXT_PLACEHOLDER = "/claimtrack-next-placeholder/"
+# Stand-in for the only per-reader part of an anonymous reader's page, replaced on each
+# request: the address the language switch returns to.
+NEXT_PLACEHOLDER = b"/claimtrack-next-placeholder/"
 
 
 class _PlaceholderRequest:
     def get_full_path(self) -> str:
-        return NEXT_PLACEHOLDER
+        return NEXT_PLACEHOLDER.decode()
 
 
-def _anonymous_page(fragments: dict[str, str]) -> str:
-    """The whole page as every anonymous reader sees it, with placeholders."""
+def _anonymous_page(fragments: dict[str, str]) -> bytes:
+    """The whole page as every anonymous reader sees it, encoded, with the placeholder."""
     anonymous = AnonymousUser()
     context = {
         "fragments": fragments,
         "request": _PlaceholderRequest(),
-        "csrf_token": CSRF_PLACEHOLDER,
         "user": anonymous,
         "perms": PermWrapper(anonymous),
         "messages": [],  # pending messages stay stored for the reader's next page
@@ -95,7 +92,7 @@ def _anonymous_page(fragments: dict[str, str]) -> str:
         "LANGUAGE_CODE": get_language(),
         "LANGUAGE_BIDI": get_language_bidi(),
     }
-    return render_to_string("claims/claim_detail.html", context)
+    return render_to_string("claims/claim_detail.html", context).encode()
 
 
 @require_GET
@@ -103,8 +100,9 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """A published claim's page, served from the public cache, which the claims services
     invalidate on every public change.
 
-    Anonymous readers get the whole cached page with their own CSRF token and address put
-    in; signed-in users get the cached claim parts inside a page rendered for them.
+    Anonymous readers get the whole cached page (it has no CSRF token: the language switch
+    needs none) with their own address put in; signed-in users get the cached claim parts
+    inside a page rendered for them.
     """
     key = public_cache_key("detail", slug, get_language())
     if request.user.is_authenticated:
@@ -119,8 +117,7 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
         public_cache_set(key, fragments)
         html = _anonymous_page(fragments)
         public_cache_set(f"{key}:anonymous", html)
-    html = html.replace(CSRF_PLACEHOLDER, get_token(request))
-    html = html.replace(NEXT_PLACEHOLDER, escape(request.get_full_path()))
+    html = html.replace(NEXT_PLACEHOLDER, escape(request.get_full_path()).encode())
     return HttpResponse(html)
 
 
