@@ -34,7 +34,7 @@ class InvalidatesPublicPages:
 
 @admin.register(Rating)
 class RatingAdmin(InvalidatesPublicPages, admin.ModelAdmin):
-    list_display = ["label", "slug", "score", "order"]
+    list_display = ["label", "label_fr", "slug", "score", "order"]
     list_editable = ["order"]
     prepopulated_fields = {"slug": ["label"]}
 

@@ -36,7 +36,7 @@ class VerdictsFeed(Feed):
         )
 
     def item_title(self, claim: Claim) -> str:
-        return f"{claim.verdict.label}: {claim.statement}"
+        return f"{claim.verdict.display_label}: {claim.statement}"
 
     def item_description(self, claim: Claim) -> str:
         corrections = list(claim.corrections.all())  # prefetched, oldest first

@@ -54,7 +54,7 @@ def claim_review(page: ClaimPage) -> dict:
     rating = {
         "@type": "Rating",
         "ratingValue": page.rating_value,
-        "alternateName": claim.verdict.label,
+        "alternateName": claim.verdict.display_label,
     }
     if page.scale.best is not None:
         rating["bestRating"] = page.scale.best

@@ -4,6 +4,7 @@ from django.db.models import F, Max, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from simple_history.models import HistoricalRecords
 
 from articles.models import Article, Language
@@ -47,8 +48,16 @@ class Rating(models.Model):
     """One step of the newsroom's published rating scale (configurable in the admin)."""
 
     slug = models.SlugField(max_length=40, unique=True)
-    label = models.CharField(max_length=60)
-    description = models.TextField(help_text="What this rating means, shown to readers.")
+    label = models.CharField(max_length=60, help_text="In English.")
+    description = models.TextField(
+        help_text="What this rating means, shown to readers, in English."
+    )
+    label_fr = models.CharField(
+        "label (French)", max_length=60, blank=True, help_text="Empty: the English label is shown."
+    )
+    description_fr = models.TextField(
+        "description (French)", blank=True, help_text="Empty: the English description is shown."
+    )
     score = models.SmallIntegerField(
         null=True,
         blank=True,
@@ -61,7 +70,21 @@ class Rating(models.Model):
         ordering = ["order", "id"]
 
     def __str__(self) -> str:
-        return self.label
+        return self.display_label
+
+    def _in_language(self, field: str) -> str:
+        """The field in the interface language, falling back to English when untranslated."""
+        if (get_language() or "").startswith("fr"):
+            return getattr(self, f"{field}_fr") or getattr(self, field)
+        return getattr(self, field)
+
+    @property
+    def display_label(self) -> str:
+        return self._in_language("label")
+
+    @property
+    def display_description(self) -> str:
+        return self._in_language("description")
 
 
 class ClaimQuerySet(models.QuerySet):

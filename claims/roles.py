@@ -40,6 +40,40 @@ DEFAULT_SCALE = [
 ]
 
 
+# French labels and descriptions of the default scale, by slug.
+DEFAULT_SCALE_FR = {
+    "true": ("Vrai", "L'affirmation est exacte et il n'y manque rien d'important."),
+    "mostly-true": (
+        "Plutôt vrai",
+        "L'affirmation est exacte mais demande des précisions ou du contexte.",
+    ),
+    "mixed": ("Mitigé", "L'affirmation est en partie exacte et en partie inexacte."),
+    "mostly-false": (
+        "Plutôt faux",
+        "L'affirmation contient une part de vérité mais est en grande partie fausse.",
+    ),
+    "false": ("Faux", "L'affirmation est inexacte."),
+    "misleading": (
+        "Trompeur",
+        "Des éléments exacts sont utilisés pour donner une fausse impression.",
+    ),
+    "unverifiable": (
+        "Invérifiable",
+        "Les éléments disponibles ne permettent pas de dire si elle est vraie ou fausse.",
+    ),
+}
+
+
+def rating_scale_translate(rating_model) -> None:
+    """Fill in the French label and description of the default ratings where empty (a
+    newsroom's own wording, entered in the admin, is kept)."""
+    for slug, (label_fr, description_fr) in DEFAULT_SCALE_FR.items():
+        rating_model.objects.filter(slug=slug, label_fr="").update(label_fr=label_fr)
+        rating_model.objects.filter(slug=slug, description_fr="").update(
+            description_fr=description_fr
+        )
+
+
 def roles_and_scale_ensure(*, group_model, permission_model, rating_model) -> None:
     """Create the Editors and Journalists groups with their permissions, and the default
     rating scale, where missing. Takes the models so that a migration can pass its own."""
@@ -55,3 +89,7 @@ def roles_and_scale_ensure(*, group_model, permission_model, rating_model) -> No
             rating_model.objects.create(
                 slug=slug, label=label, score=score, description=description, order=order
             )
+    # Migration 0002's historical model predates the French fields (migration 0004 adds
+    # them and fills them in).
+    if any(field.name == "label_fr" for field in rating_model._meta.get_fields()):
+        rating_scale_translate(rating_model)

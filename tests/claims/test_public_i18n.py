@@ -65,3 +65,58 @@ def test_compiled_catalogue_is_committed_and_matches_the_po_file():
         catalogue = gettext.GNUTranslations(compiled)
     for msgid, msgstr in entries.items():
         assert catalogue.gettext(msgid) == msgstr, msgid
+
+
+def test_verdicts_are_shown_in_the_readers_language(client, publish):
+    import json
+
+    claim = publish(verdict="mostly-false")
+    french = client.get(claim.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert '<span class="badge verdict verdict-mostly-false">Plutôt faux</span>' in french
+    review = json.loads(french.split('type="application/ld+json">', 1)[1].split("</script>")[0])
+    assert review["reviewRating"]["alternateName"] == "Plutôt faux"  # what the page shows
+    english = client.get(claim.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert ">Mostly false</span>" in english and "Plutôt faux" not in english
+    scale = client.get("/claims/about/rating-scale/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "Invérifiable" in scale and "L'affirmation est inexacte." in scale.replace("&#x27;", "'")
+
+
+def test_a_rating_without_a_french_wording_falls_back_to_english(client, publish, ratings):
+    ratings["false"].label_fr = ""
+    ratings["false"].save()  # through the admin this also clears the public cache
+    claim = publish(verdict="false")
+    french = client.get(claim.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert ">False</span>" in french
+
+
+def test_the_migrations_give_the_default_scale_its_french_wording(db):
+    from claims.models import Rating
+
+    labels = dict(Rating.objects.values_list("slug", "label_fr"))
+    assert labels["false"] == "Faux" and labels["unverifiable"] == "Invérifiable"
+    assert all(labels.values())
+
+
+@pytest.mark.parametrize(
+    ("path", "french"),
+    [
+        ("/", "Dernières vérifications"),
+        ("/accounts/login/", "Mot de passe"),
+        ("/claims/no-such-claim/", "Page introuvable"),
+    ],
+)
+def test_home_login_and_not_found_pages_are_in_french(client, roles, path, french):
+    response = client.get(path, HTTP_ACCEPT_LANGUAGE="fr")
+    assert french in response.content.decode()
+    assert response.status_code == (404 if "no-such" in path else 200)
+
+
+def test_server_error_page_renders_without_context_in_both_languages(rf):
+    from django.utils import translation
+    from django.views.defaults import server_error
+
+    response = server_error(rf.get("/"))
+    assert response.status_code == 500 and b"Something went wrong on our side" in response.content
+    with translation.override("fr"):
+        response = server_error(rf.get("/"))
+    assert "Un problème est survenu de notre côté" in response.content.decode()
