@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.utils.html import escape
 
 from articles.models import Article
 from claims.models import Claim
@@ -22,6 +23,19 @@ def test_seed_demo_creates_accounts_articles_and_claims_in_every_state(capsys):
     assert sum(a.mentions.count() for a in articles) >= 8
     assert {c.status for c in Claim.objects.all()} == set(Claim.Status.values)
     assert Claim.objects.published().count() >= 1
+    withdrawn = Claim.objects.get(statement="The Old Mill bridge will reopen to traffic in March")
+    assert withdrawn.status == Claim.Status.DRAFT and withdrawn.published_at is not None
+    assert withdrawn.corrections.filter(text__startswith="Unpublished:").exists()
+    assert "reopen to traffic in March”: withdrawn" in out
+
+
+def test_seed_demo_shows_readers_its_published_claims_only(client):
+    call_command("seed_demo")
+    listing = client.get("/claims/").content.decode()
+    for claim in Claim.objects.all():
+        page = client.get(claim.get_absolute_url())
+        assert page.status_code == (200 if claim.status == Claim.Status.PUBLISHED else 404)
+        assert (escape(claim.statement) in listing) == (claim.status == Claim.Status.PUBLISHED)
 
 
 def test_seed_demo_can_run_twice_without_duplicates():

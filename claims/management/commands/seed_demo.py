@@ -22,6 +22,7 @@ from claims.services import (
     claim_create_from_mention,
     claim_publish,
     claim_set_verdict,
+    claim_unpublish,
     comment_add,
     evidence_add,
     mention_accept,
@@ -38,7 +39,9 @@ ACCOUNTS = [
 ]
 
 # Claims the demo newsroom is working on: (article key, span that appears in the text,
-# normalised statement, sourcing, verdict slug, conclusion, publish?).
+# normalised statement, sourcing, verdict slug, conclusion, state). The states: "published";
+# "withdrawn" (published, then unpublished with a public note); "in_review" (ruled, waiting
+# for a second editor's approval); "draft" (still being checked).
 DEMO_CLAIMS = [
     (
         "fr-port",
@@ -48,7 +51,7 @@ DEMO_CLAIMS = [
         "mostly-false",
         "The port's lease register shows the six cranes leased for the summer season, not "
         "sold; the two managers quoted by the newspaper were not named.",
-        True,
+        "published",
     ),
     (
         "fr-ecoles",
@@ -58,7 +61,7 @@ DEMO_CLAIMS = [
         "mixed",
         "The region has voted the programme, but its budget covers about half of the extra "
         "cost according to the cooks' union figures, which the region does not dispute.",
-        True,
+        "published",
     ),
     (
         "en-bridge",
@@ -67,7 +70,7 @@ DEMO_CLAIMS = [
         Claim.Sourcing.ANONYMOUS,
         "unverifiable",
         "Inspection reports have been requested from the city; not yet received.",
-        False,
+        "in_review",
     ),
     (
         "en-hospital",
@@ -76,7 +79,17 @@ DEMO_CLAIMS = [
         Claim.Sourcing.UNASSESSED,
         "",
         "",
-        False,
+        "draft",
+    ),
+    (
+        "en-bridge",
+        "the Old Mill bridge would reopen to traffic in March",
+        "The Old Mill bridge will reopen to traffic in March",
+        Claim.Sourcing.NAMED,
+        "mostly-true",
+        "The repair contract's schedule ends in February and the inspectors' report is due "
+        "before reopening.",
+        "withdrawn",
     ),
 ]
 
@@ -155,7 +168,7 @@ class Command(BaseCommand):
 
     def create_claims(self, articles: dict[str, Article], users: dict) -> None:
         editor, journalist = users["editor"], users["journalist"]
-        for key, span, statement, sourcing, verdict, conclusion, publish in DEMO_CLAIMS:
+        for key, span, statement, sourcing, verdict, conclusion, state in DEMO_CLAIMS:
             if Claim.objects.filter(statement=statement).exists():
                 continue
             mention = self.mention_for(articles[key], span)
@@ -163,8 +176,7 @@ class Command(BaseCommand):
             claim.sourcing = sourcing
             claim.verdict = Rating.objects.filter(slug=verdict).first() if verdict else None
             claim.conclusion = conclusion
-            if verdict and not publish:
-                # Waiting for a second editor's approval.
+            if state == "in_review":
                 claim.status = Claim.Status.IN_REVIEW
                 claim.publication_requested_by = editor
             claim.save()
@@ -177,7 +189,7 @@ class Command(BaseCommand):
                     kind=Evidence.Kind.PRIMARY_DOCUMENT,
                     note="Demo evidence: the documents behind the conclusion.",
                 )
-            if publish:
+            if state in {"published", "withdrawn"}:
                 # A journalist's evidence no editor has approved yet: never public.
                 evidence_add(
                     claim=claim,
@@ -187,7 +199,13 @@ class Command(BaseCommand):
                 )
                 claim_publish(claim=claim, verdict=claim.verdict, conclusion=conclusion, by=editor)
                 self.add_public_history(claim, articles, users)
-            else:
+            if state == "withdrawn":
+                claim_unpublish(
+                    claim=claim,
+                    by=editor,
+                    reason="The city has postponed the reopening; we are checking the new date.",
+                )
+            if state != "published":
                 overdue = not verdict  # one task in the future, one already late
                 task_create(
                     claim=claim,
@@ -198,7 +216,8 @@ class Command(BaseCommand):
                     notes="Ask for the document they mention.",
                 )
                 comment_add(claim=claim, by=editor, body="Internal: check with the desk first.")
-            self.stdout.write(f"Claim “{statement}”: {claim.get_status_display().lower()}")
+            label = "withdrawn" if state == "withdrawn" else claim.get_status_display().lower()
+            self.stdout.write(f"Claim “{statement}”: {label}")
 
     def add_public_history(self, claim: Claim, articles: dict[str, Article], users: dict) -> None:
         """Appearances of a published claim in other outlets, and a correction."""
