@@ -16,9 +16,15 @@ which lets other processes serve a withdrawn page that long.
 The token is changed at once and again after the transaction commits: a request that read
 the database just before the commit may have stored the old content under the token of
 that moment, which the second change makes unreachable.
+
+When Redis cannot be reached, nothing is served from the cache: a process that fails to
+read the token drops its cached pages and renders from the database until Redis answers,
+and a failed change of the token is logged without failing the editor's action, which the
+database already holds.
 """
 
 import functools
+import logging
 import time
 import uuid
 
@@ -26,6 +32,10 @@ import redis
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.db import transaction
+from redis.backoff import NoBackoff
+from redis.retry import Retry
+
+logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "claims:public:generation"
 
@@ -33,8 +43,16 @@ GENERATION_KEY = "claims:public:generation"
 @functools.cache
 def _redis() -> redis.Redis | None:
     """A long-lived client for the token: read on every request, so it skips the Django
-    cache layer, which builds a new client and unpickles for each call."""
-    return redis.Redis.from_url(settings.REDIS_URL) if settings.REDIS_URL else None
+    cache layer, which builds a new client and unpickles for each call. Short timeouts and
+    one immediate retry: a reader must not wait on an unreachable Redis."""
+    if not settings.REDIS_URL:
+        return None
+    return redis.Redis.from_url(
+        settings.REDIS_URL,
+        socket_connect_timeout=0.5,
+        socket_timeout=0.5,
+        retry=Retry(NoBackoff(), 1),
+    )
 
 
 def _token_get() -> str | None:
@@ -69,41 +87,68 @@ def _remember(generation: str | None) -> None:
     _last["generation"], _last["read_at"] = generation, time.monotonic()
 
 
+def _shared_token_failed(action: str, error: Exception) -> None:
+    """Redis did not answer: forget every page this process cached, whatever its token."""
+    logger.error(
+        "Public page cache: could not %s the shared generation in Redis (%s); claim pages "
+        "are rendered from the database until it answers.",
+        action,
+        error,
+    )
+    caches["public-pages"].clear()
+    _remember(None)
+
+
 def _new_generation() -> None:
     generation = uuid.uuid4().hex
-    _token_set(generation)
+    try:
+        _token_set(generation)
+    except redis.RedisError as error:
+        _shared_token_failed("change", error)
+        return
     _remember(generation)
 
 
-def public_cache_generation() -> str:
-    """The current generation token (created on first use)."""
+def public_cache_generation() -> str | None:
+    """The current generation token (created on first use); None when it cannot be read,
+    in which case nothing may be served from or stored in the cache."""
     generation, read_at = _last["generation"], _last["read_at"]
     if generation and time.monotonic() - read_at < settings.CLAIMTRACK_PUBLIC_CACHE_CHECK_SECONDS:
         return generation
-    generation = _token_get()
-    if generation is None:
-        _token_set(uuid.uuid4().hex, only_if_missing=True)
+    try:
         generation = _token_get()
+        if generation is None:
+            _token_set(uuid.uuid4().hex, only_if_missing=True)
+            generation = _token_get()
+    except redis.RedisError as error:
+        _shared_token_failed("read", error)
+        return None
     _remember(generation)
     return generation
 
 
-def public_cache_key(*parts: object) -> str:
-    """A cache key for a public fragment, valid until the next invalidation."""
-    return ":".join(["claims:public", public_cache_generation(), *map(str, parts)])
+def public_cache_key(*parts: object) -> str | None:
+    """A cache key for a public fragment, valid until the next invalidation; None when the
+    cache cannot be used (see public_cache_generation)."""
+    generation = public_cache_generation()
+    if generation is None:
+        return None
+    return ":".join(["claims:public", generation, *map(str, parts)])
 
 
-def public_cache_get(key: str):
-    return caches["public-pages"].get(key)
+def public_cache_get(key: str | None):
+    return None if key is None else caches["public-pages"].get(key)
 
 
-def public_cache_set(key: str, value) -> None:
-    caches["public-pages"].set(key, value, settings.CLAIMTRACK_PUBLIC_CACHE_SECONDS)
+def public_cache_set(key: str | None, value) -> None:
+    if key is not None:
+        caches["public-pages"].set(key, value, settings.CLAIMTRACK_PUBLIC_CACHE_SECONDS)
 
 
 def public_cache_reset() -> None:
     """Forget every cached public page (tests start from here)."""
     _token_delete()
+    caches["public-pages"].clear()
     _remember(None)
 
 

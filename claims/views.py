@@ -111,12 +111,13 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
             fragments = _claim_fragments(slug)
             public_cache_set(key, fragments)
         return render(request, "claims/claim_detail.html", {"fragments": fragments})
-    html = public_cache_get(f"{key}:anonymous")
+    page_key = key and f"{key}:anonymous"
+    html = public_cache_get(page_key)
     if html is None:
         fragments = public_cache_get(key) or _claim_fragments(slug)
         public_cache_set(key, fragments)
         html = _anonymous_page(fragments)
-        public_cache_set(f"{key}:anonymous", html)
+        public_cache_set(page_key, html)
     html = html.replace(NEXT_PLACEHOLDER, escape(request.get_full_path()).encode())
     return HttpResponse(html)
 

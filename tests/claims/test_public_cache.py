@@ -147,3 +147,44 @@ def test_invalidation_by_another_web_process_is_seen_after_the_check_delay(clien
     assert "The ferry runs all winter" in page(client, claim)  # within the check delay
     settings.CLAIMTRACK_PUBLIC_CACHE_CHECK_SECONDS = 0
     assert page(client, claim) == "404"
+
+
+@pytest.fixture
+def shared_redis(settings):
+    """The real Redis of REDIS_URL, through which web processes share the token."""
+    import os
+
+    import redis
+
+    from claims import public_cache
+
+    url = os.environ.get("REDIS_URL", "")
+    if not url:
+        pytest.fail("REDIS_URL is not set: run the tests through `make test`.")
+    settings.REDIS_URL = url
+    public_cache._redis.cache_clear()
+    public_cache.public_cache_reset()
+    yield redis.Redis.from_url(url)
+    public_cache._redis.cache_clear()
+
+
+def test_redis_not_answering_serves_pages_from_the_database_and_never_a_withdrawn_one(
+    client, claim, editor, shared_redis, caplog
+):
+    """Redis stops answering (CLIENT PAUSE), an editor unpublishes meanwhile, then Redis
+    comes back still holding the token of before: the old page must not come back."""
+    import time
+
+    from claims.public_cache import GENERATION_KEY
+
+    assert "The ferry runs all winter" in page(client, claim)  # cached under the token
+    token_before = shared_redis.get(GENERATION_KEY)
+    shared_redis.execute_command("CLIENT", "PAUSE", 4000, "ALL")
+    paused_until = time.monotonic() + 4.0
+    assert "The ferry runs all winter" in page(client, claim)  # from the database, still 200
+    services.claim_unpublish(claim=claim, by=editor, reason="Timetable misread")  # no error
+    assert page(client, claim) == "404"
+    assert "could not change the shared generation in Redis" in caplog.text
+    time.sleep(max(0.0, paused_until - time.monotonic()) + 0.2)
+    assert shared_redis.get(GENERATION_KEY) == token_before  # the change never reached Redis
+    assert page(client, claim) == "404"
