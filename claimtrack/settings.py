@@ -157,7 +157,7 @@ SPECTACULAR_SETTINGS = {
 # generation token that invalidates them lives in the default cache, shared through Redis
 # when REDIS_URL is set so that every web process sees an invalidation at once (without
 # Redis, one process, as under `make run`).
-CLAIMTRACK_PUBLIC_CACHE_SECONDS = int(os.environ.get("CLAIMTRACK_PUBLIC_CACHE_SECONDS", "300"))
+CLAIMTRACK_PUBLIC_CACHE_SECONDS = int(os.environ.get("CLAIMTRACK_PUBLIC_CACHE_SECONDS", "60"))
 # How often a process reads the shared generation token (claims/public_cache.py). 0, the
 # default, reads it on every request: an unpublished claim leaves every process's cache at
 # once. A positive value saves that read but lets other processes serve a withdrawn page for
