@@ -5,8 +5,14 @@ DATABASE_URL (a throwaway PostgreSQL under `make bench`), counts the queries of 
 when nothing is cached, then starts gunicorn on a free loopback port and loads it with a
 small asyncio HTTP client (loopback only): requests per second and p99 latency of the claim
 page against the trivial `/healthz` view of the same server, and their ratio (target ≥ 0.5).
+gunicorn runs as docker-compose.yml and the Dockerfile run it: 3 sync workers.
 
-    python -m claims.bench_public [--seconds 10] [--concurrency 8] [--workers 2] [--threads 2]
+The clients send what a browser sends (Accept-Language, Accept-Encoding: gzip), so the claim
+page comes compressed, as readers get it; a third load per round asks for it uncompressed,
+and its ratio is printed too.
+
+    python -m claims.bench_public [--seconds 10] [--concurrency 8] [--rounds 3]
+        [--worker-class sync|gthread] [--workers 3] [--threads 1]
 """
 
 import argparse
@@ -22,6 +28,9 @@ import urllib.request
 from claimtrack.bench import bench_django_setup
 
 HOST = "127.0.0.1"
+# Extra request headers: a browser's, and a client that takes no compression.
+BROWSER = "Accept-Encoding: gzip, deflate, br\r\n"
+IDENTITY = ""
 SLUG = "bench-public-claim"
 APPEARANCES = 50
 EVIDENCE = 20
@@ -109,13 +118,13 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(port: int, workers: int, threads: int) -> subprocess.Popen:
+def start_server(port: int, workers: int, threads: int, worker_class: str) -> subprocess.Popen:
     env = dict(os.environ, DEBUG="0", ALLOWED_HOSTS=HOST, LOG_LEVEL="WARNING")
     server = subprocess.Popen(
         [
             sys.executable, "-m", "gunicorn", "claimtrack.wsgi:application",
             "--bind", f"{HOST}:{port}", "--workers", str(workers),
-            "--worker-class", "gthread", "--threads", str(threads), "--log-level", "warning",
+            "--worker-class", worker_class, "--threads", str(threads), "--log-level", "warning",
         ],
         env=env,
     )  # fmt: skip
@@ -131,10 +140,12 @@ def start_server(port: int, workers: int, threads: int) -> subprocess.Popen:
     sys.exit("gunicorn did not answer on /healthz within 30 s")
 
 
-async def _fetch_loop(port: int, path: str, stop_at: float, latencies: list[float]) -> int:
+async def _fetch_loop(
+    port: int, path: str, stop_at: float, latencies: list[float], headers: str
+) -> int:
     """One client: keep-alive requests in a row until stop_at; returns the errors seen."""
     request = (
-        f"GET {path} HTTP/1.1\r\nHost: {HOST}:{port}\r\nAccept-Language: en\r\n\r\n"
+        f"GET {path} HTTP/1.1\r\nHost: {HOST}:{port}\r\nAccept-Language: en\r\n{headers}\r\n"
     ).encode()
     errors, reader, writer = 0, None, None
     while time.perf_counter() < stop_at:
@@ -167,20 +178,20 @@ async def _fetch_loop(port: int, path: str, stop_at: float, latencies: list[floa
     return errors
 
 
-async def _load(port: int, path: str, seconds: float, concurrency: int) -> tuple:
+async def _load(port: int, path: str, seconds: float, concurrency: int, headers: str) -> tuple:
     latencies: list[float] = []
     started = time.perf_counter()
     stop_at = started + seconds
     errors = await asyncio.gather(
-        *(_fetch_loop(port, path, stop_at, latencies) for _ in range(concurrency))
+        *(_fetch_loop(port, path, stop_at, latencies, headers) for _ in range(concurrency))
     )
     elapsed = time.perf_counter() - started
     return latencies, elapsed, sum(errors)
 
 
-def load(port: int, path: str, seconds: float, concurrency: int) -> dict:
-    asyncio.run(_load(port, path, min(2.0, seconds), concurrency))  # warm up
-    latencies, elapsed, errors = asyncio.run(_load(port, path, seconds, concurrency))
+def load(port: int, path: str, seconds: float, concurrency: int, headers: str = BROWSER) -> dict:
+    asyncio.run(_load(port, path, min(2.0, seconds), concurrency, headers))  # warm up
+    latencies, elapsed, errors = asyncio.run(_load(port, path, seconds, concurrency, headers))
     ordered = sorted(latencies)
     return {
         "requests": len(ordered),
@@ -203,10 +214,14 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--concurrency", type=int, default=8)
-    # One worker process by default: with two, how the keep-alive connections happen to
-    # spread over the processes swung each page's rate by 2x from one round to the next.
-    parser.add_argument("--workers", type=int, default=1)
-    parser.add_argument("--threads", type=int, default=4)
+    # By default the server of docker-compose.yml and the Dockerfile: 3 sync workers (no
+    # keep-alive: every request is a new connection, spread over the workers by the kernel).
+    # With gthread workers, keep-alive connections stay on one worker, and how they happen to
+    # spread swung each page's rate by 2x from one round to the next: use one worker then
+    # (--worker-class gthread --workers 1 --threads 4).
+    parser.add_argument("--worker-class", default="sync", choices=["sync", "gthread"])
+    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args(argv)
 
@@ -224,31 +239,52 @@ def main(argv: list[str] | None = None) -> None:
     connection.close()
 
     port = free_port()
-    server = start_server(port, args.workers, args.threads)
+    server = start_server(port, args.workers, args.threads, args.worker_class)
     try:
         print(
-            f"gunicorn on {HOST}:{port}: {args.workers} workers x {args.threads} threads; "
-            f"{args.concurrency} keep-alive clients for {args.seconds:.0f} s per page"
+            f"gunicorn on {HOST}:{port}: {args.workers} {args.worker_class} workers x "
+            f"{args.threads} threads; {args.concurrency} clients (keep-alive where the server "
+            f"allows it) for {args.seconds:.0f} s per page"
         )
         # Alternating rounds: how the keep-alive connections spread over the gunicorn
         # workers varies from one run to the next, and this must not favour either page.
+        print(check_compressed_page(port, path))
         rounds = []
         for _ in range(args.rounds):
             trivial = load(port, "/healthz", args.seconds, args.concurrency)
             claim = load(port, path, args.seconds, args.concurrency)
-            rounds.append((trivial, claim, claim["rps"] / trivial["rps"]))
+            plain = load(port, path, args.seconds, args.concurrency, IDENTITY)
+            rounds.append((trivial, claim, plain))
     finally:
         server.terminate()
         server.wait(timeout=30)
-    for number, (trivial, claim, _) in enumerate(rounds, start=1):
+    for number, (trivial, claim, plain) in enumerate(rounds, start=1):
         report(f"round {number}: trivial view (/healthz)", trivial)
         report(f"round {number}: claim page", claim)
-    ratios = [ratio for _, _, ratio in rounds]
-    median = statistics.median(ratios)
-    print(
-        "ratio of requests per second, claim page / trivial view: "
-        f"{median:.2f} median of rounds {', '.join(f'{r:.2f}' for r in ratios)} (target >= 0.5)"
+        report(f"round {number}: claim page, uncompressed", plain)
+    for name, index, target in [("claim page", 1, " (target >= 0.5)"), ("uncompressed", 2, "")]:
+        ratios = [each[index]["rps"] / each[0]["rps"] for each in rounds]
+        print(
+            f"ratio of requests per second, {name} / trivial view: "
+            f"{statistics.median(ratios):.2f} median of rounds "
+            f"{', '.join(f'{r:.2f}' for r in ratios)}{target}"
+        )
+
+
+def check_compressed_page(port: int, path: str) -> str:
+    """The compressed claim page served under load is the whole page."""
+    import gzip
+
+    request = urllib.request.Request(
+        f"http://{HOST}:{port}{path}", headers={"Accept-Encoding": "gzip", "Accept-Language": "en"}
     )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert response.headers["Content-Encoding"] == "gzip", response.headers
+        compressed = response.read()
+    body = gzip.decompress(compressed).decode()
+    assert body.count('<li class="timeline-item') == APPEARANCES
+    assert body.count('<li class="evidence-item') == EVIDENCE
+    return f"claim page: {len(body.encode()):,} bytes, {len(compressed):,} bytes compressed"
 
 
 if __name__ == "__main__":

@@ -5,13 +5,16 @@ shows accepted appearances, approved evidence and the public correction log only
 (claims/public.py).
 """
 
+import re
+
 from django.conf import settings
 from django.contrib.auth.context_processors import PermWrapper
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils.html import escape
+from django.utils.cache import patch_vary_headers
+from django.utils.text import compress_string
 from django.utils.translation import get_language, get_language_bidi
 from django.views.decorators.http import require_GET
 from django.views.generic import ListView, TemplateView
@@ -63,28 +66,31 @@ def _claim_fragments(slug: str) -> dict[str, str]:
         "claim_review": jsonld.as_script(jsonld.claim_review(page)),
     }
     return {
+        "path": claim.get_absolute_url(),
         "title": claim.statement,
         "head": render_to_string("claims/_claim_head.html", context),
         "body": render_to_string("claims/_claim_body.html", context),
     }
 
 
-# Stand-in for the only per-reader part of an anonymous reader's page, replaced on each
-# request: the address the language switch returns to.
-NEXT_PLACEHOLDER = b"/claimtrack-next-placeholder/"
+class _ClaimPathRequest:
+    """What the anonymous page's template reads of the request: the address the language
+    switch returns to, the claim's own (without the reader's query string)."""
 
+    def __init__(self, path: str):
+        self.path = path
 
-class _PlaceholderRequest:
     def get_full_path(self) -> str:
-        return NEXT_PLACEHOLDER.decode()
+        return self.path
 
 
-def _anonymous_page(fragments: dict[str, str]) -> bytes:
-    """The whole page as every anonymous reader sees it, encoded, with the placeholder."""
+def _anonymous_page(fragments: dict[str, str]) -> dict[str, bytes]:
+    """The whole page as every anonymous reader sees it: encoded, and gzip-compressed once
+    for the browsers that accept it (nothing in it differs from one reader to the next)."""
     anonymous = AnonymousUser()
     context = {
         "fragments": fragments,
-        "request": _PlaceholderRequest(),
+        "request": _ClaimPathRequest(fragments["path"]),
         "user": anonymous,
         "perms": PermWrapper(anonymous),
         "messages": [],  # pending messages stay stored for the reader's next page
@@ -92,7 +98,11 @@ def _anonymous_page(fragments: dict[str, str]) -> bytes:
         "LANGUAGE_CODE": get_language(),
         "LANGUAGE_BIDI": get_language_bidi(),
     }
-    return render_to_string("claims/claim_detail.html", context).encode()
+    html = render_to_string("claims/claim_detail.html", context).encode()
+    return {"html": html, "gzip": compress_string(html)}
+
+
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")  # as django.middleware.gzip reads Accept-Encoding
 
 
 @require_GET
@@ -100,9 +110,9 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """A published claim's page, served from the public cache, which the claims services
     invalidate on every public change.
 
-    Anonymous readers get the whole cached page (it has no CSRF token: the language switch
-    needs none) with their own address put in; signed-in users get the cached claim parts
-    inside a page rendered for them.
+    Anonymous readers get the whole cached page, the same for all of them (no CSRF token:
+    the language switch needs none), compressed when their browser accepts gzip; signed-in
+    users get the cached claim parts inside a page rendered for them.
     """
     key = public_cache_key("detail", slug, get_language())
     if request.user.is_authenticated:
@@ -112,14 +122,19 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
             public_cache_set(key, fragments)
         return render(request, "claims/claim_detail.html", {"fragments": fragments})
     page_key = key and f"{key}:anonymous"
-    html = public_cache_get(page_key)
-    if html is None:
+    page = public_cache_get(page_key)
+    if page is None:
         fragments = public_cache_get(key) or _claim_fragments(slug)
         public_cache_set(key, fragments)
-        html = _anonymous_page(fragments)
-        public_cache_set(page_key, html)
-    html = html.replace(NEXT_PLACEHOLDER, escape(request.get_full_path()).encode())
-    return HttpResponse(html)
+        page = _anonymous_page(fragments)
+        public_cache_set(page_key, page)
+    if ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")):
+        response = HttpResponse(page["gzip"])
+        response["Content-Encoding"] = "gzip"
+    else:
+        response = HttpResponse(page["html"])
+    patch_vary_headers(response, ["Accept-Encoding"])
+    return response
 
 
 class MethodologyView(TemplateView):
