@@ -18,11 +18,13 @@ COPY claimtrack/ claimtrack/
 COPY articles/ articles/
 COPY claims/ claims/
 COPY templates/ templates/
+COPY locale/ locale/
 COPY static/ static/
 
 # Static files are served by whitenoise from STATIC_ROOT; collect them at build time.
-# The key is a throwaway: settings refuse DEBUG=0 without one.
-RUN DEBUG=0 SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput
+# The key and address are throwaways: settings refuse DEBUG=0 without them.
+RUN DEBUG=0 SECRET_KEY=collectstatic-only SITE_URL=http://collectstatic.invalid \
+    python manage.py collectstatic --noinput
 
 RUN useradd --system --uid 10001 --home-dir /app claimtrack
 USER claimtrack

@@ -10,6 +10,7 @@ def bench_django_setup(name: str) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "claimtrack.settings")
     os.environ["DEBUG"] = "0"
     os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-" + "x" * 40)
+    os.environ.setdefault("SITE_URL", "http://127.0.0.1:8000")
     import django
 
     django.setup()

@@ -1,12 +1,13 @@
 """claimtrack settings, read from the environment.
 
 The defaults are the embedded development setup of `make run`: SQLite, Celery tasks
-run in-process, DEBUG on. Production sets DATABASE_URL, REDIS_URL, SECRET_KEY,
+run in-process, DEBUG on. Production sets DATABASE_URL, REDIS_URL, SECRET_KEY, SITE_URL,
 DEBUG=0 and ALLOWED_HOSTS (see README's configuration table).
 """
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -120,8 +121,21 @@ STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 
-# The address of the site, for links in e-mails.
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The public address of the site: canonical links, ClaimReview and Open Graph URLs, the feed,
+# the sitemap and links in e-mails are built from it, whatever host a request came through.
+SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/")
+if not SITE_URL:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "SITE_URL must be set when DEBUG is off: the public address of the site, e.g. "
+            "export SITE_URL=https://claims.example.org (canonical links, the feed, the sitemap "
+            "and the ClaimReview data of fact checks are built from it)."
+        )
+    SITE_URL = "http://127.0.0.1:8000"
+if urlsplit(SITE_URL).scheme not in {"http", "https"} or not urlsplit(SITE_URL).netloc:
+    raise ImproperlyConfigured(
+        f"SITE_URL must be an http:// or https:// address with a host name, not {SITE_URL!r}."
+    )
 # Who publishes the fact checks (schema.org ClaimReview `author`).
 CLAIMTRACK_ORGANISATION_NAME = os.environ.get("CLAIMTRACK_ORGANISATION_NAME", "claimtrack")
 CLAIMTRACK_ORGANISATION_URL = os.environ.get("CLAIMTRACK_ORGANISATION_URL", SITE_URL)

@@ -113,6 +113,8 @@ def test_app_services_run_in_production_mode_with_a_required_secret_key(service)
     assert str(env["DEBUG"]) == "0"
     # `${SECRET_KEY:?...}`: compose refuses to start without one; no key is committed.
     assert re.fullmatch(r"\$\{SECRET_KEY:\?[^}]+\}", env["SECRET_KEY"])
+    # The public address has no sensible default either: ClaimReview URLs are built from it.
+    assert re.fullmatch(r"\$\{SITE_URL:\?[^}]+\}", env["SITE_URL"])
     assert interpolate(env["ALLOWED_HOSTS"])
 
 
@@ -156,3 +158,17 @@ def test_dockerfile_default_command_runs_code_that_exists():
     cmd = re.search(r"^CMD\s+(\[.*\])$", dockerfile, re.MULTILINE)
     assert cmd
     assert_command_runs_existing_code(yaml.safe_load(cmd.group(1)))
+
+
+def test_dockerfile_copies_what_the_app_reads_at_run_time():
+    """Code, templates, static files and the compiled French catalogue (without locale/ the
+    image would serve an English-only site)."""
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    copied = {
+        source.rstrip("/")
+        for line in re.findall(r"^COPY\s+(.+)$", dockerfile, re.MULTILINE)
+        for source in line.split()[:-1]
+    }
+    assert {"manage.py", "claimtrack", "articles", "claims", "templates", "static", "locale"} <= (
+        copied
+    )

@@ -7,7 +7,9 @@ CHECK = "import django; django.setup(); from django.conf import settings; print(
 
 def run_settings(expr: str, **env: str) -> subprocess.CompletedProcess:
     environment = {
-        k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "REDIS_URL"}
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "DEBUG", "REDIS_URL", "SITE_URL"}
     }
     environment.update(env, DJANGO_SETTINGS_MODULE="claimtrack.settings")
     return subprocess.run(
@@ -21,12 +23,25 @@ def test_production_refuses_to_start_without_secret_key():
     assert "SECRET_KEY must be set" in result.stderr
 
 
-def test_production_starts_with_secret_key():
+def test_production_starts_with_secret_key_and_site_url():
     result = run_settings(
-        "settings.DEBUG", DEBUG="0", SECRET_KEY="x" * 50, ALLOWED_HOSTS="claims.example"
-    )
+        "(settings.DEBUG, settings.SITE_URL)", DEBUG="0", SECRET_KEY="x" * 50,
+        ALLOWED_HOSTS="claims.example", SITE_URL="https://claims.example/",
+    )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "False"
+    assert result.stdout.strip() == "(False, 'https://claims.example')"
+
+
+def test_production_refuses_to_start_without_its_public_address():
+    result = run_settings("settings.DEBUG", DEBUG="0", SECRET_KEY="x" * 50, SITE_URL="")
+    assert result.returncode != 0
+    assert "SITE_URL must be set when DEBUG is off" in result.stderr
+
+
+def test_a_site_url_without_scheme_is_refused():
+    result = run_settings("settings.SITE_URL", SITE_URL="claims.example.org")
+    assert result.returncode != 0
+    assert "SITE_URL must be an http:// or https:// address" in result.stderr
 
 
 def test_without_redis_url_tasks_run_in_process():
