@@ -5,11 +5,12 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 
 class Language(models.TextChoices):
-    FRENCH = "fr", "French"
-    ENGLISH = "en", "English"
+    FRENCH = "fr", _("French")
+    ENGLISH = "en", _("English")
 
 
 class Outlet(models.Model):

@@ -51,12 +51,9 @@ def _creative_work(appearance: Appearance) -> dict:
 def claim_review(page: ClaimPage) -> dict:
     """The ClaimReview object of a published claim page."""
     claim = page.claim
-    rating = {
-        "@type": "Rating",
-        "ratingValue": page.rating_value,
-        "alternateName": claim.verdict.display_label,
-    }
-    if page.scale.best is not None:
+    rating = {"@type": "Rating", "alternateName": claim.verdict.display_label}
+    if page.rating_value is not None:  # off the scale: by name only
+        rating["ratingValue"] = page.rating_value
         rating["bestRating"] = page.scale.best
         rating["worstRating"] = page.scale.worst
     item = {"@type": "Claim"}

@@ -4,7 +4,7 @@ from django.db.models import F, Max, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext, gettext_lazy
 from simple_history.models import HistoricalRecords
 
 from articles.models import Article, Language
@@ -408,10 +408,26 @@ class Task(models.Model):
 
 
 class Correction(models.Model):
-    """A public note on what changed in a claim after it was published."""
+    """A public note on what changed in a claim after it was first published: a correction,
+    a withdrawal, or a new publication after a withdrawal (with the verdict it came back
+    with). Each moves the claim's "updated" date (Claim.objects.with_last_public_change)."""
+
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", gettext_lazy("Correction")
+        UNPUBLISHED = "unpublished", gettext_lazy("Withdrawn")
+        REPUBLISHED = "republished", gettext_lazy("Published again")
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="corrections")
-    text = models.TextField()
+    kind = models.CharField(max_length=20, choices=Kind, default=Kind.CORRECTION)
+    text = models.TextField(blank=True, help_text="The editor's note, as written.")
+    verdict = models.ForeignKey(
+        Rating,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="For a new publication: the verdict the claim was published with.",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -421,4 +437,17 @@ class Correction(models.Model):
         ordering = ["created_at", "id"]
 
     def __str__(self) -> str:
-        return self.text[:60]
+        return self.public_text[:60]
+
+    @property
+    def public_text(self) -> str:
+        """The note as readers see it, in the interface language."""
+        if self.kind == self.Kind.UNPUBLISHED:
+            return gettext("Withdrawn: %(reason)s") % {"reason": self.text}
+        if self.kind == self.Kind.REPUBLISHED:
+            if self.verdict is None:
+                return gettext("Published again.")
+            return gettext("Published again with the verdict “%(verdict)s”.") % {
+                "verdict": self.verdict.display_label
+            }
+        return self.text

@@ -44,8 +44,6 @@ EVIDENCE_KIND_LABELS = {
     Evidence.Kind.MEDIA_REPORT: _("Media report"),
     Evidence.Kind.DATASET: _("Dataset"),
 }
-# ratingValue of a verdict off the true-to-false scale (such as Unverifiable) in ClaimReview.
-UNRATED_VALUE = -1
 
 
 @dataclass
@@ -83,10 +81,12 @@ class RatingScale:
     best: int | None
     worst: int | None
 
-    def value_of(self, rating: Rating | None) -> int:
-        """The published numeric mapping: the rating's score, or -1 off the scale."""
+    def value_of(self, rating: Rating | None) -> int | None:
+        """The published numeric mapping: the rating's score; None off the true-to-false
+        scale (such as Unverifiable), whose verdicts ClaimReview gives by name only, since a
+        ratingValue must lie between worstRating and bestRating."""
         if rating is None or rating.score is None:
-            return UNRATED_VALUE
+            return None
         return rating.score
 
 
@@ -122,7 +122,7 @@ class ClaimPage:
         return SOURCING_HELP.get(self.claim.sourcing, "")
 
     @property
-    def rating_value(self) -> int:
+    def rating_value(self) -> int | None:
         return self.scale.value_of(self.claim.verdict)
 
 
@@ -156,6 +156,6 @@ def claim_page_build(claim: Claim) -> ClaimPage:
         appearances=appearances,
         chains=list(chains.values()),
         evidence=evidence,
-        corrections=list(claim.corrections.all()),
+        corrections=list(claim.corrections.select_related("verdict")),
         scale=rating_scale(),
     )

@@ -304,7 +304,7 @@ def claim_workspace(request: HttpRequest, pk: int) -> HttpResponse:
         "evidence": claim.evidence.select_related("added_by"),
         "comments": claim.comments.select_related("author"),
         "tasks": claim.tasks.select_related("assignee", "created_by"),
-        "corrections": claim.corrections.select_related("created_by"),
+        "corrections": claim.corrections.select_related("created_by", "verdict"),
         "history": _history(claim),
         "problems": services.claim_publication_problems(claim),
         "edit_form": ClaimEditForm(

@@ -517,11 +517,19 @@ def claim_approve_publication(*, claim: Claim, by: AbstractBaseUser) -> Claim:
 
 
 def _claim_publish(*, claim: Claim, by: AbstractBaseUser) -> Claim:
-    claim.status = Claim.Status.PUBLISHED
-    claim.published_at = claim.published_at or timezone.now()
-    claim._history_user = by
-    claim._change_reason = "Published"
-    claim.save()
+    """Publish; a claim that was withdrawn keeps its first publication date, and readers see
+    in its log that it came back, with which verdict (the feed and sitemap show it updated)."""
+    republished = claim.published_at is not None
+    with transaction.atomic():
+        if republished:
+            Correction.objects.create(
+                claim=claim, kind=Correction.Kind.REPUBLISHED, verdict=claim.verdict, created_by=by
+            )
+        claim.status = Claim.Status.PUBLISHED
+        claim.published_at = claim.published_at or timezone.now()
+        claim._history_user = by
+        claim._change_reason = "Published again" if republished else "Published"
+        claim.save()
     public_cache_invalidate()
     return claim
 
@@ -534,7 +542,9 @@ def claim_unpublish(*, claim: Claim, by: AbstractBaseUser, reason: str) -> Claim
     if not reason.strip():
         raise ValidationError("Say why the claim is unpublished.")
     with transaction.atomic():
-        Correction.objects.create(claim=claim, text=f"Unpublished: {reason.strip()}", created_by=by)
+        Correction.objects.create(
+            claim=claim, kind=Correction.Kind.UNPUBLISHED, text=reason.strip(), created_by=by
+        )
         claim.status = Claim.Status.DRAFT
         claim.publication_requested_by = None
         claim._history_user = by

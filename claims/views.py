@@ -16,13 +16,13 @@ from django.template.loader import render_to_string
 from django.utils.cache import patch_vary_headers
 from django.utils.text import compress_string
 from django.utils.translation import get_language, get_language_bidi
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.generic import ListView, TemplateView
 
 from claims import jsonld
 from claims.filters import ClaimFilterForm
 from claims.models import Claim, Rating
-from claims.public import UNRATED_VALUE, claim_page_build, rating_scale
+from claims.public import claim_page_build, rating_scale
 from claims.public_cache import public_cache_get, public_cache_key, public_cache_set
 
 
@@ -105,7 +105,7 @@ def _anonymous_page(fragments: dict[str, str]) -> dict[str, bytes]:
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")  # as django.middleware.gzip reads Accept-Encoding
 
 
-@require_GET
+@require_safe
 def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """A published claim's page, served from the public cache, which the claims services
     invalidate on every public change.
@@ -152,11 +152,11 @@ class RatingScaleView(TemplateView):
         ratings = list(Rating.objects.all())
         for rating in ratings:
             rating.rating_value = scale.value_of(rating)
-        context.update(ratings=ratings, scale=scale, unrated_value=UNRATED_VALUE)
+        context.update(ratings=ratings, scale=scale)
         return context
 
 
-@require_GET
+@require_safe
 def healthz(request: HttpRequest) -> HttpResponse:
     """A trivial view: for load balancers, and the baseline of `claims.bench_public`."""
     return HttpResponse("ok", content_type="text/plain")

@@ -80,8 +80,10 @@ def test_claim_page_shows_what_readers_need(client, claim):
     assert "Mostly false" in html and "The lease register shows the cranes were leased." in html
     assert "Lease register 2024" in html and 'href="https://port.example/leases"' in html
     assert "We named the register&#x27;s year." in html
-    assert '<time class="published" datetime="2024-05-20">20 May 2024</time>' in html
-    assert '<time class="updated" datetime="2024-05-22">22 May 2024</time>' in html
+    assert '<time class="published" datetime="2024-05-20">May 20, 2024</time>' in html
+    french = client.get(claim.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert '<time class="published" datetime="2024-05-20">20 mai 2024</time>' in french
+    assert '<time class="updated" datetime="2024-05-22">May 22, 2024</time>' in html
     assert 'href="/claims/about/methodology/"' in html
     assert 'href="/claims/about/rating-scale/#rating-mostly-false"' in html
 
@@ -171,10 +173,11 @@ def test_claim_review_json_ld_describes_the_page(client, claim, settings):
 def test_rating_value_mapping_is_the_one_published_on_the_rating_scale_page(client, publish):
     claim = publish(verdict="unverifiable")
     review = json_ld(client.get(claim.get_absolute_url()).content.decode())[0]
-    assert review["reviewRating"]["ratingValue"] == -1
-    assert review["reviewRating"]["alternateName"] == "Unverifiable"
+    # Off the true-to-false scale: by name only (a ratingValue must lie between worstRating
+    # and bestRating).
+    assert review["reviewRating"] == {"@type": "Rating", "alternateName": "Unverifiable"}
     scale = client.get("/claims/about/rating-scale/").content.decode()
-    assert re.search(r"<th scope=\"row\">Unverifiable</th><td>-1</td>", scale)
+    assert re.search(r"<th scope=\"row\">Unverifiable</th><td>none \(name only\)</td>", scale)
     assert re.search(r"<th scope=\"row\">Mostly false</th><td>2</td>", scale)
     assert "<code>bestRating</code> = 5" in scale and "<code>worstRating</code> = 1" in scale
     assert "The claim is inaccurate." in scale  # the definitions themselves
@@ -235,3 +238,44 @@ def factory_cycle(items):
     import factory
 
     return factory.Iterator(items)
+
+
+def test_open_graph_locale_follows_the_page_language(client, claim):
+    french = client.get(claim.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert '<meta property="og:locale" content="fr_FR">' in french
+    english = client.get(claim.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert '<meta property="og:locale" content="en_GB">' in english
+
+
+def test_claim_page_answers_head_requests(client, claim):
+    response = client.head(claim.get_absolute_url())
+    assert response.status_code == 200 and response.content == b""
+
+
+def test_withdrawn_then_republished_claim_tells_readers_what_happened(
+    client, claim, editor, editor2, ratings, settings
+):
+    from claims import services
+    from claims.models import Claim
+
+    settings.CLAIMTRACK_SECOND_EDITOR_APPROVAL = True
+    first_published = claim.published_at
+    services.claim_unpublish(claim=claim, by=editor, reason="The register was misread")
+    services.claim_set_verdict(
+        claim=claim, verdict=ratings["false"], conclusion="No crane was sold.", by=editor
+    )
+    services.claim_request_publication(claim=claim, by=editor)
+    services.claim_approve_publication(claim=claim, by=editor2)
+
+    html = client.get(claim.get_absolute_url()).content.decode()
+    log = html.split('id="corrections-heading"', 1)[1]
+    assert "Withdrawn: The register was misread" in log
+    assert "Published again with the verdict “False”." in log
+    assert log.index("Withdrawn:") < log.index("Published again")
+    claim.refresh_from_db()
+    assert claim.published_at == first_published  # first publication date kept
+    republished = Claim.objects.with_last_public_change().get(pk=claim.pk)
+    assert republished.last_public_change > first_published  # "updated", feed, sitemap
+    french = client.get(claim.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "Publiée de nouveau avec le verdict « Faux »." in french
+    assert "Retirée : The register was misread" in french

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 def statements(response) -> list[str]:
     assert response.status_code == 200
     html = response.content.decode()
-    return re.findall(r'<p class="claim-card-statement"><a href="[^"]+">(.*?)</a>', html)
+    return re.findall(r'<p class="claim-card-statement"[^>]*><a href="[^"]+">(.*?)</a>', html)
 
 
 def day(n: int) -> datetime.datetime:
