@@ -6,15 +6,18 @@ Safe to run again: existing accounts, articles and claims are kept, not duplicat
 import datetime
 import json
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
-from articles.models import Article, content_hash
-from articles.services import article_create_from_text
+from articles import fetch as fetching
+from articles.models import Article
+from articles.services import article_submit_text
 from claims.models import Claim, Evidence, Mention, Rating
 from claims.roles import roles_and_scale_ensure
 from claims.services import (
@@ -39,28 +42,31 @@ ACCOUNTS = [
 ]
 
 # Claims the demo newsroom is working on: (article key, span that appears in the text,
-# normalised statement, sourcing, verdict slug, conclusion, state). The states: "published";
-# "withdrawn" (published, then unpublished with a public note); "in_review" (ruled, waiting
-# for a second editor's approval); "draft" (still being checked).
+# normalised statement, sourcing, verdict slug, conclusion, state). The statement and the
+# conclusion are written in the language of the claim's first article, which becomes the
+# claim's language (a French newsroom writes a French claim in French). The states:
+# "published"; "withdrawn" (published, then unpublished with a public note); "in_review"
+# (ruled, waiting for a second editor's approval); "draft" (still being checked).
 DEMO_CLAIMS = [
     (
         "fr-port",
         "le port de Valmer a cédé six grues de quai à un armateur étranger",
-        "Valmer port sold six quay cranes to a foreign shipowner",
+        "Le port de Valmer a vendu six grues de quai à un armateur étranger",
         Claim.Sourcing.RELAYED,
         "mostly-false",
-        "The port's lease register shows the six cranes leased for the summer season, not "
-        "sold; the two managers quoted by the newspaper were not named.",
+        "Le registre des locations du port indique que les six grues ont été louées pour la "
+        "saison d'été, et non vendues ; les deux cadres cités par le journal ne sont pas nommés.",
         "published",
     ),
     (
         "fr-ecoles",
         "toutes les cantines des lycées serviront des repas entièrement bio",
-        "All of the region's high-school canteens will serve fully organic meals next year",
+        "Toutes les cantines des lycées de la région serviront des repas entièrement bio à la "
+        "rentrée",
         Claim.Sourcing.NAMED,
         "mixed",
-        "The region has voted the programme, but its budget covers about half of the extra "
-        "cost according to the cooks' union figures, which the region does not dispute.",
+        "La région a voté le programme, mais son budget ne couvre qu'environ la moitié du "
+        "surcoût d'après les chiffres du syndicat des cuisiniers, que la région ne conteste pas.",
         "published",
     ),
     (
@@ -93,12 +99,26 @@ DEMO_CLAIMS = [
     ),
 ]
 
+# What the demo editors write around a claim, in the claim's language: the public evidence
+# (title, note) and the journalist's evidence still waiting for approval.
+CLAIM_TEXTS = {
+    "fr": {
+        "evidence_title": "Documents consultés sur « {statement} »",
+        "evidence_note": "Pièce de démonstration : les documents à l'appui de la conclusion.",
+        "pending_evidence": "Notes d'un appel au service de presse (pas encore approuvées)",
+    },
+    "en": {
+        "evidence_title": "Records consulted on “{statement}”",
+        "evidence_note": "Demo evidence: the documents behind the conclusion.",
+        "pending_evidence": "Notes of a call to the press office (not yet approved)",
+    },
+}
 
 # More appearances of published claims in other outlets:
 # (statement, article key, span, speaker and relaying outlets when the extractor missed them).
 DEMO_APPEARANCES = [
     (
-        "Valmer port sold six quay cranes to a foreign shipowner",
+        "Le port de Valmer a vendu six grues de quai à un armateur étranger",
         "en-cranes",
         "Valmer port had sold six quay cranes to a foreign shipowner",
         "two harbour-master officials",
@@ -109,9 +129,9 @@ DEMO_APPEARANCES = [
 # (statement, sentence added to the conclusion, correction note).
 DEMO_CORRECTIONS = [
     (
-        "Valmer port sold six quay cranes to a foreign shipowner",
-        "The lease register can be consulted at the harbour office.",
-        "We added where readers can consult the lease register.",
+        "Le port de Valmer a vendu six grues de quai à un armateur étranger",
+        "Le registre des locations peut être consulté à la capitainerie.",
+        "Nous avons précisé où les lecteurs peuvent consulter le registre des locations.",
     ),
 ]
 
@@ -148,16 +168,18 @@ class Command(BaseCommand):
     def create_articles(self, journalist) -> dict[str, Article]:
         articles = {}
         for item in json.loads(DEMO_ARTICLES.read_text(encoding="utf-8")):
-            article = Article.objects.filter(content_hash=content_hash(item["text"])).first()
-            if article is None:
-                article = article_create_from_text(
-                    text=item["text"],
-                    language=item["language"],
-                    outlet_name=item["outlet"],
-                    title=item["title"],
-                    submitted_by=journalist,
-                    enqueue=False,
-                )
+            submission = article_submit_text(
+                text=item["text"],
+                language=item["language"],
+                outlet_name=item["outlet"],
+                title=item["title"],
+                submitted_by=journalist,
+                enqueue=False,
+                retry_failed=False,
+            )
+            article = submission.article
+            self.add_publication(article, item)
+            if submission.created or article.status == Article.Status.QUEUED:
                 article = article_extract_claims(article=article)
                 self.stdout.write(
                     f"Article “{article.title}”: {article.status}, "
@@ -166,13 +188,48 @@ class Command(BaseCommand):
             articles[item["key"]] = article
         return articles
 
+    def add_publication(self, article: Article, item: dict) -> None:
+        """The outlet's (fictional) link and publication time, as if the article had been
+        submitted as a link, when it has none yet.
+
+        Dates are counted back from when the article entered, so that a second run changes
+        nothing and the articles came out before the claims the demo publishes about them.
+        """
+        fields = []
+        url = fetching.canonical_url(item["url"])
+        if not article.url:
+            taken = Article.objects.filter(Q(url=url) | Q(canonical_url=url)).exclude(pk=article.pk)
+            if taken.exists():
+                self.stderr.write(f"{url} is already another article's link; not set.")
+            else:
+                article.url = url
+                fields.append("url")
+        if article.published_at is None:
+            published = item["published"]
+            day = timezone.localdate(article.created_at) - datetime.timedelta(
+                days=published["days_ago"]
+            )
+            at = datetime.time.fromisoformat(published["time"])
+            article.published_at = timezone.make_aware(datetime.datetime.combine(day, at))
+            fields.append("published_at")
+        if fields:
+            article.save(update_fields=[*fields, "updated_at"])
+        outlet = article.outlet
+        if outlet is not None and not outlet.domain:
+            outlet.domain = urlsplit(url).hostname or ""
+            outlet.save(update_fields=["domain"])
+
     def create_claims(self, articles: dict[str, Article], users: dict) -> None:
         editor, journalist = users["editor"], users["journalist"]
         for key, span, statement, sourcing, verdict, conclusion, state in DEMO_CLAIMS:
+            article = articles[key]
             if Claim.objects.filter(statement=statement).exists():
                 continue
-            mention = self.mention_for(articles[key], span)
+            if self.claim_on(article, span) is not None:  # tracked under another wording
+                continue
+            mention = self.mention_for(article, span)
             claim = claim_create_from_mention(mention=mention, statement=statement, by=journalist)
+            texts = CLAIM_TEXTS[claim.language]
             claim.sourcing = sourcing
             claim.verdict = Rating.objects.filter(slug=verdict).first() if verdict else None
             claim.conclusion = conclusion
@@ -184,17 +241,17 @@ class Command(BaseCommand):
                 evidence_add(
                     claim=claim,
                     by=editor,
-                    title=f"Records consulted on “{statement}”",
+                    title=texts["evidence_title"].format(statement=statement),
                     url="https://example.org/records",
                     kind=Evidence.Kind.PRIMARY_DOCUMENT,
-                    note="Demo evidence: the documents behind the conclusion.",
+                    note=texts["evidence_note"],
                 )
             if state in {"published", "withdrawn"}:
                 # A journalist's evidence no editor has approved yet: never public.
                 evidence_add(
                     claim=claim,
                     by=journalist,
-                    title="Notes of a call to the press office (not yet approved)",
+                    title=texts["pending_evidence"],
                     kind=Evidence.Kind.OFFICIAL_STATEMENT,
                 )
                 claim_publish(claim=claim, verdict=claim.verdict, conclusion=conclusion, by=editor)
@@ -239,10 +296,23 @@ class Command(BaseCommand):
                     correction=note,
                 )
 
+    @staticmethod
+    def span_bounds(article: Article, span: str) -> tuple[int, int]:
+        start = article.text.find(span)
+        if start < 0:
+            raise CommandError(f"“{span}” is not in the demo article “{article.title}”.")
+        return start, start + len(span)
+
+    def claim_on(self, article: Article, span: str) -> Claim | None:
+        """The claim a mention covering `span` was already accepted into (an earlier run)."""
+        start, end = self.span_bounds(article, span)
+        return Claim.objects.filter(
+            mentions__article=article, mentions__start__lt=end, mentions__end__gt=start
+        ).first()
+
     def mention_for(self, article: Article, span: str) -> Mention:
         """The extracted mention covering `span`, or one added by hand as a journalist would."""
-        start = article.text.find(span)
-        end = start + len(span)
+        start, end = self.span_bounds(article, span)
         for mention in article.mentions.all():
             if mention.start < end and start < mention.end:
                 return mention
