@@ -21,6 +21,7 @@ CANTEENS = (
     "Toutes les cantines des lycées de la région serviront des repas entièrement bio à la rentrée"
 )
 BRIDGE_CRACKS = "Cracks were found in a pier of the Old Mill bridge"
+BUSES = "Bus routes over the Old Mill bridge will stay diverted until April"
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 
 
@@ -48,6 +49,7 @@ def test_seed_demo_creates_accounts_articles_and_claims_in_every_state(capsys):
     assert set(Claim.objects.published().values_list("statement", flat=True)) == {
         VALMER,
         CANTEENS,
+        BUSES,
     }
     assert Claim.objects.get(statement=BRIDGE_CRACKS).status == Claim.Status.IN_REVIEW
     draft = Claim.objects.get(statement="St Anne's emergency ward will close at night from January")
@@ -106,6 +108,7 @@ def test_seed_demo_claims_are_found_by_their_language(client):
     french, english = listed(client, "?language=fr"), listed(client, "?language=en")
     for statement in (VALMER, CANTEENS):
         assert escape(statement) in french and escape(statement) not in english
+    assert escape(BUSES) in english and escape(BUSES) not in french
 
     # The English claim waiting for a second editor, once approved, is listed in English.
     claim = Claim.objects.get(statement=BRIDGE_CRACKS)

@@ -97,6 +97,16 @@ DEMO_CLAIMS = [
         "before reopening.",
         "withdrawn",
     ),
+    (
+        "en-bridge",
+        "bus routes will stay diverted until April",
+        "Bus routes over the Old Mill bridge will stay diverted until April",
+        Claim.Sourcing.NAMED,
+        "true",
+        "The transport authority's published timetable keeps the diversion in place until "
+        "the second week of April.",
+        "published",
+    ),
 ]
 
 # What the demo editors write around a claim, in the claim's language: the public evidence
