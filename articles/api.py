@@ -1,7 +1,10 @@
 """REST API: submit articles (a link or a text), follow their status, read their claims.
 
 Token authentication (`Authorization: Token <key>`; `manage.py drf_create_token USER`).
-The OpenAPI schema is served at /api/schema/.
+Every endpoint is for the newsroom: the account must be a journalist or an editor
+(permission `claims.review_mention`), since the API shows unreviewed mentions and the claims
+they are linked to, published or not. The OpenAPI schema is served at /api/schema/ (it
+describes the endpoints and holds no data).
 """
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -9,12 +12,28 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import generics, serializers, status
+from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from articles.models import Article, Language
 from articles.services import article_submit_text, article_submit_url
 from claims.models import Mention
+from claims.permissions import can_review
+
+
+class IsNewsroomMember(BasePermission):
+    """Journalists and editors only (the permission to review extracted mentions)."""
+
+    message = "Your account is not in the newsroom's Journalists or Editors group."
+
+    def has_permission(self, request: Request, view) -> bool:
+        return can_review(request.user)
+
+
+# IsAuthenticated first, so that a request without valid credentials is told to
+# authenticate (401) rather than refused (403).
+NEWSROOM_PERMISSIONS = [IsAuthenticated, IsNewsroomMember]
 
 
 class ArticleSerializer(serializers.ModelSerializer):
@@ -114,10 +133,12 @@ def _articles():
 class ArticleListCreate(generics.ListCreateAPIView):
     """List the articles (newest first), or submit one: a link to fetch or a text."""
 
+    permission_classes = NEWSROOM_PERMISSIONS
     serializer_class = ArticleSerializer
 
     def get_queryset(self):
-        articles = _articles()
+        # Explicit: Meta.ordering is not applied to a query with GROUP BY (the Count).
+        articles = _articles().order_by("-created_at", "-id")
         if self.request.query_params.get("status"):
             articles = articles.filter(status=self.request.query_params["status"])
         return articles
@@ -164,6 +185,7 @@ class ArticleListCreate(generics.ListCreateAPIView):
 class ArticleDetail(generics.RetrieveAPIView):
     """One article: its status and, when it failed, why."""
 
+    permission_classes = NEWSROOM_PERMISSIONS
     serializer_class = ArticleSerializer
 
     def get_queryset(self):
@@ -173,6 +195,7 @@ class ArticleDetail(generics.RetrieveAPIView):
 class ArticleClaims(generics.ListAPIView):
     """The attributed statements (mentions) found in one article, in text order."""
 
+    permission_classes = NEWSROOM_PERMISSIONS
     serializer_class = MentionSerializer
 
     def get_queryset(self):

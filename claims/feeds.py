@@ -1,7 +1,13 @@
-"""Atom feed of new and changed verdicts (`/claims/feed/`): published claims only."""
+"""Atom feed of new and changed verdicts (`/claims/feed/`): published claims only.
+
+Its addresses are built from settings.SITE_URL, like the claim pages' canonical links and
+ClaimReview `url`, never from the host the request came in on; the entries' author is the
+organisation that publishes the fact checks, not the claimant.
+"""
 
 import datetime
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
 from django.urls import reverse
@@ -9,7 +15,20 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from claims.jsonld import absolute_url
 from claims.models import Claim
+
+# The documented default of CLAIMTRACK_ORGANISATION_NAME, should it be set empty: an Atom
+# author must have a name.
+_DEFAULT_ORGANISATION_NAME = "claimtrack"
+
+
+def _organisation_name() -> str:
+    return settings.CLAIMTRACK_ORGANISATION_NAME.strip() or _DEFAULT_ORGANISATION_NAME
+
+
+def _organisation_url() -> str | None:
+    return settings.CLAIMTRACK_ORGANISATION_URL.strip() or None
 
 
 class VerdictsFeed(Feed):
@@ -23,14 +42,25 @@ class VerdictsFeed(Feed):
     )
     limit = 50
 
+    # Absolute addresses: Feed.get_feed() only prefixes the request's host to the ones that
+    # do not start with http:// or https://.
     def link(self) -> str:
-        return reverse("claims:list")
+        return absolute_url(reverse("claims:list"))
+
+    def feed_url(self) -> str:
+        return absolute_url(reverse("claims:feed"))
+
+    def author_name(self) -> str:
+        return _organisation_name()
+
+    def author_link(self) -> str | None:
+        return _organisation_url()
 
     def items(self) -> QuerySet[Claim]:
         return (
             Claim.objects.published()
             .with_last_public_change()
-            .select_related("claimant", "verdict")
+            .select_related("verdict")
             .prefetch_related("corrections")
             .order_by("-last_public_change", "-id")[: self.limit]
         )
@@ -45,8 +75,14 @@ class VerdictsFeed(Feed):
         correction = _("Correction: %(text)s") % {"text": corrections[-1].text}
         return f"{correction}\n\n{claim.conclusion}"
 
+    def item_link(self, claim: Claim) -> str:
+        return absolute_url(claim.get_absolute_url())  # also the entry's id
+
     def item_author_name(self, claim: Claim) -> str:
-        return str(claim.claimant) if claim.claimant_id else ""
+        return _organisation_name()
+
+    def item_author_link(self, claim: Claim) -> str | None:
+        return _organisation_url()
 
     def item_pubdate(self, claim: Claim) -> datetime.datetime:
         return claim.published_at

@@ -1,7 +1,12 @@
-"""sitemap.xml: the public pages and every published claim (nothing else)."""
+"""sitemap.xml: the public pages and every published claim (nothing else).
+
+Every <loc> is built from settings.SITE_URL, like the claim pages' canonical links, never
+from the host or scheme the request came in on.
+"""
 
 import datetime
 
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import QuerySet
 from django.urls import reverse
@@ -9,7 +14,19 @@ from django.urls import reverse
 from claims.models import Claim
 
 
-class ClaimSitemap(Sitemap):
+class SiteURLSitemap(Sitemap):
+    """Locations are f"{protocol}://{domain}{path}": the scheme of SITE_URL, and the rest of
+    it (host, port and any path prefix) as the domain, so that each one is
+    claims.jsonld.absolute_url(path)."""
+
+    def get_protocol(self, protocol: str | None = None) -> str:
+        return settings.SITE_URL.partition("://")[0]
+
+    def get_domain(self, site=None) -> str:
+        return settings.SITE_URL.partition("://")[2]
+
+
+class ClaimSitemap(SiteURLSitemap):
     changefreq = "weekly"
     priority = 0.8
     limit = 5000
@@ -21,7 +38,7 @@ class ClaimSitemap(Sitemap):
         return claim.last_public_change
 
 
-class PublicPagesSitemap(Sitemap):
+class PublicPagesSitemap(SiteURLSitemap):
     changefreq = "daily"
     priority = 0.5
 

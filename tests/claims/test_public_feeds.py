@@ -1,6 +1,7 @@
 """Atom feed of new and changed verdicts, sitemap.xml, and the static public pages."""
 
 import datetime
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -59,6 +60,82 @@ def test_sitemap_lists_published_claims_and_public_pages(client, publish):
     }
     lastmod = next(v for k, v in urls.items() if claim.slug in k)
     assert lastmod.text.startswith("2024-06-02")
+
+
+SITE = "https://claims.example.org"
+
+
+@pytest.fixture
+def canonical_site(settings):
+    """The site's public address differs from the host the tests' requests come in on
+    (testserver) and from their scheme (http)."""
+    settings.SITE_URL = SITE
+    settings.CLAIMTRACK_ORGANISATION_NAME = "Les Vérificateurs"
+    settings.CLAIMTRACK_ORGANISATION_URL = "https://verificateurs.example"
+    return settings
+
+
+def canonical_url(client, claim) -> str:
+    html = client.get(claim.get_absolute_url()).content.decode()
+    links = re.findall(r'<link rel="canonical" href="([^"]+)">', html)
+    assert len(links) == 1
+    return links[0]
+
+
+def test_feed_addresses_are_the_site_url_not_the_request_host(client, publish, canonical_site):
+    claim = publish(statement="The port sold six cranes")
+    response = client.get("/claims/feed/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "testserver" not in body
+    addresses = set(re.findall(r"https?://[^\"<\s]+", body)) - {"http://www.w3.org/2005/Atom"}
+    assert {a for a in addresses if not a.startswith(f"{SITE}/")} == {
+        "https://verificateurs.example"  # the organisation's own address (author uri)
+    }
+    feed = ET.fromstring(response.content)
+    links = {link.get("rel"): link.get("href") for link in feed.findall(f"{ATOM}link")}
+    assert links == {"alternate": f"{SITE}/claims/", "self": f"{SITE}/claims/feed/"}
+    assert feed.find(f"{ATOM}id").text == f"{SITE}/claims/"
+    (entry,) = feed.findall(f"{ATOM}entry")
+    url = canonical_url(client, claim)
+    assert url == f"{SITE}/claims/{claim.slug}/"
+    assert entry.find(f"{ATOM}link").get("href") == url
+    assert entry.find(f"{ATOM}id").text == url
+
+
+def test_feed_author_is_the_publishing_organisation(client, publish, canonical_site):
+    claim = publish(statement="The port sold six cranes")
+    feed = ET.fromstring(client.get("/claims/feed/").content)
+    (entry,) = feed.findall(f"{ATOM}entry")
+    for author in [feed.find(f"{ATOM}author"), entry.find(f"{ATOM}author")]:
+        assert author.find(f"{ATOM}name").text == "Les Vérificateurs"
+        assert author.find(f"{ATOM}uri").text == "https://verificateurs.example"
+    assert claim.claimant.name not in client.get("/claims/feed/").content.decode()
+
+
+def test_feed_never_has_an_empty_author_name(client, publish, settings):
+    publish(claimant=None)  # a claim without a claimant
+    settings.CLAIMTRACK_ORGANISATION_NAME = " "
+    settings.CLAIMTRACK_ORGANISATION_URL = ""
+    feed = ET.fromstring(client.get("/claims/feed/").content)
+    names = feed.findall(f".//{ATOM}author/{ATOM}name")
+    assert len(names) == 2  # the feed's and the entry's
+    assert all(name.text == "claimtrack" for name in names)
+    assert feed.findall(f".//{ATOM}author/{ATOM}uri") == []  # no empty <uri/> either
+
+
+@pytest.mark.parametrize("secure", [False, True])
+def test_sitemap_locations_are_the_site_url_not_the_request_host(client, publish, settings, secure):
+    settings.SITE_URL = SITE if not secure else "http://checks.example:8080"
+    site = settings.SITE_URL
+    claim = publish()
+    response = client.get("/sitemap.xml", secure=secure)
+    assert response.status_code == 200
+    locs = [loc.text for loc in ET.fromstring(response.content).iter(f"{SITEMAP}loc")]
+    assert len(locs) == 5
+    assert all(loc.startswith(f"{site}/") for loc in locs), locs
+    assert f"{site}/" in locs and f"{site}/claims/" in locs
+    assert canonical_url(client, claim) in locs
 
 
 def test_methodology_page_explains_sourcing_and_links_the_scale(client, roles):

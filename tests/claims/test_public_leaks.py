@@ -142,3 +142,74 @@ def test_api_refuses_anonymous_readers(client, newsroom):
         assert response.status_code in {401, 403}, url
         assert MARKER not in response.content.decode()
         assert "ZZLEAK draft claim" not in response.content.decode()
+
+
+def test_api_refuses_a_signed_in_account_in_no_group(client, newsroom, journalist):
+    """A reader with an account (in neither Journalists nor Editors) gets nothing from the
+    API, with a token or with the site's session, while a journalist does see the same data."""
+    from rest_framework.authtoken.models import Token
+    from rest_framework.test import APIClient
+
+    from tests.factories import UserFactory
+
+    _, hidden, article = newsroom
+    hidden_article = Mention.objects.get(review_state=Mention.ReviewState.UNREVIEWED).article
+    # An unreviewed mention suggested for a draft claim: the API would show the draft's slug.
+    MentionFactory(article=hidden_article, claim=hidden["draft"], content="ZZLEAK unreviewed words")
+    outsider = UserFactory(username="reader-with-an-account")
+    with_token = APIClient()
+    with_token.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=outsider).key}")
+    with_session = APIClient()
+    with_session.force_login(outsider)
+    member = APIClient()
+    member.force_login(journalist)
+    urls = [
+        "/api/articles/",
+        f"/api/articles/{article.pk}/",
+        f"/api/articles/{hidden_article.pk}/",
+        f"/api/articles/{hidden_article.pk}/claims/",
+    ]
+    for api in [with_token, with_session]:
+        for url in urls:
+            response = api.get(url)
+            assert response.status_code == 403, url
+            body = response.content.decode()
+            assert MARKER not in body, url
+            assert not any(claim.slug in body for claim in hidden.values()), url
+    # The same request by a journalist shows what the outsider was refused.
+    journalist_view = member.get(f"/api/articles/{hidden_article.pk}/claims/")
+    assert journalist_view.status_code == 200
+    assert "ZZLEAK unreviewed words" in journalist_view.content.decode()
+    assert hidden["draft"].slug in journalist_view.content.decode()
+
+
+@pytest.fixture
+def withdrawn_claim(publish, editor):
+    """Published, then unpublished through the service, as an editor does it."""
+    from claims.services import claim_unpublish
+
+    claim = publish(statement=f"{MARKER} claim withdrawn by an editor", conclusion="Withdrawn.")
+    return claim, lambda: claim_unpublish(claim=claim, by=editor, reason="We got it wrong.")
+
+
+def test_home_page_shows_published_claims_only(client, newsroom, withdrawn_claim):
+    claim, hidden, _ = newsroom
+    withdrawn, unpublish = withdrawn_claim
+    # Seen while it is published (whatever the home page caches is filled in)...
+    assert withdrawn.statement in client.get("/").content.decode()
+    unpublish()
+    # ...and gone once withdrawn, with every other internal item.
+    body = assert_no_leak(client.get("/"))
+    assert claim.statement in body and claim.get_absolute_url() in body
+    for other in [*hidden.values(), withdrawn]:
+        assert other.get_absolute_url() not in body
+    for text in [
+        "claim in review",
+        "draft claim",
+        "withdrawn claim",
+        "internal comment",
+        "task notes",
+        "unreviewed words",
+        "draft evidence",
+    ]:
+        assert text not in body, text
