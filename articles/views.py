@@ -1,6 +1,6 @@
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.contrib.auth.mixins import LoginRequiredMixin
+from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,8 +12,18 @@ from articles.highlight import highlight_segments
 from articles.models import Article
 from articles.services import article_submit_text, article_submit_url
 
+# Articles and their extracted statements are newsroom material: journalists and editors only
+# (the permission the Journalists and Editors groups hold). Anonymous visitors are sent to
+# the login page; signed-in accounts outside the newsroom get 403.
+NEWSROOM_PERMISSION = "claims.review_mention"
 
-class ArticleListView(LoginRequiredMixin, ListView):
+
+def newsroom_required(view):
+    return login_required(permission_required(NEWSROOM_PERMISSION, raise_exception=True)(view))
+
+
+class ArticleListView(PermissionRequiredMixin, ListView):
+    permission_required = NEWSROOM_PERMISSION
     paginate_by = 50
     template_name = "articles/article_list.html"
 
@@ -39,7 +49,7 @@ def _report(request: HttpRequest, submission) -> HttpResponse:
     return redirect(article)
 
 
-@login_required
+@newsroom_required
 def article_new(request: HttpRequest) -> HttpResponse:
     form = ArticleTextForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -56,7 +66,7 @@ def article_new(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@newsroom_required
 @require_POST
 def article_new_url(request: HttpRequest) -> HttpResponse:
     url_form = ArticleUrlForm(request.POST)
@@ -79,7 +89,7 @@ def article_new_url(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@newsroom_required
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.select_related("outlet", "duplicate_of"), pk=pk)
     mentions = list(
@@ -100,7 +110,7 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
+@newsroom_required
 @require_GET
 def article_status(request: HttpRequest, pk: int) -> HttpResponse:
     """The status line of an article, polled by its page (htmx) while it is processed.

@@ -5,6 +5,7 @@ from django.views.i18n import set_language as django_set_language
 
 from articles.models import Article
 from claims.models import Claim
+from claims.permissions import can_review
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -13,7 +14,7 @@ def home(request: HttpRequest) -> HttpResponse:
         .select_related("verdict")
         .order_by("-published_at")[:10]
     }
-    if request.user.is_authenticated:
+    if can_review(request.user):
         context["recent_articles"] = Article.objects.select_related("outlet")[:10]
     return render(request, "home.html", context)
 

@@ -20,6 +20,27 @@ def test_article_detail_requires_login(client):
     assert response.status_code == 302
 
 
+def test_accounts_outside_the_newsroom_cannot_read_or_add_articles(client, roles):
+    """Articles and their unreviewed statements are for journalists and editors only."""
+    from tests.factories import UserFactory
+
+    article = ArticleFactory(title="ZZINTERNAL article")
+    MentionFactory(article=article, speaker="ZZINTERNAL speaker")
+    client.force_login(UserFactory(username="outsider"))
+    for url in ["/articles/", "/articles/new/", article.get_absolute_url(),
+                reverse("articles:status", args=[article.pk])]:  # fmt: skip
+        response = client.get(url)
+        assert response.status_code == 403, url
+        assert b"ZZINTERNAL" not in response.content
+    count = Article.objects.count()
+    assert client.post("/articles/new/", {"text": "Some text. " * 20}).status_code == 403
+    response = client.post(reverse("articles:new-url"), {"url": "https://a.example/"})
+    assert response.status_code == 403
+    assert Article.objects.count() == count
+    home = client.get("/").content.decode()
+    assert "ZZINTERNAL" not in home and 'href="/articles/"' not in home
+
+
 def test_submitting_text_stores_the_article_and_shows_its_claims(
     journalist_client, journalist, django_capture_on_commit_callbacks
 ):
