@@ -9,14 +9,16 @@ import datetime
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import format_html, linebreaks
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from claims.jsonld import absolute_url
-from claims.models import Claim
+from claims.models import Claim, Correction
 
 # The documented default of CLAIMTRACK_ORGANISATION_NAME, should it be set empty: an Atom
 # author must have a name.
@@ -61,7 +63,9 @@ class VerdictsFeed(Feed):
             Claim.objects.published()
             .with_last_public_change()
             .select_related("verdict")
-            .prefetch_related("corrections")
+            .prefetch_related(
+                Prefetch("corrections", queryset=Correction.objects.select_related("verdict"))
+            )
             .order_by("-last_public_change", "-id")[: self.limit]
         )
 
@@ -69,11 +73,18 @@ class VerdictsFeed(Feed):
         return f"{claim.verdict.display_label}: {claim.statement}"
 
     def item_description(self, claim: Claim) -> str:
+        """The summary, as HTML (Atom type="html"): the latest public note, if any, then the
+        conclusion; the editors' text is escaped."""
         corrections = list(claim.corrections.all())  # prefetched, oldest first
+        conclusion = linebreaks(claim.conclusion, autoescape=True)
         if not corrections:
-            return claim.conclusion
-        correction = _("Correction: %(text)s") % {"text": corrections[-1].text}
-        return f"{correction}\n\n{claim.conclusion}"
+            return conclusion
+        latest = corrections[-1]
+        if latest.kind == Correction.Kind.CORRECTION:
+            note = _("Correction: %(text)s") % {"text": latest.public_text}
+        else:
+            note = latest.public_text
+        return format_html("<p><strong>{}</strong></p>{}", note, mark_safe(conclusion))
 
     def item_link(self, claim: Claim) -> str:
         return absolute_url(claim.get_absolute_url())  # also the entry's id

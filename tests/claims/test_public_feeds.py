@@ -148,3 +148,24 @@ def test_healthz_is_a_trivial_page(client, django_assert_num_queries):
     with django_assert_num_queries(0):
         response = client.get("/healthz")
     assert response.status_code == 200 and response.content == b"ok"
+
+
+def test_feed_summary_is_escaped_html_and_shows_a_republication(client, publish, editor):
+    from claims import services
+
+    claim = publish(
+        statement="Markup claim", conclusion="Costs <b>rose</b> & fell.\n\nSecond paragraph."
+    )
+    entry = ET.fromstring(client.get("/claims/feed/").content).find(f"{ATOM}entry")
+    summary = entry.find(f"{ATOM}summary")
+    assert summary.get("type") == "html"
+    # What a feed reader renders: the editors' text as text, in paragraphs.
+    assert summary.text == (
+        "<p>Costs &lt;b&gt;rose&lt;/b&gt; &amp; fell.</p>\n\n<p>Second paragraph.</p>"
+    )
+
+    services.claim_unpublish(claim=claim, by=editor, reason="Checking again")
+    assert b"Markup claim" not in client.get("/claims/feed/").content
+    services.claim_publish(claim=claim, verdict=claim.verdict, conclusion="Checked.", by=editor)
+    entry = ET.fromstring(client.get("/claims/feed/").content).find(f"{ATOM}entry")
+    assert "Published again with the verdict “False”." in entry.find(f"{ATOM}summary").text
