@@ -102,6 +102,9 @@ class ClaimFilterForm(forms.Form):
     def filter(self, claims: ClaimQuerySet) -> ClaimQuerySet:
         """Apply the valid filters (invalid ones are ignored, and shown as errors)."""
         data = self.cleaned_data if self.is_valid() else {}
+        for name in self.errors:  # screen readers announce the error with its field
+            if name in self.fields:
+                self.fields[name].widget.attrs["aria-describedby"] = f"id_{name}-error"
         if data.get("verdict"):
             claims = claims.filter(verdict=data["verdict"])
         if data.get("claimant"):

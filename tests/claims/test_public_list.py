@@ -116,7 +116,11 @@ def test_filter_by_claimant_and_by_outlet(client, claims):
 def test_invalid_filter_is_reported_not_an_error(client, claims):
     response = client.get("/claims/", {"since": "not a date"})
     assert len(statements(response)) == 3
-    assert "Enter a valid date." in response.content.decode()
+    html = response.content.decode()
+    assert "Enter a valid date." in html
+    field = re.search(r'<input[^>]*name="since"[^>]*>', html).group(0)
+    assert 'aria-describedby="id_since-error"' in field and 'aria-invalid="true"' in field
+    assert '<p class="error" id="id_since-error">Enter a valid date.</p>' in html
 
 
 def test_pagination_keeps_the_filters(client, publish):
