@@ -116,6 +116,18 @@ def test_timeline_lists_every_appearance_in_order_and_marks_the_first(client, cl
     assert 'href="https://ouest.example/grues"' in items[0]
     assert "is-first" not in items[1] and "First appearance" not in items[1]
     assert "The Gazette" in items[1] and 'href="https://gazette.example/cranes"' in items[1]
+    assert "publication date unknown" not in html
+
+
+def test_appearance_without_a_publication_date_says_its_date_is_the_recording_day(
+    client, publish
+):
+    claim = publish(statement="Pasted text claim")
+    article = ArticleFactory(title="Pasted text", published_at=None)
+    MentionFactory(article=article, claim=claim, review_state=Mention.ReviewState.ACCEPTED)
+    html = client.get(claim.get_absolute_url()).content.decode()
+    item = re.search(r'<li class="timeline-item.*?</li>', html, re.S).group(0)
+    assert "publication date unknown: the day we recorded it" in item
 
 
 def test_claim_review_json_ld_describes_the_page(client, claim, settings):
