@@ -51,6 +51,10 @@ SPEECH_VERBS: dict[str, str] = {
     "lament": "asserts",
     "call": "asserts",
     "describe": "asserts",
+    "urge": "asserts",
+    # light-verb phrases, recognised through MULTIWORD_CUES
+    "point out": "asserts",
+    "make clear": "asserts",
     "deny": "denies",
     "reject": "denies",
     "dismiss": "denies",
@@ -66,6 +70,7 @@ IRREGULAR_FORMS: dict[str, list[str]] = {
 }
 
 OBJECT_CONTENT_VERBS = {
+    "urge",
     "announce",
     "deny",
     "reject",
@@ -83,8 +88,11 @@ STATEMENT_OBJECT_ONLY = {"reject", "dismiss", "dispute", "confirm", "acknowledge
 ADMISSION_VERBS = {"acknowledge", "admit", "concede"}
 PARTITIVES = {"a", "an", "some", "several", "certain"}
 WEAK_STATEMENT_NOUNS = {"idea", "view", "views", "involvement"}
-OBJECT_NEEDS_PREPOSITION: dict[str, tuple[str, ...]] = {"accuse": ("of",)}
+# "urged residents to limit ...": the object and its infinitive are the content
+OBJECT_NEEDS_PREPOSITION: dict[str, tuple[str, ...]] = {"accuse": ("of",), "urge": ("to",)}
 CLAUSE_ONLY_VERBS = {
+    "point out",
+    "make clear",
     "note",
     "stress",
     "insist",
@@ -193,6 +201,8 @@ PERSONAL_REFLEXIVES = {"himself", "herself"}
 # verbs whose demand follows a preposition ("called for an inquiry")
 # words allowed between the object and its quoted verdict ("qualifié X de « Y »")
 VERDICT_LINKS = {"as"}
+# "dismissed the report as \"fabrication\"": the verdict after these ends a denied object
+DISMISSAL_LINKS: set[str] = {"as"}
 DEMAND_PREPOSITIONS: dict[str, tuple[str, ...]] = {"call": ("for",)}
 # verbs that report a quoted verdict on their object ("called the plan \"a disgrace\"")
 QUALIFYING_VERBS = {"call", "describe"}
@@ -200,6 +210,8 @@ QUALIFYING_VERBS = {"call", "describe"}
 # ", comme l'affirmait X" / ", as X had claimed": X made the statement just reported
 AS_CLAUSE_OPENERS = {"as"}
 AS_CLAUSE_CLITICS: set[str] = set()
+# ", as fresh strikes left ...": a clause after these is the writer's context, not content
+CONTEXT_CLAUSE_OPENERS = {"as"}
 
 # openers after a comma whose infinitive reports for the main subject (", avant d'ajouter que")
 INFINITIVE_OPENERS: list[tuple[str, ...]] = []
@@ -207,6 +219,16 @@ INFINITIVE_OPENERS: list[tuple[str, ...]] = []
 # infinitive -> (start of the light verb before it, speech verb the pair stands for):
 # "a fait savoir que" reports like "a indiqué que"
 PERIPHRASTIC_CUES: dict[str, tuple[str, str]] = {}
+
+# last word -> (stems of the light verb, words between it and the last word, speech verb
+# the phrase stands for): "pointed out that", "made (it) clear that"
+MULTIWORD_CUES: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], str]]] = {
+    "out": [(("point",), (), "point out")],
+    "clear": [
+        (("made", "make", "making"), (), "make clear"),
+        (("made", "make", "making"), ("it",), "make clear"),
+    ],
+}
 
 RELAY_VERBS = {"citing", "quoting", "cited", "cites", "quoted", "quotes"}
 ACCORDING_TO = [("according", "to")]

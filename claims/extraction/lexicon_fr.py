@@ -54,6 +54,9 @@ SPEECH_VERBS: dict[str, str] = {
     "confier": "asserts",
     "avancer": "asserts",
     "faire valoir": "asserts",
+    # light-verb phrases, recognised through MULTIWORD_CUES
+    "mettre en garde": "asserts",
+    "faire état": "asserts",
     "relever": "asserts",
     "rappeler": "asserts",
     "poursuivre": "asserts",
@@ -286,13 +289,21 @@ PERSONAL_REFLEXIVES = {"lui-même", "elle-même"}
 # verbs whose demand follows a preposition ("a appelé à la grève")
 # words allowed between the object and its quoted verdict ("qualifié X de « Y »")
 VERDICT_LINKS = {"de", "d'", "d’"}
-DEMAND_PREPOSITIONS: dict[str, tuple[str, ...]] = {"appeler": ("à", "au", "aux")}
+# "dismissed the report as \"fabrication\"": the verdict after these ends a denied object
+DISMISSAL_LINKS: set[str] = set()
+DEMAND_PREPOSITIONS: dict[str, tuple[str, ...]] = {
+    "appeler": ("à", "au", "aux"),
+    "mettre en garde": ("contre",),
+    "faire état": ("de", "d'", "d’", "du", "des"),
+}
 # verbs that report a quoted verdict on their object ("juge la situation « intenable »")
 QUALIFYING_VERBS = {"juger", "qualifier", "estimer"}
 
 # ", comme l'affirmait X" / ", as X had claimed": X made the statement just reported
 AS_CLAUSE_OPENERS = {"comme"}
 AS_CLAUSE_CLITICS: set[str] = {"l'", "l’", "le"}
+# ", as fresh strikes left ...": a clause after these is the writer's context, not content
+CONTEXT_CLAUSE_OPENERS: set[str] = set()
 
 # openers after a comma whose infinitive reports for the main subject (", avant d'ajouter que")
 INFINITIVE_OPENERS: list[tuple[str, ...]] = [("avant", "de"), ("avant", "d'"), ("avant", "d’")]
@@ -303,6 +314,13 @@ PERIPHRASTIC_CUES: dict[str, tuple[str, str]] = {
     "savoir": ("fai", "indiquer"),
     "valoir": ("fai", "affirmer"),
     "entendre": ("laiss", "affirmer"),
+}
+
+# last word -> (stems of the light verb, words between it and the last word, speech verb
+# the phrase stands for): "a mis en garde contre X", "a fait état de X"
+MULTIWORD_CUES: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], str]]] = {
+    "garde": [(("mis", "met"), ("en",), "mettre en garde")],
+    "état": [(("fai", "fon"), (), "faire état")],
 }
 
 RELAY_VERBS = {

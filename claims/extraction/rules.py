@@ -340,12 +340,28 @@ class DocExtractor:
 
     def _periphrastic(self, i: int) -> str | None:
         """ "a fait savoir que", "a laissé entendre que": the speech verb these stand for."""
+        match = self._periphrastic_match(i)
+        return None if match is None else match[0]
+
+    def _periphrastic_match(self, i: int) -> tuple[str, int] | None:
+        """The speech verb a light-verb phrase ending at ``i`` stands for, and the index of
+        its light verb: "a fait savoir", "a mis en garde", "pointed out", "made it clear"."""
         if i == 0:
             return None
-        light = self.m.PERIPHRASTIC_CUES.get(self.toks[i].lower_)
-        if light is None or not self.toks[i - 1].lower_.startswith(light[0]):
-            return None
-        return light[1]
+        low = self.toks[i].lower_
+        light = self.m.PERIPHRASTIC_CUES.get(low)
+        if light is not None and self.toks[i - 1].lower_.startswith(light[0]):
+            return light[1], i - 1
+        for stems, middle, lemma in self.m.MULTIWORD_CUES.get(low, ()):
+            start = i - len(middle) - 1
+            if start < 0 or self.in_quote(start):
+                continue
+            if not all(self.toks[start + 1 + n].lower_ == w for n, w in enumerate(middle)):
+                continue
+            if not self.toks[start].lower_.startswith(stems) or self._is_passive(start):
+                continue  # "a été mis en garde": the one warned does not speak
+            return lemma, start
+        return None
 
     def cue_lemma(self, i: int) -> str | None:
         tok = self.toks[i]
@@ -414,6 +430,8 @@ class DocExtractor:
                 or low in self.m.TIME_WORDS
                 or low in self.m.NEGATIONS
                 or low in ("-t", "ailleurs", "par", "pour", "sa", "part")
+                or low in _ASIDE_LOCUTION_ENDS
+                or (low == "en" and j + 1 < i and self.toks[j + 1].lower_ in _ASIDE_LOCUTION_ENDS)
                 or low in self.m.INVERSION_CLITICS
             ):
                 pass
@@ -478,7 +496,8 @@ class DocExtractor:
         )
 
     def verb_group_start(self, i: int) -> int:
-        j = i - 1 if self._periphrastic(i) else i  # the light verb: "a fait savoir"
+        match = self._periphrastic_match(i)
+        j = i if match is None else match[1]  # the light verb: "a fait savoir"
         steps = 0
         while j - 1 >= 0 and steps < 7:
             t = self.toks[j - 1]
@@ -487,6 +506,8 @@ class DocExtractor:
                 break
             if low == "ailleurs" and j - 2 >= 0 and self.toks[j - 2].lower_ == "par":
                 j -= 2
+            elif low in _ASIDE_LOCUTION_ENDS and j - 2 >= 0 and self.toks[j - 2].lower_ == "en":
+                j -= 2  # "a en revanche démenti"
             elif (
                 low in _AUX[self.lang]
                 or low in self.m.NEGATIONS
@@ -782,7 +803,9 @@ class DocExtractor:
                 elif tt == ")":
                     depth = max(0, depth - 1)
                 elif depth == 0 and (
-                    tt in (",", ".", ";", ":") or tt in DASHES or tt in QUOTE_CHARS
+                    tt in (",", ".", ";", ":")
+                    or tt in DASHES and (tt != "-" or self._spaced_dash(e))  # "lieutenant-général"
+                    or tt in QUOTE_CHARS
                 ):
                     break
                 e += 1
@@ -851,6 +874,8 @@ class DocExtractor:
                     return j
                 if self._starts_according(j + 1):
                     return j
+                if nlow in self.m.CONTEXT_CLAUSE_OPENERS and self._context_clause(j + 2, limit):
+                    return j  # "said it had shot down 41 drones, as strikes left ..."
                 if (
                     j + 2 < limit
                     and (nlow in self.m.ARTICLES or nlow in self.m.DEFINITE_DETERMINERS)
@@ -896,6 +921,19 @@ class DocExtractor:
                     return j
             j += 1
         return limit
+
+    def _context_clause(self, k: int, hi: int) -> bool:
+        """A full clause (subject, then a finite verb) at ``k``: after ", as" it is the
+        writer's context ("as fresh strikes left homes without power"), not the speaker's."""
+        toks = self.toks
+        if k >= hi or toks[k].pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "NUM", "PRON"):
+            return False
+        for j in range(k + 1, min(hi, k + 10)):
+            if self.in_quote(j) or toks[j].text in (",", ";", ":") or toks[j].text in SENT_END:
+                return False
+            if self.is_finite(j):
+                return any(c.dep_ in ("nsubj", "nsubjpass") for c in toks[j].children)
+        return False
 
     def _continues_content_tense(self, k: int, cue: int) -> bool:
         """ "a estimé que X allait bien mais restait fragile": an imperfect verb after the
@@ -1065,9 +1103,65 @@ class DocExtractor:
         if name_end is not None and text == full:
             text = self.np_text(s, name_end)  # "Corvane Systems, a software maker," -> the name
         text = self._strip_document(text, s, e)
+        if kind == "person":
+            text = self._full_name(text, s)
+        if text == full:
+            described = self._described_person(s, e)
+            if described is not None:
+                text, kind = described, "person"  # "le ministre" -> "Étienne Valmorel"
         frame = Frame(text, kind, gender, number)
         resolved = self.resolve_definite(frame, s, e) if kind != "person" else None
         return resolved or frame
+
+    def _described_person(self, s: int, e: int) -> str | None:
+        """ "Le ministre a démenti": the person an earlier sentence introduced with that
+        title ("a assuré le ministre, Étienne Valmorel"), or None."""
+        toks = self.toks
+        words = [t for t in toks[s:e] if _is_word(t)]
+        if not (2 <= len(words) <= 3) or words[0].lower_ not in self.m.ARTICLES:
+            return None
+        if words[0].lower_ in self.m.INDEFINITE_DETERMINERS or any(
+            t.pos_ == "PROPN" or t.text[:1].isupper() and t.i > s for t in words
+        ):
+            return None
+        head = words[-1].lower_
+        if words[-1].pos_ != "NOUN" or head in self.m.ANONYMOUS_HEADS:
+            return None
+        for ps, pe in reversed(self.per_ents):
+            if pe > s or self.sent_of[ps] == self.sent_of[s]:
+                continue
+            # the title right before the name: "le ministre, Étienne Valmorel",
+            # "le lieutenant-général Ihor Romanenko"
+            for k in range(ps - 1, max(self.sents[self.sent_of[ps]][0], ps - 4) - 1, -1):
+                low = toks[k].lower_
+                if low == head or low.startswith(head + "-"):
+                    if k > 0 and toks[k - 1].lower_ in self.m.DEFINITE_DETERMINERS:
+                        name = self.np_text(ps, pe).split()
+                        if name and name[0].lower() in self.m.TITLES:
+                            name = name[1:]
+                        return " ".join(name) or None
+                    break
+                if not (toks[k].text == "," or toks[k].lower_ in self.m.TITLES):
+                    break
+        return None
+
+    def _full_name(self, text: str, at: int) -> str:
+        """ "M. Desforges", "Raman": the full name given earlier ("Paul Desforges")."""
+        words = text.split()
+        if words and words[0].lower() in self.m.TITLES:
+            words = words[1:]
+        if not words or len(words) > 2 or not all(w[:1].isupper() for w in words):
+            return text
+        tail = [w.lower() for w in words]
+        names = [self.np_text(ps, pe) for ps, pe in reversed(self.per_ents) if pe <= at]
+        names += [c.frame.text for c in reversed(self.claims) if c.frame.kind == "person"]
+        for name in names:
+            full = name.split()
+            if full and full[0].lower() in self.m.TITLES:
+                full = full[1:]
+            if len(full) > len(tail) and [w.lower() for w in full[-len(tail) :]] == tail:
+                return " ".join(full)
+        return text
 
     def _name_before_indefinite_appositive(self, s: int, e: int) -> int | None:
         """End of a proper name followed by ", a/un ..." describing it, else None."""
@@ -1161,8 +1255,10 @@ class DocExtractor:
                 return "publication"
         head = self._head_noun(s, e) or (nouns[0] if nouns else (words[0] if words else ""))
         first = words[0] if words else ""
-        if has_per:
-            return "person"
+        if has_per or (
+            first in m.TITLES and 1 < len(words) <= 4 and self.toks[e - 1].text[:1].isupper()
+        ):
+            return "person"  # "M. Desforges", "Dr Hale": a title names a person
         if any(w in m.SPOKESPERSON_HEADS for w in words):
             return "government" if any(w in m.GOVERNMENT_HEADS for w in words) else "organization"
         if (
@@ -1276,6 +1372,8 @@ class DocExtractor:
         s = self.sents[self.sent_of[ps]][0]
         if ps - s > 8 or self.in_quote(ps):
             return False
+        if any(t.pos_ == "SCONJ" or t.lower_ in self.m.COMPLEMENTIZERS for t in self.toks[s:ps]):
+            return False  # "Asked whether Kyiv had requested ...": a subordinate subject
         char = self.toks[ps].idx
         if any(c.start <= char < c.end for c in self.claims):
             return False
@@ -1644,14 +1742,16 @@ class DocExtractor:
     ) -> None:
         toks = self.toks
         vg = vg_of.get(i, i)
+        light = self._periphrastic_match(i)
+        verb = i if light is None else light[1]  # "mettant en garde": the light verb's form
         participial = (
             (
-                self.is_participle(i)
+                self.is_participle(verb)
                 and vg > s
                 and (toks[vg - 1].text in (",",) + tuple(DASHES) or self._gerund_opener(s, vg))
             )
             or self._infinitive_after_opener(i)
-        ) and not self._has_perfect_aux(i)
+        ) and not self._has_perfect_aux(verb)
         if self.lang == "fr" and participial and toks[i].lower_ in self.m.RELAY_VERBS:
             return
         if self.lang == "en" and participial and toks[i].lower_ in self.m.RELAY_VERBS:
@@ -1740,6 +1840,9 @@ class DocExtractor:
         ce = self.clause_end(content_start, e, anchors, i)
         if kind == "obj":
             ce = self._means_adjunct(content_start, ce)
+            ce = self._infinitive_adjunct(content_start, ce)
+            if self.m.SPEECH_VERBS[lemma] == "denies":
+                ce = self._dismissal_verdict(content_start, ce)
         span = self.char_span(content_start, ce)
         stance = self.m.SPEECH_VERBS[lemma]
         rule = {"que": "complement", "inf": "infinitive", "obj": "object", "ccomp": "complement"}[
@@ -2024,6 +2127,7 @@ class DocExtractor:
         ):
             j += 1
         j = self._skip_time_phrase(j, hi)
+        j = self._skip_means_aside(j, hi)
         if j >= hi:
             return None, "", asides, None
         first = toks[j]
@@ -2057,9 +2161,12 @@ class DocExtractor:
             if first.tag_ == "VBG" and lemma in ("deny", "admit", "acknowledge"):
                 return j, "inf", asides, None
         # "called for X", "appelle à X": the demand follows the preposition
-        if toks[j].lower_ in m.DEMAND_PREPOSITIONS.get(lemma, ()) and j + 1 < hi:
-            if not self.in_quote(j + 1) and toks[j + 1].text not in (",", "."):
-                return j + 1, "obj", asides, None
+        prep, after = toks[j].lower_, j + 1
+        if prep == "d" and after < hi and toks[after].text in ("'", "’"):
+            prep, after = "d" + toks[after].text, after + 1  # "d’« un taux »" splits in two
+        if prep in m.DEMAND_PREPOSITIONS.get(lemma, ()) and after < hi:
+            if not self.in_quote(after) and toks[after].text not in (",", "."):
+                return after, "obj", asides, None
         # "juge la situation « intenable »", "called the plan \"a disgrace\"": an object
         # with a quoted verdict on it
         if lemma in m.QUALIFYING_VERBS and self._quoted_verdict(j, hi):
@@ -2216,6 +2323,31 @@ class DocExtractor:
                 return False
         return False
 
+    def _starts_means(self, k: int, hi: int) -> bool:
+        return any(
+            all(k + n < hi and self.toks[k + n].lower_ == w for n, w in enumerate(pattern))
+            for pattern in self.m.MEANS_PREPOSITIONS
+        )
+
+    def _skip_means_aside(self, j: int, hi: int) -> int:
+        """ "a fait savoir, par la voix de son avocat, qu'il ...", "said through his lawyer
+        that ...": the channel between the verb and its content is skipped."""
+        toks = self.toks
+        comma = j < hi and toks[j].text == ","
+        start = j + 1 if comma else j
+        if not self._starts_means(start, hi):
+            return j
+        for k in range(start + 1, min(hi, start + 14)):
+            if self.in_quote(k) or toks[k].text in QUOTE_CHARS or toks[k].text in SENT_END:
+                return j
+            if toks[k].text == ",":
+                return k + 1
+            if not comma and (
+                toks[k].lower_ in self.m.COMPLEMENTIZERS or "Inf" in toks[k].morph.get("VerbForm")
+            ):
+                return k
+        return j
+
     def _means_adjunct(self, cs: int, ce: int) -> int:
         """ "denied any wrongdoing through his lawyer": the channel is not the object."""
         for k in range(cs + 1, ce):
@@ -2226,6 +2358,32 @@ class DocExtractor:
                     k + n < ce and self.toks[k + n].lower_ == w for n, w in enumerate(pattern)
                 ):
                     return k
+        return ce
+
+    def _infinitive_adjunct(self, cs: int, ce: int) -> int:
+        """ "a fait état de X, après avoir convoqué Y": the adjunct after the object is
+        about the speaker's act, not part of what was said."""
+        toks = self.toks
+        for k in range(cs + 1, ce - 2):
+            if self.in_quote(k) or toks[k].text != ",":
+                continue
+            prep, verb = toks[k + 1], toks[k + 2]
+            if prep.pos_ in ("ADP", "SCONJ") and (
+                "Inf" in verb.morph.get("VerbForm")
+                or verb.lower_ in ("avoir", "être")
+                or (self.lang == "en" and verb.tag_ == "VBG")
+            ):
+                return k
+        return ce
+
+    def _dismissal_verdict(self, cs: int, ce: int) -> int:
+        """ "dismissed the report as \"fabrication\"": the verdict is not the denied object."""
+        for k in range(cs + 1, ce - 1):
+            if self.in_quote(k) or self.toks[k].lower_ not in self.m.DISMISSAL_LINKS:
+                continue
+            nxt = self.toks[k + 1]
+            if nxt.text in QUOTE_CHARS or nxt.pos_ in ("ADJ", "DET", "NOUN"):
+                return k
         return ce
 
     def _skip_quoted_adverb(self, k: int, hi: int) -> int:
@@ -2451,6 +2609,7 @@ class DocExtractor:
                 self.seg_kind(*segs[k]) == "paren"
                 or self.seg_kind(*segs[k]) == "np"
                 and not self._has_finite(*segs[k])
+                or self._participial_relay(*segs[k])  # "Selon X, citant Y, ..."
             ):
                 k += 1
                 content_seg_start = segs[k][0]
@@ -2490,6 +2649,17 @@ class DocExtractor:
             self.add_claim(
                 span, frame, cue, "indirect", "asserts", 0.7, "according_to_trailing", si, i
             )
+
+    def _participial_relay(self, a: int, b: int) -> bool:
+        """ "citant une source proche du dossier", "citing officials": a relay aside."""
+        while a < b and not _is_word(self.toks[a]):
+            a += 1
+        return (
+            a + 1 < b
+            and self.toks[a].lower_ in self.m.RELAY_VERBS
+            and self.is_participle(a)
+            and not self._has_finite(a + 1, b)
+        )
 
     def _relative_relays(self, segs: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Relay asides among ``segs``, "qui cite X" included, as (relay verb, end) ranges."""
@@ -2902,6 +3072,9 @@ _NOMINAL_DEPS = {
     "obl:mod",
     "fixed",
 }
+# "a en revanche démenti", "a en outre affirmé": an aside between auxiliary and participle
+_ASIDE_LOCUTION_ENDS = {"revanche", "outre", "effet"}
+
 _FR_CLITICS = {
     "l'",
     "l’",
