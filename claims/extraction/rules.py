@@ -973,7 +973,7 @@ class DocExtractor:
         if self.toks[j].lower_ not in self.lex.according_first:
             return False
         for pattern in self.m.ACCORDING_TO:
-            if all(j + k < self.n and self.toks[j + k].lower_ == w for k, w in enumerate(pattern)):
+            if self._words_at(j, pattern, self.n):
                 nxt = self.toks[j + len(pattern)] if j + len(pattern) < self.n else None
                 if nxt is not None and nxt.lower_ in (
                     "lequel",
@@ -1136,29 +1136,27 @@ class DocExtractor:
                 low = toks[k].lower_
                 if low == head or low.startswith(head + "-"):
                     if k > 0 and toks[k - 1].lower_ in self.m.DEFINITE_DETERMINERS:
-                        name = self.np_text(ps, pe).split()
-                        if name and name[0].lower() in self.m.TITLES:
-                            name = name[1:]
-                        return " ".join(name) or None
+                        return " ".join(self._without_title(self.np_text(ps, pe))) or None
                     break
                 if not (toks[k].text == "," or toks[k].lower_ in self.m.TITLES):
                     break
         return None
 
+    def _without_title(self, name: str) -> list[str]:
+        """The words of a name without a leading title ("M.", "Me", "Dr")."""
+        words = name.split()
+        return words[1:] if words and words[0].lower() in self.m.TITLES else words
+
     def _full_name(self, text: str, at: int) -> str:
         """ "M. Desforges", "Raman": the full name given earlier ("Paul Desforges")."""
-        words = text.split()
-        if words and words[0].lower() in self.m.TITLES:
-            words = words[1:]
+        words = self._without_title(text)
         if not words or len(words) > 2 or not all(w[:1].isupper() for w in words):
             return text
         tail = [w.lower() for w in words]
         names = [self.np_text(ps, pe) for ps, pe in reversed(self.per_ents) if pe <= at]
         names += [c.frame.text for c in reversed(self.claims) if c.frame.kind == "person"]
         for name in names:
-            full = name.split()
-            if full and full[0].lower() in self.m.TITLES:
-                full = full[1:]
+            full = self._without_title(name)
             if len(full) > len(tail) and [w.lower() for w in full[-len(tail) :]] == tail:
                 return " ".join(full)
         return text
@@ -1921,7 +1919,7 @@ class DocExtractor:
         for pattern in self.m.INFINITIVE_OPENERS:
             n = len(pattern)
             if i - n - 1 >= 0 and self.toks[i - n - 1].text == ",":
-                if all(self.toks[i - n + k].lower_ == w for k, w in enumerate(pattern)):
+                if self._words_at(i - n, pattern, i):
                     return True
         return False
 
@@ -2323,11 +2321,12 @@ class DocExtractor:
                 return False
         return False
 
+    def _words_at(self, k: int, words: tuple[str, ...], hi: int) -> bool:
+        """The lowercased tokens from ``k`` (before ``hi``) are ``words``."""
+        return all(k + n < hi and self.toks[k + n].lower_ == w for n, w in enumerate(words))
+
     def _starts_means(self, k: int, hi: int) -> bool:
-        return any(
-            all(k + n < hi and self.toks[k + n].lower_ == w for n, w in enumerate(pattern))
-            for pattern in self.m.MEANS_PREPOSITIONS
-        )
+        return any(self._words_at(k, pattern, hi) for pattern in self.m.MEANS_PREPOSITIONS)
 
     def _skip_means_aside(self, j: int, hi: int) -> int:
         """ "a fait savoir, par la voix de son avocat, qu'il ...", "said through his lawyer
@@ -2351,13 +2350,8 @@ class DocExtractor:
     def _means_adjunct(self, cs: int, ce: int) -> int:
         """ "denied any wrongdoing through his lawyer": the channel is not the object."""
         for k in range(cs + 1, ce):
-            if self.in_quote(k):
-                continue
-            for pattern in self.m.MEANS_PREPOSITIONS:
-                if all(
-                    k + n < ce and self.toks[k + n].lower_ == w for n, w in enumerate(pattern)
-                ):
-                    return k
+            if not self.in_quote(k) and self._starts_means(k, ce):
+                return k
         return ce
 
     def _infinitive_adjunct(self, cs: int, ce: int) -> int:
@@ -2472,7 +2466,7 @@ class DocExtractor:
         ):
             j += 1
         for pattern in self.m.NOUN_COMPLEMENTIZERS:
-            if all(j + n < hi and self.toks[j + n].lower_ == w for n, w in enumerate(pattern)):
+            if self._words_at(j, pattern, hi):
                 return j, j + len(pattern)
         return None
 
