@@ -132,7 +132,8 @@ if not SITE_URL:
             "and the ClaimReview data of fact checks are built from it)."
         )
     SITE_URL = "http://127.0.0.1:8000"
-if urlsplit(SITE_URL).scheme not in {"http", "https"} or not urlsplit(SITE_URL).netloc:
+_site = urlsplit(SITE_URL)
+if _site.scheme not in {"http", "https"} or not _site.netloc:
     raise ImproperlyConfigured(
         f"SITE_URL must be an http:// or https:// address with a host name, not {SITE_URL!r}."
     )
