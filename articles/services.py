@@ -457,6 +457,10 @@ def _article_store_page(
     fingerprint = content_hash(found.text)
     final_url = _canonical_or_blank(page.url)
     declared = _canonical_or_blank(found.canonical_url)
+    if declared and not fetching.same_site(declared, final_url or article.url):
+        # Any page can name any address as its canonical link: trusted from another site,
+        # it would make that site's own article "already submitted" and never fetched.
+        declared = ""
     with transaction.atomic():
         _lock_fingerprint(fingerprint)
         article = Article.objects.select_for_update().get(pk=article.pk)
