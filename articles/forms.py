@@ -1,6 +1,7 @@
 from django import forms
 
 from articles.models import Article, Language
+from articles.services import pasted_text_error
 
 
 class ArticleTextForm(forms.Form):
@@ -16,6 +17,12 @@ class ArticleTextForm(forms.Form):
         help_text="Paste the article body. Paragraphs separated by a blank line.",
         error_messages={"required": "Paste the text of the article."},
     )
+
+    def clean_text(self) -> str:
+        text = self.cleaned_data["text"]
+        if error := pasted_text_error(text):
+            raise forms.ValidationError(error)
+        return text
 
 
 class ArticleUrlForm(forms.Form):

@@ -43,6 +43,29 @@ ERROR_INTERRUPTED = (
     "Processing of this article was interrupted {count} times (a worker stopped in the middle "
     "of it), so claimtrack stopped trying. The technical team has the details in the worker log."
 )
+# The longest article a person may paste (form or API): a long read is 60,000 characters;
+# this leaves room for a report pasted whole, and spaCy reads it in a few seconds.
+# settings.DATA_UPLOAD_MAX_MEMORY_SIZE (3 MB) lets it through form-encoded or as JSON in any
+# script.
+PASTED_TEXT_MAX_CHARS = 200_000
+CHARS_PER_PAGE = 3_000  # about 500 words
+
+
+def pasted_text_limit() -> str:
+    """The paste limit in words, for messages."""
+    return (
+        f"Pasted articles can be at most {PASTED_TEXT_MAX_CHARS:,} characters "
+        f"(about {PASTED_TEXT_MAX_CHARS // CHARS_PER_PAGE} pages)"
+    )
+
+
+def pasted_text_error(text: str) -> str:
+    """Why a pasted text is refused (too long), or "" when it may be submitted."""
+    if len(text) <= PASTED_TEXT_MAX_CHARS:
+        return ""
+    return f"{pasted_text_limit()}; this one has {len(text):,}."
+
+
 ERROR_NOT_A_FEED = (
     "This address does not give an RSS or Atom feed. Check that it is the feed's address, "
     "not the site's home page."
