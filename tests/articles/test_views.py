@@ -132,6 +132,11 @@ def test_a_pasted_article_over_the_limit_is_refused_with_the_limit_in_words(jour
     assert Article.objects.count() == 0
 
 
+def test_the_paste_form_says_the_limit_before_anything_is_pasted(journalist_client):
+    page = journalist_client.get("/articles/new/").content.decode()
+    assert "Pasted articles can be at most 200,000 characters (about 66 pages)." in page
+
+
 def test_the_longest_pasted_article_allowed_is_stored(journalist_client):
     text = "Le conseil a voté le budget. « Il est équilibré », a dit le maire. " * 3000
     text = text[:200_000]

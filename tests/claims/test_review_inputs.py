@@ -47,3 +47,19 @@ def test_claim_search_with_a_nul_byte_answers(client, journalist):
     response = client.get(reverse("review:claims") + "?q=bri%00dge")
     assert response.status_code == 200
     assert "The bridge reopens in March" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/claims/?q=%00",
+        "/claims/?verdict=%00&claimant=%00&outlet=%00&language=%00",
+        "/review/?page=%00",
+        "/review/claims/?status=%00&q=%00&page=%00",
+        "/articles/?status=%00",
+        "/api/articles/?page=%00",
+    ],
+)
+def test_no_page_fails_on_a_nul_byte_in_its_query(client, journalist, url):
+    client.force_login(journalist)
+    assert client.get(url).status_code in {200, 400, 404}
