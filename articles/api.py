@@ -17,7 +17,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from articles.models import Article, Language
-from articles.services import article_submit_text, article_submit_url
+from articles.services import article_submit_text, article_submit_url, pasted_text_error
 from claims.models import Mention
 from claims.permissions import can_review
 
@@ -81,6 +81,11 @@ class ArticleSubmitSerializer(serializers.Serializer):
     title = serializers.CharField(required=False, max_length=500, default="")
     outlet = serializers.CharField(required=False, max_length=200, default="")
 
+    def validate_text(self, text: str) -> str:
+        if error := pasted_text_error(text):
+            raise serializers.ValidationError(error)
+        return text
+
     def validate(self, data: dict) -> dict:
         if bool(data.get("url")) == bool(data.get("text", "").strip()):
             raise serializers.ValidationError("Send either a url or a text, not both.")
@@ -139,8 +144,13 @@ class ArticleListCreate(generics.ListCreateAPIView):
     def get_queryset(self):
         # Explicit: Meta.ordering is not applied to a query with GROUP BY (the Count).
         articles = _articles().order_by("-created_at", "-id")
-        if self.request.query_params.get("status"):
-            articles = articles.filter(status=self.request.query_params["status"])
+        wanted = self.request.query_params.get("status")
+        if wanted:
+            if wanted not in Article.Status.values:
+                raise serializers.ValidationError(
+                    {"status": [f"Unknown status; use one of {', '.join(Article.Status.values)}."]}
+                )
+            articles = articles.filter(status=wanted)
         return articles
 
     @extend_schema(

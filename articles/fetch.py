@@ -23,10 +23,12 @@ import socket
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 import httpcore
 import httpx
+from publicsuffixlist import PublicSuffixList
 
 MB = 1024 * 1024
 ALLOW_LOOPBACK_ENV = "CLAIMTRACK_FETCH_ALLOW_LOOPBACK"
@@ -259,10 +261,17 @@ class GuardedTransport(httpx.HTTPTransport):
 # --- URLs --------------------------------------------------------------------------------
 
 
+# Control characters (whitespace aside: it is percent-encoded below) and lone surrogates
+# never belong in a link, and PostgreSQL could not store a NUL.
+_UNSTORABLE_IN_URL = re.compile("[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]")
+
+
 def canonical_url(url: str) -> str:
     """The form of a link used to recognise it: scheme and host lower-case, default port,
     fragment and tracking parameters dropped. Raises FetchError for links we never fetch."""
     url = (url or "").strip()
+    if _UNSTORABLE_IN_URL.search(url):
+        raise FetchError(ERROR_INVALID_URL)
     try:
         parts = urlsplit(url)
         port = parts.port
@@ -302,6 +311,36 @@ def url_host(url: str) -> str:
     """The host of a link without a leading www., e.g. lemonde.fr."""
     host = (urlsplit(url).hostname or "").lower()
     return host[4:] if host.startswith("www.") else host
+
+
+@cache
+def _public_suffixes() -> PublicSuffixList:
+    return PublicSuffixList()  # the list bundled with the package: nothing is downloaded
+
+
+def registrable_domain(host: str) -> str:
+    """The part of a host name that one owner registered (Public Suffix List, private
+    suffixes included): bbc.co.uk for news.bbc.co.uk, alice.github.io for itself. An IP
+    address, or a name that is itself a public suffix, is its own site."""
+    host = host.strip("[]").rstrip(".").lower()
+    try:
+        ipaddress.ip_address(host.split("%", 1)[0])
+        return host
+    except ValueError:
+        pass
+    return _public_suffixes().privatesuffix(host) or host
+
+
+def same_site(url: str, other: str) -> bool:
+    """Whether two links are on the same site: the same registrable domain (ports and
+    schemes aside)."""
+    try:
+        hosts = [urlsplit(link).hostname for link in (url, other)]
+    except ValueError:
+        return False
+    if not all(hosts):
+        return False
+    return registrable_domain(hosts[0]) == registrable_domain(hosts[1])
 
 
 # --- fetching ----------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 from django import forms
 
 from articles.models import Article, Language
+from articles.services import pasted_text_error, pasted_text_limit
 
 
 class ArticleTextForm(forms.Form):
@@ -13,9 +14,16 @@ class ArticleTextForm(forms.Form):
     )
     text = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 16}),
-        help_text="Paste the article body. Paragraphs separated by a blank line.",
+        help_text="Paste the article body. Paragraphs separated by a blank line. "
+        f"{pasted_text_limit()}.",
         error_messages={"required": "Paste the text of the article."},
     )
+
+    def clean_text(self) -> str:
+        text = self.cleaned_data["text"]
+        if error := pasted_text_error(text):
+            raise forms.ValidationError(error)
+        return text
 
 
 class ArticleUrlForm(forms.Form):

@@ -26,6 +26,7 @@ from articles.languages import identify_language, unsupported_language_error
 from articles.models import Article, Feed, Language, Outlet, content_hash
 from articles.pages import ERROR_NO_TEXT, PageArticle, page_article, plain_text_article
 from claims import extraction
+from claimtrack.text import clean_text
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +43,29 @@ ERROR_INTERRUPTED = (
     "Processing of this article was interrupted {count} times (a worker stopped in the middle "
     "of it), so claimtrack stopped trying. The technical team has the details in the worker log."
 )
+# The longest article a person may paste (form or API): a long read is 60,000 characters;
+# this leaves room for a report pasted whole, and spaCy reads it in a few seconds.
+# settings.DATA_UPLOAD_MAX_MEMORY_SIZE (3 MB) lets it through form-encoded or as JSON in any
+# script.
+PASTED_TEXT_MAX_CHARS = 200_000
+CHARS_PER_PAGE = 3_000  # about 500 words
+
+
+def pasted_text_limit() -> str:
+    """The paste limit in words, for messages."""
+    return (
+        f"Pasted articles can be at most {PASTED_TEXT_MAX_CHARS:,} characters "
+        f"(about {PASTED_TEXT_MAX_CHARS // CHARS_PER_PAGE} pages)"
+    )
+
+
+def pasted_text_error(text: str) -> str:
+    """Why a pasted text is refused (too long), or "" when it may be submitted."""
+    if len(text) <= PASTED_TEXT_MAX_CHARS:
+        return ""
+    return f"{pasted_text_limit()}; this one has {len(text):,}."
+
+
 ERROR_NOT_A_FEED = (
     "This address does not give an RSS or Atom feed. Check that it is the feed's address, "
     "not the site's home page."
@@ -81,7 +105,7 @@ def fetch_policy() -> fetching.FetchPolicy:
 
 def outlet_get_or_create(*, name: str) -> Outlet | None:
     """The outlet of that name, created when new; None for a blank name."""
-    name = " ".join(name.split())
+    name = " ".join(clean_text(name).split())[:200]
     if not name:
         return None
     outlet = Outlet.objects.filter(name__iexact=name).first()
@@ -98,7 +122,7 @@ def outlet_for_domain(*, domain: str, site_name: str = "") -> Outlet | None:
     outlet = Outlet.objects.filter(domain__iexact=domain).order_by("id").first()
     if outlet is not None:
         return outlet
-    name = " ".join(site_name.split())[:200] or domain
+    name = " ".join(clean_text(site_name).split())[:200] or domain
     outlet = Outlet.objects.filter(name__iexact=name).first()
     if outlet is not None and not outlet.domain:
         Outlet.objects.filter(pk=outlet.pk).update(domain=domain)
@@ -135,11 +159,11 @@ def article_create_from_text(
     handle.
     With `enqueue=False` the caller runs extraction itself (`ingest --sync`).
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    language = (language or "").strip().lower() or None
+    text = clean_text(text)
+    language = clean_text(language or "").strip().lower() or None
     article = Article(
         text=text,
-        title=(title or _guess_title(text))[:500],
+        title=(clean_text(title) or _guess_title(text))[:500],
         outlet=outlet_get_or_create(name=outlet_name or ""),
         content_hash=content_hash(text),
         submitted_by=submitted_by if submitted_by and submitted_by.is_authenticated else None,
@@ -239,7 +263,7 @@ def article_submit_text(
     earlier copy that failed does not count when `retry_failed` (the person may have chosen
     the language this time); bulk imports pass False so that a second run repeats nothing.
     """
-    normalised = text.replace("\r\n", "\n").replace("\r", "\n")
+    normalised = clean_text(text)  # as article_create_from_text stores it
     with transaction.atomic():
         if normalised.strip():  # an empty text is stored as failed, never a duplicate
             fingerprint = content_hash(normalised)
@@ -278,7 +302,7 @@ def article_submit_url(
         canonical = fetching.canonical_url(url)
     except fetching.FetchError as error:
         raise ValidationError(error.message) from None
-    language = (language or "").strip().lower()
+    language = clean_text(language or "").strip().lower()
     if language and language not in Language.values:
         raise ValidationError(
             f"Unsupported language “{language}”: claimtrack extracts claims from French (fr) "
@@ -302,7 +326,7 @@ def article_submit_url(
     outlet = outlet_get_or_create(name=outlet_name or "") or (feed.outlet if feed else None)
     article = Article(
         url=canonical,
-        title=" ".join(title.split())[:500],
+        title=" ".join(clean_text(title).split())[:500],
         outlet=outlet,
         language=language,
         feed=feed,
@@ -454,18 +478,24 @@ def _canonical_or_blank(url: str) -> str:
 def _article_store_page(
     *, article: Article, page: fetching.FetchedPage, found: PageArticle, enqueue: bool
 ) -> Article:
-    fingerprint = content_hash(found.text)
+    text = clean_text(found.text)
+    fingerprint = content_hash(text)
     final_url = _canonical_or_blank(page.url)
     declared = _canonical_or_blank(found.canonical_url)
+    if declared and not fetching.same_site(declared, final_url or article.url):
+        # Any page can name any address as its canonical link: trusted from another site,
+        # it would make that site's own article "already submitted" and never fetched.
+        declared = ""
     with transaction.atomic():
         _lock_fingerprint(fingerprint)
         article = Article.objects.select_for_update().get(pk=article.pk)
         if article.status != Article.Status.FETCHING:  # finished meanwhile by another worker
             return article
-        article.text = found.text
+        article.text = text
         article.content_hash = fingerprint
-        article.title = article.title or found.title or _guess_title(found.text)
-        article.byline = found.byline
+        title = " ".join(clean_text(found.title).split())[:500]
+        article.title = article.title or title or _guess_title(text)
+        article.byline = " ".join(clean_text(found.byline).split())[:500]
         article.published_at = found.published_at
         article.canonical_url = next(
             (url for url in (declared, final_url) if url and url != article.url), ""
@@ -488,7 +518,7 @@ def _article_store_page(
         elif article.language:
             article.status = Article.Status.QUEUED
         else:
-            article.status, article.error, article.language = _detect_language(found.text)
+            article.status, article.error, article.language = _detect_language(text)
             hint = found.language_hint[:2]
             if article.status == Article.Status.FAILED and hint:
                 # Too little text to tell: the page's own <html lang> decides.
@@ -661,7 +691,7 @@ def feed_poll(*, feed: Feed, policy: fetching.FetchPolicy | None = None) -> int:
         new += submission.created
     feed.etag = page.headers.get("etag", "")[:500]
     feed.modified = page.headers.get("last-modified", "")[:100]
-    feed.title = feed.title or " ".join(parsed.feed.get("title", "").split())[:300]
+    feed.title = feed.title or " ".join(clean_text(parsed.feed.get("title", "")).split())[:300]
     feed.last_error, feed.last_success_at, feed.last_new_entries = "", now, new
     feed.save(
         update_fields=[*fields, "etag", "modified", "title", "last_success_at", "last_new_entries"]

@@ -15,6 +15,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
 from articles.highlight import highlight_segments
@@ -41,6 +42,7 @@ from claims.permissions import (
     require,
 )
 from claims.similarity import suggest_claims
+from claimtrack.text import clean_text
 
 PENDING = [Mention.ReviewState.UNREVIEWED, Mention.ReviewState.CORRECTED]
 
@@ -204,7 +206,7 @@ def claim_list(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     if status in Claim.Status.values:
         claims = claims.filter(status=status)
-    query = request.GET.get("q", "").strip()
+    query = clean_text(request.GET.get("q", "")).strip()  # a NUL would fail in PostgreSQL
     if query:
         claims = claims.filter(Q(statement__icontains=query) | Q(claimant__name__icontains=query))
     page = Paginator(claims.order_by("-updated_at", "-id"), 50).get_page(request.GET.get("page"))
@@ -424,12 +426,17 @@ def task_add(request: HttpRequest, pk: int) -> HttpResponse:
 def task_state(request: HttpRequest, pk: int) -> HttpResponse:
     task = get_object_or_404(Task, pk=pk)
     require(task.assignee_id == request.user.pk or can_assign(request.user), "Not your task.")
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        back = task.claim.get_workspace_url()  # only back to a page of this site
     try:
         services.task_set_state(task=task, by=request.user, state=request.POST.get("state", ""))
         messages.success(request, "Task updated.")
     except ValidationError as error:
         messages.error(request, _error_text(error))
-    return redirect(request.POST.get("next") or task.claim.get_workspace_url())
+    return redirect(back)
 
 
 @require_POST

@@ -25,6 +25,7 @@ from claims.permissions import (
     require,
 )
 from claims.public_cache import public_cache_invalidate
+from claimtrack.text import clean_text
 
 logger = logging.getLogger(__name__)
 
@@ -42,7 +43,7 @@ def _normalize_name(name: str) -> str:
 
 def source_get_or_create(*, name: str, kind: str) -> Source:
     """The source speaking: named sources are shared, each anonymous one is new."""
-    name = " ".join(name.split())[:300]
+    name = " ".join(clean_text(name).split())[:300]
     if kind not in Source.Kind.values:
         kind = Source.Kind.PERSON
     normalized = _normalize_name(name)[:300]
@@ -185,7 +186,7 @@ def _unique_slug(statement: str) -> str:
 
 
 def _clean_statement(statement: str) -> str:
-    statement = " ".join(statement.split())
+    statement = " ".join(clean_text(statement).split())
     if not statement:
         raise ValidationError("A claim needs a statement: write it in one sentence.")
     return statement
@@ -261,7 +262,7 @@ def mention_correct(
         )
     if stance not in Mention.Stance.values:
         raise ValidationError(f"Unknown stance “{stance}”.")
-    speaker = " ".join(speaker.split())[:300]
+    speaker = " ".join(clean_text(speaker).split())[:300]
     with transaction.atomic():
         if speaker != mention.speaker:
             kind = mention.speaker_type or Source.Kind.PERSON
@@ -320,7 +321,7 @@ def claim_update(
             raise ValidationError(f"Unknown sourcing assessment “{sourcing}”.")
         claim.sourcing = sourcing
     claim.statement = statement
-    claimant_name = " ".join(claimant_name.split())
+    claimant_name = " ".join(clean_text(claimant_name).split())
     if claimant_name and (claim.claimant is None or claimant_name != claim.claimant.name):
         kind = claim.claimant.kind if claim.claimant else Source.Kind.PERSON
         claim.claimant = source_get_or_create(name=claimant_name, kind=kind)
@@ -338,12 +339,13 @@ def claim_set_verdict(
     """Rule on a claim: its verdict on the rating scale and the written conclusion."""
     require(is_editor(by), "Only editors set verdicts.")
     claim.verdict = verdict
-    claim.conclusion = conclusion.strip()
+    claim.conclusion = clean_text(conclusion).strip()
     return _claim_save(claim=claim, by=by, correction=correction)
 
 
 def _claim_save(*, claim: Claim, by: AbstractBaseUser, correction: str) -> Claim:
     """Save a claim; a published claim that changes needs a public correction note."""
+    correction = clean_text(correction)
     with transaction.atomic():
         if claim.status == Claim.Status.PUBLISHED:
             before = Claim.objects.get(pk=claim.pk)
@@ -376,6 +378,7 @@ def evidence_add(
 ) -> Evidence:
     """Record a source consulted; evidence from editors is approved at once."""
     require(can_edit_claim(by, claim), "You can only add evidence to claims you work on.")
+    title, url, note = clean_text(title), clean_text(url), clean_text(note)
     if not title.strip():
         raise ValidationError("Give the evidence a title.")
     evidence = Evidence(
@@ -410,6 +413,7 @@ def evidence_approve(*, evidence: Evidence, by: AbstractBaseUser) -> Evidence:
 def comment_add(*, claim: Claim, by: AbstractBaseUser, body: str) -> Comment:
     """An internal comment on a claim (never public)."""
     require(can_edit_claim(by, claim), "You can only comment on claims you work on.")
+    body = clean_text(body)
     if not body.strip():
         raise ValidationError("The comment is empty.")
     return Comment.objects.create(claim=claim, author=by, body=body.strip())
@@ -429,6 +433,7 @@ def task_create(
 ) -> Task:
     """An editor assigns verification work; the assignee is told by e-mail."""
     require(can_assign(by), "Only editors assign tasks.")
+    title, notes = clean_text(title), clean_text(notes)
     require(can_review(assignee), "Tasks go to journalists or editors.")
     if not title.strip():
         raise ValidationError("Say what the task is.")
@@ -537,6 +542,7 @@ def _claim_publish(*, claim: Claim, by: AbstractBaseUser) -> Claim:
 def claim_unpublish(*, claim: Claim, by: AbstractBaseUser, reason: str) -> Claim:
     """Take a claim off the public site; readers are told why in the correction log."""
     require(can_publish(by), "Only editors unpublish claims.")
+    reason = clean_text(reason)
     if claim.status != Claim.Status.PUBLISHED:
         raise ValidationError("This claim is not published.")
     if not reason.strip():
@@ -558,6 +564,7 @@ def claim_publish(
     *, claim: Claim, verdict: Rating, conclusion: str, by: AbstractBaseUser | None = None
 ) -> Claim:
     """Publish at once with a verdict and conclusion: for trusted scripts such as seed_demo."""
+    conclusion = clean_text(conclusion)
     if not conclusion.strip():
         raise ValidationError("A published claim needs a written conclusion.")
     claim.verdict = verdict

@@ -150,7 +150,19 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
 
+# The largest request body read (Django's default is 2.5 MB): the longest pasted article,
+# 200,000 characters (articles.services.PASTED_TEXT_MAX_CHARS), fits form-encoded or as JSON
+# in any script. A bigger request is answered 413 with the limit in words
+# (claimtrack.views.bad_request).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 3 * 1024 * 1024
+
 REST_FRAMEWORK = {
+    # DRF's defaults, with a JSON parser that answers 400 to JSON nested too deeply.
+    "DEFAULT_PARSER_CLASSES": [
+        "claimtrack.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",

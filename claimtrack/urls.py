@@ -7,6 +7,8 @@ from claims.sitemaps import SITEMAPS
 from claims.views import healthz
 from claimtrack import views
 
+handler400 = "claimtrack.views.bad_request"
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("accounts/", include("django.contrib.auth.urls")),

@@ -228,3 +228,46 @@ def test_the_openapi_schema_describes_the_article_endpoints(api, outsider_api, w
     paths = response.json()["paths"]
     assert {"/api/articles/", "/api/articles/{id}/", "/api/articles/{id}/claims/"} <= set(paths)
     assert "post" in paths["/api/articles/"]
+
+
+def test_a_request_too_big_to_read_is_413_in_json(api):
+    response = api.post("/api/articles/", {"text": "x" * (5 * 1024 * 1024)}, format="json")
+    assert response.status_code == 413
+    assert response["Content-Type"].startswith("application/json")
+    assert "Pasted articles can be at most 200,000 characters" in response.json()["detail"]
+    assert Article.objects.count() == 0
+
+
+def test_a_text_over_the_limit_is_400_with_the_limit_in_words(api):
+    text = ("The council met on Monday and said nothing. " * 4546)[:200_001]
+    response = api.post("/api/articles/", {"text": text}, format="json")
+    assert response.status_code == 400
+    assert response.json()["text"] == [
+        "Pasted articles can be at most 200,000 characters (about 66 pages); this one has 200,001."
+    ]
+
+
+def test_json_nested_too_deep_is_400_with_a_message(api):
+    deep = "[" * 100_000 + "]" * 100_000
+    response = api.post("/api/articles/", deep, content_type="application/json")
+    assert response.status_code == 400
+    assert "nested too deeply" in response.json()["detail"]
+
+
+def test_a_status_filter_with_a_nul_byte_is_400(api):
+    ArticleFactory()
+    response = api.get("/api/articles/?status=%00")
+    assert response.status_code == 400
+    assert "status" in response.json()
+    assert api.get("/api/articles/?status=ready").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "escape, reason", [("\\ud800", "Surrogate characters"), ("\\u0000", "Null characters")]
+)
+def test_a_posted_text_with_a_lone_surrogate_or_a_nul_is_400_with_the_reason(api, escape, reason):
+    body = '{"text": "' + escape + ENGLISH.replace("\n", "\\n").replace('"', '\\"') + '"}'
+    response = api.post("/api/articles/", body, content_type="application/json")
+    assert response.status_code == 400
+    assert reason in response.json()["text"][0]
+    assert Article.objects.count() == 0

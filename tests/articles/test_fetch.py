@@ -203,6 +203,9 @@ def test_redirects_are_followed_to_the_final_page(page_server):
         ("not a link", fetch.ERROR_INVALID_URL),
         ("http://user:secret@example.org/", fetch.ERROR_CREDENTIALS),
         ("http://example.org:99999/", fetch.ERROR_INVALID_URL),
+        ("http://example.org/a\x00b", fetch.ERROR_INVALID_URL),
+        ("http://example.org/\ud800", fetch.ERROR_INVALID_URL),
+        ("http://exa\x01mple.org/", fetch.ERROR_INVALID_URL),
     ],
 )
 def test_links_that_can_never_be_fetched_are_refused(url, error):
@@ -223,6 +226,23 @@ def test_links_that_can_never_be_fetched_are_refused(url, error):
 )
 def test_canonical_links_ignore_case_ports_fragments_and_tracking(url, canonical):
     assert canonical_url(url) == canonical
+
+
+@pytest.mark.parametrize(
+    "page, canonical, same",
+    [
+        ("https://www.lemonde.fr/a", "https://lemonde.fr/b", True),
+        ("https://news.bbc.co.uk/1", "https://www.bbc.co.uk/2", True),
+        ("http://127.0.0.1:8000/a", "http://127.0.0.1:9000/b", True),
+        ("https://attacker.example/x", "https://victim.example/x", False),
+        ("https://evil.co.uk/", "https://bbc.co.uk/", False),
+        ("https://alice.github.io/post", "https://bob.github.io/post", False),
+        ("http://127.0.0.1/a", "http://localhost/a", False),
+        ("https://example.org/", "", False),
+    ],
+)
+def test_same_site_means_the_same_registrable_domain(page, canonical, same):
+    assert fetch.same_site(page, canonical) is same
 
 
 def test_valid_utf8_wins_over_a_wrong_latin1_declaration():

@@ -1,5 +1,6 @@
 """ingest with links, bulk import (summary, resume), the sweeper and re-extraction."""
 
+import csv
 import json
 from datetime import timedelta
 
@@ -205,3 +206,43 @@ def test_pasted_text_in_another_language_is_stored_as_unsupported():
     assert article.error == (
         "The article seems to be in German: claimtrack handles French and English."
     )
+
+
+def test_import_goes_on_past_records_with_nul_bytes_and_lone_surrogates(tmp_path, capsys):
+    lines = [
+        json.dumps({"text": ENGLISH.replace("Monday", "Mon\x00day"), "title": "Nul\x00"}),
+        json.dumps({"text": "\ud800" + ENGLISH.replace("Monday", "Tuesday")}),
+        json.dumps({"url": "http://example.org/story\x00"}),
+        json.dumps({"text": ENGLISH.replace("Monday", "Friday")}),
+    ]
+    assert "\\u0000" in lines[0] and "\\ud800" in lines[1]  # as a JSON exporter writes them
+    path = tmp_path / "bad.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    call_command("import_articles", str(path))
+    out = capsys.readouterr().out
+    assert "4 record(s): 3 new, 0 duplicate(s) already imported, 1 failed." in out
+    assert "line 3: This is not a valid web address" in out
+    texts = list(Article.objects.order_by("id").values_list("title", "text"))
+    assert texts[0] == ("Nul", ENGLISH)  # the NUL dropped, nothing else
+    assert texts[1][1] == ENGLISH.replace("Monday", "Tuesday")
+    assert "Friday" in texts[2][1]
+
+
+def test_import_ignores_a_utf8_bom_in_csv_and_jsonl(tmp_path, capsys):
+    csv_path = tmp_path / "excel.csv"
+    with csv_path.open("w", encoding="utf-8-sig", newline="") as handle:  # as Excel saves it
+        csv.writer(handle).writerows([["text", "title"], [ENGLISH, "Schools"]])
+    call_command("import_articles", str(csv_path))
+    assert "1 record(s): 1 new, 0 duplicate(s) already imported, 0 failed." in (
+        capsys.readouterr().out
+    )
+    assert Article.objects.get().title == "Schools"
+
+    jsonl_path = tmp_path / "export.jsonl"
+    record = {"text": ENGLISH.replace("Monday", "Sunday"), "title": "Sunday"}
+    jsonl_path.write_text(json.dumps(record) + "\n", encoding="utf-8-sig")
+    call_command("import_articles", str(jsonl_path))
+    assert "1 record(s): 1 new, 0 duplicate(s) already imported, 0 failed." in (
+        capsys.readouterr().out
+    )
+    assert Article.objects.filter(title="Sunday").exists()

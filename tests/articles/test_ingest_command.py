@@ -92,3 +92,23 @@ def test_ingest_without_json_prints_a_readable_line(tmp_path, capsys):
     call_command("ingest", str(path), "--sync")
     out = capsys.readouterr().out
     assert "ready" in out and "claim(s)" in out
+
+
+def test_ingest_stores_a_file_with_nul_bytes_cleaned_and_goes_on(tmp_path, capsys):
+    (tmp_path / "nul.txt").write_text(ENGLISH.replace("plant", "pl\x00ant"), encoding="utf-8")
+    (tmp_path / "fr.txt").write_text(FRENCH, encoding="utf-8")
+    results = run_ingest(
+        capsys, str(tmp_path / "nul.txt"), str(tmp_path / "fr.txt"), "--sync", "--json"
+    )
+    assert [r["file"] for r in results] == [str(tmp_path / "nul.txt"), str(tmp_path / "fr.txt")]
+    assert [r["status"] for r in results] == ["ready", "ready"]
+    for result in results:
+        assert set(result) == {"id", "status", "error", "language", "title", "claims", "file"}
+    assert Article.objects.get(pk=results[0]["id"]).text == ENGLISH
+
+
+def test_ingest_ignores_a_utf8_bom(tmp_path, capsys):
+    (tmp_path / "bom.txt").write_text(ENGLISH, encoding="utf-8-sig")
+    [result] = run_ingest(capsys, str(tmp_path / "bom.txt"), "--json")
+    assert result["title"] == "Strike at the Brevent plant"
+    assert Article.objects.get(pk=result["id"]).text == ENGLISH

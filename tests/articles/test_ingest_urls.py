@@ -175,3 +175,29 @@ def test_links_that_cannot_be_fetched_are_refused_at_once(url, error):
 def test_a_forced_language_is_kept(submit):
     article = submit("/en/article.html", language="en").article
     assert article.language == "en" and article.status == Article.Status.READY
+
+
+def test_a_canonical_link_to_another_site_cannot_stand_in_for_that_sites_article(
+    submit, page_server, django_capture_on_commit_callbacks
+):
+    # The attacker's page (on 127.0.0.1) declares the victim's article (on localhost) as
+    # its canonical link.
+    victim_url = f"http://localhost:{page_server.port}/en/article.html"
+    attacker = submit("/attacker.html").article
+    assert attacker.status == Article.Status.READY, attacker.error
+    assert attacker.canonical_url == ""
+
+    with django_capture_on_commit_callbacks(execute=True):
+        victim = article_submit_url(url=victim_url)
+    assert victim.created, victim.message
+    victim.article.refresh_from_db()
+    assert victim.article.status == Article.Status.READY, victim.article.error
+    assert "We cannot let the channel silt up" in victim.article.text
+    assert "never been in better shape" not in victim.article.text
+    assert page_server.hits("/en/article.html") == 1
+
+
+def test_a_canonical_link_on_the_same_site_is_still_trusted(submit, page_server):
+    first = submit("/en/article.html").article
+    assert first.canonical_url == page_server.url("/en/harbour-dredging")
+    assert article_submit_url(url=page_server.url("/en/harbour-dredging")).duplicate

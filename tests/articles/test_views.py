@@ -119,3 +119,36 @@ def test_article_list_shows_status(journalist_client):
     ArticleFactory(title="Bridge story", status=Article.Status.FAILED, error="x")
     page = journalist_client.get("/articles/").content.decode()
     assert "Bridge story" in page and "Failed" in page
+
+
+def test_a_pasted_article_over_the_limit_is_refused_with_the_limit_in_words(journalist_client):
+    text = ("The council met on Monday and said nothing. " * 4546)[:200_001]
+    response = journalist_client.post("/articles/new/", {"text": text, "title": "Long"})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert (
+        "Pasted articles can be at most 200,000 characters (about 66 pages); this one has 200,001."
+    ) in page
+    assert Article.objects.count() == 0
+
+
+def test_the_paste_form_says_the_limit_before_anything_is_pasted(journalist_client):
+    page = journalist_client.get("/articles/new/").content.decode()
+    assert "Pasted articles can be at most 200,000 characters (about 66 pages)." in page
+
+
+def test_the_longest_pasted_article_allowed_is_stored(journalist_client):
+    text = "Le conseil a voté le budget. « Il est équilibré », a dit le maire. " * 3000
+    text = text[:200_000]
+    response = journalist_client.post("/articles/new/", {"text": text, "title": "Budget"})
+    assert response.status_code == 302
+    assert len(Article.objects.get().text) == 200_000
+
+
+def test_a_request_too_big_to_read_is_413_with_the_limit_in_words(journalist_client):
+    response = journalist_client.post("/articles/new/", {"text": "x" * (5 * 1024 * 1024)})
+    assert response.status_code == 413
+    assert response["Content-Type"].startswith("text/html")
+    page = response.content.decode()
+    assert "Pasted articles can be at most 200,000 characters" in page
+    assert Article.objects.count() == 0

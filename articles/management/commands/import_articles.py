@@ -7,12 +7,17 @@ JSONL: one object per line with "url" or "text" (and optionally "title", "langua
 Every record is submitted like a link or a text pasted by a person: an article already
 stored (same canonical link, same text) is counted as a duplicate and nothing is done again,
 so running the command a second time resumes an interrupted import.
+
+One bad record never stops an import: it is counted as failed, with its reason, and the
+next one is imported. Text is cleaned by the services (NUL bytes, lone surrogates and
+control characters dropped); a UTF-8 byte order mark (Excel) is ignored.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import logging
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -24,6 +29,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from articles.models import Article, Language
 from articles.services import article_process_now, article_submit_text, article_submit_url
+
+logger = logging.getLogger(__name__)
 
 FIELDS = ("url", "text", "title", "language", "outlet")
 
@@ -51,7 +58,7 @@ def _from_value(line: int, value) -> Record:
 
 
 def read_jsonl(path: Path) -> Iterator[Record]:
-    with path.open(encoding="utf-8") as lines:
+    with path.open(encoding="utf-8-sig") as lines:
         for number, line in enumerate(lines, start=1):
             if not line.strip():
                 continue
@@ -62,7 +69,7 @@ def read_jsonl(path: Path) -> Iterator[Record]:
 
 
 def read_csv(path: Path) -> Iterator[Record]:
-    with path.open(encoding="utf-8", newline="") as handle:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
         rows = csv.reader(handle)
         header = next(rows, None)
         if header is None:
@@ -143,7 +150,11 @@ class Command(BaseCommand):
         new_ids: list[tuple[int, int]] = []  # (line, article id)
         progress = Progress(self.stderr, len(records), "Importing")
         for done, record in enumerate(records, start=1):
-            outcome, detail = self.import_one(record, options)
+            try:
+                outcome, detail = self.import_one(record, options)
+            except Exception as error:  # one bad record must not stop the import
+                logger.exception("Importing line %s of %s failed", record.line, path)
+                outcome, detail = "failed", f"this record could not be stored ({error})"
             counts[outcome] += 1
             if outcome == "failed":
                 failures.append((f"line {record.line}", detail))

@@ -1,6 +1,7 @@
 """`manage.py ingest FILE|URL...`: store text files or links as articles, extract their claims."""
 
 import json
+import logging
 import sys
 from pathlib import Path
 
@@ -9,6 +10,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from articles.models import Article, Language
 from articles.services import article_process_now, article_submit_text, article_submit_url
+
+logger = logging.getLogger(__name__)
 
 
 def unreadable_file(name: str, error: str) -> dict:
@@ -54,7 +57,10 @@ class Command(BaseCommand):
         for name in options["files"]:
             try:
                 submission = self.submit(name, options)
-            except CommandError as error:
+            except Exception as error:  # one bad file must not stop the others
+                if not isinstance(error, CommandError):
+                    logger.exception("Ingesting %s failed", name)
+                    error = CommandError(f"{name}: could not be stored ({error}).")
                 problems += 1
                 self.stderr.write(str(error))
                 if options["json"]:
@@ -91,10 +97,10 @@ class Command(BaseCommand):
 
     def read(self, name: str) -> str:
         if name == "-":
-            return sys.stdin.read()
+            return sys.stdin.read().removeprefix("\ufeff")
         path = Path(name)
         try:
-            return path.read_text(encoding="utf-8")
+            return path.read_text(encoding="utf-8-sig")  # a byte order mark is not text
         except FileNotFoundError:
             raise CommandError(f"{name}: no such file.") from None
         except IsADirectoryError:
