@@ -222,6 +222,11 @@ def test_import_goes_on_past_records_with_nul_bytes_and_lone_surrogates(tmp_path
     out = capsys.readouterr().out
     assert "4 record(s): 3 new, 0 duplicate(s) already imported, 1 failed." in out
     assert "line 3: This is not a valid web address" in out
+    # The cleaned records are named, so a journalist can check them against the original.
+    assert "2 record(s) imported after cleaning:" in out
+    assert "line 1: imported, without characters no article can hold" in out
+    assert "line 2: imported, without characters no article can hold" in out
+    assert "line 4: imported" not in out
     texts = list(Article.objects.order_by("id").values_list("title", "text"))
     assert texts[0] == ("Nul", ENGLISH)  # the NUL dropped, nothing else
     assert texts[1][1] == ENGLISH.replace("Monday", "Tuesday")

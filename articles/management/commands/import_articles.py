@@ -29,10 +29,16 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from articles.models import Article, Language
 from articles.services import article_process_now, article_submit_text, article_submit_url
+from claimtrack.text import clean_text
 
 logger = logging.getLogger(__name__)
 
 FIELDS = ("url", "text", "title", "language", "outlet")
+
+CLEANED = (
+    "imported, without characters no article can hold (NUL bytes, broken Unicode "
+    "surrogates or control characters); check the text against the original"
+)
 
 
 @dataclass
@@ -44,6 +50,13 @@ class Record:
     language: str = ""
     outlet: str = ""
     problem: str = ""
+
+    def had_unstorable_characters(self) -> bool:
+        """Whether cleaning changes more than line ends (NUL, lone surrogate, control)."""
+        return any(
+            clean_text(value) != value.replace("\r\n", "\n").replace("\r", "\n")
+            for value in (self.url, self.text, self.title, self.language, self.outlet)
+        )
 
 
 def _from_value(line: int, value) -> Record:
@@ -148,6 +161,7 @@ class Command(BaseCommand):
         counts: Counter[str] = Counter()
         failures: list[tuple[str, str]] = []
         new_ids: list[tuple[int, int]] = []  # (line, article id)
+        cleaned: list[tuple[str, str]] = []
         progress = Progress(self.stderr, len(records), "Importing")
         for done, record in enumerate(records, start=1):
             try:
@@ -156,6 +170,8 @@ class Command(BaseCommand):
                 logger.exception("Importing line %s of %s failed", record.line, path)
                 outcome, detail = "failed", f"this record could not be stored ({error})"
             counts[outcome] += 1
+            if outcome != "failed" and record.had_unstorable_characters():
+                cleaned.append((f"line {record.line}", CLEANED))
             if outcome == "failed":
                 failures.append((f"line {record.line}", detail))
             elif outcome == "new":
@@ -172,7 +188,12 @@ class Command(BaseCommand):
                     counts["failed"] += 1
                     failures.append((f"line {line} (article {article_id})", article.error))
         self.summary(
-            path, len(records), counts, failures, queued=not (options["sync"] or options["wait"])
+            path,
+            len(records),
+            counts,
+            failures,
+            cleaned,
+            queued=not (options["sync"] or options["wait"]),
         )
 
     def import_one(self, record: Record, options: dict) -> tuple[str, str | int]:
@@ -213,7 +234,7 @@ class Command(BaseCommand):
             time.sleep(1)
         progress.close()
 
-    def summary(self, path, total, counts, failures, *, queued: bool) -> None:
+    def summary(self, path, total, counts, failures, cleaned, *, queued: bool) -> None:
         self.stdout.write(
             f"{path}: {total} record(s): {counts['new']} new, "
             f"{counts['duplicate']} duplicate(s) already imported, {counts['failed']} failed."
@@ -225,3 +246,7 @@ class Command(BaseCommand):
             )
         for where, reason in failures:
             self.stdout.write(f"  {where}: {reason}")
+        if cleaned:
+            self.stdout.write(f"{len(cleaned)} record(s) imported after cleaning:")
+            for where, note in cleaned:
+                self.stdout.write(f"  {where}: {note}")
