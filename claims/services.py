@@ -317,6 +317,16 @@ def mention_reject(*, mention: Mention, by: AbstractBaseUser, correction: str = 
     return mention
 
 
+def mention_check_span(*, mention: Mention, start: int, end: int) -> None:
+    """A corrected span lies inside the article text, its start before its end."""
+    length = len(mention.article.text)
+    if not (0 <= start < end <= length):
+        raise ValidationError(
+            f"The span must lie inside the article text (0 to {length} characters), "
+            "with its start before its end."
+        )
+
+
 def mention_correct(
     *,
     mention: Mention,
@@ -332,12 +342,8 @@ def mention_correct(
     On an appearance of a published claim this is a public correction: an editor, a note.
     """
     require(can_review(by), "Only journalists and editors review mentions.")
+    mention_check_span(mention=mention, start=start, end=end)
     text = mention.article.text
-    if not (0 <= start < end <= len(text)):
-        raise ValidationError(
-            f"The span must lie inside the article text (0 to {len(text)} characters), "
-            "with its start before its end."
-        )
     if stance not in Mention.Stance.values:
         raise ValidationError(f"Unknown stance “{stance}”.")
     speaker = " ".join(speaker.split())[:300]
@@ -522,8 +528,8 @@ def evidence_check_change(
             return False
         if before.claim_id != evidence.claim_id:
             raise ValidationError("Evidence stays with its claim: add it to the other claim.")
-        if before.is_approved != evidence.is_approved:
-            require(is_editor(by), "Only editors approve evidence.")
+    if (before.is_approved if before else False) != evidence.is_approved:
+        require(is_editor(by), "Only editors approve evidence.")
     claim = Claim.objects.get(pk=evidence.claim_id)
     _require_unlocked(claim)
     seen = evidence.is_approved or (before is not None and before.is_approved)
