@@ -199,24 +199,34 @@ def mention_correct(request: HttpRequest, pk: int) -> HttpResponse:
                 "stance": mention.stance,
             }
         )
-        return render(
-            request,
-            "claims/review/_mention_correct.html",
-            {
-                "mention": mention,
-                "form": form,
-                "number": request.GET.get("number", ""),
-                "public": _is_public_appearance(mention),
-            },
-        )
+        return _mention_correct_form(request, mention, form, request.GET.get("number", ""))
     form = CorrectMentionForm(request.POST)
     if not form.is_valid():
         return _mention_response(request, mention, _form_errors(form))
     try:
         services.mention_correct(mention=mention, by=request.user, **form.cleaned_data)
     except ValidationError as error:
+        if request.headers.get("HX-Request"):  # keep what was typed, say what is missing
+            number = request.POST.get("number", "")
+            return _mention_correct_form(request, mention, form, number, _error_text(error))
         return _mention_response(request, mention, _error_text(error))
     return _mention_response(request, mention)
+
+
+def _mention_correct_form(
+    request: HttpRequest, mention: Mention, form, number: str, error: str = ""
+) -> HttpResponse:
+    return render(
+        request,
+        "claims/review/_mention_correct.html",
+        {
+            "mention": mention,
+            "form": form,
+            "number": number,
+            "public": _is_public_appearance(mention),
+            "error": error,
+        },
+    )
 
 
 # --- Claims -------------------------------------------------------------------------------

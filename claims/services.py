@@ -837,7 +837,10 @@ def claim_unpublish(*, claim: Claim, by: AbstractBaseUser, reason: str) -> Claim
 def claim_publish(
     *, claim: Claim, verdict: Rating, conclusion: str, by: AbstractBaseUser | None = None
 ) -> Claim:
-    """Publish at once with a verdict and conclusion: for trusted scripts such as seed_demo."""
+    """Publish a draft at once with a verdict and conclusion: for trusted scripts such as
+    seed_demo (a claim in review or published changes through its own path)."""
+    if claim.status != Claim.Status.DRAFT:
+        raise ValidationError(f"This claim is {claim.get_status_display().lower()} already.")
     if not conclusion.strip():
         raise ValidationError("A published claim needs a written conclusion.")
     claim.verdict = verdict

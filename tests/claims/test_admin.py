@@ -78,9 +78,7 @@ def test_admin_edit_of_a_published_claim_with_a_note_lands_in_the_correction_log
     assert published.corrections.get().text == "The minutes were misread."
 
 
-def test_admin_clearing_the_verdict_of_a_published_claim_is_a_form_error(
-    admin_editor, published
-):
+def test_admin_clearing_the_verdict_of_a_published_claim_is_a_form_error(admin_editor, published):
     response = admin_editor.post(
         change_url(published), claim_form(published, verdict="", correction="Cleared.")
     )
@@ -173,9 +171,7 @@ def evidence_form(evidence: Evidence, **changes) -> dict:
     return {k: v for k, v in data.items() if v != "" or k in {"correction", "note", "url"}}
 
 
-def test_admin_edit_of_public_evidence_of_a_published_claim_needs_a_note(
-    admin_editor, published
-):
+def test_admin_edit_of_public_evidence_of_a_published_claim_needs_a_note(admin_editor, published):
     evidence = published.evidence.get()
     url = reverse("admin:claims_evidence_change", args=[evidence.pk])
     response = admin_editor.post(url, evidence_form(evidence, relation="supports"))
@@ -203,9 +199,7 @@ def test_admin_bulk_evidence_approval_on_a_published_claim_is_refused_in_words(
     assert not Evidence.objects.get(pk=draft.pk).is_approved
 
 
-def test_admin_pages_of_a_published_claim_render_with_a_correction_field(
-    admin_editor, published
-):
+def test_admin_pages_of_a_published_claim_render_with_a_correction_field(admin_editor, published):
     pages = [
         change_url(published),
         reverse("admin:claims_mention_change", args=[published.mentions.get().pk]),

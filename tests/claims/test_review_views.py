@@ -244,7 +244,9 @@ def test_correcting_an_appearance_of_a_published_claim_asks_for_a_note(
     data = {"start": mention.start, "end": mention.end, "speaker": "Mayor Reed",
             "stance": "asserts", "number": "1"}  # fmt: skip
     body = client.post(url, data, **HTMX).content.decode()
-    assert "correction note" in body
+    assert "correction note" in body and 'name="correction"' in body  # the form, kept
+    page = client.get(reverse("review:article", args=[mention.article_id])).content.decode()
+    assert f'href="{url}?number=' in page  # editors can open it from the review page
     client.post(url, {**data, "correction": "The speaker is Mayor Reed."}, **HTMX)
     assert Mention.objects.get(pk=mention.pk).speaker == "Mayor Reed"
     assert claim.corrections.get().text == "The speaker is Mayor Reed."

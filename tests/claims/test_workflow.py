@@ -282,14 +282,16 @@ def _claim_changes(claim, editor, ratings):
             claim=claim, verdict=ratings["true"], conclusion="Yes.", by=editor
         ),
         "evidence": lambda: services.evidence_add(claim=claim, by=editor, title="More"),
-        "accept": lambda: services.mention_accept(
-            mention=MentionFactory(), by=editor, claim=claim
-        ),
+        "accept": lambda: services.mention_accept(mention=MentionFactory(), by=editor, claim=claim),
         "reject": lambda: services.mention_reject(mention=mention, by=editor),
         "correct": lambda: services.mention_correct(
-            mention=mention, by=editor, start=mention.start, end=mention.end,
-            speaker="Someone else", stance=Mention.Stance.DENIES,
-        ),  # fmt: skip
+            mention=mention,
+            by=editor,
+            start=mention.start,
+            end=mention.end,
+            speaker="Someone else",
+            stance=Mention.Stance.DENIES,
+        ),
         "merge": lambda: services.claim_merge(
             claim=services.claim_create_from_mention(
                 mention=MentionFactory(), statement="Duplicate", by=editor
@@ -346,15 +348,18 @@ def published(editor, editor2, claim, ratings):
 def _mention_changes(mention, by, correction=""):
     other = services.claim_create_from_mention(
         mention=MentionFactory(), statement="Another claim", by=by
-    ) if by is not None else None  # fmt: skip
+    )
     return {
         "correct": lambda: services.mention_correct(
-            mention=mention, by=by, start=mention.start, end=mention.end - 1,
-            speaker="Someone else", stance=Mention.Stance.DENIES, correction=correction,
-        ),  # fmt: skip
-        "reject": lambda: services.mention_reject(
-            mention=mention, by=by, correction=correction
+            mention=mention,
+            by=by,
+            start=mention.start,
+            end=mention.end - 1,
+            speaker="Someone else",
+            stance=Mention.Stance.DENIES,
+            correction=correction,
         ),
+        "reject": lambda: services.mention_reject(mention=mention, by=by, correction=correction),
         "relink": lambda: services.mention_accept(
             mention=mention, by=by, claim=other, correction=correction
         ),
@@ -403,9 +408,7 @@ def test_a_published_claim_changes_only_by_an_editor(journalist, editor, publish
     assert Claim.objects.get(pk=published.pk).statement == "The bridge reopens in March"
 
 
-def test_evidence_made_public_on_a_published_claim_needs_a_correction_note(
-    editor, published
-):
+def test_evidence_made_public_on_a_published_claim_needs_a_correction_note(editor, published):
     with pytest.raises(ValidationError, match="correction note"):
         services.evidence_add(claim=published, by=editor, title="New minutes")
     draft = EvidenceFactory(claim=published, title="Leaked memo", is_approved=False)
@@ -422,3 +425,10 @@ def test_clearing_the_verdict_of_a_published_claim_is_refused_in_words(editor, p
             claim=published, verdict=None, conclusion="No.", by=editor, correction="Cleared."
         )
     assert Claim.objects.get(pk=published.pk).verdict is not None
+
+
+def test_the_scripts_publish_shortcut_leaves_claims_in_review_alone(editor, claim, ratings):
+    in_review(claim, editor, ratings)
+    with pytest.raises(ValidationError, match="in review already"):
+        services.claim_publish(claim=claim, verdict=ratings["true"], conclusion="Yes.", by=editor)
+    assert not Claim.objects.published().exists()
