@@ -102,10 +102,25 @@ class RatingAdmin(InvalidatesPublicPages, admin.ModelAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(ServiceCheckedAdmin, admin.ModelAdmin):
     list_display = ["name", "kind", "created_at"]
     list_filter = ["kind"]
     search_fields = ["name"]
+
+    @staticmethod
+    def _claimant_of_public_claims(source: Source) -> bool:
+        """Readers see (or an approval covers) it as the claimant of a claim."""
+        return source.claims.exclude(status=Claim.Status.DRAFT).exists()
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and self._claimant_of_public_claims(obj):
+            return ["name", "kind"]  # change the claim's claimant instead, with a note
+        return super().get_readonly_fields(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        if obj is not None and self._claimant_of_public_claims(obj):
+            return False
+        return super().has_delete_permission(request, obj)
 
 
 class MentionInline(ReadOnlyInline, admin.TabularInline):

@@ -214,3 +214,24 @@ def test_admin_pages_of_a_published_claim_render_with_a_correction_field(admin_e
     assert all('name="correction"' in body for body in bodies[:3])
     assert 'name="slug"' not in bodies[0]  # the public address stays put
     assert "withdraw_publication_request" in bodies[3]
+
+
+def test_admin_cannot_rename_or_delete_the_claimant_of_a_published_claim(
+    admin_editor, published, editor, django_user_model
+):
+    services.claim_update(
+        claim=published, by=editor, statement=published.statement,
+        claimant_name="Mayor Reed", correction="The claimant is the mayor.",
+    )  # fmt: skip
+    assert published.claimant.name == "Mayor Reed"
+    url = reverse("admin:claims_source_change", args=[published.claimant_id])
+    assert admin_editor.get(url).status_code == 200
+    page = admin_editor.get(url).content.decode()
+    assert 'name="name"' not in page
+    root = django_user_model.objects.create_superuser("root", "root@example.org", "pw-root-1")
+    admin_editor.force_login(root)
+    response = admin_editor.post(
+        reverse("admin:claims_source_delete", args=[published.claimant_id]), {"post": "yes"}
+    )
+    assert response.status_code == 403
+    assert Claim.objects.get(pk=published.pk).claimant_id is not None
