@@ -3,6 +3,7 @@ from django.contrib import admin
 from articles.models import Article, Feed, Outlet
 from articles.services import article_requeue, article_retry
 from articles.tasks import poll_feed
+from claims.models import Claim
 
 
 @admin.register(Outlet)
@@ -76,6 +77,29 @@ class ArticleAdmin(admin.ModelAdmin):
     raw_id_fields = ["outlet", "submitted_by", "feed", "duplicate_of"]
     date_hierarchy = "created_at"
     actions = ["extract_again", "retry_failed"]
+
+    @staticmethod
+    def _quoted_by_public_claims(article: Article) -> bool:
+        """Readers see (or an approval covers) its mentions, anchored to its text."""
+        return article.mentions.filter(
+            claim__status__in=[Claim.Status.PUBLISHED, Claim.Status.IN_REVIEW]
+        ).exists()
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and self._quoted_by_public_claims(obj):
+            fields.append("text")
+        return fields
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        if obj is not None and self._quoted_by_public_claims(obj):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)  # would skip the check above
+        return actions
 
     @admin.display(description="Mentions")
     def mention_count(self, article: Article) -> int:

@@ -1,15 +1,13 @@
+from collections.abc import Callable
+
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from simple_history.admin import SimpleHistoryAdmin
 
+from claims import services
 from claims.models import Claim, Comment, Correction, Evidence, Mention, Rating, Source, Task
 from claims.public_cache import public_cache_invalidate
-from claims.services import (
-    claim_approve_publication,
-    claim_request_publication,
-    claim_unpublish,
-    evidence_approve,
-)
 
 
 class InvalidatesPublicPages:
@@ -32,6 +30,70 @@ class InvalidatesPublicPages:
         public_cache_invalidate()
 
 
+def _error_text(error: ValidationError | PermissionDenied) -> str:
+    return " ".join(getattr(error, "messages", None) or [str(error)])
+
+
+def _correction_field() -> forms.CharField:
+    return forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        label="Correction note (public)",
+        help_text="Needed for any change readers see on a published claim: it goes to the "
+        "claim's public correction log.",
+    )
+
+
+class ServiceCheckedForm(forms.ModelForm):
+    """An admin change form whose edit the services check before the admin saves it, so that
+    a refusal is a form error (not a 500) and the save itself goes through a service."""
+
+    user = None  # set per request by ServiceCheckedAdmin.get_form
+
+    def service_check(self, note: str) -> None:
+        raise NotImplementedError
+
+    def _post_clean(self) -> None:
+        super()._post_clean()
+        if self._errors:
+            return
+        try:
+            self.service_check(self.cleaned_data.get("correction", ""))
+        except (ValidationError, PermissionDenied) as error:
+            self.add_error(None, _error_text(error))
+
+
+class ServiceCheckedAdmin:
+    """Hands the editor to the form, and keeps bulk deletes (which would skip the checks) off."""
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.user = request.user
+        return form
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+
+class ReadOnlyInline:
+    """Shown for reference: changes go through the object's own admin page, which saves
+    through the services (and asks for a correction note where readers see the change)."""
+
+    extra = 0
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
 @admin.register(Rating)
 class RatingAdmin(InvalidatesPublicPages, admin.ModelAdmin):
     list_display = ["label", "label_fr", "slug", "score", "order"]
@@ -40,24 +102,36 @@ class RatingAdmin(InvalidatesPublicPages, admin.ModelAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(ServiceCheckedAdmin, admin.ModelAdmin):
     list_display = ["name", "kind", "created_at"]
     list_filter = ["kind"]
     search_fields = ["name"]
 
+    @staticmethod
+    def _claimant_of_public_claims(source: Source) -> bool:
+        """Readers see (or an approval covers) it as the claimant of a claim."""
+        return source.claims.exclude(status=Claim.Status.DRAFT).exists()
 
-class MentionInline(admin.TabularInline):
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and self._claimant_of_public_claims(obj):
+            return ["name", "kind"]  # change the claim's claimant instead, with a note
+        return super().get_readonly_fields(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        if obj is not None and self._claimant_of_public_claims(obj):
+            return False
+        return super().has_delete_permission(request, obj)
+
+
+class MentionInline(ReadOnlyInline, admin.TabularInline):
     model = Mention
     fields = ["article", "speaker", "content", "stance", "quote_type", "review_state"]
     raw_id_fields = ["article", "source"]
-    extra = 0
-    show_change_link = True
 
 
-class EvidenceInline(admin.TabularInline):
+class EvidenceInline(ReadOnlyInline, admin.TabularInline):
     model = Evidence
     fields = ["title", "url", "kind", "relation", "is_approved", "note"]
-    extra = 0
 
 
 class TaskInline(admin.TabularInline):
@@ -75,30 +149,47 @@ class CommentInline(admin.TabularInline):
     extra = 0
 
 
-class CorrectionInline(admin.TabularInline):
+class CorrectionInline(ReadOnlyInline, admin.TabularInline):
+    """The public log is written by the services, never edited."""
+
     model = Correction
-    fields = ["text", "created_by", "created_at"]
-    readonly_fields = ["created_at"]
-    raw_id_fields = ["created_by"]
-    extra = 0
+    fields = ["kind", "text", "created_by", "created_at"]
+    readonly_fields = fields
+    show_change_link = False
 
 
-def _run_on_each(modeladmin, request, queryset, action, verb: str) -> None:
-    """Bulk actions go through the services, one claim at a time, and report each refusal."""
+def _run_on_each(
+    modeladmin, request, queryset, action: Callable, verb: str, noun: str = "claim(s)"
+) -> None:
+    """Bulk actions go through the services, one object at a time, and report each refusal."""
     done = 0
-    for claim in queryset:
+    for obj in queryset:
         try:
-            action(claim)
+            action(obj)
             done += 1
         except (ValidationError, PermissionDenied) as error:
-            text = " ".join(getattr(error, "messages", [str(error)]))
-            modeladmin.message_user(request, f"“{claim}”: {text}", messages.ERROR)
+            modeladmin.message_user(request, f"“{obj}”: {_error_text(error)}", messages.ERROR)
     if done:
-        modeladmin.message_user(request, f"{done} claim(s) {verb}.", messages.SUCCESS)
+        modeladmin.message_user(request, f"{done} {noun} {verb}.", messages.SUCCESS)
+
+
+class ClaimAdminForm(ServiceCheckedForm):
+    correction = _correction_field()
+
+    class Meta:
+        model = Claim
+        fields = [
+            "statement", "slug", "claimant", "language", "sourcing", "verdict", "conclusion",
+            "created_by",
+        ]  # fmt: skip
+
+    def service_check(self, note: str) -> None:
+        services.claim_check_change(claim=self.instance, by=self.user, correction=note)
 
 
 @admin.register(Claim)
-class ClaimAdmin(InvalidatesPublicPages, SimpleHistoryAdmin):
+class ClaimAdmin(ServiceCheckedAdmin, SimpleHistoryAdmin):
+    form = ClaimAdminForm
     list_display = [
         "__str__",
         "claimant",
@@ -117,38 +208,124 @@ class ClaimAdmin(InvalidatesPublicPages, SimpleHistoryAdmin):
     search_fields = ["statement", "conclusion", "claimant__name", "slug"]
     prepopulated_fields = {"slug": ["statement"]}
     raw_id_fields = ["claimant", "created_by", "publication_requested_by"]
-    readonly_fields = ["status", "published_at", "publication_requested_by"]
+    readonly_fields = [
+        "status",
+        "published_at",
+        "publication_requested_by",
+        "publication_requested_at",
+    ]
     inlines = [MentionInline, EvidenceInline, TaskInline, CommentInline, CorrectionInline]
-    actions = ["request_publication", "approve_publication", "unpublish"]
+    actions = [
+        "request_publication",
+        "approve_publication",
+        "withdraw_publication_request",
+        "unpublish",
+    ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).distinct()
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.status != Claim.Status.DRAFT:
+            fields.append("slug")  # the public address stays put
+        return fields
+
+    def get_prepopulated_fields(self, request, obj=None):
+        if obj is not None and obj.status != Claim.Status.DRAFT:
+            return {}
+        return super().get_prepopulated_fields(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        if obj is not None and obj.status != Claim.Status.DRAFT:
+            return False  # unpublish (with a public reason) or withdraw the request first
+        return super().has_delete_permission(request, obj)
+
+    def save_model(self, request, obj, form, change) -> None:
+        note = form.cleaned_data.get("correction", "") if form is not None else ""
+        services.claim_save(claim=obj, by=request.user, correction=note)
+        public_cache_invalidate()
+
+    def delete_model(self, request, obj) -> None:
+        super().delete_model(request, obj)
+        public_cache_invalidate()
 
     @admin.action(description="Request publication (a second editor approves)")
     def request_publication(self, request, queryset) -> None:
         _run_on_each(
             self, request, queryset,
-            lambda c: claim_request_publication(claim=c, by=request.user), "sent for approval",
+            lambda c: services.claim_request_publication(claim=c, by=request.user),
+            "sent for approval",
         )  # fmt: skip
 
     @admin.action(description="Approve publication")
     def approve_publication(self, request, queryset) -> None:
         _run_on_each(
             self, request, queryset,
-            lambda c: claim_approve_publication(claim=c, by=request.user), "published",
+            lambda c: services.claim_approve_publication(claim=c, by=request.user), "published",
+        )  # fmt: skip
+
+    @admin.action(description="Withdraw the publication request")
+    def withdraw_publication_request(self, request, queryset) -> None:
+        _run_on_each(
+            self, request, queryset,
+            lambda c: services.claim_withdraw_publication_request(claim=c, by=request.user),
+            "back to draft",
         )  # fmt: skip
 
     @admin.action(description="Unpublish")
     def unpublish(self, request, queryset) -> None:
         _run_on_each(
             self, request, queryset,
-            lambda c: claim_unpublish(claim=c, by=request.user, reason="Withdrawn by the editors."),
+            lambda c: services.claim_unpublish(
+                claim=c, by=request.user, reason="Withdrawn by the editors."
+            ),
             "unpublished",
         )  # fmt: skip
 
 
+def _mention_review_change(before: Mention, after: Mention) -> str:
+    """What an admin edit does to a mention's review: "", "accept" or "reject"."""
+    if (before.claim_id, before.review_state) == (after.claim_id, after.review_state):
+        return ""
+    if after.review_state == Mention.ReviewState.REJECTED:
+        return "reject"
+    if after.review_state == Mention.ReviewState.ACCEPTED and after.claim_id:
+        return "accept"
+    raise ValidationError("A mention is accepted into a claim, or rejected (with no claim).")
+
+
+def _mention_corrected(before: Mention, after: Mention) -> bool:
+    fields = ["start", "end", "speaker", "stance"]
+    return any(getattr(before, f) != getattr(after, f) for f in fields)
+
+
+class MentionAdminForm(ServiceCheckedForm):
+    correction = _correction_field()
+
+    class Meta:
+        model = Mention
+        fields = ["claim", "review_state", "start", "end", "speaker", "stance"]
+
+    def service_check(self, note: str) -> None:
+        before = Mention.objects.select_related("article").get(pk=self.instance.pk)
+        after = self.instance
+        if _mention_corrected(before, after):
+            services.mention_check_span(mention=before, start=after.start, end=after.end)
+            services.mention_check_change(mention=before, by=self.user, correction=note)
+        review = _mention_review_change(before, after)
+        if review:
+            services.mention_check_change(
+                mention=before,
+                by=self.user,
+                correction=note,
+                into=after.claim if review == "accept" else None,
+            )
+
+
 @admin.register(Mention)
-class MentionAdmin(InvalidatesPublicPages, admin.ModelAdmin):
+class MentionAdmin(ServiceCheckedAdmin, admin.ModelAdmin):
+    form = MentionAdminForm
     list_display = [
         "__str__", "article", "speaker_type", "cue", "stance", "quote_type", "confidence",
         "review_state",
@@ -156,11 +333,59 @@ class MentionAdmin(InvalidatesPublicPages, admin.ModelAdmin):
     list_filter = ["stance", "quote_type", "speaker_type", "review_state", "article__language"]
     list_select_related = ["article"]
     search_fields = ["content", "speaker", "cue", "article__title"]
-    raw_id_fields = ["article", "claim", "source"]
+    raw_id_fields = ["claim"]
+    # What the services change (span, speaker, stance; the claim and review state) is
+    # editable; the rest is the extractor's record.
+    readonly_fields = [
+        "article", "content", "source", "speaker_type", "cue", "quote_type", "via",
+        "confidence", "rule", "extractor_version",
+    ]  # fmt: skip
+
+    def has_add_permission(self, request) -> bool:
+        return False  # mentions come from extraction
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        if obj is not None and obj.claim_id and obj.claim.status != Claim.Status.DRAFT:
+            return False  # reject it (with a correction note if its claim is published)
+        return super().has_delete_permission(request, obj)
+
+    def save_model(self, request, obj, form, change) -> None:
+        before = Mention.objects.select_related("article").get(pk=obj.pk)
+        note = form.cleaned_data["correction"]
+        review = _mention_review_change(before, obj)
+        if _mention_corrected(before, obj):
+            services.mention_correct(
+                mention=before, by=request.user, start=obj.start, end=obj.end,
+                speaker=obj.speaker, stance=obj.stance, correction=note,
+            )  # fmt: skip
+        if review == "reject":
+            services.mention_reject(mention=before, by=request.user, correction=note)
+        elif review == "accept":
+            services.mention_accept(
+                mention=before, by=request.user, claim=obj.claim, correction=note
+            )
+        obj.refresh_from_db()
+
+    def delete_model(self, request, obj) -> None:
+        super().delete_model(request, obj)
+        public_cache_invalidate()
+
+
+class EvidenceAdminForm(ServiceCheckedForm):
+    url = forms.URLField(max_length=2000, required=False, assume_scheme="https")
+    correction = _correction_field()
+
+    class Meta:
+        model = Evidence
+        fields = ["claim", "title", "url", "kind", "relation", "note", "is_approved"]
+
+    def service_check(self, note: str) -> None:
+        services.evidence_check_change(evidence=self.instance, by=self.user, correction=note)
 
 
 @admin.register(Evidence)
-class EvidenceAdmin(InvalidatesPublicPages, SimpleHistoryAdmin):
+class EvidenceAdmin(ServiceCheckedAdmin, SimpleHistoryAdmin):
+    form = EvidenceAdminForm
     list_display = ["title", "claim", "kind", "relation", "is_approved", "added_by", "created_at"]
     list_filter = ["kind", "relation", "is_approved"]
     list_select_related = ["claim", "added_by"]
@@ -168,11 +393,34 @@ class EvidenceAdmin(InvalidatesPublicPages, SimpleHistoryAdmin):
     raw_id_fields = ["claim", "added_by"]
     actions = ["approve"]
 
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None:
+            return ["claim", "added_by"]  # evidence stays with its claim
+        return ["added_by"]
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        if obj is not None and obj.is_approved and obj.claim.status != Claim.Status.DRAFT:
+            return False  # readers see it (or an approval covers it)
+        return super().has_delete_permission(request, obj)
+
+    def save_model(self, request, obj, form, change) -> None:
+        if not change:
+            obj.added_by = request.user
+        services.evidence_save(
+            evidence=obj, by=request.user, correction=form.cleaned_data["correction"]
+        )
+
+    def delete_model(self, request, obj) -> None:
+        super().delete_model(request, obj)
+        public_cache_invalidate()
+
     @admin.action(description="Approve for the public page")
     def approve(self, request, queryset) -> None:
-        for evidence in queryset:
-            evidence_approve(evidence=evidence, by=request.user)
-        self.message_user(request, f"{queryset.count()} evidence item(s) approved.")
+        _run_on_each(
+            self, request, queryset.select_related("claim"),
+            lambda e: services.evidence_approve(evidence=e, by=request.user),
+            "approved", "evidence item(s)",
+        )  # fmt: skip
 
 
 @admin.register(Task)

@@ -12,6 +12,7 @@ class AcceptMentionForm(forms.Form):
         help_text="The claim in one sentence, for a new claim.",
     )
     claim = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    correction = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def clean(self):
         data = super().clean()
@@ -25,6 +26,10 @@ class CorrectMentionForm(forms.Form):
     end = forms.IntegerField(min_value=1)
     speaker = forms.CharField(max_length=300, required=False)
     stance = forms.ChoiceField(choices=Mention.Stance.choices)
+    correction = forms.CharField(
+        required=False,
+        help_text="An appearance of a published claim: what changed, for the public log.",
+    )
 
 
 class ClaimEditForm(forms.Form):
@@ -51,6 +56,12 @@ class VerdictForm(forms.Form):
 class EvidenceForm(forms.ModelForm):
     prefix = "evidence"
     url = forms.URLField(max_length=2000, required=False, assume_scheme="https", label="Link")
+    correction = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        label="Correction note (public)",
+        help_text="Published claims only: an editor's evidence is public at once.",
+    )
 
     class Meta:
         model = Evidence
@@ -85,6 +96,12 @@ class TaskForm(forms.Form):
 
 class MergeForm(forms.Form):
     into = forms.IntegerField(label="Merge into claim number", min_value=1)
+    correction = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        label="Correction note (public)",
+        help_text="If the other claim is published: what readers will see change.",
+    )
 
 
 class UnpublishForm(forms.Form):

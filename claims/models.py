@@ -140,6 +140,14 @@ class Claim(models.Model):
         related_name="+",
         help_text="The editor who asked for publication; a second editor approves.",
     )
+    publication_requested_at = models.DateTimeField(null=True, blank=True, editable=False)
+    publication_snapshot = models.JSONField(
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text="What readers would see, pinned when publication was requested: the second "
+        "editor approves exactly this (claims.services.claim_public_content).",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -151,7 +159,8 @@ class Claim(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     history = HistoricalRecords(
-        excluded_fields=["updated_at"], history_change_reason_field=models.TextField(null=True)
+        excluded_fields=["updated_at", "publication_snapshot"],
+        history_change_reason_field=models.TextField(null=True),
     )
     objects = ClaimQuerySet.as_manager()
 

@@ -18,6 +18,11 @@ urlpatterns = [
     path("claims/<int:pk>/tasks/", views.task_add, name="task-add"),
     path("claims/<int:pk>/publish/", views.claim_publish, name="claim-publish"),
     path("claims/<int:pk>/approve/", views.claim_approve, name="claim-approve"),
+    path(
+        "claims/<int:pk>/withdraw-request/",
+        views.claim_withdraw_request,
+        name="claim-withdraw-request",
+    ),
     path("claims/<int:pk>/unpublish/", views.claim_unpublish, name="claim-unpublish"),
     path("claims/<int:pk>/merge/", views.claim_merge, name="claim-merge"),
     path("evidence/<int:pk>/approve/", views.evidence_approve, name="evidence-approve"),

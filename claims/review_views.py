@@ -149,27 +149,49 @@ def mention_accept(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         if form.cleaned_data["claim"]:
             claim = get_object_or_404(Claim, pk=form.cleaned_data["claim"])
-            services.mention_accept(mention=mention, by=request.user, claim=claim)
+            services.mention_accept(
+                mention=mention,
+                by=request.user,
+                claim=claim,
+                correction=form.cleaned_data["correction"],
+            )
         else:
             services.claim_create_from_mention(
-                mention=mention, statement=form.cleaned_data["statement"], by=request.user
+                mention=mention,
+                statement=form.cleaned_data["statement"],
+                by=request.user,
+                correction=form.cleaned_data["correction"],
             )
     except ValidationError as error:
         return _mention_response(request, mention, _error_text(error))
     return _mention_response(request, mention)
 
 
+def _is_public_appearance(mention: Mention) -> bool:
+    """Readers see this mention: changing it is a correction, with a note."""
+    return (
+        mention.review_state == Mention.ReviewState.ACCEPTED
+        and mention.claim is not None
+        and mention.claim.is_published
+    )
+
+
 @require_POST
 @reviewer_required
 def mention_reject(request: HttpRequest, pk: int) -> HttpResponse:
     mention = get_object_or_404(Mention, pk=pk)
-    services.mention_reject(mention=mention, by=request.user)
+    try:
+        services.mention_reject(
+            mention=mention, by=request.user, correction=request.POST.get("correction", "")
+        )
+    except ValidationError as error:
+        return _mention_response(request, mention, _error_text(error))
     return _mention_response(request, mention)
 
 
 @reviewer_required
 def mention_correct(request: HttpRequest, pk: int) -> HttpResponse:
-    mention = get_object_or_404(Mention.objects.select_related("article"), pk=pk)
+    mention = get_object_or_404(Mention.objects.select_related("article", "claim"), pk=pk)
     if request.method != "POST":
         form = CorrectMentionForm(
             initial={
@@ -179,19 +201,34 @@ def mention_correct(request: HttpRequest, pk: int) -> HttpResponse:
                 "stance": mention.stance,
             }
         )
-        return render(
-            request,
-            "claims/review/_mention_correct.html",
-            {"mention": mention, "form": form, "number": request.GET.get("number", "")},
-        )
+        return _mention_correct_form(request, mention, form, request.GET.get("number", ""))
     form = CorrectMentionForm(request.POST)
     if not form.is_valid():
         return _mention_response(request, mention, _form_errors(form))
     try:
         services.mention_correct(mention=mention, by=request.user, **form.cleaned_data)
     except ValidationError as error:
+        if request.headers.get("HX-Request"):  # keep what was typed, say what is missing
+            number = request.POST.get("number", "")
+            return _mention_correct_form(request, mention, form, number, _error_text(error))
         return _mention_response(request, mention, _error_text(error))
     return _mention_response(request, mention)
+
+
+def _mention_correct_form(
+    request: HttpRequest, mention: Mention, form, number: str, error: str = ""
+) -> HttpResponse:
+    return render(
+        request,
+        "claims/review/_mention_correct.html",
+        {
+            "mention": mention,
+            "form": form,
+            "number": number,
+            "public": _is_public_appearance(mention),
+            "error": error,
+        },
+    )
 
 
 # --- Claims -------------------------------------------------------------------------------
@@ -293,10 +330,18 @@ def claim_workspace(request: HttpRequest, pk: int) -> HttpResponse:
         pk=pk,
     )
     user = request.user
-    editable = can_edit_claim(user, claim)
+    # In review the claim is locked (withdrawing the request reopens it); a published claim
+    # changes through an editor's correction only. Comments are always fine.
+    works_on = can_edit_claim(user, claim)
+    locked = claim.status == Claim.Status.IN_REVIEW
+    published = claim.status == Claim.Status.PUBLISHED
     context = {
         "claim": claim,
-        "can_edit": editable,
+        "locked": locked,
+        "changes_since_request": services.claim_changes_since_request(claim),
+        "works_on": works_on,
+        "can_edit": works_on and not locked and (is_editor(user) or not published),
+        "can_add_evidence": works_on and not locked,
         "is_editor": is_editor(user),
         "can_publish": can_publish(user),
         "can_assign": can_assign(user),
@@ -396,8 +441,13 @@ def evidence_add(request: HttpRequest, pk: int) -> HttpResponse:
 def evidence_approve(request: HttpRequest, pk: int) -> HttpResponse:
     evidence = get_object_or_404(Evidence, pk=pk)
     require(is_editor(request.user), "Only editors approve evidence.")
-    services.evidence_approve(evidence=evidence, by=request.user)
-    messages.success(request, "Evidence approved for the public page.")
+    try:
+        services.evidence_approve(
+            evidence=evidence, by=request.user, correction=request.POST.get("correction", "")
+        )
+        messages.success(request, "Evidence approved for the public page.")
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
     return redirect("review:claim", evidence.claim_id)
 
 
@@ -461,6 +511,22 @@ def claim_approve(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @reviewer_required
+def claim_withdraw_request(request: HttpRequest, pk: int) -> HttpResponse:
+    def action(claim: Claim, data: dict) -> Claim:
+        return services.claim_withdraw_publication_request(claim=claim, by=request.user)
+
+    return _claim_action(
+        request,
+        pk,
+        lambda u, c: can_publish(u),
+        None,
+        action,
+        "Publication request withdrawn: the claim can be changed again.",
+    )
+
+
+@require_POST
+@reviewer_required
 def claim_unpublish(request: HttpRequest, pk: int) -> HttpResponse:
     def action(claim: Claim, data: dict) -> Claim:
         return services.claim_unpublish(claim=claim, by=request.user, reason=data["reason"])
@@ -475,7 +541,9 @@ def claim_unpublish(request: HttpRequest, pk: int) -> HttpResponse:
 def claim_merge(request: HttpRequest, pk: int) -> HttpResponse:
     def action(claim: Claim, data: dict) -> Claim:
         into = get_object_or_404(Claim, pk=data["into"])
-        return services.claim_merge(claim=claim, into=into, by=request.user)
+        return services.claim_merge(
+            claim=claim, into=into, by=request.user, correction=data["correction"]
+        )
 
     return _claim_action(request, pk, can_edit_claim, MergeForm, action, "Claims merged.")
 

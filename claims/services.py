@@ -6,7 +6,7 @@ import unicodedata
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -192,17 +192,70 @@ def _clean_statement(statement: str) -> str:
     return statement
 
 
+# --- The rules for what readers see -----------------------------------------------------
+
+LOCKED = "This claim is waiting for a second editor's approval; withdraw the request to change it."
+NEEDS_CORRECTION = "This claim is published: describe the change in a correction note for readers."
+
+
+def _require_unlocked(claim: Claim | None) -> None:
+    """A claim waiting for a second editor's approval changes only once the request is
+    withdrawn, so that the approval covers exactly what was requested. Asks the database:
+    the instance in hand may be stale."""
+    if claim is not None and claim.pk is not None:
+        if Claim.objects.filter(pk=claim.pk, status=Claim.Status.IN_REVIEW).exists():
+            raise ValidationError(LOCKED)
+
+
+def _require_public_change(*, by: AbstractBaseUser, correction: str) -> None:
+    """Readers will see the change on a published claim: an editor's, with a public note."""
+    require(is_editor(by), "Only editors change what readers see of a published claim.")
+    if not correction.strip():
+        raise ValidationError(NEEDS_CORRECTION)
+
+
+def _correction_log(*, claim: Claim, by: AbstractBaseUser, correction: str) -> Correction:
+    return Correction.objects.create(claim=claim, text=clean_text(correction).strip(), created_by=by)
+
+
 # --- Reviewing mentions -------------------------------------------------------------------
 
 
+def mention_check_change(
+    *, mention: Mention, by: AbstractBaseUser, correction: str = "", into: Claim | None = None
+) -> Claim | None:
+    """Check that a mention may change (its span, speaker or stance, or the claim it
+    belongs to, `into`); return the published claim whose correction log gets the note.
+
+    An appearance readers see (an accepted mention of a published claim) changes only by an
+    editor with a correction note; no mention of a claim in review changes at all.
+    """
+    current = Claim.objects.filter(pk=mention.claim_id).first() if mention.claim_id else None
+    _require_unlocked(current)
+    _require_unlocked(into)
+    if (
+        current is not None
+        and current.status == Claim.Status.PUBLISHED
+        and mention.review_state == Mention.ReviewState.ACCEPTED
+    ):
+        _require_public_change(by=by, correction=correction)
+        return current
+    return None
+
+
 def claim_create_from_mention(
-    *, mention: Mention, statement: str, by: AbstractBaseUser | None = None
+    *,
+    mention: Mention,
+    statement: str,
+    by: AbstractBaseUser | None = None,
+    correction: str = "",
 ) -> Claim:
     """Accept a mention into a new claim that tracks its statement."""
     if by is not None:
         require(can_review(by), "Only journalists and editors review mentions.")
     statement = _clean_statement(statement)
     with transaction.atomic():
+        previous = mention_check_change(mention=mention, by=by, correction=correction)
         claim = Claim(
             statement=statement,
             slug=_unique_slug(statement),
@@ -213,34 +266,66 @@ def claim_create_from_mention(
         claim._change_reason = "Created from an extracted mention"
         claim._history_user = by
         claim.save()
-        _mention_link(mention=mention, claim=claim)
+        _mention_link(mention=mention, claim=claim, previous=previous, by=by, correction=correction)
     return claim
 
 
-def _mention_link(*, mention: Mention, claim: Claim) -> None:
+def _mention_link(
+    *,
+    mention: Mention,
+    claim: Claim,
+    previous: Claim | None = None,
+    by: AbstractBaseUser | None = None,
+    correction: str = "",
+) -> None:
+    if previous is not None and previous.pk != claim.pk:
+        _correction_log(claim=previous, by=by, correction=correction)
     mention.claim = claim
     mention.review_state = Mention.ReviewState.ACCEPTED
     mention.save(update_fields=["claim", "review_state"])
-    if claim.is_published:
+    if claim.is_published or previous is not None:
         public_cache_invalidate()
 
 
-def mention_accept(*, mention: Mention, by: AbstractBaseUser, claim: Claim) -> Mention:
-    """Accept a mention as one more appearance of an existing claim (also: merge into it)."""
+def mention_accept(
+    *, mention: Mention, by: AbstractBaseUser, claim: Claim, correction: str = ""
+) -> Mention:
+    """Accept a mention as one more appearance of an existing claim (also: merge into it).
+
+    Moving an appearance away from a published claim is a correction (an editor, a note).
+    """
     require(can_review(by), "Only journalists and editors review mentions.")
-    _mention_link(mention=mention, claim=claim)
+    if mention.claim_id == claim.pk and mention.review_state == Mention.ReviewState.ACCEPTED:
+        return mention
+    with transaction.atomic():
+        previous = mention_check_change(mention=mention, by=by, correction=correction, into=claim)
+        _mention_link(mention=mention, claim=claim, previous=previous, by=by, correction=correction)
     return mention
 
 
-def mention_reject(*, mention: Mention, by: AbstractBaseUser) -> Mention:
+def mention_reject(*, mention: Mention, by: AbstractBaseUser, correction: str = "") -> Mention:
     """Mark an extracted mention as not a claim worth tracking."""
     require(can_review(by), "Only journalists and editors review mentions.")
-    if mention.claim_id and mention.claim.is_published:
+    with transaction.atomic():
+        previous = mention_check_change(mention=mention, by=by, correction=correction)
+        if previous is not None:
+            _correction_log(claim=previous, by=by, correction=correction)
+        mention.review_state = Mention.ReviewState.REJECTED
+        mention.claim = None
+        mention.save(update_fields=["review_state", "claim"])
+    if previous is not None:
         public_cache_invalidate()
-    mention.review_state = Mention.ReviewState.REJECTED
-    mention.claim = None
-    mention.save(update_fields=["review_state", "claim"])
     return mention
+
+
+def mention_check_span(*, mention: Mention, start: int, end: int) -> None:
+    """A corrected span lies inside the article text, its start before its end."""
+    length = len(mention.article.text)
+    if not (0 <= start < end <= length):
+        raise ValidationError(
+            f"The span must lie inside the article text (0 to {length} characters), "
+            "with its start before its end."
+        )
 
 
 def mention_correct(
@@ -251,19 +336,30 @@ def mention_correct(
     end: int,
     speaker: str,
     stance: str,
+    correction: str = "",
 ) -> Mention:
-    """Fix what the extractor got wrong: the span, the speaker or the stance."""
+    """Fix what the extractor got wrong: the span, the speaker or the stance.
+
+    On an appearance of a published claim this is a public correction: an editor, a note.
+    """
     require(can_review(by), "Only journalists and editors review mentions.")
+    mention_check_span(mention=mention, start=start, end=end)
     text = mention.article.text
-    if not (0 <= start < end <= len(text)):
-        raise ValidationError(
-            f"The span must lie inside the article text (0 to {len(text)} characters), "
-            "with its start before its end."
-        )
     if stance not in Mention.Stance.values:
         raise ValidationError(f"Unknown stance “{stance}”.")
     speaker = " ".join(clean_text(speaker).split())[:300]
+    changed = (start, end, speaker, stance) != (
+        mention.start,
+        mention.end,
+        mention.speaker,
+        mention.stance,
+    )
     with transaction.atomic():
+        published = None
+        if changed:
+            published = mention_check_change(mention=mention, by=by, correction=correction)
+            if published is not None:
+                _correction_log(claim=published, by=by, correction=correction)
         if speaker != mention.speaker:
             kind = mention.speaker_type or Source.Kind.PERSON
             mention.source = source_get_or_create(name=speaker, kind=kind) if speaker else None
@@ -276,26 +372,40 @@ def mention_correct(
             # Corrected by a person: re-running the extractor must keep it.
             mention.review_state = Mention.ReviewState.CORRECTED
         mention.save()
-    if mention.claim_id and mention.claim.is_published:
+    if published is not None:
         public_cache_invalidate()
     return mention
 
 
-def claim_merge(*, claim: Claim, into: Claim, by: AbstractBaseUser) -> Claim:
-    """Merge a duplicate claim into another: its mentions, evidence and tasks move over."""
+def claim_merge(*, claim: Claim, into: Claim, by: AbstractBaseUser, correction: str = "") -> Claim:
+    """Merge a duplicate claim into another: its mentions, evidence and tasks move over.
+
+    Neither claim may be in review; when the claim merged into is published and gains
+    appearances or evidence readers will see, that is a correction (an editor, a note).
+    """
     require(is_editor(by) or can_edit_claim(by, claim), "You cannot merge this claim.")
     if claim.pk == into.pk:
         raise ValidationError("A claim cannot be merged into itself.")
     if claim.status == Claim.Status.PUBLISHED:
         raise ValidationError("Unpublish this claim before merging it into another.")
+    _require_unlocked(claim)
+    _require_unlocked(into)
+    into_published = Claim.objects.published().filter(pk=into.pk).exists()
+    public = into_published and (
+        claim.mentions.public().exists() or claim.evidence.approved().exists()
+    )
+    if public:
+        _require_public_change(by=by, correction=correction)
     with transaction.atomic():
+        if public:
+            _correction_log(claim=into, by=by, correction=correction)
         claim.mentions.update(claim=into)
         claim.evidence.update(claim=into)
         claim.tasks.update(claim=into)
         claim.comments.update(claim=into)
         claim._change_reason = f"Merged into claim {into.pk}"
         claim.delete()
-    if into.is_published:
+    if into_published:
         public_cache_invalidate()
     return into
 
@@ -325,7 +435,7 @@ def claim_update(
     if claimant_name and (claim.claimant is None or claimant_name != claim.claimant.name):
         kind = claim.claimant.kind if claim.claimant else Source.Kind.PERSON
         claim.claimant = source_get_or_create(name=claimant_name, kind=kind)
-    return _claim_save(claim=claim, by=by, correction=correction)
+    return claim_save(claim=claim, by=by, correction=correction)
 
 
 def claim_set_verdict(
@@ -340,30 +450,113 @@ def claim_set_verdict(
     require(is_editor(by), "Only editors set verdicts.")
     claim.verdict = verdict
     claim.conclusion = clean_text(conclusion).strip()
-    return _claim_save(claim=claim, by=by, correction=correction)
+    return claim_save(claim=claim, by=by, correction=correction)
 
 
-def _claim_save(*, claim: Claim, by: AbstractBaseUser, correction: str) -> Claim:
-    """Save a claim; a published claim that changes needs a public correction note."""
+# The claim's own fields that readers see; an admin form or a service changing one of them
+# on a published claim writes a correction note.
+PUBLIC_FIELDS = ["statement", "claimant_id", "language", "sourcing", "verdict_id", "conclusion"]
+RULING_FIELDS = {"sourcing", "verdict_id", "conclusion"}
+# Set by the publication services only.
+WORKFLOW_FIELDS = [
+    "status",
+    "published_at",
+    "publication_requested_by_id",
+    "publication_requested_at",
+    "publication_snapshot",
+]
+
+
+def claim_check_change(*, claim: Claim, by: AbstractBaseUser, correction: str = "") -> list[str]:
+    """Check an edited (unsaved) claim against the rules; return the public fields changed.
+
+    Sourcing and verdicts are for editors; a claim in review is locked; a published claim
+    changes only by an editor, with a correction note, and keeps a verdict. The newsroom
+    pages (through claim_update and claim_set_verdict) and the admin's change form ask here.
+    """
+    if claim.pk is None:
+        return []
+    before = Claim.objects.get(pk=claim.pk)
+    changed = [f for f in PUBLIC_FIELDS if getattr(before, f) != getattr(claim, f)]
+    if not changed:
+        return []
+    if RULING_FIELDS.intersection(changed):
+        require(is_editor(by), "Only editors set the sourcing assessment and verdicts.")
+    if before.status == Claim.Status.IN_REVIEW:
+        raise ValidationError(LOCKED)
+    if before.status == Claim.Status.PUBLISHED:
+        require(is_editor(by), "Only editors change what readers see of a published claim.")
+        if not claim.verdict_id:
+            raise ValidationError(
+                "A published claim needs a verdict: unpublish it before withdrawing its verdict."
+            )
+        _require_public_change(by=by, correction=correction)
+    return changed
+
+
+def claim_save(*, claim: Claim, by: AbstractBaseUser, correction: str = "") -> Claim:
+    """Save a claim edited field by field (the admin's change form uses this): the rules of
+    claim_check_change apply, and a change readers see lands in the correction log."""
     correction = clean_text(correction)
+    # The admin's form reaches here without claim_update: its text is cleaned here too.
+    claim.statement = clean_text(claim.statement)
+    claim.conclusion = clean_text(claim.conclusion)
     with transaction.atomic():
-        if claim.status == Claim.Status.PUBLISHED:
-            before = Claim.objects.get(pk=claim.pk)
-            public = ["statement", "claimant_id", "sourcing", "verdict_id", "conclusion"]
-            if any(getattr(before, f) != getattr(claim, f) for f in public):
-                if not correction.strip():
-                    raise ValidationError(
-                        "This claim is published: describe the change in a correction note "
-                        "for readers."
-                    )
-                Correction.objects.create(claim=claim, text=correction.strip(), created_by=by)
-            if claim.status == Claim.Status.PUBLISHED and not claim.verdict_id:
-                raise ValidationError("A published claim needs a verdict.")
+        if claim.pk is not None:
+            # One edit at a time; the publication state is the database's, never a stale copy's.
+            current = Claim.objects.select_for_update().get(pk=claim.pk)
+            for field in WORKFLOW_FIELDS:
+                setattr(claim, field, getattr(current, field))
+        changed = claim_check_change(claim=claim, by=by, correction=correction)
+        if changed and claim.status == Claim.Status.PUBLISHED:
+            _correction_log(claim=claim, by=by, correction=correction)
         claim._history_user = by
         claim.save()
     if claim.status == Claim.Status.PUBLISHED:
         public_cache_invalidate()
     return claim
+
+
+# Evidence fields readers see once it is approved.
+EVIDENCE_FIELDS = ["title", "url", "kind", "relation", "note", "is_approved"]
+
+
+def evidence_check_change(
+    *, evidence: Evidence, by: AbstractBaseUser, correction: str = ""
+) -> bool:
+    """Check new or edited (unsaved) evidence against the rules; return whether readers will
+    see the change (approved evidence of a published claim: an editor, a correction note).
+    Only editors approve; no evidence of a claim in review changes."""
+    before = Evidence.objects.filter(pk=evidence.pk).first() if evidence.pk else None
+    if before is not None:
+        if all(getattr(before, f) == getattr(evidence, f) for f in EVIDENCE_FIELDS):
+            return False
+        if before.claim_id != evidence.claim_id:
+            raise ValidationError("Evidence stays with its claim: add it to the other claim.")
+    if (before.is_approved if before else False) != evidence.is_approved:
+        require(is_editor(by), "Only editors approve evidence.")
+    claim = Claim.objects.get(pk=evidence.claim_id)
+    _require_unlocked(claim)
+    seen = evidence.is_approved or (before is not None and before.is_approved)
+    if seen and claim.status == Claim.Status.PUBLISHED:
+        _require_public_change(by=by, correction=correction)
+        return True
+    return False
+
+
+def evidence_save(*, evidence: Evidence, by: AbstractBaseUser, correction: str = "") -> Evidence:
+    """Save new or edited evidence (the admin's change form uses this): the rules of
+    evidence_check_change apply, and a change readers see lands in the correction log."""
+    evidence.title, evidence.note = clean_text(evidence.title), clean_text(evidence.note)
+    with transaction.atomic():
+        if evidence_check_change(evidence=evidence, by=by, correction=correction):
+            _correction_log(claim=evidence.claim, by=by, correction=correction)
+        evidence._history_user = by
+        evidence.full_clean(exclude=["added_by"])
+        evidence.save()
+    if Claim.objects.published().filter(pk=evidence.claim_id).exists():
+        public_cache_invalidate()
+    return evidence
 
 
 def evidence_add(
@@ -375,8 +568,10 @@ def evidence_add(
     kind: str = Evidence.Kind.MEDIA_REPORT,
     relation: str = Evidence.Relation.CONTEXT,
     note: str = "",
+    correction: str = "",
 ) -> Evidence:
-    """Record a source consulted; evidence from editors is approved at once."""
+    """Record a source consulted; evidence from editors is approved at once (on a published
+    claim, with a correction note)."""
     require(can_edit_claim(by, claim), "You can only add evidence to claims you work on.")
     title, url, note = clean_text(title), clean_text(url), clean_text(note)
     if not title.strip():
@@ -391,23 +586,21 @@ def evidence_add(
         added_by=by,
         is_approved=is_editor(by),
     )
-    evidence._history_user = by
-    evidence.full_clean(exclude=["added_by"])
-    evidence.save()
-    if evidence.is_approved and claim.is_published:
-        public_cache_invalidate()
-    return evidence
+    return evidence_save(evidence=evidence, by=by, correction=correction)
 
 
-def evidence_approve(*, evidence: Evidence, by: AbstractBaseUser) -> Evidence:
-    """An editor vets a piece of evidence so it may appear on the public page."""
+def evidence_approve(*, evidence: Evidence, by: AbstractBaseUser, correction: str = "") -> Evidence:
+    """An editor vets a piece of evidence so it may appear on the public page (on a published
+    claim, with a correction note)."""
     require(is_editor(by), "Only editors approve evidence.")
+    if evidence.is_approved:
+        return evidence
     evidence.is_approved = True
-    evidence._history_user = by
-    evidence.save(update_fields=["is_approved"])
-    if evidence.claim.is_published:
-        public_cache_invalidate()
-    return evidence
+    try:
+        return evidence_save(evidence=evidence, by=by, correction=correction)
+    except (ValidationError, PermissionDenied):
+        evidence.is_approved = False
+        raise
 
 
 def comment_add(*, claim: Claim, by: AbstractBaseUser, body: str) -> Comment:
@@ -492,9 +685,58 @@ def claim_publication_problems(claim: Claim) -> list[str]:
     return problems
 
 
+def claim_public_content(claim: Claim) -> dict[str, str]:
+    """What readers would see of a claim, part by part, in words: what a publication request
+    pins and the second editor approves (claim_changes_since_request compares the two)."""
+    claimant = Source.objects.filter(pk=claim.claimant_id).values_list("name", flat=True)
+    verdict = Rating.objects.filter(pk=claim.verdict_id).values_list("label", flat=True)
+    evidence = [
+        f"{e.get_relation_display()}: {e.title}"
+        + (f" <{e.url}>" if e.url else "")
+        + f" ({e.get_kind_display()})"
+        + (f" — {e.note}" if e.note else "")
+        for e in claim.evidence.approved().order_by("pk")
+    ]
+    appearances = [
+        f"{m.article.title or m.article.url or m.article_id}: {m.speaker or '?'} "
+        f"({m.get_stance_display().lower()}{', via ' + ', '.join(m.via) if m.via else ''}) "
+        f"“{m.content}”"
+        for m in claim.mentions.public().select_related("article").order_by("pk")
+    ]
+    return {
+        "Statement": claim.statement,
+        "Claimant": claimant.first() or "",
+        "Language": claim.language,
+        "Sourcing": claim.get_sourcing_display(),
+        "Verdict": verdict.first() or "",
+        "Conclusion": claim.conclusion,
+        "Approved evidence": "\n".join(evidence),
+        "Appearances": "\n".join(appearances),
+    }
+
+
+def claim_changes_since_request(claim: Claim) -> list[tuple[str, str, str]]:
+    """What differs between the version pinned by the publication request and the claim now,
+    as (part, requested, now), for the approving editor; empty when nothing changed."""
+    if claim.status != Claim.Status.IN_REVIEW or not claim.publication_snapshot:
+        return []
+    pinned, now = claim.publication_snapshot, claim_public_content(claim)
+    return [
+        (part, pinned.get(part, ""), value)
+        for part, value in now.items()
+        if pinned.get(part, "") != value
+    ]
+
+
 def claim_request_publication(*, claim: Claim, by: AbstractBaseUser) -> Claim:
-    """An editor asks to publish; a second editor approves (unless the setting turns it off)."""
+    """An editor asks to publish; a second editor approves (unless the setting turns it off).
+
+    The request pins what readers would see; until it is approved or withdrawn the claim is
+    locked, and the approval publishes that version only.
+    """
     require(can_publish(by), "Only editors publish claims.")
+    if claim.status != Claim.Status.DRAFT:
+        raise ValidationError(f"This claim is {claim.get_status_display().lower()} already.")
     problems = claim_publication_problems(claim)
     if problems:
         raise ValidationError("Before publishing, this claim needs " + ", ".join(problems) + ".")
@@ -502,6 +744,8 @@ def claim_request_publication(*, claim: Claim, by: AbstractBaseUser) -> Claim:
         return _claim_publish(claim=claim, by=by)
     claim.status = Claim.Status.IN_REVIEW
     claim.publication_requested_by = by
+    claim.publication_requested_at = timezone.now()
+    claim.publication_snapshot = claim_public_content(claim)
     claim._history_user = by
     claim._change_reason = "Publication requested"
     claim.save()
@@ -509,16 +753,55 @@ def claim_request_publication(*, claim: Claim, by: AbstractBaseUser) -> Claim:
 
 
 def claim_approve_publication(*, claim: Claim, by: AbstractBaseUser) -> Claim:
-    """A second editor approves the publication another editor requested."""
+    """A second editor approves the publication another editor requested, as requested: a
+    claim that changed since the request (by any path) is refused, with what changed."""
     require(can_publish(by), "Only editors publish claims.")
-    if claim.status != Claim.Status.IN_REVIEW or not claim.publication_requested_by_id:
-        raise ValidationError("Nobody has asked to publish this claim yet.")
-    if claim.publication_requested_by_id == by.pk:
-        raise ValidationError("A second editor must approve: you asked for this publication.")
-    problems = claim_publication_problems(claim)
-    if problems:
-        raise ValidationError("Before publishing, this claim needs " + ", ".join(problems) + ".")
-    return _claim_publish(claim=claim, by=by)
+    with transaction.atomic():
+        Claim.objects.select_for_update().filter(pk=claim.pk).first()
+        claim.refresh_from_db()
+        if claim.status != Claim.Status.IN_REVIEW or not claim.publication_requested_by_id:
+            raise ValidationError("Nobody has asked to publish this claim yet.")
+        if claim.publication_requested_by_id == by.pk:
+            raise ValidationError("A second editor must approve: you asked for this publication.")
+        if not claim.publication_snapshot:
+            raise ValidationError(
+                "This request does not say what it covers (it predates pinned versions): "
+                "withdraw it and request publication again."
+            )
+        changes = claim_changes_since_request(claim)
+        if changes:
+            raise ValidationError(
+                "This claim changed since the request ("
+                + ", ".join(part.lower() for part, _, _ in changes)
+                + "): withdraw the request, check the claim and request publication again."
+            )
+        problems = claim_publication_problems(claim)
+        if problems:
+            raise ValidationError(
+                "Before publishing, this claim needs " + ", ".join(problems) + "."
+            )
+        return _claim_publish(claim=claim, by=by)
+
+
+def claim_withdraw_publication_request(
+    *, claim: Claim, by: AbstractBaseUser, reason: str = ""
+) -> Claim:
+    """An editor takes back a publication request: the claim is a draft again, open to
+    changes, and needs a new request (and a second editor) to be published."""
+    require(can_publish(by), "Only editors withdraw publication requests.")
+    with transaction.atomic():
+        Claim.objects.select_for_update().filter(pk=claim.pk).first()
+        claim.refresh_from_db()
+        if claim.status != Claim.Status.IN_REVIEW:
+            raise ValidationError("Nobody has asked to publish this claim.")
+        claim.status = Claim.Status.DRAFT
+        claim.publication_requested_by = None
+        claim.publication_requested_at = None
+        claim.publication_snapshot = {}
+        claim._history_user = by
+        claim._change_reason = " ".join(f"Publication request withdrawn. {reason}".split())
+        claim.save()
+    return claim
 
 
 def _claim_publish(*, claim: Claim, by: AbstractBaseUser) -> Claim:
@@ -532,6 +815,7 @@ def _claim_publish(*, claim: Claim, by: AbstractBaseUser) -> Claim:
             )
         claim.status = Claim.Status.PUBLISHED
         claim.published_at = claim.published_at or timezone.now()
+        claim.publication_snapshot = {}
         claim._history_user = by
         claim._change_reason = "Published again" if republished else "Published"
         claim.save()
@@ -563,7 +847,10 @@ def claim_unpublish(*, claim: Claim, by: AbstractBaseUser, reason: str) -> Claim
 def claim_publish(
     *, claim: Claim, verdict: Rating, conclusion: str, by: AbstractBaseUser | None = None
 ) -> Claim:
-    """Publish at once with a verdict and conclusion: for trusted scripts such as seed_demo."""
+    """Publish a draft at once with a verdict and conclusion: for trusted scripts such as
+    seed_demo (a claim in review or published changes through its own path)."""
+    if claim.status != Claim.Status.DRAFT:
+        raise ValidationError(f"This claim is {claim.get_status_display().lower()} already.")
     conclusion = clean_text(conclusion)
     if not conclusion.strip():
         raise ValidationError("A published claim needs a written conclusion.")

@@ -189,3 +189,64 @@ def test_pages_run_a_bounded_number_of_queries(
     for url in urls:
         with django_assert_max_num_queries(20):
             assert client.get(url).status_code == 200
+
+
+def _in_review(journalist, editor, ratings) -> Claim:
+    claim = services.claim_create_from_mention(
+        mention=MentionFactory(), statement="The bridge reopens in March", by=journalist
+    )
+    services.claim_set_verdict(claim=claim, verdict=ratings["false"], conclusion="No.", by=editor)
+    services.evidence_add(claim=claim, by=editor, title="Council minutes")
+    services.claim_request_publication(claim=claim, by=editor)
+    return claim
+
+
+def test_the_approving_editor_sees_what_changed_since_the_request(
+    client, journalist, editor, editor2, ratings
+):
+    claim = _in_review(journalist, editor, ratings)
+    Claim.objects.filter(pk=claim.pk).update(conclusion="Yes, it reopens.")
+    client.force_login(editor2)
+    page = client.get(reverse("review:claim", args=[claim.pk])).content.decode()
+    assert "Changed since the request" in page
+    assert "No." in page and "Yes, it reopens." in page
+    response = client.post(reverse("review:claim-approve", args=[claim.pk]), follow=True)
+    assert "changed since the request" in response.content.decode()
+    assert Claim.objects.get(pk=claim.pk).status == Claim.Status.IN_REVIEW
+
+
+def test_an_editor_withdraws_a_request_from_the_workspace(
+    client, journalist, editor, editor2, ratings
+):
+    claim = _in_review(journalist, editor, ratings)
+    client.force_login(journalist)
+    page = client.get(reverse("review:claim", args=[claim.pk])).content.decode()
+    assert "Withdraw the request" not in page
+    url = reverse("review:claim-withdraw-request", args=[claim.pk])
+    assert client.post(url).status_code == 403
+    client.force_login(editor2)
+    page = client.get(reverse("review:claim", args=[claim.pk])).content.decode()
+    assert f'action="{url}"' in page
+    assert 'action="{}"'.format(reverse("review:claim-verdict", args=[claim.pk])) not in page
+    client.post(url)
+    assert Claim.objects.get(pk=claim.pk).status == Claim.Status.DRAFT
+
+
+def test_correcting_an_appearance_of_a_published_claim_asks_for_a_note(
+    client, journalist, editor, editor2, ratings
+):
+    claim = _in_review(journalist, editor, ratings)
+    services.claim_approve_publication(claim=claim, by=editor2)
+    mention = claim.mentions.get()
+    client.force_login(editor)
+    url = reverse("review:mention-correct", args=[mention.pk])
+    assert 'name="correction"' in client.get(url, **HTMX).content.decode()
+    data = {"start": mention.start, "end": mention.end, "speaker": "Mayor Reed",
+            "stance": "asserts", "number": "1"}  # fmt: skip
+    body = client.post(url, data, **HTMX).content.decode()
+    assert "correction note" in body and 'name="correction"' in body  # the form, kept
+    page = client.get(reverse("review:article", args=[mention.article_id])).content.decode()
+    assert f'href="{url}?number=' in page  # editors can open it from the review page
+    client.post(url, {**data, "correction": "The speaker is Mayor Reed."}, **HTMX)
+    assert Mention.objects.get(pk=mention.pk).speaker == "Mayor Reed"
+    assert claim.corrections.get().text == "The speaker is Mayor Reed."

@@ -9,7 +9,7 @@ from django.utils import timezone
 from claims import services
 from claims.models import Claim, Correction, Evidence, Mention, Task
 from claims.similarity import suggest_claims
-from tests.factories import ArticleFactory, MentionFactory, SourceFactory
+from tests.factories import ArticleFactory, EvidenceFactory, MentionFactory, SourceFactory
 
 pytestmark = pytest.mark.usefixtures("roles")
 
@@ -241,3 +241,194 @@ def test_history_records_who_changed_what_from_and_to(editor, claim, ratings):
     changes = {c.field: (c.old, c.new) for c in latest.diff_against(previous).changes}
     assert changes["statement"] == ("The bridge reopens in March", "Edited statement")
     assert changes["sourcing"] == ("unassessed", "anonymous")
+
+
+# --- An approval covers what was requested; a claim in review is locked ------------------
+
+
+def in_review(claim, editor, ratings):
+    ready_to_publish(claim, editor, ratings)
+    services.claim_request_publication(claim=claim, by=editor)
+    return claim
+
+
+def test_approval_refuses_content_changed_since_the_request(editor, editor2, claim, ratings):
+    in_review(claim, editor, ratings)
+    # Changed by a path that skips the services (a script, the shell, an old admin form).
+    Claim.objects.filter(pk=claim.pk).update(verdict=ratings["true"], conclusion="Yes.")
+    claim.refresh_from_db()
+    with pytest.raises(ValidationError, match="changed since the request"):
+        services.claim_approve_publication(claim=claim, by=editor2)
+    assert not Claim.objects.published().exists()
+    changes = services.claim_changes_since_request(claim)
+    assert ("Verdict", "False", "True") in changes
+    assert ("Conclusion", "No.", "Yes.") in changes
+
+
+def test_approval_publishes_the_requested_version_when_nothing_changed(
+    editor, editor2, claim, ratings
+):
+    in_review(claim, editor, ratings)
+    assert services.claim_changes_since_request(claim) == []
+    services.claim_approve_publication(claim=claim, by=editor2)
+    assert Claim.objects.published().get().conclusion == "No."
+
+
+def _claim_changes(claim, editor, ratings):
+    mention = claim.mentions.get()
+    return {
+        "update": lambda: services.claim_update(claim=claim, by=editor, statement="Other"),
+        "verdict": lambda: services.claim_set_verdict(
+            claim=claim, verdict=ratings["true"], conclusion="Yes.", by=editor
+        ),
+        "evidence": lambda: services.evidence_add(claim=claim, by=editor, title="More"),
+        "accept": lambda: services.mention_accept(mention=MentionFactory(), by=editor, claim=claim),
+        "reject": lambda: services.mention_reject(mention=mention, by=editor),
+        "correct": lambda: services.mention_correct(
+            mention=mention,
+            by=editor,
+            start=mention.start,
+            end=mention.end,
+            speaker="Someone else",
+            stance=Mention.Stance.DENIES,
+        ),
+        "merge": lambda: services.claim_merge(
+            claim=services.claim_create_from_mention(
+                mention=MentionFactory(), statement="Duplicate", by=editor
+            ),
+            into=claim,
+            by=editor,
+        ),
+    }
+
+
+@pytest.mark.parametrize(
+    "change", ["update", "verdict", "evidence", "accept", "reject", "correct", "merge"]
+)
+def test_a_claim_in_review_is_locked(editor, claim, ratings, change):
+    in_review(claim, editor, ratings)
+    before = services.claim_public_content(claim)
+    with pytest.raises(ValidationError, match="withdraw the request"):
+        _claim_changes(claim, editor, ratings)[change]()
+    assert services.claim_public_content(Claim.objects.get(pk=claim.pk)) == before
+
+
+def test_evidence_approval_waits_while_a_claim_is_in_review(journalist, editor, claim, ratings):
+    draft = services.evidence_add(claim=claim, by=journalist, title="Leaked memo")
+    in_review(claim, editor, ratings)
+    with pytest.raises(ValidationError, match="withdraw the request"):
+        services.evidence_approve(evidence=draft, by=editor)
+    assert not Evidence.objects.get(pk=draft.pk).is_approved
+
+
+def test_an_editor_withdraws_the_request_and_the_claim_can_change(
+    journalist, editor, editor2, claim, ratings
+):
+    in_review(claim, editor, ratings)
+    with pytest.raises(PermissionDenied):
+        services.claim_withdraw_publication_request(claim=claim, by=journalist)
+    services.claim_withdraw_publication_request(claim=claim, by=editor2)
+    claim.refresh_from_db()
+    assert claim.status == Claim.Status.DRAFT and claim.publication_requested_by is None
+    services.claim_set_verdict(claim=claim, verdict=ratings["true"], conclusion="Yes.", by=editor)
+    assert Claim.objects.get(pk=claim.pk).verdict == ratings["true"]
+    with pytest.raises(ValidationError, match="Nobody has asked"):
+        services.claim_approve_publication(claim=claim, by=editor2)
+
+
+# --- Published claims change only through the correction path ----------------------------
+
+
+@pytest.fixture
+def published(editor, editor2, claim, ratings):
+    in_review(claim, editor, ratings)
+    return services.claim_approve_publication(claim=claim, by=editor2)
+
+
+def _mention_changes(mention, by, correction=""):
+    other = services.claim_create_from_mention(
+        mention=MentionFactory(), statement="Another claim", by=by
+    )
+    return {
+        "correct": lambda: services.mention_correct(
+            mention=mention,
+            by=by,
+            start=mention.start,
+            end=mention.end - 1,
+            speaker="Someone else",
+            stance=Mention.Stance.DENIES,
+            correction=correction,
+        ),
+        "reject": lambda: services.mention_reject(mention=mention, by=by, correction=correction),
+        "relink": lambda: services.mention_accept(
+            mention=mention, by=by, claim=other, correction=correction
+        ),
+    }
+
+
+@pytest.mark.parametrize("change", ["correct", "reject", "relink"])
+def test_an_appearance_of_a_published_claim_changes_only_by_an_editor_with_a_note(
+    other_journalist, editor, published, change
+):
+    mention = published.mentions.get()
+    state = (mention.start, mention.end, mention.speaker, mention.stance, mention.claim_id)
+
+    def unchanged() -> bool:
+        m = Mention.objects.get(pk=mention.pk)
+        return (m.start, m.end, m.speaker, m.stance, m.claim_id) == state
+
+    with pytest.raises(PermissionDenied):
+        _mention_changes(mention, other_journalist)[change]()
+    assert unchanged()
+    with pytest.raises(ValidationError, match="correction note"):
+        _mention_changes(Mention.objects.get(pk=mention.pk), editor)[change]()
+    assert unchanged() and not published.corrections.exists()
+    _mention_changes(
+        Mention.objects.get(pk=mention.pk), editor, correction="The quote was misattributed."
+    )[change]()
+    assert not unchanged()
+    assert published.corrections.get().text == "The quote was misattributed."
+
+
+def test_journalists_still_correct_mentions_of_unpublished_claims(journalist, claim):
+    mention = claim.mentions.get()
+    services.mention_correct(
+        mention=mention, by=journalist, start=mention.start, end=mention.end,
+        speaker="Mayor Reed", stance=Mention.Stance.ASSERTS,
+    )  # fmt: skip
+    assert Mention.objects.get(pk=mention.pk).speaker == "Mayor Reed"
+
+
+def test_a_published_claim_changes_only_by_an_editor(journalist, editor, published):
+    services.task_create(claim=published, by=editor, assignee=journalist, title="Recheck")
+    with pytest.raises(PermissionDenied):
+        services.claim_update(
+            claim=published, by=journalist, statement="Changed", correction="Reworded."
+        )
+    assert Claim.objects.get(pk=published.pk).statement == "The bridge reopens in March"
+
+
+def test_evidence_made_public_on_a_published_claim_needs_a_correction_note(editor, published):
+    with pytest.raises(ValidationError, match="correction note"):
+        services.evidence_add(claim=published, by=editor, title="New minutes")
+    draft = EvidenceFactory(claim=published, title="Leaked memo", is_approved=False)
+    with pytest.raises(ValidationError, match="correction note"):
+        services.evidence_approve(evidence=draft, by=editor)
+    services.evidence_approve(evidence=draft, by=editor, correction="We added a memo.")
+    assert Evidence.objects.get(pk=draft.pk).is_approved
+    assert published.corrections.get().text == "We added a memo."
+
+
+def test_clearing_the_verdict_of_a_published_claim_is_refused_in_words(editor, published):
+    with pytest.raises(ValidationError, match="needs a verdict"):
+        services.claim_set_verdict(
+            claim=published, verdict=None, conclusion="No.", by=editor, correction="Cleared."
+        )
+    assert Claim.objects.get(pk=published.pk).verdict is not None
+
+
+def test_the_scripts_publish_shortcut_leaves_claims_in_review_alone(editor, claim, ratings):
+    in_review(claim, editor, ratings)
+    with pytest.raises(ValidationError, match="in review already"):
+        services.claim_publish(claim=claim, verdict=ratings["true"], conclusion="Yes.", by=editor)
+    assert not Claim.objects.published().exists()

@@ -23,6 +23,7 @@ from claims.roles import roles_and_scale_ensure
 from claims.services import (
     article_extract_claims,
     claim_create_from_mention,
+    claim_public_content,
     claim_publish,
     claim_set_verdict,
     claim_unpublish,
@@ -243,9 +244,6 @@ class Command(BaseCommand):
             claim.sourcing = sourcing
             claim.verdict = Rating.objects.filter(slug=verdict).first() if verdict else None
             claim.conclusion = conclusion
-            if state == "in_review":
-                claim.status = Claim.Status.IN_REVIEW
-                claim.publication_requested_by = editor
             claim.save()
             if verdict:
                 evidence_add(
@@ -256,6 +254,13 @@ class Command(BaseCommand):
                     kind=Evidence.Kind.PRIMARY_DOCUMENT,
                     note=texts["evidence_note"],
                 )
+            if state == "in_review":
+                # As claim_request_publication leaves it, whatever the second-editor setting.
+                claim.status = Claim.Status.IN_REVIEW
+                claim.publication_requested_by = editor
+                claim.publication_requested_at = timezone.now()
+                claim.publication_snapshot = claim_public_content(claim)
+                claim.save()
             if state in {"published", "withdrawn"}:
                 # A journalist's evidence no editor has approved yet: never public.
                 evidence_add(
