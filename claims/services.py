@@ -215,7 +215,9 @@ def _require_public_change(*, by: AbstractBaseUser, correction: str) -> None:
 
 
 def _correction_log(*, claim: Claim, by: AbstractBaseUser, correction: str) -> Correction:
-    return Correction.objects.create(claim=claim, text=clean_text(correction).strip(), created_by=by)
+    return Correction.objects.create(
+        claim=claim, text=clean_text(correction).strip(), created_by=by
+    )
 
 
 # --- Reviewing mentions -------------------------------------------------------------------
