@@ -162,7 +162,7 @@ def mention_accept(request: HttpRequest, pk: int) -> HttpResponse:
                 by=request.user,
                 correction=form.cleaned_data["correction"],
             )
-    except ValidationError as error:
+    except (ValidationError, PermissionDenied) as error:
         return _mention_response(request, mention, _error_text(error))
     return _mention_response(request, mention)
 

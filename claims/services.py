@@ -294,13 +294,18 @@ def mention_accept(
 ) -> Mention:
     """Accept a mention as one more appearance of an existing claim (also: merge into it).
 
-    Moving an appearance away from a published claim is a correction (an editor, a note).
+    Moving an appearance away from a published claim, or adding one to it, is a public
+    change: an editor, with a note that lands in that claim's correction log.
     """
     require(can_review(by), "Only journalists and editors review mentions.")
     if mention.claim_id == claim.pk and mention.review_state == Mention.ReviewState.ACCEPTED:
         return mention
     with transaction.atomic():
         previous = mention_check_change(mention=mention, by=by, correction=correction, into=claim)
+        if Claim.objects.published().filter(pk=claim.pk).exists():
+            # Its public timeline and ClaimReview gain an appearance.
+            _require_public_change(by=by, correction=correction)
+            _correction_log(claim=claim, by=by, correction=correction)
         _mention_link(mention=mention, claim=claim, previous=previous, by=by, correction=correction)
     return mention
 

@@ -98,7 +98,7 @@ def test_approved_evidence_and_accepted_appearance_show_at_once(client, claim, e
     mention = MentionFactory(review_state=Mention.ReviewState.UNREVIEWED, speaker="Captain Ives")
     assert "Harbour notice" not in page(client, claim)
     services.evidence_approve(evidence=draft, by=editor, correction="We added a notice.")
-    services.mention_accept(mention=mention, by=editor, claim=claim)
+    services.mention_accept(mention=mention, by=editor, claim=claim, correction="Also in the Post.")
     html = page(client, claim)
     assert "Harbour notice" in html and "Captain Ives" in html
     services.mention_reject(mention=mention, by=editor, correction="Not the same claim.")

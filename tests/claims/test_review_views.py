@@ -250,3 +250,30 @@ def test_correcting_an_appearance_of_a_published_claim_asks_for_a_note(
     client.post(url, {**data, "correction": "The speaker is Mayor Reed."}, **HTMX)
     assert Mention.objects.get(pk=mention.pk).speaker == "Mayor Reed"
     assert claim.corrections.get().text == "The speaker is Mayor Reed."
+
+
+def test_linking_a_statement_to_a_published_claim_asks_an_editor_for_a_note(
+    client, journalist, editor, editor2, ratings
+):
+    claim = _in_review(journalist, editor, ratings)
+    services.claim_approve_publication(claim=claim, by=editor2)
+    article = ArticleFactory(text="The mayor said that the bridge would reopen in March.")
+    mention = MentionFactory(article=article)
+    url = reverse("review:mention-accept", args=[mention.pk])
+    client.force_login(journalist)
+    page = client.get(reverse("review:article", args=[article.pk])).content.decode()
+    assert "an editor adds new appearances" in page
+    body = client.post(url, {"claim": claim.pk, "number": "1"}, **HTMX).content.decode()
+    assert response_ok(body) and "Only editors" in body
+    client.force_login(editor)
+    page = client.get(reverse("review:article", args=[article.pk])).content.decode()
+    assert f'id="link-note-{mention.pk}-{claim.pk}"' in page
+    assert "correction note" in client.post(url, {"claim": claim.pk}, **HTMX).content.decode()
+    assert not claim.mentions.filter(pk=mention.pk).exists()
+    client.post(url, {"claim": claim.pk, "correction": "Also in the Courier."}, **HTMX)
+    assert claim.mentions.filter(pk=mention.pk).exists()
+    assert claim.corrections.get().text == "Also in the Courier."
+
+
+def response_ok(body: str) -> bool:
+    return body.lstrip().startswith('<li id="mention-') and 'role="alert"' in body

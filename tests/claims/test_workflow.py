@@ -390,6 +390,23 @@ def test_an_appearance_of_a_published_claim_changes_only_by_an_editor_with_a_not
     assert published.corrections.get().text == "The quote was misattributed."
 
 
+def test_a_new_appearance_of_a_published_claim_needs_an_editor_and_a_note(
+    journalist, editor, published
+):
+    mention = MentionFactory()
+    with pytest.raises(PermissionDenied):
+        services.mention_accept(mention=mention, by=journalist, claim=published)
+    with pytest.raises(ValidationError, match="correction note"):
+        services.mention_accept(mention=mention, by=editor, claim=published)
+    assert not published.mentions.filter(pk=mention.pk).exists()
+    assert not published.corrections.exists()
+    services.mention_accept(
+        mention=mention, by=editor, claim=published, correction="Also reported by the Courier."
+    )
+    assert published.mentions.filter(pk=mention.pk).exists()
+    assert published.corrections.get().text == "Also reported by the Courier."
+
+
 def test_journalists_still_correct_mentions_of_unpublished_claims(journalist, claim):
     mention = claim.mentions.get()
     services.mention_correct(

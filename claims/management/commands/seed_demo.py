@@ -269,8 +269,9 @@ class Command(BaseCommand):
                     title=texts["pending_evidence"],
                     kind=Evidence.Kind.OFFICIAL_STATEMENT,
                 )
+                self.add_appearances(claim, articles, users)
                 claim_publish(claim=claim, verdict=claim.verdict, conclusion=conclusion, by=editor)
-                self.add_public_history(claim, articles, users)
+                self.add_public_history(claim, users)
             if state == "withdrawn":
                 claim_unpublish(
                     claim=claim,
@@ -291,16 +292,20 @@ class Command(BaseCommand):
             label = "withdrawn" if state == "withdrawn" else claim.get_status_display().lower()
             self.stdout.write(f"Claim “{statement}”: {label}")
 
-    def add_public_history(self, claim: Claim, articles: dict[str, Article], users: dict) -> None:
-        """Appearances of a published claim in other outlets, and a correction."""
-        editor, journalist = users["editor"], users["journalist"]
+    def add_appearances(self, claim: Claim, articles: dict[str, Article], users: dict) -> None:
+        """Appearances of a claim in other outlets, linked by a journalist before publication
+        (once it is published, each new one is an editor's, with a note for readers)."""
         for statement, key, span, speaker, via in DEMO_APPEARANCES:
             if statement == claim.statement:
                 mention = self.mention_for(articles[key], span)
                 if not mention.speaker:  # added by hand, as a journalist would
                     mention.speaker, mention.via, mention.cue = speaker, via, "reported, citing"
                     mention.save(update_fields=["speaker", "via", "cue"])
-                mention_accept(mention=mention, by=journalist, claim=claim)
+                mention_accept(mention=mention, by=users["journalist"], claim=claim)
+
+    def add_public_history(self, claim: Claim, users: dict) -> None:
+        """A correction of a published claim."""
+        editor = users["editor"]
         for statement, addition, note in DEMO_CORRECTIONS:
             if statement == claim.statement:
                 claim_set_verdict(
