@@ -220,16 +220,21 @@ def article_extract_claims(*, article: Article) -> Article:
     if run is None:
         article.refresh_from_db()
         return article
+    too_long = ERROR_TOO_LONG.format(chars=len(article.text))
     try:
         with _heartbeat(article.pk, run):
             found = extraction.extract(article.text, article.language)
-        stored = _store_mentions(article, run, found)
     except SoftTimeLimitExceeded:
         logger.warning("Claim extraction of article %s ran out of time", article.pk)
-        return _extraction_fail(article, run, ERROR_TOO_LONG.format(chars=len(article.text)))
+        return _extraction_fail(article, run, too_long)
     except Exception:
         logger.exception("Claim extraction failed for article %s", article.pk)
         return _extraction_fail(article, run, ERROR_EXTRACTION)
+    try:  # database errors propagate: the task retries them
+        stored = _store_mentions(article, run, found)
+    except SoftTimeLimitExceeded:
+        logger.warning("Storing the claims of article %s ran out of time", article.pk)
+        return _extraction_fail(article, run, too_long)
     if not stored:
         logger.info("Article %s was taken by another run: mentions not stored", article.pk)
         article.refresh_from_db()
