@@ -107,11 +107,16 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.action(description="Extract claims again")
     def extract_again(self, request, queryset) -> None:
-        count = 0
+        count = running = 0
         for article in queryset.exclude(text=""):
-            article_requeue(article=article)
-            count += 1
-        self.message_user(request, f"{count} article(s) queued for extraction.")
+            if article_requeue(article=article).status == Article.Status.QUEUED:
+                count += 1
+            else:
+                running += 1
+        message = f"{count} article(s) queued for extraction."
+        if running:
+            message += f" {running} left alone: their claims are being extracted right now."
+        self.message_user(request, message)
 
     @admin.action(description="Retry failed articles")
     def retry_failed(self, request, queryset) -> None:

@@ -1,10 +1,12 @@
 import hashlib
 import re
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -103,6 +105,17 @@ class Article(models.Model):
     sweep_count = models.PositiveSmallIntegerField(
         default=0, help_text="How many times the sweeper had to send it again."
     )
+    # Claim extraction takes the article with a fresh run token; only the run holding the
+    # current token may store mentions, so two runs never both write (claims.services).
+    extraction_run = models.UUIDField(
+        null=True, blank=True, editable=False, help_text="The extraction run that owns it."
+    )
+    heartbeat_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="When its extraction run last beat."
+    )
+    extraction_attempts = models.PositiveSmallIntegerField(
+        default=0, editable=False, help_text="Extraction runs started since one last finished."
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -153,6 +166,16 @@ class Article(models.Model):
     @property
     def is_processing(self) -> bool:
         return self.status in Article.Status.in_progress()
+
+    @property
+    def is_being_extracted(self) -> bool:
+        """A live extraction run owns the article: its heartbeat is recent."""
+        if self.status != Article.Status.EXTRACTING or self.extraction_run is None:
+            return False
+        alive_after = timezone.now() - timedelta(
+            seconds=settings.CLAIMTRACK_EXTRACT_HEARTBEAT_TIMEOUT
+        )
+        return self.heartbeat_at is not None and self.heartbeat_at > alive_after
 
     @property
     def needs_fetching(self) -> bool:

@@ -188,7 +188,9 @@ def article_create_from_text(
         if will_enqueue:
             from claims.tasks import extract_claims
 
-            _send_on_commit(article.pk, extract_claims, mark=False)
+            _send_on_commit(
+                article.pk, extract_claims, mark=False, options=_extraction_options(article)
+            )
     return article
 
 
@@ -348,18 +350,26 @@ def article_submit_url(
 SEND_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 1}
 
 
-def _send_on_commit(article_id: int, task, *, mark: bool = True) -> None:
+def _send_on_commit(
+    article_id: int, task, *, mark: bool = True, options: dict | None = None
+) -> None:
     """Hand the article's next task to the queue once the transaction commits.
 
     `enqueued_at` records the hand-over; when the broker cannot be reached it is cleared
-    and the article stays queued, so the sweeper knows to send it again.
+    and the article stays queued, so the sweeper knows to send it again. `options` go to
+    `apply_async` (time limits).
     """
 
     def send() -> None:
         try:
             # No result is read back, and a broker that is down must not hold a web request
             # for long: fail fast, the sweeper sends it later.
-            task.apply_async((article_id,), ignore_result=True, retry_policy=SEND_RETRY_POLICY)
+            task.apply_async(
+                (article_id,),
+                ignore_result=True,
+                retry_policy=SEND_RETRY_POLICY,
+                **(options or {}),
+            )
         except Exception:  # kombu/redis errors: the broker is down or unreachable
             logger.warning(
                 "Could not queue %s for article %s (broker unreachable); "
@@ -375,11 +385,19 @@ def _send_on_commit(article_id: int, task, *, mark: bool = True) -> None:
     transaction.on_commit(send)
 
 
+def _extraction_options(article: Article) -> dict:
+    """Celery time limits of the article's extraction, scaled to the length of its text."""
+    from claims.services import extraction_time_limits
+
+    soft, hard = extraction_time_limits(len(article.text))
+    return {"soft_time_limit": soft, "time_limit": hard}
+
+
 def article_enqueue_extraction(*, article: Article) -> None:
     """Queue claim extraction for the article once the current transaction commits."""
     from claims.tasks import extract_claims
 
-    _send_on_commit(article.pk, extract_claims)
+    _send_on_commit(article.pk, extract_claims, options=_extraction_options(article))
 
 
 def article_enqueue_fetch(*, article: Article) -> None:
@@ -398,8 +416,15 @@ def article_enqueue_next_step(*, article: Article) -> None:
 
 
 def article_requeue(*, article: Article) -> Article:
-    """Send a stored article through claim extraction again."""
+    """Send a stored article through claim extraction again.
+
+    Refused while a live run extracts it (the article is returned as it is, extracting):
+    its mentions are on their way, and a second run would only redo them.
+    """
     with transaction.atomic():
+        current = Article.objects.select_for_update().get(pk=article.pk)
+        if current.is_being_extracted:
+            return current
         article.status, article.error = Article.Status.QUEUED, ""
         article.save(update_fields=["status", "error", "updated_at"])
         article_enqueue_extraction(article=article)
@@ -411,6 +436,9 @@ def article_retry(*, article: Article) -> Article:
     if not article.needs_fetching and not article.language:
         return article  # it would fail the same way: its language must be chosen first
     with transaction.atomic():
+        current = Article.objects.select_for_update().get(pk=article.pk)
+        if current.is_being_extracted:  # not failed any more: a run took it meanwhile
+            return current
         article.status, article.error = Article.Status.QUEUED, ""
         article.save(update_fields=["status", "error", "updated_at"])
         article_enqueue_next_step(article=article)
@@ -556,41 +584,53 @@ def articles_sweep_stuck(
     unsent_after: timedelta,
     queued_after: timedelta,
     running_after: timedelta,
+    heartbeat_after: timedelta | None = None,
     max_sweeps: int = 3,
 ) -> int:
     """Send again the articles whose task was lost; returns how many were sent.
 
     Three cases: queued but never handed to the broker (it was down: `enqueued_at` is
-    empty); queued and handed over so long ago that the message must be lost; fetching or
-    extracting for longer than any task takes (its worker died). The last case counts as an
-    interruption; after `max_sweeps` of them the article fails instead of being retried
-    forever (a page that kills workers must not kill them all).
+    empty); queued and handed over so long ago that the message must be lost; fetching for
+    longer than any task takes, or extracting with no heartbeat for `heartbeat_after`
+    (default CLAIMTRACK_EXTRACT_HEARTBEAT_TIMEOUT; `running_after` when the run never beat):
+    its worker died. An extraction that still beats is never sent again. The last case
+    counts as an interruption; after `max_sweeps` of them the article fails instead of
+    being retried forever (a page that kills workers must not kill them all).
     """
+    if heartbeat_after is None:
+        heartbeat_after = timedelta(seconds=settings.CLAIMTRACK_EXTRACT_HEARTBEAT_TIMEOUT)
     now = timezone.now()
-    stuck = Article.objects.filter(
+    is_stuck = (
         Q(
             status=Article.Status.QUEUED,
             enqueued_at__isnull=True,
             updated_at__lte=now - unsent_after,
         )
         | Q(status=Article.Status.QUEUED, enqueued_at__lte=now - queued_after)
+        | Q(status=Article.Status.FETCHING, updated_at__lte=now - running_after)
         | Q(
-            status__in=[Article.Status.FETCHING, Article.Status.EXTRACTING],
+            status=Article.Status.EXTRACTING,
+            heartbeat_at__isnull=True,
             updated_at__lte=now - running_after,
         )
+        | Q(status=Article.Status.EXTRACTING, heartbeat_at__lte=now - heartbeat_after)
     )
+    stuck = Article.objects.filter(is_stuck)
     sent = 0
     for article_id in stuck.order_by("id").values_list("id", flat=True):
         with transaction.atomic():
+            # Checked again under the lock: the run may have beaten or finished meanwhile.
             article = (
                 Article.objects.select_for_update(skip_locked=True)
-                .filter(pk=article_id, status__in=Article.Status.in_progress())
+                .filter(is_stuck, pk=article_id)
                 .first()
             )
             if article is None:
                 continue
             interrupted = article.status != Article.Status.QUEUED
             if interrupted and article.sweep_count >= max_sweeps:
+                article.extraction_run = None
+                article.save(update_fields=["extraction_run"])
                 _finish(
                     article,
                     Article.Status.FAILED,
@@ -599,7 +639,9 @@ def articles_sweep_stuck(
                 continue
             article.status = Article.Status.QUEUED
             article.sweep_count = F("sweep_count") + int(interrupted)
-            article.save(update_fields=["status", "sweep_count", "updated_at"])
+            # The dead run's token is void: should it come back, it cannot store anything.
+            article.extraction_run = None
+            article.save(update_fields=["status", "sweep_count", "extraction_run", "updated_at"])
             article.refresh_from_db(fields=["sweep_count"])
             article_enqueue_next_step(article=article)
             sent += 1

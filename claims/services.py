@@ -2,13 +2,19 @@
 
 import datetime
 import logging
+import threading
 import unicodedata
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -32,6 +38,15 @@ logger = logging.getLogger(__name__)
 ERROR_EXTRACTION = (
     "Claim extraction stopped on an unexpected problem with this article's text. "
     "The article is kept; the technical team has the details in the worker log."
+)
+ERROR_TOO_LONG = (
+    "This article is too long or unusual to analyse in the time allowed ({chars:,} "
+    "characters): split it, or paste the main text only, and submit it again."
+)
+ERROR_TOO_MANY_ATTEMPTS = (
+    "Claim extraction of this article was started {count} times without finishing: it is "
+    "too long or unusual to analyse in the time allowed, or workers stopped in the middle of "
+    "it. Split it, or paste the main text only, and submit it again."
 )
 
 
@@ -104,25 +119,136 @@ def sources_for_speakers(speakers: list[tuple[str, str]]) -> list[Source]:
     ]
 
 
+def extraction_time_limits(text_length: int) -> tuple[float, float]:
+    """(soft, hard) Celery time limits in seconds for extracting a text of that length."""
+    soft = min(
+        settings.CLAIMTRACK_EXTRACT_TIME_LIMIT_BASE
+        + settings.CLAIMTRACK_EXTRACT_TIME_LIMIT_PER_KCHAR * text_length / 1000,
+        settings.CLAIMTRACK_EXTRACT_TIME_LIMIT_MAX,
+    )
+    return soft, soft + settings.CLAIMTRACK_EXTRACT_TIME_LIMIT_GRACE
+
+
+def _extraction_take(article: Article) -> uuid.UUID | None:
+    """Make a new extraction run the owner of the article; None when it cannot be taken.
+
+    Refused while another run owns it and beats; an article whose runs keep starting without
+    finishing (killed workers, hard time limits) is failed instead.
+    """
+    now = timezone.now()
+    dead = now - datetime.timedelta(seconds=settings.CLAIMTRACK_EXTRACT_HEARTBEAT_TIMEOUT)
+    free = (
+        ~Q(status=Article.Status.EXTRACTING)
+        | Q(extraction_run__isnull=True)
+        | Q(heartbeat_at__isnull=True)
+        | Q(heartbeat_at__lte=dead)
+    )
+    with transaction.atomic():
+        current = Article.objects.select_for_update().filter(free, pk=article.pk).first()
+        if current is None:
+            logger.info("Article %s is being extracted by another run: skipped", article.pk)
+            return None
+        if current.extraction_attempts >= settings.CLAIMTRACK_EXTRACT_MAX_ATTEMPTS:
+            error = ERROR_TOO_MANY_ATTEMPTS.format(count=current.extraction_attempts)
+            Article.objects.filter(pk=article.pk).update(
+                status=Article.Status.FAILED, error=error, extraction_run=None,
+                heartbeat_at=None, extraction_attempts=0, processed_at=now, updated_at=now,
+            )  # fmt: skip
+            return None
+        run = uuid.uuid4()
+        Article.objects.filter(pk=article.pk).update(
+            status=Article.Status.EXTRACTING, extraction_run=run, heartbeat_at=now,
+            extraction_attempts=F("extraction_attempts") + 1, updated_at=now,
+        )  # fmt: skip
+    return run
+
+
+@contextmanager
+def _heartbeat(article_id: int, run: uuid.UUID) -> Iterator[None]:
+    """Refresh the run's heartbeat from a thread while the block runs.
+
+    The sweeper sends an extracting article again only once its heartbeat is older than
+    CLAIMTRACK_EXTRACT_HEARTBEAT_TIMEOUT, so a killed worker is noticed in minutes.
+    """
+    stop = threading.Event()
+
+    def beat() -> None:
+        try:
+            while not stop.wait(settings.CLAIMTRACK_EXTRACT_HEARTBEAT_INTERVAL):
+                owned = Article.objects.filter(pk=article_id, extraction_run=run).update(
+                    heartbeat_at=timezone.now()
+                )
+                if not owned:  # another run took the article: ours will not be stored
+                    return
+        except Exception:
+            logger.warning("Heartbeat of article %s failed", article_id, exc_info=True)
+        finally:
+            connection.close()  # this thread's own connection
+
+    thread = threading.Thread(target=beat, name=f"heartbeat-article-{article_id}", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join(timeout=5)
+
+
+def _extraction_fail(article: Article, run: uuid.UUID, error: str) -> Article:
+    """End the run with status failed, unless another run owns the article by now."""
+    now = timezone.now()
+    Article.objects.filter(pk=article.pk, extraction_run=run).update(
+        status=Article.Status.FAILED, error=error, extraction_run=None, heartbeat_at=None,
+        extraction_attempts=0, processed_at=now, updated_at=now,
+    )  # fmt: skip
+    article.refresh_from_db()
+    return article
+
+
 def article_extract_claims(*, article: Article) -> Article:
     """Run claim extraction on a stored article and store its mentions.
 
     Idempotent: the article's unreviewed mentions are replaced in one transaction, so
     running it twice never duplicates them, and reviewed mentions are never touched.
-    Any failure ends with status failed and a sentence a journalist can act on.
+    Two runs never write at once: a run takes the article with a token (refused while
+    another run beats) and stores its mentions only if its token is still the article's.
+    Any failure ends with status failed and a sentence a journalist can act on, including
+    the Celery soft time limit (`extraction_time_limits`).
     """
     if not article.text.strip() or not article.language:
         return article
-    Article.objects.filter(pk=article.pk).update(
-        status=Article.Status.EXTRACTING, updated_at=timezone.now()
-    )
+    run = _extraction_take(article)
+    if run is None:
+        article.refresh_from_db()
+        return article
+    too_long = ERROR_TOO_LONG.format(chars=len(article.text))
     try:
-        found = extraction.extract(article.text, article.language)
+        with _heartbeat(article.pk, run):
+            found = extraction.extract(article.text, article.language)
+    except SoftTimeLimitExceeded:
+        logger.warning("Claim extraction of article %s ran out of time", article.pk)
+        return _extraction_fail(article, run, too_long)
     except Exception:
         logger.exception("Claim extraction failed for article %s", article.pk)
-        return article_mark_failed(article=article, error=ERROR_EXTRACTION)
+        return _extraction_fail(article, run, ERROR_EXTRACTION)
+    try:  # database errors propagate: the task retries them
+        stored = _store_mentions(article, run, found)
+    except SoftTimeLimitExceeded:
+        logger.warning("Storing the claims of article %s ran out of time", article.pk)
+        return _extraction_fail(article, run, too_long)
+    if not stored:
+        logger.info("Article %s was taken by another run: mentions not stored", article.pk)
+        article.refresh_from_db()
+    return article
 
+
+def _store_mentions(article: Article, run: uuid.UUID, found: list) -> bool:
+    """Replace the article's unreviewed mentions, if `run` still owns it; whether it did."""
     with transaction.atomic():
+        # The row lock orders this write after any other run's, and the token check drops
+        # the write of a run that was given up for dead meanwhile.
+        if not Article.objects.select_for_update().filter(pk=article.pk, extraction_run=run):
+            return False
         article.mentions.filter(review_state=Mention.ReviewState.UNREVIEWED).delete()
         reviewed = set(article.mentions.values_list("start", "end", "speaker").order_by())
         items = [i for i in found if (i.start, i.end, i.speaker or "") not in reviewed]
@@ -158,10 +284,14 @@ def article_extract_claims(*, article: Article) -> Article:
         article.error = ""
         article.pipeline_version = extraction.EXTRACTOR_VERSION
         article.processed_at = timezone.now()
+        article.extraction_run, article.heartbeat_at, article.extraction_attempts = None, None, 0
         article.save(
-            update_fields=["status", "error", "pipeline_version", "processed_at", "updated_at"]
-        )
-    return article
+            update_fields=[
+                "status", "error", "pipeline_version", "processed_at", "updated_at",
+                "extraction_run", "heartbeat_at", "extraction_attempts",
+            ]
+        )  # fmt: skip
+    return True
 
 
 def article_mark_failed(*, article: Article, error: str) -> Article:

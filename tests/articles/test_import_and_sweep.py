@@ -2,6 +2,7 @@
 
 import csv
 import json
+import uuid
 from datetime import timedelta
 
 import pytest
@@ -9,7 +10,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from articles.models import Article
-from articles.services import article_submit_text, articles_sweep_stuck
+from articles.services import article_requeue, article_submit_text, articles_sweep_stuck
 from claims.extraction import EXTRACTOR_VERSION
 from tests.factories import ArticleFactory, MentionFactory
 
@@ -251,3 +252,48 @@ def test_import_ignores_a_utf8_bom_in_csv_and_jsonl(tmp_path, capsys):
         capsys.readouterr().out
     )
     assert Article.objects.filter(title="Sunday").exists()
+
+
+def test_the_sweeper_waits_for_the_heartbeat_of_an_extraction_not_its_age(
+    django_capture_on_commit_callbacks, settings
+):
+    settings.CLAIMTRACK_EXTRACT_HEARTBEAT_TIMEOUT = 120
+    # Both started 20 minutes ago: one still beats, the other's worker was killed.
+    beating = make_stuck("extracting", age=timedelta(minutes=20))
+    killed = make_stuck("extracting", age=timedelta(minutes=20))
+    now = timezone.now()
+    Article.objects.filter(pk=beating.pk).update(extraction_run=uuid.uuid4(), heartbeat_at=now)
+    Article.objects.filter(pk=killed.pk).update(
+        extraction_run=uuid.uuid4(), heartbeat_at=now - timedelta(minutes=3)
+    )
+    # …and one started 3 minutes ago whose worker died at once: noticed before 10 minutes.
+    recent = make_stuck("extracting", age=timedelta(minutes=3))
+    Article.objects.filter(pk=recent.pk).update(
+        extraction_run=uuid.uuid4(), heartbeat_at=now - timedelta(minutes=3)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert articles_sweep_stuck(**SWEEP) == 2
+    beating.refresh_from_db()
+    assert beating.status == "extracting" and not beating.mentions.exists()
+    for article in (killed, recent):
+        article.refresh_from_db()
+        assert article.status == "ready", article.error
+        assert article.sweep_count == 1 and article.mentions.exists()
+
+
+def test_extract_again_is_refused_while_a_live_run_extracts(admin_client):
+    article = make_stuck("extracting", age=timedelta(minutes=1))
+    Article.objects.filter(pk=article.pk).update(
+        extraction_run=uuid.uuid4(), heartbeat_at=timezone.now()
+    )
+    done = make_stuck("ready", age=timedelta(days=1))
+    response = admin_client.post(
+        "/admin/articles/article/",
+        {"action": "extract_again", "_selected_action": [article.pk, done.pk]},
+        follow=True,
+    )
+    assert "1 article(s) queued for extraction." in response.text
+    assert "1 left alone: their claims are being extracted right now." in response.text
+    article.refresh_from_db()
+    assert article.status == "extracting"
+    assert article_requeue(article=article).status == "extracting"

@@ -1,5 +1,9 @@
+import uuid
+from datetime import timedelta
+
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from articles.models import Article
 from claims.models import Claim, Mention, Rating, Source
@@ -7,6 +11,7 @@ from claims.services import (
     article_extract_claims,
     claim_create_from_mention,
     claim_publish,
+    extraction_time_limits,
     source_get_or_create,
     sources_for_speakers,
 )
@@ -139,3 +144,55 @@ def test_admin_saves_and_deletes_drop_cached_public_pages(rf, editor):
     after_save = public_cache_generation()
     model_admin.delete_model(request, claim)
     assert before != after_save != public_cache_generation()
+
+
+def live_run(article: Article, *, beat_age: timedelta = timedelta(0), attempts: int = 1):
+    """Make the article look taken by an extraction run whose last heartbeat is that old."""
+    Article.objects.filter(pk=article.pk).update(
+        status=Article.Status.EXTRACTING,
+        extraction_run=uuid.uuid4(),
+        heartbeat_at=timezone.now() - beat_age,
+        extraction_attempts=attempts,
+    )
+    article.refresh_from_db()
+    return article
+
+
+def test_extraction_leaves_alone_an_article_another_live_run_extracts():
+    article = live_run(ArticleFactory(text=TEXT, status="queued"))
+    run = article.extraction_run
+    article = article_extract_claims(article=article)
+    assert article.status == Article.Status.EXTRACTING
+    assert article.extraction_run == run  # still the other run's
+    assert not article.mentions.exists()
+
+
+def test_extraction_takes_over_an_article_whose_run_stopped_beating(settings):
+    settings.CLAIMTRACK_EXTRACT_HEARTBEAT_TIMEOUT = 120
+    article = live_run(ArticleFactory(text=TEXT, status="queued"), beat_age=timedelta(minutes=3))
+    article = article_extract_claims(article=article)
+    assert article.status == Article.Status.READY
+    assert article.extraction_run is None and article.extraction_attempts == 0
+    assert article.mentions.filter(speaker__icontains="Okafor").count() == 1
+
+
+def test_an_article_whose_extraction_keeps_being_interrupted_fails_with_a_reason(settings):
+    settings.CLAIMTRACK_EXTRACT_MAX_ATTEMPTS = 3
+    article = live_run(
+        ArticleFactory(text=TEXT, status="queued"), beat_age=timedelta(hours=1), attempts=3
+    )
+    article = article_extract_claims(article=article)
+    assert article.status == Article.Status.FAILED
+    assert "started 3 times without finishing" in article.error
+    assert "Split it, or paste the main text only" in article.error
+    assert not article.mentions.exists()
+
+
+def test_extraction_time_limits_grow_with_the_text_up_to_a_ceiling(settings):
+    settings.CLAIMTRACK_EXTRACT_TIME_LIMIT_BASE = 120
+    settings.CLAIMTRACK_EXTRACT_TIME_LIMIT_PER_KCHAR = 1
+    settings.CLAIMTRACK_EXTRACT_TIME_LIMIT_MAX = 1800
+    settings.CLAIMTRACK_EXTRACT_TIME_LIMIT_GRACE = 60
+    assert extraction_time_limits(3_000) == (123, 183)
+    assert extraction_time_limits(400_000) == (520, 580)
+    assert extraction_time_limits(5_000_000) == (1800, 1860)

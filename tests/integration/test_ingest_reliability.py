@@ -201,7 +201,13 @@ def test_a_worker_killed_mid_extraction_is_replaced_and_the_article_completes_on
 
     text = long_article()
     article = article_submit_text(text=text, language="en", enqueue=False).article
-    env = {"CLAIMTRACK_BROKER_VISIBILITY_TIMEOUT": str(VISIBILITY_TIMEOUT)}
+    # The redelivered message takes the article over once the dead run's heartbeat is older
+    # than the heartbeat timeout (in production 120 s, well within the visibility timeout).
+    env = {
+        "CLAIMTRACK_BROKER_VISIBILITY_TIMEOUT": str(VISIBILITY_TIMEOUT),
+        "CLAIMTRACK_EXTRACT_HEARTBEAT_INTERVAL": "0.5",
+        "CLAIMTRACK_EXTRACT_HEARTBEAT_TIMEOUT": str(VISIBILITY_TIMEOUT),
+    }
     first = start_worker(private_redis.url, tmp_path / "first.log", **env)
     sender = Celery("sender", broker=private_redis.url, set_as_current=False)
     sender.send_task("claims.tasks.extract_claims", args=[article.pk])

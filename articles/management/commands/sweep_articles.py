@@ -32,7 +32,15 @@ class Command(BaseCommand):
             "--running-after",
             type=int,
             default=settings.CLAIMTRACK_SWEEP_RUNNING_AFTER,
-            help="Seconds an article may stay fetching or extracting (default %(default)s)",
+            help="Seconds an article may stay fetching, or extracting without a heartbeat "
+            "(default %(default)s)",
+        )
+        parser.add_argument(
+            "--heartbeat-after",
+            type=float,
+            default=settings.CLAIMTRACK_EXTRACT_HEARTBEAT_TIMEOUT,
+            help="Seconds without a heartbeat before an extracting article is sent again "
+            "(default %(default)s)",
         )
 
     def handle(self, *args, **options) -> None:
@@ -40,5 +48,6 @@ class Command(BaseCommand):
             unsent_after=timedelta(seconds=options["unsent_after"]),
             queued_after=timedelta(seconds=options["queued_after"]),
             running_after=timedelta(seconds=options["running_after"]),
+            heartbeat_after=timedelta(seconds=options["heartbeat_after"]),
         )
         self.stdout.write(f"{sent} stuck article(s) sent again.")
