@@ -142,6 +142,14 @@ CLAIMTRACK_ORGANISATION_NAME = os.environ.get("CLAIMTRACK_ORGANISATION_NAME", "c
 CLAIMTRACK_ORGANISATION_URL = os.environ.get("CLAIMTRACK_ORGANISATION_URL", SITE_URL)
 # Publishing a claim needs a second editor's approval unless this is turned off.
 CLAIMTRACK_SECOND_EDITOR_APPROVAL = env_bool("CLAIMTRACK_SECOND_EDITOR_APPROVAL", True)
+# Long articles are shown a window at a time (articles/text_windows.py): about this many
+# characters of text, and at most this many statements per page.
+CLAIMTRACK_ARTICLE_WINDOW_CHARS = max(
+    100, int(os.environ.get("CLAIMTRACK_ARTICLE_WINDOW_CHARS", "20000"))
+)
+CLAIMTRACK_ARTICLE_WINDOW_MENTIONS = max(
+    1, int(os.environ.get("CLAIMTRACK_ARTICLE_WINDOW_MENTIONS", "100"))
+)
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "claimtrack <claimtrack@localhost>")
