@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "simple_history",
     "articles",
     "claims",
+    "pagecache",
 ]
 
 MIDDLEWARE = [
@@ -183,10 +184,17 @@ SPECTACULAR_SETTINGS = {
 CLAIMTRACK_PUBLIC_CACHE_SECONDS = int(os.environ.get("CLAIMTRACK_PUBLIC_CACHE_SECONDS", "60"))
 # How often a process reads the shared generation token (claims/public_cache.py). 0, the
 # default, reads it on every request: an unpublished claim leaves every process's cache at
-# once. A positive value saves that read but lets other processes serve a withdrawn page for
-# up to that many seconds.
+# once. A positive value saves that read; other processes then see a change through the
+# count kept in PostgreSQL (CLAIMTRACK_PUBLIC_CACHE_VERIFY_SECONDS below).
 CLAIMTRACK_PUBLIC_CACHE_CHECK_SECONDS = float(
     os.environ.get("CLAIMTRACK_PUBLIC_CACHE_CHECK_SECONDS", "0")
+)
+# How often a process compares the count of public changes kept in PostgreSQL with the one
+# it last saw (claims/public_cache.py), before serving from its cache: a change whose token
+# change never reached Redis (an outage) leaves its cache within this many seconds, and a
+# process idle for longer checks on its first request.
+CLAIMTRACK_PUBLIC_CACHE_VERIFY_SECONDS = float(
+    os.environ.get("CLAIMTRACK_PUBLIC_CACHE_VERIFY_SECONDS", "1")
 )
 CACHES = {
     "default": {

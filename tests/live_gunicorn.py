@@ -56,6 +56,7 @@ class Gunicorn:
     url: str
     process: subprocess.Popen
     log_path: Path
+    access_log_path: Path
 
     def get(self, path: str, *, cookies: dict | None = None, timeout: float = 60) -> Response:
         headers = {"Accept-Language": "en"}
@@ -72,6 +73,16 @@ class Gunicorn:
 
     def log(self) -> str:
         return self.log_path.read_text(errors="replace")
+
+    def served(self) -> list[tuple[str, str, int]]:
+        """(worker pid, path, status) of every request answered so far, in order."""
+        if not self.access_log_path.exists():
+            return []
+        rows = []
+        for line in self.access_log_path.read_text().splitlines():
+            pid, path, status = line.split()
+            rows.append((pid, path, int(status)))
+        return rows
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -111,15 +122,22 @@ def gunicorn(
         "PYTHONUNBUFFERED": "1",
         **(env or {}),
     }
-    log_path = tmp_path / "gunicorn.log"
+    log_path, access_log_path = tmp_path / "gunicorn.log", tmp_path / "access.log"
     command = [
         sys.executable, "-m", "gunicorn", "claimtrack.wsgi:application",
         "--bind", f"{HOST}:{port}", "--workers", str(workers), "--timeout", str(timeout),
         "--log-level", "warning",
+        # Which worker answered what: the tests of the per-process page cache need it.
+        "--access-logfile", str(access_log_path), "--access-logformat", "%(p)s %(U)s %(s)s",
     ]  # fmt: skip
     with log_path.open("wb") as log:
         process = subprocess.Popen(command, cwd=ROOT, env=server_env, stdout=log, stderr=log)
-    server = Gunicorn(url=f"http://{HOST}:{port}", process=process, log_path=log_path)
+    server = Gunicorn(
+        url=f"http://{HOST}:{port}",
+        process=process,
+        log_path=log_path,
+        access_log_path=access_log_path,
+    )
     try:
         deadline = time.monotonic() + 60
         while True:
