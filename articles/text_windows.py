@@ -94,7 +94,8 @@ def article_window(
 ) -> ArticleWindow:
     """The window `page` (and part `part`, or "last") of article `pk`, clamped to the
     article; `articles` and `mentions` give the related objects each page needs (its
-    select_related), `mentions` being unfiltered Mention rows."""
+    select_related), `mentions` being unfiltered Mention rows. The mentions get the
+    article, without its text: do not select_related it (each row would carry the text)."""
     from claims.models import Mention  # claims depends on articles, not the reverse
 
     PENDING = [Mention.ReviewState.UNREVIEWED, Mention.ReviewState.CORRECTED]
@@ -136,6 +137,7 @@ def article_window(
     shown = list(of_article.filter(inside).order_by("start", "id")[first : first + per_part])
     for index, mention in enumerate(shown, start=counts["before"] + first + 1):
         mention.number = index
+        mention.article = article  # loaded once, without its text (not once per mention)
     return ArticleWindow(
         article=article,
         text=text,

@@ -97,7 +97,7 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
         pk=pk,
         page=request.GET.get("page"),
         part=request.GET.get("part"),
-        mentions=Mention.objects.select_related("source", "claim", "article__outlet"),
+        mentions=Mention.objects.select_related("source", "claim"),
     )
     return render(
         request,

@@ -111,7 +111,7 @@ def article_review(request: HttpRequest, pk: int) -> HttpResponse:
         pk=pk,
         page=request.GET.get("page"),
         part=request.GET.get("part"),
-        mentions=Mention.objects.select_related("source", "claim", "article__outlet"),
+        mentions=Mention.objects.select_related("source", "claim"),
     )
     context = _mention_context(request, window.mentions)
     context.update(
@@ -129,8 +129,10 @@ def _mention_response(request: HttpRequest, mention: Mention, error: str = "") -
             messages.error(request, error)
         url = reverse("review:article", args=[mention.article_id])
         return redirect(url + article_window_query(mention))
-    mention = Mention.objects.select_related("source", "claim", "article__outlet").get(
-        pk=mention.pk
+    mention = (
+        Mention.objects.select_related("source", "claim", "article__outlet")
+        .defer("article__text")  # a long article's text is megabytes the card never shows
+        .get(pk=mention.pk)
     )
     mention.number = request.POST.get("number") or ""
     mention.suggestions = suggest_claims([mention]).get(mention.pk, [])
