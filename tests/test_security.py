@@ -100,3 +100,14 @@ def test_a_good_password_after_a_few_mistakes_logs_in_and_resets_the_count(clien
         "/accounts/login/", {"username": journalist.username, "password": "a-test-password-1"}
     )
     assert response.status_code == 302 and "_auth_user_id" in client.session
+
+
+def test_behind_the_proxy_log_ins_are_counted_for_the_address_the_proxy_saw(rf, settings):
+    from claimtrack.security import client_ip
+
+    request = rf.post(
+        "/accounts/login/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.9"
+    )
+    assert client_ip(request) == "10.0.0.2"  # no proxy configured: the header is not trusted
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    assert client_ip(request) == "203.0.113.9"  # the client could have forged 1.2.3.4
