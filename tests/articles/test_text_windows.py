@@ -101,3 +101,16 @@ def test_a_short_article_is_one_page_without_navigation(journalist_client):
     html = journalist_client.get(f"/review/articles/{article.pk}/").content.decode()
     assert 'id="mention-1"' in html
     assert 'rel="next"' not in html and 'rel="prev"' not in html
+
+
+def test_an_action_without_htmx_returns_to_the_window_of_the_statement(
+    journalist_client, settings
+):
+    settings.CLAIMTRACK_ARTICLE_WINDOW_CHARS = 100
+    text = "Nothing attributed here at all. " * 8 + "The mayor said that the bridge would reopen."
+    mention = MentionFactory(article=ArticleFactory(text=text), content="the bridge would reopen")
+    response = journalist_client.post(f"/review/mentions/{mention.pk}/reject/")
+    assert response.status_code == 302
+    assert response["Location"] == f"/review/articles/{mention.article_id}/?page=3"
+    html = journalist_client.get(response["Location"]).content.decode()
+    assert 'id="mention-1"' in html and "Rejected" in html
