@@ -8,9 +8,10 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import ListView
 
 from articles.forms import ArticleStatusFilterForm, ArticleTextForm, ArticleUrlForm
-from articles.highlight import highlight_segments
 from articles.models import Article
 from articles.services import article_submit_text, article_submit_url
+from articles.text_windows import article_window
+from claims.models import Mention
 
 # Articles and their extracted statements are newsroom material: journalists and editors only
 # (the permission the Journalists and Editors groups hold). Anonymous visitors are sent to
@@ -91,21 +92,21 @@ def article_new_url(request: HttpRequest) -> HttpResponse:
 
 @newsroom_required
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    article = get_object_or_404(Article.objects.select_related("outlet", "duplicate_of"), pk=pk)
-    mentions = list(
-        article.mentions.select_related("source", "claim", "article__outlet").order_by(
-            "start", "id"
-        )
+    window = article_window(
+        Article.objects.select_related("outlet", "duplicate_of"),
+        pk=pk,
+        page=request.GET.get("page"),
+        part=request.GET.get("part"),
+        mentions=Mention.objects.select_related("source", "claim"),
     )
-    for number, mention in enumerate(mentions, start=1):
-        mention.number = number
     return render(
         request,
         "articles/article_detail.html",
         {
-            "article": article,
-            "mentions": mentions,
-            "segments": highlight_segments(article.text, mentions),
+            "article": window.article,
+            "window": window,
+            "mentions": window.mentions,
+            "segments": window.segments,
         },
     )
 

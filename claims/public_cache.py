@@ -11,7 +11,7 @@ default cache; the pages themselves in each process's memory (the "public-pages"
 A process reads the shared token on every request by default
 (CLAIMTRACK_PUBLIC_CACHE_CHECK_SECONDS = 0), so an invalidation — an unpublication above
 all — reaches every process at once; a positive value reads it at most once per interval,
-which lets other processes serve a withdrawn page that long.
+and other processes then learn of a change through the count in the database (below).
 
 The token is changed at once and again after the transaction commits: a request that read
 the database just before the commit may have stored the old content under the token of
@@ -21,6 +21,16 @@ When Redis cannot be reached, nothing is served from the cache: a process that f
 read the token drops its cached pages and renders from the database until Redis answers,
 and a failed change of the token is logged without failing the editor's action, which the
 database already holds.
+
+A process that served nothing during an outage never saw it fail, and Redis may come back
+with the token of before: the change is then known to the database only. So every change
+is also counted in PostgreSQL (pagecache.PublicPagesGeneration), in its own transaction,
+and a process compares that count with the one it last read before it serves from its
+cache whenever it last did so more than CLAIMTRACK_PUBLIC_CACHE_VERIFY_SECONDS ago (one
+small query a second for a busy process; an idle one checks on its first request): when
+the count moved, it drops its cached pages. A process idle through an outage therefore
+never serves a page withdrawn during it, and a change whose token change failed (Redis
+unreachable from the editor's process only) reaches every process within that delay.
 """
 
 import functools
@@ -34,6 +44,8 @@ from django.core.cache import cache, caches
 from django.db import transaction
 from redis.backoff import NoBackoff
 from redis.retry import Retry
+
+from pagecache.models import generation_bump, generation_read
 
 logger = logging.getLogger(__name__)
 
@@ -79,8 +91,9 @@ def _token_delete() -> None:
         client.delete(GENERATION_KEY)
 
 
-# This process's copy of the token and when it was read from the shared cache.
-_last = {"generation": None, "read_at": 0.0}
+# This process's copy of the token and when it was read from the shared cache; the count of
+# changes in the database and when it was read (never yet: -inf).
+_last = {"generation": None, "read_at": 0.0, "changes": None, "verified_at": float("-inf")}
 
 
 def _remember(generation: str | None) -> None:
@@ -109,9 +122,22 @@ def _new_generation() -> None:
     _remember(generation)
 
 
+def _verify_against_the_database() -> None:
+    """Drop this process's pages if a change was counted in the database since it last
+    looked: its token change may never have reached Redis."""
+    now = time.monotonic()
+    if now - _last["verified_at"] < settings.CLAIMTRACK_PUBLIC_CACHE_VERIFY_SECONDS:
+        return
+    changes = generation_read()  # read before the page is rendered from the database
+    if changes != _last["changes"]:
+        caches["public-pages"].clear()
+    _last["changes"], _last["verified_at"] = changes, now
+
+
 def public_cache_generation() -> str | None:
     """The current generation token (created on first use); None when it cannot be read,
     in which case nothing may be served from or stored in the cache."""
+    _verify_against_the_database()
     generation, read_at = _last["generation"], _last["read_at"]
     if generation and time.monotonic() - read_at < settings.CLAIMTRACK_PUBLIC_CACHE_CHECK_SECONDS:
         return generation
@@ -150,9 +176,12 @@ def public_cache_reset() -> None:
     _token_delete()
     caches["public-pages"].clear()
     _remember(None)
+    _last["changes"], _last["verified_at"] = None, float("-inf")
 
 
 def public_cache_invalidate() -> None:
-    """Drop every cached public fragment, now and when the current transaction commits."""
+    """Drop every cached public fragment, now and when the current transaction commits;
+    counted in the database with the change, for processes that Redis cannot tell."""
+    generation_bump()
     _new_generation()
     transaction.on_commit(_new_generation, robust=True)

@@ -14,12 +14,13 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
-from articles.highlight import highlight_segments
 from articles.models import Article
+from articles.text_windows import article_window, article_window_query
 from claims import services
 from claims.forms import (
     AcceptMentionForm,
@@ -104,24 +105,22 @@ def _mention_context(request: HttpRequest, mentions: list[Mention]) -> dict:
     return {"mentions": mentions}
 
 
-def _article_mentions(article: Article) -> list[Mention]:
-    return list(
-        article.mentions.select_related("source", "claim", "article__outlet").order_by(
-            "start", "id"
-        )
-    )
-
-
 @require_GET
 @reviewer_required
 def article_review(request: HttpRequest, pk: int) -> HttpResponse:
-    article = get_object_or_404(Article.objects.select_related("outlet"), pk=pk)
-    mentions = _article_mentions(article)
-    context = _mention_context(request, mentions)
+    window = article_window(
+        Article.objects.select_related("outlet"),
+        pk=pk,
+        page=request.GET.get("page"),
+        part=request.GET.get("part"),
+        mentions=Mention.objects.select_related("source", "claim"),
+    )
+    context = _mention_context(request, window.mentions)
     context.update(
-        article=article,
-        segments=highlight_segments(article.text, mentions),
-        pending=sum(m.review_state in PENDING for m in mentions),
+        article=window.article,
+        window=window,
+        segments=window.segments,
+        pending=window.pending,
     )
     return render(request, "claims/review/article.html", context)
 
@@ -130,9 +129,12 @@ def _mention_response(request: HttpRequest, mention: Mention, error: str = "") -
     if not request.headers.get("HX-Request"):
         if error:
             messages.error(request, error)
-        return redirect("review:article", mention.article_id)
-    mention = Mention.objects.select_related("source", "claim", "article__outlet").get(
-        pk=mention.pk
+        url = reverse("review:article", args=[mention.article_id])
+        return redirect(url + article_window_query(mention))
+    mention = (
+        Mention.objects.select_related("source", "claim", "article__outlet")
+        .defer("article__text")  # a long article's text is megabytes the card never shows
+        .get(pk=mention.pk)
     )
     mention.number = request.POST.get("number") or ""
     mention.suggestions = suggest_claims([mention]).get(mention.pk, [])

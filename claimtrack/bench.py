@@ -11,6 +11,8 @@ def bench_django_setup(name: str) -> None:
     os.environ["DEBUG"] = "0"
     os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-" + "x" * 40)
     os.environ.setdefault("SITE_URL", "http://127.0.0.1:8000")
+    # Plain HTTP on loopback (the test client, gunicorn under load): no redirect to HTTPS.
+    os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
     import django
 
     django.setup()

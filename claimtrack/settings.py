@@ -6,10 +6,12 @@ DEBUG=0 and ALLOWED_HOSTS (see README's configuration table).
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -51,8 +53,11 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "simple_history",
+    "csp",
+    "axes",
     "articles",
     "claims",
+    "pagecache",
 ]
 
 MIDDLEWARE = [
@@ -66,6 +71,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a locked-out log-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 if not DEBUG:
@@ -142,13 +150,72 @@ CLAIMTRACK_ORGANISATION_NAME = os.environ.get("CLAIMTRACK_ORGANISATION_NAME", "c
 CLAIMTRACK_ORGANISATION_URL = os.environ.get("CLAIMTRACK_ORGANISATION_URL", SITE_URL)
 # Publishing a claim needs a second editor's approval unless this is turned off.
 CLAIMTRACK_SECOND_EDITOR_APPROVAL = env_bool("CLAIMTRACK_SECOND_EDITOR_APPROVAL", True)
+# Long articles are shown a window at a time (articles/text_windows.py): about this many
+# characters of text, and at most this many statements per page.
+CLAIMTRACK_ARTICLE_WINDOW_CHARS = max(
+    100, int(os.environ.get("CLAIMTRACK_ARTICLE_WINDOW_CHARS", "20000"))
+)
+CLAIMTRACK_ARTICLE_WINDOW_MENTIONS = max(
+    1, int(os.environ.get("CLAIMTRACK_ARTICLE_WINDOW_MENTIONS", "100"))
+)
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "claimtrack <claimtrack@localhost>")
 
+# HTTPS in production (`manage.py check --deploy` is clean with the defaults). Behind a
+# proxy that terminates TLS, SECURE_PROXY_SSL_HEADER=1 trusts its X-Forwarded-Proto (only
+# then can Django tell an https request from an http one, and the redirect not loop); set it
+# only when every request goes through that proxy, which must set the header itself.
+if env_bool("SECURE_PROXY_SSL_HEADER", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    # The container's health check asks over plain HTTP from inside.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy on every response (django-csp): scripts, styles, images and fonts
+# from this site only, no inline script or style (the templates have none; htmx's indicator
+# styles are in claimtrack.css), no framing. JSON-LD blocks are data, not scripts.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+
+# Log-in throttling (django-axes), on the site's and the admin's log-in forms: after
+# CLAIMTRACK_LOGIN_FAILURE_LIMIT failed attempts for one account from one address, that
+# pair is refused (HTTP 429, even with the right password) for CLAIMTRACK_LOGIN_COOLOFF_MINUTES;
+# a successful log-in resets the count. `manage.py axes_reset` lifts every lock.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("CLAIMTRACK_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(
+    minutes=float(os.environ.get("CLAIMTRACK_LOGIN_COOLOFF_MINUTES", "15"))
+)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Behind the proxy the client's address is the last one it appended to X-Forwarded-For.
+AXES_CLIENT_IP_CALLABLE = "claimtrack.security.client_ip"
 
 # The largest request body read (Django's default is 2.5 MB): the longest pasted article,
 # 200,000 characters (articles.services.PASTED_TEXT_MAX_CHARS), fits form-encoded or as JSON
@@ -187,10 +254,17 @@ SPECTACULAR_SETTINGS = {
 CLAIMTRACK_PUBLIC_CACHE_SECONDS = int(os.environ.get("CLAIMTRACK_PUBLIC_CACHE_SECONDS", "60"))
 # How often a process reads the shared generation token (claims/public_cache.py). 0, the
 # default, reads it on every request: an unpublished claim leaves every process's cache at
-# once. A positive value saves that read but lets other processes serve a withdrawn page for
-# up to that many seconds.
+# once. A positive value saves that read; other processes then see a change through the
+# count kept in PostgreSQL (CLAIMTRACK_PUBLIC_CACHE_VERIFY_SECONDS below).
 CLAIMTRACK_PUBLIC_CACHE_CHECK_SECONDS = float(
     os.environ.get("CLAIMTRACK_PUBLIC_CACHE_CHECK_SECONDS", "0")
+)
+# How often a process compares the count of public changes kept in PostgreSQL with the one
+# it last saw (claims/public_cache.py), before serving from its cache: a change whose token
+# change never reached Redis (an outage) leaves its cache within this many seconds, and a
+# process idle for longer checks on its first request.
+CLAIMTRACK_PUBLIC_CACHE_VERIFY_SECONDS = float(
+    os.environ.get("CLAIMTRACK_PUBLIC_CACHE_VERIFY_SECONDS", "1")
 )
 CACHES = {
     "default": {

@@ -195,3 +195,68 @@ def test_redis_not_answering_serves_pages_from_the_database_and_never_a_withdraw
     time.sleep(max(0.0, paused_until - time.monotonic()) + 0.2)
     assert shared_redis.get(GENERATION_KEY) == token_before  # the change never reached Redis
     assert page(client, claim) == "404"
+
+
+def _from_every_worker(server, path: str, workers: int) -> dict[str, set[int]]:
+    """Ask for `path` in parallel until each of the `workers` processes answered it at least
+    twice (a sync worker serves one request at a time, so parallel ones spread); returns the
+    statuses each worker gave."""
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    seen = len(server.served())
+    deadline = time.monotonic() + 30
+    with ThreadPoolExecutor(max_workers=2 * workers) as pool:
+        while True:
+            list(pool.map(lambda _: server.get(path), range(4 * workers)))
+            statuses: dict[str, list[int]] = {}
+            for pid, served_path, status in server.served()[seen:]:
+                if served_path == path:
+                    statuses.setdefault(pid, []).append(status)
+            if len(statuses) == workers and all(len(s) >= 2 for s in statuses.values()):
+                return {pid: set(each) for pid, each in statuses.items()}
+            if time.monotonic() > deadline:
+                pytest.fail(f"not every gunicorn worker answered {path}: {statuses}")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_claim_withdrawn_during_a_redis_outage_leaves_three_idle_web_processes_at_once(
+    claim, editor, shared_redis, tmp_path, caplog
+):
+    """Three gunicorn workers have the page cached; Redis stops answering (CLIENT PAUSE)
+    while no reader comes, an editor unpublishes meanwhile, then Redis comes back still
+    holding the token of before. No worker may serve the withdrawn page again."""
+    import time
+
+    from claims.public_cache import GENERATION_KEY
+    from tests.live_gunicorn import gunicorn
+
+    path = f"/claims/{claim.slug}/"
+    with gunicorn(tmp_path, workers=3) as server:
+        assert set().union(*_from_every_worker(server, path, 3).values()) == {200}
+        token_before = shared_redis.get(GENERATION_KEY)
+        shared_redis.execute_command("CLIENT", "PAUSE", 3000, "ALL")
+        paused_until = time.monotonic() + 3.0
+        services.claim_unpublish(claim=claim, by=editor, reason="Timetable misread")
+        assert "could not change the shared generation in Redis" in caplog.text
+        time.sleep(max(0.0, paused_until - time.monotonic()) + 0.2)
+        assert shared_redis.get(GENERATION_KEY) == token_before  # the change never reached Redis
+        statuses = _from_every_worker(server, path, 3)
+    assert statuses and all(each == {404} for each in statuses.values()), statuses
+
+
+def test_change_counted_in_the_database_only_is_seen_after_the_verify_delay(
+    client, claim, settings
+):
+    """A busy process keeps reading the old token from Redis when another process's token
+    change failed; the count of changes in the database still reaches it."""
+    from pagecache.models import generation_bump
+
+    settings.CLAIMTRACK_PUBLIC_CACHE_VERIFY_SECONDS = 60
+    assert "The ferry runs all winter" in page(client, claim)
+    # Another process unpublishes the claim; its token change never reaches Redis.
+    Claim.objects.filter(pk=claim.pk).update(status=Claim.Status.DRAFT)
+    generation_bump()
+    assert "The ferry runs all winter" in page(client, claim)  # within the verify delay
+    settings.CLAIMTRACK_PUBLIC_CACHE_VERIFY_SECONDS = 0
+    assert page(client, claim) == "404"
