@@ -3,13 +3,8 @@ real PostgreSQL, Redis and Celery worker processes (solo and prefork pools)."""
 
 import os
 import signal
-import socket
-import subprocess
-import sys
 import time
-import uuid
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from celery import Celery
@@ -22,14 +17,14 @@ from articles.services import (
 )
 from claims import extraction
 from claims.models import Mention
-from tests.integration.conftest import ROOT, WorkerProcess
+from tests.integration.conftest import WorkerProcess
 from tests.integration.test_ingest_reliability import (
     TIMEOUT,
     RedisServer,
     long_article,
+    start_worker,
     stop_worker,
     wait_for,
-    worker_env,
 )
 
 FINAL = {"ready", "failed"}
@@ -41,28 +36,6 @@ def private_redis(tmp_path):
     server.start()
     yield server
     server.stop()
-
-
-def start_worker(redis_url: str, log_path: Path, *options: str, **env: str) -> WorkerProcess:
-    """A worker on that Redis (solo pool unless `options` say otherwise), once it answers."""
-    nodename = f"runs-{uuid.uuid4().hex[:8]}@{socket.gethostname()}"
-    command = [
-        sys.executable, "-m", "celery", "-A", "claimtrack", "worker", "--loglevel", "info",
-        "--hostname", nodename, "--without-mingle", "--without-gossip",
-        *(options or ("--pool", "solo")),
-    ]  # fmt: skip
-    with log_path.open("ab") as log:
-        process = subprocess.Popen(
-            command, cwd=ROOT, env=worker_env(redis_url, **env), stdout=log, stderr=log
-        )
-    worker = WorkerProcess(process=process, nodename=nodename, log_path=log_path)
-    pinger = Celery("ping", broker=redis_url, set_as_current=False)
-    deadline = time.monotonic() + TIMEOUT
-    while not pinger.control.ping(destination=[nodename], timeout=1.0):
-        worker.assert_alive()
-        if time.monotonic() > deadline:
-            pytest.fail(f"the worker did not answer a ping:\n{worker.log()}")
-    return worker
 
 
 def wait_for_log(workers: list[WorkerProcess], text: str, count: int) -> None:

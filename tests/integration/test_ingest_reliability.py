@@ -84,12 +84,14 @@ def worker_env(redis_url: str, **extra: str) -> dict[str, str]:
     }
 
 
-def start_worker(redis_url: str, log_path: Path, **extra: str) -> WorkerProcess:
-    """A solo-pool worker on that Redis; ready once it answers a ping."""
+def start_worker(redis_url: str, log_path: Path, *options: str, **extra: str) -> WorkerProcess:
+    """A worker on that Redis (solo pool unless `options` say otherwise), once it answers a
+    ping; `extra` are environment variables."""
     nodename = f"reliability-{uuid.uuid4().hex[:8]}@{socket.gethostname()}"
     command = [
-        sys.executable, "-m", "celery", "-A", "claimtrack", "worker", "--pool", "solo",
-        "--loglevel", "info", "--hostname", nodename, "--without-mingle", "--without-gossip",
+        sys.executable, "-m", "celery", "-A", "claimtrack", "worker", "--loglevel", "info",
+        "--hostname", nodename, "--without-mingle", "--without-gossip",
+        *(options or ("--pool", "solo")),
     ]  # fmt: skip
     with log_path.open("ab") as log:
         process = subprocess.Popen(
