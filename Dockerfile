@@ -17,6 +17,7 @@ COPY manage.py ./
 COPY claimtrack/ claimtrack/
 COPY articles/ articles/
 COPY claims/ claims/
+COPY pagecache/ pagecache/
 COPY templates/ templates/
 COPY locale/ locale/
 COPY static/ static/

@@ -172,3 +172,20 @@ def test_dockerfile_copies_what_the_app_reads_at_run_time():
     assert {"manage.py", "claimtrack", "articles", "claims", "templates", "static", "locale"} <= (
         copied
     )
+
+
+def test_dockerfile_copies_every_project_app():
+    """Every app of INSTALLED_APPS that lives in this repository is in the image (an app
+    missing there stops every container at start-up)."""
+    from django.conf import settings
+
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    copied = {
+        source.rstrip("/")
+        for line in re.findall(r"^COPY\s+(.+)$", dockerfile, re.MULTILINE)
+        for source in line.split()[:-1]
+    }
+    ours = {app.split(".")[0] for app in settings.INSTALLED_APPS}
+    ours = {app for app in ours if (ROOT / app / "__init__.py").exists()}
+    assert "pagecache" in ours
+    assert ours <= copied, f"the Dockerfile does not copy {sorted(ours - copied)}"
