@@ -4,6 +4,10 @@ from articles.models import Article, Feed, Outlet
 from articles.services import article_requeue, article_retry
 from articles.tasks import poll_feed
 from claims.models import Claim
+from claims.public_cache import public_cache_invalidate
+
+# Claims whose pages readers see (or that a second editor's approval covers).
+PUBLIC_STATES = [Claim.Status.PUBLISHED, Claim.Status.IN_REVIEW]
 
 
 @admin.register(Outlet)
@@ -11,6 +15,30 @@ class OutletAdmin(admin.ModelAdmin):
     list_display = ["name", "domain", "language", "created_at"]
     list_filter = ["language"]
     search_fields = ["name", "domain"]
+
+    @staticmethod
+    def _named_on_public_claims(outlet: Outlet | None) -> bool:
+        """Readers see it as the publisher of an appearance."""
+        return outlet is not None and (
+            Claim.objects.filter(
+                status__in=PUBLIC_STATES, mentions__article__outlet=outlet
+            ).exists()
+        )
+
+    def get_readonly_fields(self, request, obj=None):
+        if self._named_on_public_claims(obj):
+            return ["name", "domain"]
+        return super().get_readonly_fields(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        if self._named_on_public_claims(obj):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)  # would skip the check above
+        return actions
 
 
 @admin.register(Feed)
@@ -65,6 +93,11 @@ class ArticleAdmin(admin.ModelAdmin):
     list_select_related = ["outlet"]
     search_fields = ["title", "url", "text"]
     readonly_fields = [
+        # The pipeline's own: set by fetching and extraction runs, never by hand (a status
+        # set here could let a second extraction start beside a running one).
+        "status",
+        "error",
+        "duplicate_of",
         "content_hash",
         "canonical_url",
         "pipeline_version",
@@ -74,22 +107,26 @@ class ArticleAdmin(admin.ModelAdmin):
         "enqueued_at",
         "sweep_count",
     ]
-    raw_id_fields = ["outlet", "submitted_by", "feed", "duplicate_of"]
+    raw_id_fields = ["outlet", "submitted_by", "feed"]
     date_hierarchy = "created_at"
     actions = ["extract_again", "retry_failed"]
 
     @staticmethod
     def _quoted_by_public_claims(article: Article) -> bool:
         """Readers see (or an approval covers) its mentions, anchored to its text."""
-        return article.mentions.filter(
-            claim__status__in=[Claim.Status.PUBLISHED, Claim.Status.IN_REVIEW]
-        ).exists()
+        return article.mentions.filter(claim__status__in=PUBLIC_STATES).exists()
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         if obj is not None and self._quoted_by_public_claims(obj):
-            fields.append("text")
+            # The timeline and ClaimReview show them: they change with the claim's
+            # correction path, not here.
+            fields += ["text", "title", "url", "published_at", "outlet", "language", "byline"]
         return fields
+
+    def save_model(self, request, obj, form, change) -> None:
+        super().save_model(request, obj, form, change)
+        public_cache_invalidate()
 
     def has_delete_permission(self, request, obj=None) -> bool:
         if obj is not None and self._quoted_by_public_claims(obj):

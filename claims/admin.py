@@ -7,6 +7,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from claims import services
 from claims.models import Claim, Comment, Correction, Evidence, Mention, Rating, Source, Task
+from claims.permissions import can_review
 from claims.public_cache import public_cache_invalidate
 
 
@@ -97,8 +98,33 @@ class ReadOnlyInline:
 @admin.register(Rating)
 class RatingAdmin(InvalidatesPublicPages, admin.ModelAdmin):
     list_display = ["label", "label_fr", "slug", "score", "order"]
-    list_editable = ["order"]
     prepopulated_fields = {"slug": ["label"]}
+
+    @staticmethod
+    def _in_public_use(rating: Rating | None) -> bool:
+        """The verdict of a published (or in-review) claim: its words are on readers' pages."""
+        return rating is not None and (
+            Claim.objects.filter(verdict=rating).exclude(status=Claim.Status.DRAFT).exists()
+        )
+
+    def get_readonly_fields(self, request, obj=None):
+        if self._in_public_use(obj):
+            # A verdict readers were given keeps its words; add a new rating instead.
+            return [f.name for f in Rating._meta.concrete_fields if f.name != "id"]
+        return super().get_readonly_fields(request, obj)
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if self._in_public_use(obj) else super().get_prepopulated_fields(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        if self._in_public_use(obj):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)  # would skip the check above
+        return actions
 
 
 @admin.register(Source)
@@ -134,19 +160,19 @@ class EvidenceInline(ReadOnlyInline, admin.TabularInline):
     fields = ["title", "url", "kind", "relation", "is_approved", "note"]
 
 
-class TaskInline(admin.TabularInline):
+class TaskInline(ReadOnlyInline, admin.TabularInline):
+    """Tasks are assigned through task_create (the assignee's e-mail, who may get one)."""
+
     model = Task
     fields = ["title", "assignee", "due_date", "state"]
-    raw_id_fields = ["assignee"]
-    extra = 0
 
 
-class CommentInline(admin.TabularInline):
+class CommentInline(ReadOnlyInline, admin.TabularInline):
+    """Comments are written by comment_add, under their author's own name."""
+
     model = Comment
     fields = ["author", "body", "created_at"]
     readonly_fields = ["created_at"]
-    raw_id_fields = ["author"]
-    extra = 0
 
 
 class CorrectionInline(ReadOnlyInline, admin.TabularInline):
@@ -182,6 +208,12 @@ class ClaimAdminForm(ServiceCheckedForm):
             "statement", "slug", "claimant", "language", "sourcing", "verdict", "conclusion",
             "created_by",
         ]  # fmt: skip
+
+    def clean_slug(self) -> str:
+        slug = self.cleaned_data["slug"]
+        if slug in services.RESERVED_SLUGS:
+            raise ValidationError(f"“{slug}” is a reserved address: choose another slug.")
+        return slug
 
     def service_check(self, note: str) -> None:
         services.claim_check_change(claim=self.instance, by=self.user, correction=note)
@@ -225,14 +257,21 @@ class ClaimAdmin(ServiceCheckedAdmin, SimpleHistoryAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).distinct()
 
+    @staticmethod
+    def _past_draft(obj: Claim | None) -> bool:
+        # The database's status: a history page hands over an old version of the claim.
+        return obj is not None and (
+            Claim.objects.filter(pk=obj.pk).exclude(status=Claim.Status.DRAFT).exists()
+        )
+
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
-        if obj is not None and obj.status != Claim.Status.DRAFT:
+        if self._past_draft(obj):
             fields.append("slug")  # the public address stays put
         return fields
 
     def get_prepopulated_fields(self, request, obj=None):
-        if obj is not None and obj.status != Claim.Status.DRAFT:
+        if self._past_draft(obj):
             return {}
         return super().get_prepopulated_fields(request, obj)
 
@@ -423,10 +462,36 @@ class EvidenceAdmin(ServiceCheckedAdmin, SimpleHistoryAdmin):
         )  # fmt: skip
 
 
+class TaskAdminForm(forms.ModelForm):
+    class Meta:
+        model = Task
+        fields = ["claim", "title", "assignee", "due_date", "state", "notes"]
+
+    def clean_assignee(self):
+        assignee = self.cleaned_data["assignee"]
+        if assignee is not None and not can_review(assignee):
+            raise ValidationError("Tasks go to journalists or editors.")
+        return assignee
+
+
 @admin.register(Task)
 class TaskAdmin(SimpleHistoryAdmin):
+    form = TaskAdminForm
     list_display = ["title", "claim", "assignee", "due_date", "state", "created_by"]
     list_filter = ["state", ("assignee", admin.RelatedOnlyFieldListFilter), "due_date"]
     list_select_related = ["claim", "assignee", "created_by"]
     search_fields = ["title", "notes", "claim__statement"]
-    raw_id_fields = ["claim", "assignee", "created_by"]
+    raw_id_fields = ["claim", "assignee"]
+    readonly_fields = ["created_by"]
+
+    def save_model(self, request, obj, form, change) -> None:
+        if change:
+            obj._history_user = request.user
+            super().save_model(request, obj, form, change)
+            return
+        # A new task is assigned as on the newsroom pages: by this editor, e-mail and all.
+        task = services.task_create(
+            claim=obj.claim, by=request.user, assignee=obj.assignee, title=obj.title,
+            due_date=obj.due_date, notes=obj.notes,
+        )  # fmt: skip
+        obj.pk, obj.created_by = task.pk, task.created_by

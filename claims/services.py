@@ -340,7 +340,7 @@ def _require_unlocked(claim: Claim | None) -> None:
 def _require_public_change(*, by: AbstractBaseUser, correction: str) -> None:
     """Readers will see the change on a published claim: an editor's, with a public note."""
     require(is_editor(by), "Only editors change what readers see of a published claim.")
-    if not correction.strip():
+    if not clean_text(correction).strip():  # as _correction_log will store it
         raise ValidationError(NEEDS_CORRECTION)
 
 
@@ -644,6 +644,10 @@ def claim_save(*, claim: Claim, by: AbstractBaseUser, correction: str = "") -> C
             current = Claim.objects.select_for_update().get(pk=claim.pk)
             for field in WORKFLOW_FIELDS:
                 setattr(claim, field, getattr(current, field))
+            if current.status != Claim.Status.DRAFT:
+                claim.slug = current.slug  # its public address (or the one requested) stays
+        if claim.slug in RESERVED_SLUGS:
+            raise ValidationError(f"“{claim.slug}” is a reserved address: choose another slug.")
         changed = claim_check_change(claim=claim, by=by, correction=correction)
         if changed and claim.status == Claim.Status.PUBLISHED:
             _correction_log(claim=claim, by=by, correction=correction)
@@ -666,10 +670,10 @@ def evidence_check_change(
     Only editors approve; no evidence of a claim in review changes."""
     before = Evidence.objects.filter(pk=evidence.pk).first() if evidence.pk else None
     if before is not None:
-        if all(getattr(before, f) == getattr(evidence, f) for f in EVIDENCE_FIELDS):
-            return False
         if before.claim_id != evidence.claim_id:
             raise ValidationError("Evidence stays with its claim: add it to the other claim.")
+        if all(getattr(before, f) == getattr(evidence, f) for f in EVIDENCE_FIELDS):
+            return False
     if (before.is_approved if before else False) != evidence.is_approved:
         require(is_editor(by), "Only editors approve evidence.")
     claim = Claim.objects.get(pk=evidence.claim_id)

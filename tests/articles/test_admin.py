@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from articles.models import Article
 from claims import services
-from tests.factories import MentionFactory
+from tests.factories import ArticleFactory, MentionFactory, OutletFactory
 
 pytestmark = pytest.mark.usefixtures("roles")
 
@@ -49,3 +49,29 @@ def test_an_article_quoted_by_a_published_claim_cannot_be_deleted(root_client, p
         {"action": "delete_selected", "_selected_action": [public_article.pk], "post": "yes"},
     )
     assert Article.objects.filter(pk=public_article.pk).exists()
+
+
+def test_what_readers_see_of_a_quoted_article_is_read_only(root_client, public_article):
+    page = root_client.get(
+        reverse("admin:articles_article_change", args=[public_article.pk])
+    ).content.decode()
+    for field in ["title", "url", "published_at", "outlet", "status"]:
+        assert f'name="{field}"' not in page, field
+
+
+def test_the_status_of_an_article_is_never_set_by_hand(root_client):
+    article = ArticleFactory()
+    page = root_client.get(reverse("admin:articles_article_change", args=[article.pk]))
+    body = page.content.decode()
+    assert 'name="title"' in body and 'name="status"' not in body
+
+
+def test_an_outlet_named_on_a_published_claim_keeps_its_name(root_client, public_article):
+    outlet = OutletFactory(name="Harbour Gazette")
+    Article.objects.filter(pk=public_article.pk).update(outlet=outlet)
+    url = reverse("admin:articles_outlet_change", args=[outlet.pk])
+    assert 'name="name"' not in root_client.get(url).content.decode()
+    response = root_client.post(
+        reverse("admin:articles_outlet_delete", args=[outlet.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 403

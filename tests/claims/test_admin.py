@@ -235,3 +235,82 @@ def test_admin_cannot_rename_or_delete_the_claimant_of_a_published_claim(
     )
     assert response.status_code == 403
     assert Claim.objects.get(pk=published.pk).claimant_id is not None
+
+
+def test_an_old_version_from_the_history_cannot_move_a_published_claim(admin_editor, published):
+    """The history page hands the admin a draft-era copy: the slug stays the database's."""
+    old_slug = published.slug
+    draft_era = published.history.filter(status=Claim.Status.DRAFT).first()
+    url = reverse("admin:claims_claim_simple_history", args=[published.pk, draft_era.pk])
+    admin_editor.post(url, claim_form(published, slug="brand-new-address"))
+    assert Claim.objects.get(pk=published.pk).slug == old_slug
+    assert not published.corrections.exists()
+
+
+def test_a_note_of_control_characters_only_is_no_correction_note(editor, published):
+    mention = published.mentions.get()
+    with pytest.raises(Exception, match="correction note"):
+        services.mention_correct(
+            mention=mention, by=editor, start=mention.start, end=mention.end,
+            speaker=mention.speaker, stance=Mention.Stance.DENIES, correction="\x01\x02 ",
+        )  # fmt: skip
+    assert Mention.objects.get(pk=mention.pk).stance == mention.stance
+    assert not published.corrections.exists()
+
+
+def test_a_reserved_address_is_refused_as_a_claims_slug(admin_editor, claim):
+    response = admin_editor.post(change_url(claim), claim_form(claim, slug="feed"))
+    assert response.status_code == 200 and "reserved address" in response.content.decode()
+    assert Claim.objects.get(pk=claim.pk).slug != "feed"
+
+
+def test_a_verdict_readers_were_given_keeps_its_words_in_the_admin(
+    admin_editor, published, django_user_model
+):
+    root = django_user_model.objects.create_superuser("root", "root@example.org", "pw-root-1")
+    admin_editor.force_login(root)  # editors may not change the scale at all
+    url = reverse("admin:claims_rating_change", args=[published.verdict_id])
+    page = admin_editor.get(url).content.decode()
+    assert 'name="label"' not in page and 'name="score"' not in page
+    unused = published.verdict.__class__.objects.exclude(pk=published.verdict_id).first()
+    page = admin_editor.get(reverse("admin:claims_rating_change", args=[unused.pk]))
+    assert 'name="label"' in page.content.decode()
+
+
+def test_comments_and_tasks_are_not_written_in_the_claims_admin_page(
+    admin_editor, claim, editor, journalist
+):
+    services.comment_add(claim=claim, by=journalist, body="Checked the minutes.")
+    services.task_create(claim=claim, by=editor, assignee=journalist, title="Call the port")
+    page = admin_editor.get(change_url(claim)).content.decode()
+    assert "Checked the minutes." in page and "Call the port" in page  # shown, read-only
+    assert 'name="comments-0-author"' not in page and 'name="tasks-0-title"' not in page
+    assert 'name="comments-MAX_NUM_FORMS" value="0"' in page  # and no row to add
+
+
+def test_a_task_added_in_the_admin_is_assigned_by_the_editor_to_a_newsroom_account(
+    admin_editor, claim, editor, journalist, django_user_model
+):
+    outsider = django_user_model.objects.create_user("outsider", password="pw-outsider-1")
+    url = reverse("admin:claims_task_add")
+    data = {"claim": claim.pk, "title": "Call the port", "state": "open", "notes": "",
+            "due_date": "", "created_by": journalist.pk}  # fmt: skip
+    response = admin_editor.post(url, {**data, "assignee": outsider.pk})
+    assert response.status_code == 200 and "Tasks go to journalists or editors" in (
+        response.content.decode()
+    )
+    admin_editor.post(url, {**data, "assignee": journalist.pk})
+    task = claim.tasks.get()
+    assert task.created_by == editor and task.assignee == journalist
+
+
+def test_evidence_moved_to_another_claim_unchanged_otherwise_is_refused(editor, published):
+    """A history version from before a merge names another claim: a form error, not a 500."""
+    from django.core.exceptions import ValidationError
+
+    evidence = published.evidence.get()
+    evidence.claim_id = services.claim_create_from_mention(
+        mention=MentionFactory(), statement="Another claim", by=editor
+    ).pk
+    with pytest.raises(ValidationError, match="stays with its claim"):
+        services.evidence_check_change(evidence=evidence, by=editor, correction="Moved.")
