@@ -287,6 +287,10 @@ def canonical_url(url: str) -> str:
         raise FetchError(ERROR_INVALID_URL)
     try:
         host = host.encode("idna").decode("ascii").lower()
+        # An A-label that is not valid punycode ("xn--") would fail only when fetched.
+        for label in host.split("."):
+            if label.startswith("xn--"):
+                label.encode("ascii").decode("idna")
     except UnicodeError:
         if ":" not in host:  # IPv6 literals are not IDNA-encodable and need not be
             raise FetchError(ERROR_INVALID_URL) from None

@@ -101,7 +101,8 @@ def article_window(
     PENDING = [Mention.ReviewState.UNREVIEWED, Mention.ReviewState.CORRECTED]
     width = settings.CLAIMTRACK_ARTICLE_WINDOW_CHARS
     per_part = settings.CLAIMTRACK_ARTICLE_WINDOW_MENTIONS
-    number = _whole_number(page, 1)
+    # No window past what PostgreSQL's integer offsets can reach (the last one is served).
+    number = min(_whole_number(page, 1), (2**31 - 1) // width)
 
     def load(number: int) -> Article:
         grid = (number - 1) * width

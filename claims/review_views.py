@@ -479,7 +479,8 @@ def task_state(request: HttpRequest, pk: int) -> HttpResponse:
     task = get_object_or_404(Task, pk=pk)
     require(task.assignee_id == request.user.pk or can_assign(request.user), "Not your task.")
     back = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
+    # A path of this site only: redirect() would take a bare word for a URL name.
+    if not back.startswith("/") or not url_has_allowed_host_and_scheme(
         back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         back = task.claim.get_workspace_url()  # only back to a page of this site

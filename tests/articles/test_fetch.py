@@ -206,6 +206,8 @@ def test_redirects_are_followed_to_the_final_page(page_server):
         ("http://example.org/a\x00b", fetch.ERROR_INVALID_URL),
         ("http://example.org/\ud800", fetch.ERROR_INVALID_URL),
         ("http://exa\x01mple.org/", fetch.ERROR_INVALID_URL),
+        ("https://xn--/", fetch.ERROR_INVALID_URL),  # not punycode: failed only when fetched
+        ("https://xn--zz.example/", fetch.ERROR_INVALID_URL),
     ],
 )
 def test_links_that_can_never_be_fetched_are_refused(url, error):

@@ -297,3 +297,40 @@ def test_extract_again_is_refused_while_a_live_run_extracts(admin_client):
     article.refresh_from_db()
     assert article.status == "extracting"
     assert article_requeue(article=article).status == "extracting"
+
+
+def test_import_goes_on_past_lines_json_cannot_read_and_bytes_that_are_not_utf8(
+    tmp_path, capsys
+):
+    good = [json.dumps({"text": ENGLISH.replace("Monday", day)}) for day in ("Tuesday", "Friday")]
+    path = tmp_path / "export.jsonl"
+    path.write_bytes(
+        b"\n".join([
+            good[0].encode(),
+            b"[" * 100_000,
+            b'{"text": ' + b"1" * 5_000 + b"}",
+            good[0].replace("Tuesday", "Caf\\u00e9").encode().replace(b"Caf\\u00e9", b"Caf\xe9"),
+            good[1].encode(),
+        ]) + b"\n"
+    )  # fmt: skip
+    call_command("import_articles", str(path))
+    out = capsys.readouterr().out
+    assert "5 record(s): 2 new, 0 duplicate(s) already imported, 3 failed." in out
+    assert "line 2: not valid JSON (nested too deeply)" in out
+    assert "line 3: not valid JSON" in out
+    assert "line 4: not UTF-8 text (byte 0xE9)" in out
+    assert Article.objects.filter(text__contains="Friday").exists()
+
+
+def test_import_reads_csv_cells_as_long_as_an_article(tmp_path, capsys):
+    long_text = ENGLISH + "\n\n" + "The port handled more ships this year. " * 4_000
+    assert len(long_text) > 131_072  # the csv module's default cell limit
+    path = tmp_path / "long.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(
+            [["text", "title"], [long_text, "Long read"], [ENGLISH, "Short one"]]
+        )
+    call_command("import_articles", str(path))
+    out = capsys.readouterr().out
+    assert "2 record(s): 2 new, 0 duplicate(s) already imported, 0 failed." in out
+    assert Article.objects.get(title="Long read").text == long_text

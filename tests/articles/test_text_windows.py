@@ -114,3 +114,13 @@ def test_an_action_without_htmx_returns_to_the_window_of_the_statement(
     assert response["Location"] == f"/review/articles/{mention.article_id}/?page=3"
     html = journalist_client.get(response["Location"]).content.decode()
     assert 'id="mention-1"' in html and "Rejected" in html
+
+
+@pytest.mark.parametrize("url", ["/articles/{pk}/", "/review/articles/{pk}/"])
+@pytest.mark.parametrize("page", ["107376", "99999999999", "9" * 5000, "-3", "x"])
+def test_any_window_number_answers_with_a_window(journalist_client, url, page):
+    article = ArticleFactory(text="The mayor said that the bridge would reopen in March.")
+    MentionFactory(article=article)
+    response = journalist_client.get(url.format(pk=article.pk), {"page": page})
+    assert response.status_code == 200
+    assert "the bridge would reopen in March" in response.content.decode()

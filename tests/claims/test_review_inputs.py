@@ -18,7 +18,7 @@ def task(journalist, editor):
 
 @pytest.mark.parametrize(
     "next_url",
-    ["javascript:alert(document.cookie)", "https://evil.example/", "//evil.example/x", ""],
+    ["javascript:alert(document.cookie)", "https://evil.example/", "//evil.example/x", "", "x"],
 )
 def test_task_state_only_goes_back_to_a_local_page(client, journalist, task, next_url):
     client.force_login(journalist)

@@ -16,8 +16,10 @@ control characters dropped); a UTF-8 byte order mark (Excel) is ignored.
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import logging
+import re
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -70,34 +72,76 @@ def _from_value(line: int, value) -> Record:
     return Record(line, **fields)
 
 
+# Bytes that are not UTF-8 are read as lone surrogates (errors="surrogateescape"), so that
+# the record holding them fails on its own instead of the whole file.
+_NOT_UTF8 = re.compile("[\udc80-\udcff]")
+NOT_UTF8 = "not UTF-8 text (byte 0x{byte:02X}): save the file as UTF-8 and import it again"
+# A CSV cell may hold a whole article: far more than the csv module's default 131,072.
+CSV_FIELD_LIMIT = 16 * 1024 * 1024
+
+
+def _not_utf8(number: int, value: str) -> Record | None:
+    found = _NOT_UTF8.search(value)
+    if found is None:
+        return None
+    return Record(number, problem=NOT_UTF8.format(byte=ord(found.group()) - 0xDC00))
+
+
 def read_jsonl(path: Path) -> Iterator[Record]:
-    with path.open(encoding="utf-8-sig") as lines:
+    with path.open(encoding="utf-8-sig", errors="surrogateescape") as lines:
         for number, line in enumerate(lines, start=1):
             if not line.strip():
+                continue
+            if (bad := _not_utf8(number, line)) is not None:
+                yield bad
                 continue
             try:
                 yield _from_value(number, json.loads(line))
             except json.JSONDecodeError as error:
                 yield Record(number, problem=f"not valid JSON ({error.msg})")
+            except RecursionError:
+                yield Record(number, problem="not valid JSON (nested too deeply)")
+            except ValueError as error:  # e.g. a number of more than 4,300 digits
+                yield Record(number, problem=f"not valid JSON ({error})")
+
+
+def _csv_rows(handle) -> Iterator[tuple[int, list[str] | None, str]]:
+    """(row number, row, problem) for each CSV row, numbered as a spreadsheet shows them; a
+    row the csv module refuses is a problem, and reading goes on after it."""
+    rows = csv.reader(handle)
+    for number in itertools.count(1):
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            yield number, None, f"not valid CSV ({error})"
+            continue
+        yield number, row, ""
 
 
 def read_csv(path: Path) -> Iterator[Record]:
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        rows = csv.reader(handle)
-        header = next(rows, None)
-        if header is None:
-            return
-        names = [name.strip().lower() for name in header]
-        if "url" not in names and "text" not in names:
-            yield _from_value(1, header[0] if header else "")
-            for number, row in enumerate(rows, start=2):
-                if row and any(cell.strip() for cell in row):
-                    yield _from_value(number, row[0])
-            return
-        for number, row in enumerate(rows, start=2):
-            if not any(cell.strip() for cell in row):
+    csv.field_size_limit(max(csv.field_size_limit(), CSV_FIELD_LIMIT))
+    with path.open(encoding="utf-8-sig", errors="surrogateescape", newline="") as handle:
+        names: list[str] | None = None
+        for number, row, problem in _csv_rows(handle):
+            if problem:
+                yield Record(number, problem=problem)
                 continue
-            yield _from_value(number, dict(zip(names, row, strict=False)))
+            if not row or not any(cell.strip() for cell in row):
+                continue
+            if (bad := _not_utf8(number, "".join(row))) is not None:
+                yield bad
+                continue
+            if names is None:  # the first row: a header naming the columns, or a record
+                names = [name.strip().lower() for name in row]
+                if "url" in names or "text" in names:
+                    continue
+                names = []
+            if not names:
+                yield _from_value(number, row[0])
+            else:
+                yield _from_value(number, dict(zip(names, row, strict=False)))
 
 
 class Progress:
@@ -154,10 +198,7 @@ class Command(BaseCommand):
         if not path.is_file():
             raise CommandError(f"{path}: no such file.")
         kind = options["format"] or ("csv" if path.suffix.lower() == ".csv" else "jsonl")
-        try:
-            records = list(read_csv(path) if kind == "csv" else read_jsonl(path))
-        except UnicodeDecodeError:
-            raise CommandError(f"{path}: not UTF-8 text; convert it to UTF-8 first.") from None
+        records = list(read_csv(path) if kind == "csv" else read_jsonl(path))
         counts: Counter[str] = Counter()
         failures: list[tuple[str, str]] = []
         new_ids: list[tuple[int, int]] = []  # (line, article id)
