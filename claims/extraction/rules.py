@@ -478,14 +478,12 @@ class DocExtractor:
 
     def is_participle(self, i: int) -> bool:
         tok = self.toks[i]
-        if self.lang == "en":
-            return tok.tag_ == "VBG" or tok.lower_.endswith("ing")
-        return tok.lower_.endswith("ant")
+        return tok.tag_ in self.m.gerund_tags or tok.lower_.endswith(self.m.participle_suffix)
 
     def is_finite(self, i: int) -> bool:
         tok = self.toks[i]
-        if self.lang == "en":
-            return tok.tag_ in ("VBD", "VBZ", "VBP", "MD") and tok.dep_ not in ("amod", "compound")
+        if self.m.finite_tags:  # the tagset marks finiteness (Penn: VBD, VBZ, VBP, MD)
+            return tok.tag_ in self.m.finite_tags and tok.dep_ not in ("amod", "compound")
         if tok.lower_ in self.m.finite_aux:
             return True
         return (
@@ -599,12 +597,7 @@ class DocExtractor:
             return "relay"
         if low in self.m.relative_subjects or low in ("dont", "whose", "which"):
             return "paren"
-        if (
-            self.lang == "fr"
-            and low in ("s'", "s’", "ayant", "étant")
-            or self.lang == "en"
-            and low in ("speaking", "having", "being")
-        ):
+        if low in self.m.aside_openers:
             return "paren"
         if self.is_participle(s) and first.pos_ in ("VERB", "AUX") and not first.text[0].isupper():
             return "paren"
@@ -938,7 +931,7 @@ class DocExtractor:
     def _continues_content_tense(self, k: int, cue: int) -> bool:
         """ "a estimé que X allait bien mais restait fragile": an imperfect verb after the
         coordinator follows the reported clause, not a reporting verb in the perfect."""
-        if self.lang == "en":
+        if self.m.backshift_auxiliaries:
             # "said it was X and had contacted Y": a back-shifted auxiliary (pluperfect,
             # conditional) after a simple-past cue carries on the reported clause
             return (
@@ -1047,8 +1040,8 @@ class DocExtractor:
                 or (
                     self.is_participle(j)
                     and toks[j].pos_ in ("VERB", "AUX")
-                    and self.lang == "fr"
-                    and low.endswith("ant")
+                    and self.m.participle_ends_noun_phrase
+                    and low.endswith(self.m.participle_suffix)
                 )
                 or (
                     toks[j].text == ","
@@ -1078,18 +1071,12 @@ class DocExtractor:
             and low_words[0] in ("one", "l'un", "l’un", "l'une", "l’une")
             and low_words[-1] in ("them", "eux", "elles")
         ):
-            ante = self.resolve_pronoun("them" if self.lang == "en" else "eux", s)
+            ante = self.resolve_pronoun(self.m.plural_pronoun, s)
             if ante is not None and not ante.is_pronoun:
                 kind = ante.kind
-                return (
-                    Frame(
-                        ("one of " if self.lang == "en" else "l’un d’eux, ") + ante.text,
-                        kind,
-                        via=list(ante.via),
-                    )
-                    if self.lang == "en"
-                    else Frame(full, kind, via=list(ante.via))
-                )
+                if self.m.one_of_prefix:  # "one of them" -> "one of the inspectors"
+                    return Frame(self.m.one_of_prefix + ante.text, kind, via=list(ante.via))
+                return Frame(full, kind, via=list(ante.via))
         kind = self.speaker_kind(s, e, full + " " + aside_text)
         gender, number = self._gender_number(s, e)
         text = full
@@ -1179,7 +1166,7 @@ class DocExtractor:
         toks = [t for t in self.toks[s:e]]
         words = [t.lower_ for t in toks]
         docs = self.m.document_heads
-        if self.lang == "fr":
+        if self.m.document_head_first:  # "les chiffres du ministère" / "the ministry figures"
             k = 0
             while k < len(words) and (
                 words[k] in self.m.articles
@@ -1219,8 +1206,8 @@ class DocExtractor:
                     number = nb[0]
             if gender and number:
                 break
-        if self.lang == "en" and number is None:
-            number = "Plur" if any(t.tag_ in ("NNS", "NNPS") for t in self.toks[s:e]) else "Sing"
+        if self.m.plural_tags and number is None:
+            number = "Plur" if any(t.tag_ in self.m.plural_tags for t in self.toks[s:e]) else "Sing"
         return gender, number
 
     def _head_noun(self, s: int, e: int) -> str:
@@ -1309,10 +1296,14 @@ class DocExtractor:
                 continue
             if number == "Sing" and f.number == "Plur":
                 continue
-            if self.lang == "en" and personal and f.kind in ("publication", "government", "group"):
+            if (
+                not self.m.personal_pronouns_name_institutions
+                and personal
+                and f.kind in ("publication", "government", "group")
+            ):
                 fallback = fallback or f
                 continue
-            if self.lang == "en" and pronoun == "it" and f.kind == "person":
+            if pronoun in self.m.impersonal_pronouns and f.kind == "person":
                 continue
             if gender in ("Masc", "Fem") and f.gender in ("Masc", "Fem") and f.gender != gender:
                 continue
@@ -1536,7 +1527,7 @@ class DocExtractor:
                 events.append((i, "according", None))
             elif not self.in_quote(i) and toks[i].lower_ in self.m.statement_nouns:
                 events.append((i, "nominal", None))
-        if self.lang == "fr" and toks[s].lower_ == "pour":
+        if (toks[s].lower_,) in self.m.opinion_prepositions:
             events.append((s, "opinion", None))
         events.sort(key=lambda ev: (ev[0], ev[1] != "quote"))
         for pos, kind, payload in events:
@@ -1617,7 +1608,7 @@ class DocExtractor:
             if frame is not None:
                 return frame, [], None, None
         inversion_ok = (
-            self.lang == "fr"
+            self.m.subject_inversion
             or vg <= lo
             or toks[vg - 1].text in (",", ":")
             or (toks[vg - 1].text in QUOTE_CHARS)
@@ -1750,14 +1741,12 @@ class DocExtractor:
             )
             or self._infinitive_after_opener(i)
         ) and not self._has_perfect_aux(verb)
-        if self.lang == "fr" and participial and toks[i].lower_ in self.m.relay_verbs:
-            return
-        if self.lang == "en" and participial and toks[i].lower_ in self.m.relay_verbs:
+        if participial and toks[i].lower_ in self.m.relay_verbs:
             return
         if (
             self.is_participle(i)
             and not participial
-            and self.lang == "en"
+            and self.m.participle_needs_auxiliary
             and not self._has_aux_any(i)
         ):
             return
@@ -2200,7 +2189,7 @@ class DocExtractor:
                 break
             if low in m.complementizers:
                 if (
-                    self.lang == "en"
+                    self.m.complementizer_may_be_determiner  # "that decision"
                     and k + 1 < hi
                     and toks[k + 1].pos_ in ("NOUN",)
                     and toks[k + 1].dep_ == "det"
@@ -2237,8 +2226,8 @@ class DocExtractor:
                 break
             k += 1
             steps += 1
-        # English zero complementizer: the parser's clausal complement
-        if self.lang == "en":
+        # zero complementizer ("said it would"): the parser's clausal complement
+        if self.m.zero_complementizer:
             for child in toks[i].children:
                 if child.dep_ == "ccomp" and child.i > i and child.i < hi:
                     left = child.left_edge.i
@@ -2278,9 +2267,8 @@ class DocExtractor:
                 or toks[k].lower_
                 in (m.articles | m.definite_determiners | {"tout", "toute", "tous", "toutes"})
                 or (
-                    self.lang == "fr"
-                    and toks[k].lower_ in ("à", "au", "aux")
-                    and lemma in ("imputer", "reprocher")
+                    toks[k].lower_ in self.m.recipient_prepositions
+                    and lemma in self.m.dative_content_verbs
                 )
             ):
                 if self.in_quote(k) or toks[k].text in QUOTE_CHARS:
@@ -2288,8 +2276,7 @@ class DocExtractor:
                 if (
                     toks[k].pos_ == "PRON"
                     and toks[k].lower_ not in ("tout",)
-                    and self.lang == "en"
-                    and toks[k].lower_ in ("it", "this", "that", "them")
+                    and toks[k].lower_ in self.m.vague_object_pronouns
                 ):
                     return None, "", asides, None
                 if lemma in m.statement_object_only and not self._statement_object(k, hi, lemma):
@@ -2365,7 +2352,7 @@ class DocExtractor:
             if prep.pos_ in ("ADP", "SCONJ") and (
                 "Inf" in verb.morph.get("VerbForm")
                 or verb.lower_ in ("avoir", "être")
-                or (self.lang == "en" and verb.tag_ == "VBG")
+                or verb.tag_ in self.m.gerund_tags
             ):
                 return k
         return ce

@@ -46,7 +46,10 @@ class LanguagePack:
     periphrastic_cues: Mapping[str, tuple[str, str]] = optional(default_factory=dict)
     pronominal_only_verbs: Words = optional(default=frozenset())
     reflexive_clitics: Words = optional(default=frozenset())
-    backshift_auxiliaries: Words = optional(default=frozenset())
+    backshift_auxiliaries: Words = optional(default=frozenset())  # "said it had": content
+    recipient_prepositions: Words = optional(default=frozenset())  # "imputer à X": the object
+    dative_content_verbs: Words = optional(default=frozenset())  # ... follows "à" for these
+    vague_object_pronouns: Words = optional(default=frozenset())  # "denied it": no content
 
     # ---- nominal attributions
     statement_nouns: Words
@@ -71,6 +74,12 @@ class LanguagePack:
     inversion_clitics: Words = optional(default=frozenset())
     relative_subjects: Words
     participle_suffix: str
+    aside_openers: Words  # words opening a parenthetical aside ("ayant", "speaking")
+    complementizer_may_be_determiner: bool  # "that decision": not a clause
+    zero_complementizer: bool  # "said it would": a complement clause without "that"
+    subject_inversion: bool  # "a déclaré le ministre": a subject after the verb group
+    participle_ends_noun_phrase: bool  # "le maire, affirmant ...": the subject stops there
+    participle_needs_auxiliary: bool  # a bare participle is no reporting verb
 
     # ---- according-to, opinions, fixed phrases
     according_to: Phrases
@@ -90,12 +99,18 @@ class LanguagePack:
     negations: Words
     adverbial_openers: Words
     time_words: Words
+    plural_pronoun: str  # "one of them" / "l'un d'eux": the pronoun to resolve
+    one_of_prefix: str = optional(default="")  # the speaker becomes "one of <antecedent>"
+    impersonal_pronouns: Words = optional(default=frozenset())  # "it" never names a person
+    personal_pronouns_name_institutions: bool  # "il" may be le gouvernement; "he" is not
 
     # ---- auxiliaries and clitics of verb groups
     aux: Words  # words of an auxiliary chain before a participle
     perfect_aux: Words
     passive_aux: Words
     finite_aux: Words = optional(default=frozenset())  # always finite, whatever the tagger
+    finite_tags: Words = optional(default=frozenset())  # tags marking finiteness; else morph
+    gerund_tags: Words = optional(default=frozenset())  # tags of gerunds and participles
     verb_group_clitics: Words = optional(default=frozenset())  # "l'a", "lui a" ...
 
     # ---- speakers
@@ -111,6 +126,8 @@ class LanguagePack:
     name_appositive_articles: Words
     titles: Words
     abbreviations: Words
+    document_head_first: bool  # "les chiffres du ministère" (fr) / "the ministry figures"
+    plural_tags: Words = optional(default=frozenset())  # number from tags when morph is silent
 
     def __post_init__(self) -> None:
         for f in fields(self):
