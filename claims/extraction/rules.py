@@ -53,73 +53,6 @@ class Lexicon:
     according_first: frozenset[str]
 
 
-def _verb_forms(lang: str, lemma: str) -> set[str]:
-    forms = {lemma}
-    if lang == "fr":
-        if lemma.endswith("er"):
-            stem = lemma[:-2]
-            soft = stem + "e" if stem.endswith("g") else stem  # "ger" verbs keep e before a/o
-            cstem = stem[:-1] + "ç" if stem.endswith("c") else stem
-            for suffix in (
-                "e",
-                "es",
-                "ent",
-                "é",
-                "ée",
-                "és",
-                "ées",
-                "ait",
-                "aient",
-                "era",
-                "eront",
-                "erait",
-                "eraient",
-                "ons",
-                "ez",
-            ):
-                forms.add((soft if suffix.startswith("a") else stem) + suffix)
-            forms.add((soft if soft != stem else cstem) + "ant")
-            forms.add((soft if soft != stem else cstem) + "a")
-            if lemma.startswith("révél") or lemma.startswith("rejet"):
-                forms.update(
-                    {
-                        stem.replace("é", "è") + "e",
-                        stem.replace("é", "è") + "ent",
-                        stem + "te",
-                        stem + "tent",
-                    }
-                )
-        elif lemma.endswith("ir"):
-            stem = lemma[:-2]
-            forms.update(
-                {
-                    stem + s
-                    for s in (
-                        "it",
-                        "issent",
-                        "i",
-                        "ie",
-                        "is",
-                        "ies",
-                        "issait",
-                        "issaient",
-                        "issant",
-                    )
-                }
-            )
-    else:
-        forms.update({lemma + "s", lemma + "ing", lemma + "ed"})
-        if lemma.endswith("e"):
-            forms.update({lemma + "d", lemma[:-1] + "ing"})
-        if lemma.endswith("y") and lemma[-2] not in "aeiou":
-            forms.update({lemma[:-1] + "ies", lemma[:-1] + "ied"})
-        if lemma.endswith(("s", "sh", "ch")):
-            forms.add(lemma + "es")
-        if re.search(r"[^aeiou][aeiou][pt]$", lemma) and not lemma.endswith(("it", "et")):
-            forms.update({lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"})
-    return forms
-
-
 @cache
 def lexicon(lang: str) -> Lexicon:
     mod = pack_for(lang)
@@ -127,7 +60,7 @@ def lexicon(lang: str) -> Lexicon:
     for lemma in mod.speech_verbs:
         if " " in lemma:
             continue
-        for form in _verb_forms(lang, lemma):
+        for form in mod.verb_forms(lemma):
             forms.setdefault(form, lemma)
         for form in mod.irregular_forms.get(lemma, []):
             forms[form] = lemma

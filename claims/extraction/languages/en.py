@@ -1,5 +1,7 @@
 """English language pack: cue verbs, phrases and word classes (see ``base.LanguagePack``)."""
 
+import re
+
 from .base import LanguagePack
 
 LANGUAGE = "en"
@@ -613,8 +615,25 @@ AUX = {
 PERFECT_AUX = {"has", "have", "had", "having"}
 PASSIVE_AUX = {"is", "are", "was", "were", "be", "been", "being"}
 
+
+def verb_forms(lemma: str) -> set[str]:
+    """Forms of a regular verb: -s, -ed, -ing with their spelling rules."""
+    forms = {lemma}
+    forms.update({lemma + "s", lemma + "ing", lemma + "ed"})
+    if lemma.endswith("e"):
+        forms.update({lemma + "d", lemma[:-1] + "ing"})
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        forms.update({lemma[:-1] + "ies", lemma[:-1] + "ied"})
+    if lemma.endswith(("s", "sh", "ch")):
+        forms.add(lemma + "es")
+    if re.search(r"[^aeiou][aeiou][pt]$", lemma) and not lemma.endswith(("it", "et")):
+        forms.update({lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"})
+    return forms
+
+
 PACK = LanguagePack(
     code=LANGUAGE,
+    verb_forms=verb_forms,
     speech_verbs=SPEECH_VERBS,
     irregular_forms=IRREGULAR_FORMS,
     object_content_verbs=OBJECT_CONTENT_VERBS,

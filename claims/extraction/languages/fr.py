@@ -851,8 +851,67 @@ VERB_GROUP_CLITICS = {
     "vous",
 }
 
+
+def verb_forms(lemma: str) -> set[str]:
+    """Forms of a regular verb: -er and -ir conjugations (others go in IRREGULAR_FORMS)."""
+    forms = {lemma}
+    if lemma.endswith("er"):
+        stem = lemma[:-2]
+        soft = stem + "e" if stem.endswith("g") else stem  # "ger" verbs keep e before a/o
+        cstem = stem[:-1] + "ç" if stem.endswith("c") else stem
+        for suffix in (
+            "e",
+            "es",
+            "ent",
+            "é",
+            "ée",
+            "és",
+            "ées",
+            "ait",
+            "aient",
+            "era",
+            "eront",
+            "erait",
+            "eraient",
+            "ons",
+            "ez",
+        ):
+            forms.add((soft if suffix.startswith("a") else stem) + suffix)
+        forms.add((soft if soft != stem else cstem) + "ant")
+        forms.add((soft if soft != stem else cstem) + "a")
+        if lemma.startswith("révél") or lemma.startswith("rejet"):
+            forms.update(
+                {
+                    stem.replace("é", "è") + "e",
+                    stem.replace("é", "è") + "ent",
+                    stem + "te",
+                    stem + "tent",
+                }
+            )
+    elif lemma.endswith("ir"):
+        stem = lemma[:-2]
+        forms.update(
+            {
+                stem + s
+                for s in (
+                    "it",
+                    "issent",
+                    "i",
+                    "ie",
+                    "is",
+                    "ies",
+                    "issait",
+                    "issaient",
+                    "issant",
+                )
+            }
+        )
+    return forms
+
+
 PACK = LanguagePack(
     code=LANGUAGE,
+    verb_forms=verb_forms,
     speech_verbs=SPEECH_VERBS,
     irregular_forms=IRREGULAR_FORMS,
     object_content_verbs=OBJECT_CONTENT_VERBS,
