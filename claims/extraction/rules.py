@@ -2052,33 +2052,33 @@ class DocExtractor:
             return None, "", asides, None
         first = toks[j]
         # infinitive complement: "ont nié avoir reçu", "claims to have"
-        if self.lang == "fr":
+        if self.m.bare_infinitive_complements:  # "ont nié avoir reçu": no marker
             k = j
             # a recipient before the infinitive: "a indiqué à l'AFP avoir ouvert"
-            if toks[k].lower_ in ("à", "au", "aux"):
+            if toks[k].lower_ in self.m.recipient_prepositions:
                 r = k + 1
                 while r < hi and r - k <= 5 and toks[r].pos_ in ("DET", "PROPN", "NOUN"):
                     r += 1
                 if r > k + 1 and r < hi and "Inf" in toks[r].morph.get("VerbForm"):
                     j = k = r
-            if (
-                toks[k].lower_
-                in ("s'", "s’", "se", "l'", "l’", "le", "la", "les", "leur", "lui", "y", "en")
-                and k + 1 < hi
-            ):
+            if toks[k].lower_ in self.m.infinitive_clitics and k + 1 < hi:
                 k += 1
-            if "Inf" in toks[k].morph.get("VerbForm") or toks[k].lower_ in ("avoir", "être"):
+            if (
+                "Inf" in toks[k].morph.get("VerbForm")
+                or toks[k].lower_ in self.m.infinitive_auxiliaries
+            ):
                 if not self.in_quote(k):
                     return j, "inf", asides, None
         else:
+            # "claims to have", "denied having": only for the verbs listed
             if (
-                first.lower_ == "to"
+                first.lower_ in self.m.infinitive_markers
                 and j + 1 < hi
-                and toks[j + 1].tag_ == "VB"
-                and lemma in ("claim", "deny", "admit", "acknowledge")
+                and toks[j + 1].tag_ in self.m.infinitive_tags
+                and lemma in self.m.to_infinitive_verbs
             ):
                 return j, "inf", asides, None
-            if first.tag_ == "VBG" and lemma in ("deny", "admit", "acknowledge"):
+            if first.tag_ in self.m.gerund_tags and lemma in self.m.gerund_complement_verbs:
                 return j, "inf", asides, None
         # "called for X", "appelle à X": the demand follows the preposition
         prep, after = toks[j].lower_, j + 1

@@ -81,6 +81,15 @@ class LanguagePack:
     subject_inversion: bool  # "a déclaré le ministre": a subject after the verb group
     participle_ends_noun_phrase: bool  # "le maire, affirmant ...": the subject stops there
     participle_needs_auxiliary: bool  # a bare participle is no reporting verb
+    # infinitive complements: bare ("a nié avoir reçu", any reporting verb) or marked
+    # ("claims to have", "denied having", only the verbs listed)
+    bare_infinitive_complements: bool
+    infinitive_clitics: Words = optional(default=frozenset())  # "a nié l'avoir reçu"
+    infinitive_auxiliaries: Words = optional(default=frozenset())  # avoir, être
+    infinitive_markers: Words = optional(default=frozenset())  # "to"
+    infinitive_tags: Words = optional(default=frozenset())  # the tag of the verb after "to"
+    to_infinitive_verbs: Words = optional(default=frozenset())
+    gerund_complement_verbs: Words = optional(default=frozenset())
 
     # ---- according-to, opinions, fixed phrases
     according_to: Phrases

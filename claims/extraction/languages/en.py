@@ -714,4 +714,9 @@ PACK = LanguagePack(
     finite_tags={"VBD", "VBZ", "VBP", "MD"},
     gerund_tags={"VBG"},
     plural_tags={"NNS", "NNPS"},
+    bare_infinitive_complements=False,
+    infinitive_markers={"to"},
+    infinitive_tags={"VB"},
+    to_infinitive_verbs={"claim", "deny", "admit", "acknowledge"},
+    gerund_complement_verbs={"deny", "admit", "acknowledge"},
 )

@@ -989,4 +989,7 @@ PACK = LanguagePack(
     document_head_first=True,
     recipient_prepositions={"à", "au", "aux"},
     dative_content_verbs={"imputer", "reprocher"},
+    bare_infinitive_complements=True,
+    infinitive_clitics={"s'", "s’", "se", "l'", "l’", "le", "la", "les", "leur", "lui", "y", "en"},
+    infinitive_auxiliaries={"avoir", "être"},
 )
