@@ -309,7 +309,8 @@ class DocExtractor:
                 lemma = lem
         if lemma is None:
             return None
-        if self.lang == "en":
+        if self.m.cue_verbs_by_tags:
+            # Penn tags tell the base form, the past participle and the past tense apart
             if not tok.tag_.startswith("VB") and not (tok.pos_ == "VERB"):
                 return None
             if self._is_passive(i):
@@ -317,17 +318,22 @@ class DocExtractor:
             nxt = self.toks[i + 1].lower_ if i + 1 < self.n else ""
             if tok.tag_ == "VBN" and not self._has_perfect_aux(i):
                 prev = self.toks[i - 1] if i > 0 else None
-                if nxt == "by" or prev is None or prev.pos_ in ("NOUN", "ADJ", "DET"):
+                if (
+                    nxt in self.m.agent_prepositions
+                    or prev is None
+                    or prev.pos_ in ("NOUN", "ADJ", "DET")
+                ):
                     return None
-            if tok.tag_ == "VB" and i > 0 and self.toks[i - 1].lower_ == "to":
+            if tok.tag_ == "VB" and i > 0 and self.toks[i - 1].lower_ in self.m.infinitive_markers:
                 return None  # "declined to say", "plans to announce"
         else:
+            # the form tells: the lemma itself is the infinitive, the endings the participle
             if low == lemma and not self._infinitive_after_opener(i):
                 return None  # infinitive: "a refusé d'annoncer"
-            participle = low.endswith(("é", "ée", "és", "ées")) or (
-                not lemma.endswith("er")
-                and low.endswith(("i", "ie", "is", "ies", "u", "ue", "us", "ues", "it", "ite"))
-                and low not in ("dit", "écrit")
+            participle = low.endswith(self.m.participle_endings) or (
+                not lemma.endswith(self.m.regular_infinitive_ending)
+                and low.endswith(self.m.irregular_participle_endings)
+                and low not in self.m.present_tense_participles
             )
             reflexive = self._reflexive_perfect(i)
             if lemma in self.m.pronominal_only_verbs and not (
@@ -341,7 +347,7 @@ class DocExtractor:
                 return None
             if self._is_passive(i) and not reflexive:
                 return None
-            if tok.pos_ in ("NOUN", "PROPN") and low in ("note", "notes", "propos", "rapport"):
+            if tok.pos_ in ("NOUN", "PROPN") and low in self.m.cue_homograph_nouns:
                 return None
         return lemma
 

@@ -47,6 +47,13 @@ class LanguagePack:
     periphrastic_cues: Mapping[str, tuple[str, str]] = optional(default_factory=dict)
     pronominal_only_verbs: Words = optional(default=frozenset())
     reflexive_clitics: Words = optional(default=frozenset())
+    # a cue verb is checked on its Penn tags (English), or else on its form (French):
+    cue_verbs_by_tags: bool
+    participle_endings: tuple[str, ...] = optional(default=())  # "déclaré", "niées"
+    regular_infinitive_ending: str = optional(default="")  # "-er": participles above only
+    irregular_participle_endings: tuple[str, ...] = optional(default=())  # "admis", "reconnu"
+    present_tense_participles: Words = optional(default=frozenset())  # "X dit que": present
+    cue_homograph_nouns: Words = optional(default=frozenset())  # "une note", "le rapport"
     backshift_auxiliaries: Words = optional(default=frozenset())  # "said it had": content
     recipient_prepositions: Words = optional(default=frozenset())  # "imputer à X": the object
     dative_content_verbs: Words = optional(default=frozenset())  # ... follows "à" for these

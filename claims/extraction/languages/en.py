@@ -719,4 +719,5 @@ PACK = LanguagePack(
     infinitive_tags={"VB"},
     to_infinitive_verbs={"claim", "deny", "admit", "acknowledge"},
     gerund_complement_verbs={"deny", "admit", "acknowledge"},
+    cue_verbs_by_tags=True,
 )

@@ -992,4 +992,10 @@ PACK = LanguagePack(
     bare_infinitive_complements=True,
     infinitive_clitics={"s'", "s’", "se", "l'", "l’", "le", "la", "les", "leur", "lui", "y", "en"},
     infinitive_auxiliaries={"avoir", "être"},
+    cue_verbs_by_tags=False,
+    participle_endings=("é", "ée", "és", "ées"),
+    regular_infinitive_ending="er",
+    irregular_participle_endings=("i", "ie", "is", "ies", "u", "ue", "us", "ues", "it", "ite"),
+    present_tense_participles={"dit", "écrit"},
+    cue_homograph_nouns={"note", "notes", "propos", "rapport"},
 )
