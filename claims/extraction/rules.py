@@ -45,7 +45,7 @@ APOSTROPHE_ARTICLES = ("l'", "l’")
 @dataclass
 class Lexicon:
     lang: str
-    mod: LanguagePack
+    pack: LanguagePack
     forms: dict[str, str]
     declines: list[re.Pattern]
     cannot_verify: list[re.Pattern]
@@ -127,7 +127,7 @@ class DocExtractor:
         self.offset = offset
         self.lang = lang
         self.lex = lexicon(lang)
-        self.m = self.lex.mod
+        self.m = self.lex.pack
         self.text = doc.text  # Doc.text is rebuilt on every access: read it once
         self.ents = list(doc.ents)
         self.toks = list(doc)
@@ -2964,7 +2964,7 @@ def to_public(claims: list[_Claim], original: str, offset: int, lang: str) -> li
     """Turn internal claims into ``ExtractedClaim`` with offsets into the original text."""
     out: list[ExtractedClaim] = []
     seen: set[tuple[int, int, str]] = set()
-    articles = lexicon(lang).mod.articles
+    articles = lexicon(lang).pack.articles
     for c in sorted(claims, key=lambda c: (c.start, c.anchor)):
         speaker = (c.frame.text or None) if c.frame is not None else None
         key = (c.start, c.end, (speaker or "").lower())

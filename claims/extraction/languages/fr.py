@@ -911,6 +911,7 @@ def verb_forms(lemma: str) -> set[str]:
 
 PACK = LanguagePack(
     code=LANGUAGE,
+    spacy_models=("fr_core_news_sm",),
     verb_forms=verb_forms,
     speech_verbs=SPEECH_VERBS,
     irregular_forms=IRREGULAR_FORMS,
