@@ -2,10 +2,10 @@
 
 claimtrack extracts claims from French and English only; for anything else it tells the
 journalist which language it saw ("German"), so the identifier knows more languages than the
-extractor. It is restricted to the languages below: the rest of its 97 (Bikol, Kinyarwanda…)
+extractor. It is restricted to the languages below: the rest of its 140 (Bikol, for one)
 only ever showed up as wrong answers on short French and English texts. Its model ships inside
-the package (about 75 MB once loaded, loaded on first use); a call takes well under 1 ms for a
-short text and about 1 ms for a whole article (numbers from ``bench_language``).
+the package and is loaded on first use, adding about 75-85 MB to the process; a call takes
+under 1 ms for a short text and 1 to 4 ms for a whole article (``bench_language``).
 """
 
 from __future__ import annotations
