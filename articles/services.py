@@ -22,7 +22,6 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from articles import fetch as fetching
-from articles.languages import identify_language, unsupported_language_error
 from articles.models import Article, Feed, Language, Outlet, content_hash
 from articles.pages import ERROR_NO_TEXT, PageArticle, page_article, plain_text_article
 from claims import extraction
@@ -35,6 +34,16 @@ ERROR_UNKNOWN_LANGUAGE = (
     "We could not tell whether this article is in French or English. "
     "Choose the language by hand and submit it again."
 )
+
+
+def unsupported_language_error(code: str) -> str:
+    """What a journalist reads about an article in a language claimtrack does not extract."""
+    return (
+        f"The article seems to be in {extraction.language_name(code)}: claimtrack handles "
+        "French and English."
+    )
+
+
 ERROR_READING = (
     "Reading this page stopped on an unexpected problem. The article is kept; the technical "
     "team has the details in the worker log."
@@ -196,12 +205,11 @@ def article_create_from_text(
 
 def _detect_language(text: str) -> tuple[str, str, str]:
     """(status, error, language) of an article from its text alone."""
-    identified = identify_language(text)
-    if identified and identified not in Language.values:
-        return Article.Status.UNSUPPORTED, unsupported_language_error(identified), ""
-    language = extraction.detect_language(text) or identified or ""
+    language = extraction.identify_language(text)
     if not language:
         return Article.Status.FAILED, ERROR_UNKNOWN_LANGUAGE, ""
+    if language not in Language.values:
+        return Article.Status.UNSUPPORTED, unsupported_language_error(language), ""
     return Article.Status.QUEUED, "", language
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .langdetect import detect_language
+from .language_id import detect_language, identify_language, language_name
 from .pipeline import SUPPORTED_LANGUAGES, configure, model_name, nlp_for
 from .rules import DocExtractor, to_public
 from .text import normalize
@@ -26,6 +26,8 @@ __all__ = [
     "detect_language",
     "extract",
     "extract_batch",
+    "identify_language",
+    "language_name",
     "model_name",
     "nlp_for",
 ]

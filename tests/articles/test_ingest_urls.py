@@ -4,7 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from articles.models import Article, Outlet
-from articles.services import article_submit_text, article_submit_url
+from articles.services import ERROR_UNKNOWN_LANGUAGE, article_submit_text, article_submit_url
+from claims import extraction
 
 pytestmark = pytest.mark.django_db
 
@@ -80,6 +81,22 @@ def test_a_bad_page_ends_with_a_status_and_a_reason(submit, path, status, error)
     assert (article.status, article.error[: len(error)]) == (status, error)
     assert article.processed_at is not None
     assert article.mentions.count() == 0
+
+
+@pytest.mark.parametrize("path, language", [("/fr/article.html", "fr"), ("/en/article.html", "en")])
+def test_when_the_text_cannot_tell_the_pages_html_lang_decides(submit, monkeypatch, path, language):
+    monkeypatch.setattr(extraction, "identify_language", lambda text: None)
+    article = submit(path).article
+    assert article.status == Article.Status.READY, article.error
+    assert article.language == language
+
+
+def test_when_neither_the_text_nor_the_page_tells_the_language_it_is_asked_for(
+    submit, monkeypatch
+):
+    monkeypatch.setattr(extraction, "identify_language", lambda text: None)
+    article = submit("/de/article.html").article  # its <html> declares no lang
+    assert (article.status, article.error) == (Article.Status.FAILED, ERROR_UNKNOWN_LANGUAGE)
 
 
 @pytest.mark.parametrize("path", ["/wrong-charset", "/wrong-charset-latin1"])

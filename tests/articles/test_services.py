@@ -1,7 +1,11 @@
 import pytest
 
 from articles.models import Article, Outlet
-from articles.services import article_create_from_text, outlet_get_or_create
+from articles.services import (
+    ERROR_UNKNOWN_LANGUAGE,
+    article_create_from_text,
+    outlet_get_or_create,
+)
 
 FRENCH = (
     "La mairie prépare la rentrée.\n\n"
@@ -67,6 +71,33 @@ def test_unsupported_language_is_stored_as_unsupported_and_says_which_languages_
     article.refresh_from_db()
     assert article.status == Article.Status.UNSUPPORTED
     assert "Unsupported language" in article.error and "French" in article.error
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Según la policía, tres personas resultaron heridas en el accidente.", "Spanish"),
+        ("Il sindaco ha detto lunedì che il nuovo ponte sarà pronto.", "Italian"),
+        ("Segundo a polícia, três pessoas ficaram feridas no acidente.", "Portuguese"),
+        ("Volgens de politie raakten drie mensen gewond bij het ongeluk op de snelweg.", "Dutch"),
+        ("Министр заявил в понедельник, что переговоры продолжатся.", "Russian"),
+    ],
+)
+def test_text_in_another_language_is_unsupported_and_the_error_names_it(text, name):
+    article = article_create_from_text(text=text, enqueue=False)
+    assert article.status == Article.Status.UNSUPPORTED
+    assert article.error == (
+        f"The article seems to be in {name}: claimtrack handles French and English."
+    )
+    assert article.language == ""
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("text", ["Emmanuel Macron", "Lyon 2-1 Nantes", "OK !"])
+def test_too_little_text_to_tell_the_language_fails_and_asks_for_it(text):
+    article = article_create_from_text(text=text, enqueue=False)
+    assert (article.status, article.error) == (Article.Status.FAILED, ERROR_UNKNOWN_LANGUAGE)
 
 
 @pytest.mark.django_db
