@@ -83,19 +83,16 @@ def test_a_bad_page_ends_with_a_status_and_a_reason(submit, path, status, error)
     assert article.mentions.count() == 0
 
 
-@pytest.mark.parametrize("path, language", [("/fr/article.html", "fr"), ("/en/article.html", "en")])
-def test_when_the_text_cannot_tell_the_pages_html_lang_decides(submit, monkeypatch, path, language):
-    monkeypatch.setattr(extraction, "identify_language", lambda text: None)
-    article = submit(path).article
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_when_the_text_cannot_tell_the_pages_html_lang_decides(submit, language):
+    article = submit(f"/scores/{language}.html").article  # a page of scores, no words
+    assert extraction.identify_language(article.text) is None
     assert article.status == Article.Status.READY, article.error
     assert article.language == language
 
 
-def test_when_neither_the_text_nor_the_page_tells_the_language_it_is_asked_for(
-    submit, monkeypatch
-):
-    monkeypatch.setattr(extraction, "identify_language", lambda text: None)
-    article = submit("/de/article.html").article  # its <html> declares no lang
+def test_when_neither_the_text_nor_the_page_tells_the_language_it_is_asked_for(submit):
+    article = submit("/scores/none.html").article  # its <html> declares no lang
     assert (article.status, article.error) == (Article.Status.FAILED, ERROR_UNKNOWN_LANGUAGE)
 
 
