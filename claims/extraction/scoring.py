@@ -7,17 +7,31 @@ normalised predicted speaker contains, word for word, or is contained in one of
 the gold alternatives; a bare pronoun never counts) and strict (the same test
 against the first, resolved, gold name only). Stance and quote-type accuracy are
 exact.
+
+The rule is the one of the reference scorer (``eval/score.py``), including its
+details: articles, ``de``/``d`` and possessives are dropped along with honorifics;
+gold alternatives that are pronouns are ignored; a predicted speaker of more than
+12 words never counts; ties between equal overlaps go to the later gold claim and
+prediction. One deliberate difference: every apostrophe separates words
+(``l’Agence`` is ``agence``, as ``l'Agence`` is), where the reference drops the
+curly one and keeps ``lagence``.
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-ARTICLES = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "the", "a", "an"})
+# Articles, "de"/"d" and possessives, then honorifics: dropped from speakers before comparing.
+ARTICLES = frozenset(
+    {"le", "la", "les", "l", "the", "a", "an", "un", "une", "des", "du", "de", "d"}
+    | {"son", "sa", "ses", "his", "her"}
+)
+HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "m", "mme", "mlle", "mgr", "me"})
+STOPWORDS = ARTICLES | HONORIFICS
+# A predicted speaker that is one of these (after normalisation) is never right: resolve it.
 PRONOUNS = frozenset(
     {
         "il",
@@ -26,39 +40,55 @@ PRONOUNS = frozenset(
         "elles",
         "lui",
         "eux",
-        "on",
         "qui",
+        "lequel",
+        "laquelle",
         "celui",
         "celle",
         "ceux",
         "celles",
+        "celui ci",
+        "celle ci",
+        "ceux ci",
+        "celles ci",
+        "on",
+        "je",
+        "nous",
+        "vous",
         "he",
         "she",
         "they",
         "him",
-        "her",
         "them",
         "it",
-        "who",
         "we",
-        "nous",
         "i",
-        "je",
         "you",
-        "vous",
-        "one",
+        "who",
+        "whom",
     }
 )
-_WORD = re.compile(r"[0-9a-z]+")
+MAX_SPEAKER_WORDS = 12
+_APOSTROPHES = str.maketrans({c: "'" for c in "\u2019\u2018\u02bc\u00b4\u0060\u2032"})
 
 
 def normalize_speaker(name: str | None) -> list[str]:
-    """Lower case, no accents, no articles, split into words."""
+    """Lower case, no accents, articles or honorifics, split into words."""
     if not name:
         return []
-    text = unicodedata.normalize("NFD", name.lower())
-    text = "".join(c for c in text if unicodedata.category(c) != "Mn")
-    return [w for w in _WORD.findall(text) if w not in ARTICLES]
+    text = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
+    chars = []
+    for c in text:
+        if c.isascii():
+            chars.append(c.lower() if c.isalnum() else " ")
+        elif not unicodedata.category(c).startswith(("L", "M", "N")):
+            chars.append(" ")  # non-ASCII punctuation and spaces separate words
+        # accents and letters with no ASCII form are dropped, as in the reference
+    return [w for w in "".join(chars).split() if w not in STOPWORDS]
+
+
+def _is_pronoun(words: list[str]) -> bool:
+    return " ".join(words) in PRONOUNS
 
 
 def _contains(big: list[str], small: list[str]) -> bool:
@@ -71,11 +101,11 @@ def _contains(big: list[str], small: list[str]) -> bool:
 def speaker_matches(predicted: str | None, alternatives: list[str]) -> bool:
     """Lenient speaker test against any of ``alternatives``."""
     pred = normalize_speaker(predicted)
-    if not pred or (len(pred) == 1 and pred[0] in PRONOUNS):
+    if not pred or _is_pronoun(pred) or len(pred) > MAX_SPEAKER_WORDS:
         return False
     for alt in alternatives:
         gold = normalize_speaker(alt)
-        if not gold:
+        if not gold or _is_pronoun(gold):
             continue
         if _contains(pred, gold) or _contains(gold, pred):
             return True
@@ -92,10 +122,13 @@ def _gold_speakers(claim: dict) -> list[str]:
 
 
 def _span(claim: Any, text: str) -> tuple[int, int] | None:
-    """(start, end) of a gold or predicted claim."""
+    """(start, end) of a gold or predicted claim; None when it has none."""
     if isinstance(claim, dict):
         if "start" in claim and "end" in claim:
-            return int(claim["start"]), int(claim["end"])
+            try:
+                return int(claim["start"]), int(claim["end"])
+            except (TypeError, ValueError):
+                return None
         content = claim.get("content") or ""
         pos = text.find(content) if content else -1
         return (pos, pos + len(content)) if pos >= 0 else None
@@ -106,17 +139,30 @@ def _get(claim: Any, key: str) -> Any:
     return claim.get(key) if isinstance(claim, dict) else getattr(claim, key, None)
 
 
-def match(gold: list[tuple[int, int]], pred: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """One-to-one matching, largest overlap first. Returns (gold index, pred index) pairs."""
+def match(
+    gold: list[tuple[int, int] | None], pred: list[tuple[int, int] | None]
+) -> list[tuple[int, int]]:
+    """One-to-one matching, largest overlap first. Returns (gold index, pred index) pairs.
+
+    Spans that are None (a gold content not found in the text, a prediction without
+    offsets) match nothing. Equal overlaps go to the later gold claim, then the later
+    prediction, as in the reference scorer.
+    """
     candidates = []
-    for gi, (gs, ge) in enumerate(gold):
-        for pi, (ps, pe) in enumerate(pred):
+    for gi, gspan in enumerate(gold):
+        if gspan is None:
+            continue
+        gs, ge = gspan
+        for pi, pspan in enumerate(pred):
+            if pspan is None:
+                continue
+            ps, pe = pspan
             overlap = min(ge, pe) - max(gs, ps)
             if overlap <= 0:
                 continue
-            if overlap * 2 >= (ge - gs) and overlap * 2 >= (pe - ps):
+            if overlap * 2 >= (ge - gs) and overlap * 2 >= max(1, pe - ps):
                 candidates.append((overlap, gi, pi))
-    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
+    candidates.sort(reverse=True)
     used_g: set[int] = set()
     used_p: set[int] = set()
     pairs = []
@@ -202,13 +248,9 @@ class Report:
 def score_document(doc: dict, predicted: list[Any]) -> DocResult:
     """Score one document's predictions against its gold claims."""
     text = doc.get("text", "")
-    gold_claims = list(doc.get("claims", []))
-    gold_spans, gold_kept = [], []
-    for g in gold_claims:
-        span = _span(g, text)
-        if span is not None:
-            gold_spans.append(span)
-            gold_kept.append(g)
+    # a gold claim whose content is not in the text still counts, as a miss
+    gold_kept = list(doc.get("claims", []))
+    gold_spans = [_span(g, text) for g in gold_kept]
     pred_spans = [_span(p, text) for p in predicted]
     pairs = match(gold_spans, pred_spans)
     counts = Counts(docs=1, gold=len(gold_kept), predicted=len(predicted), matched=len(pairs))

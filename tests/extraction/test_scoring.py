@@ -42,8 +42,46 @@ def test_matching_is_one_to_one_largest_overlap_first():
     assert match([(0, 10), (10, 20)], [(0, 10), (2, 12)]) == [(0, 0)]
 
 
+def test_equal_overlaps_go_to_the_later_prediction_as_in_the_reference():
+    assert match([(0, 10)], [(0, 10), (0, 10)]) == [(0, 1)]
+    assert match([(0, 10), (0, 10)], [(0, 10), (0, 10)]) == [(0, 0), (1, 1)]
+
+
+def test_spanless_claims_match_nothing():
+    assert match([None, (0, 10)], [(0, 10), None]) == [(1, 0)]
+
+
+def test_gold_content_missing_from_the_text_counts_as_a_miss():
+    doc = {
+        "id": "d",
+        "language": "fr",
+        "text": TEXT,
+        "claims": [gold("la route fermera", ["Le maire"]), gold("pas dans le texte", ["X"])],
+    }
+    result = score_document(doc, [pred("la route fermera", "Le maire")])
+    assert (result.counts.gold, result.counts.matched) == (2, 1)
+    assert result.misses[0]["content"] == "pas dans le texte"
+
+
 def test_speaker_normalisation_drops_case_accents_and_articles():
-    assert normalize_speaker("Le Ministère de l’Économie") == ["ministere", "de", "economie"]
+    assert normalize_speaker("Le Ministère de l’Économie") == ["ministere", "economie"]
+    assert normalize_speaker("the head of his party") == ["head", "of", "party"]
+
+
+def test_curly_and_straight_apostrophes_both_separate_an_article():
+    assert normalize_speaker("l’Agence régionale") == normalize_speaker("l'Agence régionale")
+    assert speaker_matches("l’ARS", ["ARS"])
+
+
+def test_honorifics_are_dropped():
+    assert normalize_speaker("M. Jean Roux") == ["jean", "roux"]
+    assert normalize_speaker("Mme Claire Dubois") == ["claire", "dubois"]
+    assert normalize_speaker("Me Anne Petit, avocate") == ["anne", "petit", "avocate"]
+    assert normalize_speaker("Dr. Alan Grant") == ["alan", "grant"]
+    # strict: the resolved name is "Jean Roux", written without the honorific
+    assert speaker_matches("M. Roux", ["Jean Roux"])
+    assert speaker_matches("Mrs Patel", ["Priya Patel"])
+    assert not speaker_matches("Mlle", ["Léa Martin"])  # nothing left once it is dropped
 
 
 def test_lenient_speaker_accepts_containment_either_way():
@@ -56,6 +94,20 @@ def test_bare_pronoun_never_counts():
     assert not speaker_matches("il", ["Paul Martin", "il"])
     assert not speaker_matches("She", ["she"])
     assert not speaker_matches("", ["Paul Martin"])
+    assert not speaker_matches("who", ["the minister, who", "who"])
+    assert not speaker_matches("Celui-ci", ["celui-ci"])
+    assert not speaker_matches("qui", ["le directeur, qui"])
+
+
+def test_a_pronoun_alternative_does_not_make_a_longer_speaker_right():
+    assert not speaker_matches("il a dit", ["Paul Martin", "il"])
+
+
+def test_a_speaker_of_more_than_twelve_words_never_counts():
+    long = (
+        "the minister Paul Martin, speaking last night to members of the finance committee in Paris"
+    )
+    assert not speaker_matches(long, ["Paul Martin"])
 
 
 def test_strict_speaker_uses_only_the_first_alternative():
