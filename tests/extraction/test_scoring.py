@@ -3,10 +3,15 @@
 import pytest
 
 from claims.extraction.scoring import (
+    by_construction,
+    confidence_bands,
     evaluate,
+    format_tally_table,
+    gold_construction,
     load_corpus,
     match,
     normalize_speaker,
+    recall_by_gold_construction,
     score_document,
     speaker_matches,
 )
@@ -157,3 +162,70 @@ def test_load_corpus_rejects_bad_json(tmp_path):
     (tmp_path / "bad.jsonl").write_text("{not json\n", encoding="utf-8")
     with pytest.raises(ValueError, match="bad.jsonl:1"):
         load_corpus(str(tmp_path / "bad.jsonl"))
+
+
+def _claim(content, speaker, rule, confidence, text=TEXT):
+    return {**pred(content, speaker, text=text), "rule": rule, "confidence": confidence}
+
+
+def _report():
+    doc = {
+        "id": "d",
+        "language": "fr",
+        "text": TEXT,
+        "claims": [
+            gold("la route fermera", ["Le maire"]) | {"cue": "a dit que"},
+            gold("le pont restera ouvert", ["Le maire", "Il"]) | {"cue": "a ajouté que"},
+        ],
+    }
+    predicted = [
+        _claim("la route fermera", "Le maire", "complement", 0.9),  # right
+        _claim("le pont restera ouvert", "Il", "complement", 0.8),  # matched, pronoun speaker
+        _claim("Le maire a dit", "X", "object", 0.5),  # spurious
+    ]
+    return evaluate([doc], lambda text, language: predicted)
+
+
+def test_by_construction_counts_predictions_per_rule():
+    rows = by_construction(_report())
+    assert list(rows) == ["complement", "object"]
+    assert (rows["complement"].total, rows["complement"].matched) == (2, 2)
+    assert rows["complement"].speaker_ok == 1
+    assert (rows["object"].total, rows["object"].matched, rows["object"].rate) == (1, 0, 0.0)
+
+
+def test_gold_construction_tells_according_to_colon_postposed_and_verb():
+    text = "« Tout va bien », a-t-il dit. Selon Paul, il pleut. Ana a dit : « Non ». Ana pense que oui."
+    for content, cue, quote_type, expected in [
+        ("Tout va bien", "a-t-il dit", "direct", "direct postposed"),
+        ("il pleut", "Selon", "indirect", "indirect according_to"),
+        ("Non", "a dit :", "direct", "direct colon"),
+        ("oui", "pense que", "indirect", "indirect verb"),
+        ("oui", "", "indirect", "indirect no cue"),
+    ]:
+        claim = {"content": content, "cue": cue, "quote_type": quote_type}
+        start = text.index(content)
+        assert gold_construction(claim, text, (start, start + len(content))) == expected
+
+
+def test_recall_by_gold_construction():
+    rows = recall_by_gold_construction(_report())
+    assert (rows["indirect verb"].total, rows["indirect verb"].matched) == (2, 2)
+    assert rows["indirect verb"].speaker_ok == 1
+
+
+def test_confidence_bands_put_each_prediction_in_one_band_the_last_closed():
+    bands = dict(confidence_bands(_report(), edges=(0.0, 0.5, 0.85, 1.0)))
+    assert list(bands) == ["[0.00, 0.50)", "[0.50, 0.85)", "[0.85, 1.00]"]
+    assert (bands["[0.00, 0.50)"].total, bands["[0.50, 0.85)"].total) == (0, 2)
+    assert (bands["[0.50, 0.85)"].matched, bands["[0.85, 1.00]"].matched) == (1, 1)
+    top = dict(confidence_bands(_report(), edges=(0.0, 0.9)))
+    assert top["[0.00, 0.90]"].total == 3  # 0.9 falls in the closed last band
+
+
+def test_predictions_without_confidence_have_their_own_band():
+    doc = {"id": "d", "language": "fr", "text": TEXT, "claims": []}
+    report = evaluate([doc], lambda text, language: [pred("la route fermera", "Le maire")])
+    bands = dict(confidence_bands(report))
+    assert bands["none"].total == 1
+    assert format_tally_table("confidence", bands.items(), "P").splitlines()[-1].startswith("none")
