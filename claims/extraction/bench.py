@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import time
 
-from . import extract_batch, nlp_for
+from . import extract_batch, model_name, nlp_for
 from .text import normalize
 
 SYNTHETIC = {
@@ -97,7 +97,8 @@ def main(argv: list[str] | None = None) -> None:
     for language in args.language or ["fr", "en"]:
         result = run(language, _texts(language, args.files, args.repeat))
         print(
-            f"{language}: {result['words']:.0f} words  raw nlp.pipe {result['raw_wps']:.0f} w/s  "
+            f"{language} ({model_name(language)}): {result['words']:.0f} words  "
+            f"raw nlp.pipe {result['raw_wps']:.0f} w/s  "
             f"extract_batch {result['extract_wps']:.0f} w/s  ratio {result['ratio']:.2f}"
         )
     if not args.files:

@@ -7,6 +7,14 @@ normalised predicted speaker contains, word for word, or is contained in one of
 the gold alternatives; a bare pronoun never counts) and strict (the same test
 against the first, resolved, gold name only). Stance and quote-type accuracy are
 exact.
+
+The rule is the one of the reference scorer (``eval/score.py``), including its
+details: articles, ``de``/``d`` and possessives are dropped along with honorifics;
+gold alternatives that are pronouns are ignored; a predicted speaker of more than
+12 words never counts; ties between equal overlaps go to the later gold claim and
+prediction. One deliberate difference: every apostrophe separates words
+(``l’Agence`` is ``agence``, as ``l'Agence`` is), where the reference drops the
+curly one and keeps ``lagence``.
 """
 
 from __future__ import annotations
@@ -17,7 +25,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-ARTICLES = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "the", "a", "an"})
+# Articles, "de"/"d" and possessives, then honorifics: dropped from speakers before comparing.
+ARTICLES = frozenset(
+    {"le", "la", "les", "l", "the", "a", "an", "un", "une", "des", "du", "de", "d"}
+    | {"son", "sa", "ses", "his", "her"}
+)
+HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "m", "mme", "mlle", "mgr", "me"})
+STOPWORDS = ARTICLES | HONORIFICS
+# A predicted speaker that is one of these (after normalisation) is never right: resolve it.
 PRONOUNS = frozenset(
     {
         "il",
@@ -26,39 +41,55 @@ PRONOUNS = frozenset(
         "elles",
         "lui",
         "eux",
-        "on",
         "qui",
+        "lequel",
+        "laquelle",
         "celui",
         "celle",
         "ceux",
         "celles",
+        "celui ci",
+        "celle ci",
+        "ceux ci",
+        "celles ci",
+        "on",
+        "je",
+        "nous",
+        "vous",
         "he",
         "she",
         "they",
         "him",
-        "her",
         "them",
         "it",
-        "who",
         "we",
-        "nous",
         "i",
-        "je",
         "you",
-        "vous",
-        "one",
+        "who",
+        "whom",
     }
 )
-_WORD = re.compile(r"[0-9a-z]+")
+MAX_SPEAKER_WORDS = 12
+_APOSTROPHES = str.maketrans({c: "'" for c in "\u2019\u2018\u02bc\u00b4\u0060\u2032"})
 
 
 def normalize_speaker(name: str | None) -> list[str]:
-    """Lower case, no accents, no articles, split into words."""
+    """Lower case, no accents, articles or honorifics, split into words."""
     if not name:
         return []
-    text = unicodedata.normalize("NFD", name.lower())
-    text = "".join(c for c in text if unicodedata.category(c) != "Mn")
-    return [w for w in _WORD.findall(text) if w not in ARTICLES]
+    text = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
+    chars = []
+    for c in text:
+        if c.isascii():
+            chars.append(c.lower() if c.isalnum() else " ")
+        elif not unicodedata.category(c).startswith(("L", "M", "N")):
+            chars.append(" ")  # non-ASCII punctuation and spaces separate words
+        # accents and letters with no ASCII form are dropped, as in the reference
+    return [w for w in "".join(chars).split() if w not in STOPWORDS]
+
+
+def _is_pronoun(words: list[str]) -> bool:
+    return " ".join(words) in PRONOUNS
 
 
 def _contains(big: list[str], small: list[str]) -> bool:
@@ -71,11 +102,11 @@ def _contains(big: list[str], small: list[str]) -> bool:
 def speaker_matches(predicted: str | None, alternatives: list[str]) -> bool:
     """Lenient speaker test against any of ``alternatives``."""
     pred = normalize_speaker(predicted)
-    if not pred or (len(pred) == 1 and pred[0] in PRONOUNS):
+    if not pred or _is_pronoun(pred) or len(pred) > MAX_SPEAKER_WORDS:
         return False
     for alt in alternatives:
         gold = normalize_speaker(alt)
-        if not gold:
+        if not gold or _is_pronoun(gold):
             continue
         if _contains(pred, gold) or _contains(gold, pred):
             return True
@@ -92,10 +123,13 @@ def _gold_speakers(claim: dict) -> list[str]:
 
 
 def _span(claim: Any, text: str) -> tuple[int, int] | None:
-    """(start, end) of a gold or predicted claim."""
+    """(start, end) of a gold or predicted claim; None when it has none."""
     if isinstance(claim, dict):
         if "start" in claim and "end" in claim:
-            return int(claim["start"]), int(claim["end"])
+            try:
+                return int(claim["start"]), int(claim["end"])
+            except (TypeError, ValueError):
+                return None
         content = claim.get("content") or ""
         pos = text.find(content) if content else -1
         return (pos, pos + len(content)) if pos >= 0 else None
@@ -106,17 +140,30 @@ def _get(claim: Any, key: str) -> Any:
     return claim.get(key) if isinstance(claim, dict) else getattr(claim, key, None)
 
 
-def match(gold: list[tuple[int, int]], pred: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """One-to-one matching, largest overlap first. Returns (gold index, pred index) pairs."""
+def match(
+    gold: list[tuple[int, int] | None], pred: list[tuple[int, int] | None]
+) -> list[tuple[int, int]]:
+    """One-to-one matching, largest overlap first. Returns (gold index, pred index) pairs.
+
+    Spans that are None (a gold content not found in the text, a prediction without
+    offsets) match nothing. Equal overlaps go to the later gold claim, then the later
+    prediction, as in the reference scorer.
+    """
     candidates = []
-    for gi, (gs, ge) in enumerate(gold):
-        for pi, (ps, pe) in enumerate(pred):
+    for gi, gspan in enumerate(gold):
+        if gspan is None:
+            continue
+        gs, ge = gspan
+        for pi, pspan in enumerate(pred):
+            if pspan is None:
+                continue
+            ps, pe = pspan
             overlap = min(ge, pe) - max(gs, ps)
             if overlap <= 0:
                 continue
-            if overlap * 2 >= (ge - gs) and overlap * 2 >= (pe - ps):
+            if overlap * 2 >= (ge - gs) and overlap * 2 >= max(1, pe - ps):
                 candidates.append((overlap, gi, pi))
-    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
+    candidates.sort(reverse=True)
     used_g: set[int] = set()
     used_p: set[int] = set()
     pairs = []
@@ -184,6 +231,25 @@ class DocResult:
     misses: list[dict] = field(default_factory=list)
     spurious: list[dict] = field(default_factory=list)
     errors: list[dict] = field(default_factory=list)  # matched but wrong speaker/stance/type
+    predictions: list[PredictionOutcome] = field(default_factory=list)
+    gold_outcomes: list[GoldOutcome] = field(default_factory=list)
+
+
+@dataclass
+class PredictionOutcome:
+    """What became of one prediction: for the by-construction and confidence tables."""
+
+    rule: str
+    confidence: float | None
+    matched: bool
+    speaker_ok: bool  # matched, with the right speaker (lenient)
+
+
+@dataclass
+class GoldOutcome:
+    construction: str
+    matched: bool
+    speaker_ok: bool  # matched by a prediction with the right speaker (lenient)
 
 
 @dataclass
@@ -202,13 +268,9 @@ class Report:
 def score_document(doc: dict, predicted: list[Any]) -> DocResult:
     """Score one document's predictions against its gold claims."""
     text = doc.get("text", "")
-    gold_claims = list(doc.get("claims", []))
-    gold_spans, gold_kept = [], []
-    for g in gold_claims:
-        span = _span(g, text)
-        if span is not None:
-            gold_spans.append(span)
-            gold_kept.append(g)
+    # a gold claim whose content is not in the text still counts, as a miss
+    gold_kept = list(doc.get("claims", []))
+    gold_spans = [_span(g, text) for g in gold_kept]
     pred_spans = [_span(p, text) for p in predicted]
     pairs = match(gold_spans, pred_spans)
     counts = Counts(docs=1, gold=len(gold_kept), predicted=len(predicted), matched=len(pairs))
@@ -217,6 +279,8 @@ def score_document(doc: dict, predicted: list[Any]) -> DocResult:
     )
     matched_g = {g for g, _ in pairs}
     matched_p = {p for _, p in pairs}
+    speaker_ok: set[int] = set()  # predictions matched with the right speaker
+    gold_speaker_ok: set[int] = set()
     for gi, pi in pairs:
         g, p = gold_kept[gi], predicted[pi]
         alternatives = _gold_speakers(g)
@@ -226,6 +290,9 @@ def score_document(doc: dict, predicted: list[Any]) -> DocResult:
         stance_ok = _get(p, "stance") == g.get("stance")
         type_ok = _get(p, "quote_type") == g.get("quote_type")
         counts.speaker_lenient += lenient
+        if lenient:
+            speaker_ok.add(pi)
+            gold_speaker_ok.add(gi)
         counts.speaker_strict += strict
         counts.stance += stance_ok
         counts.quote_type += type_ok
@@ -239,9 +306,154 @@ def score_document(doc: dict, predicted: list[Any]) -> DocResult:
                     "quote_type_ok": type_ok,
                 }
             )
+    for pi, p in enumerate(predicted):
+        confidence = _get(p, "confidence")
+        result.predictions.append(
+            PredictionOutcome(
+                rule=str(_get(p, "rule") or "?"),
+                confidence=float(confidence) if isinstance(confidence, int | float) else None,
+                matched=pi in matched_p,
+                speaker_ok=pi in speaker_ok,
+            )
+        )
+    for gi, g in enumerate(gold_kept):
+        result.gold_outcomes.append(
+            GoldOutcome(
+                gold_construction(g, text, gold_spans[gi]), gi in matched_g, gi in gold_speaker_ok
+            )
+        )
     result.misses = [_summary(g) for i, g in enumerate(gold_kept) if i not in matched_g]
     result.spurious = [_summary(p) for i, p in enumerate(predicted) if i not in matched_p]
     return result
+
+
+_ACCORDING_TO = re.compile(
+    r"^(selon|d['’]apr[eè]s|pour|de l['’]avis|according to|as reported by|citing|cit[ée]e? par)\b",
+    re.IGNORECASE,
+)
+
+
+def gold_construction(claim: dict, text: str, span: tuple[int, int] | None) -> str:
+    """A coarse construction of a gold claim, from its quote type and cue.
+
+    ``according_to`` (selon, d'après, according to…), ``colon`` (a cue ending in ":"),
+    ``postposed`` (the cue comes after the content: « … », a-t-il dit / "…," she said),
+    else ``verb`` (a cue before its content). Prefixed with the quote type.
+    """
+    quote_type = str(claim.get("quote_type") or "?")
+    cue = str(claim.get("cue") or "").strip()
+    if not cue:
+        kind = "no cue"
+    elif _ACCORDING_TO.match(cue):
+        kind = "according_to"
+    elif cue.endswith(":"):
+        kind = "colon"
+    else:
+        kind = "verb"
+        if span is not None:
+            starts = [m.start() for m in re.finditer(re.escape(cue), text)]
+            if starts:
+                nearest = min(starts, key=lambda pos: min(abs(pos - span[0]), abs(pos - span[1])))
+                if nearest >= span[1]:
+                    kind = "postposed"
+    return f"{quote_type} {kind}"
+
+
+@dataclass
+class Tally:
+    """Predictions (or gold claims) of one row of a breakdown table."""
+
+    total: int = 0
+    matched: int = 0
+    speaker_ok: int = 0
+
+    @property
+    def rate(self) -> float:
+        return self.matched / self.total if self.total else 0.0
+
+
+def by_construction(report: Report) -> dict[str, Tally]:
+    """Predictions per rule of the extractor: precision is ``matched / total``."""
+    out: dict[str, Tally] = {}
+    for doc in report.docs:
+        for p in doc.predictions:
+            t = out.setdefault(p.rule, Tally())
+            t.total += 1
+            t.matched += p.matched
+            t.speaker_ok += p.speaker_ok
+    return dict(sorted(out.items(), key=lambda kv: (-kv[1].total, kv[0])))
+
+
+def recall_by_gold_construction(report: Report) -> dict[str, Tally]:
+    """Gold claims per :func:`gold_construction`: recall is ``matched / total``."""
+    out: dict[str, Tally] = {}
+    for doc in report.docs:
+        for g in doc.gold_outcomes:
+            t = out.setdefault(g.construction, Tally())
+            t.total += 1
+            t.matched += g.matched
+            t.speaker_ok += g.speaker_ok
+    return dict(sorted(out.items(), key=lambda kv: (-kv[1].total, kv[0])))
+
+
+DEFAULT_BAND_EDGES = (0.0, 0.5, 0.7, 0.85, 1.0)
+
+
+def confidence_bands(
+    report: Report, edges: tuple[float, ...] = DEFAULT_BAND_EDGES
+) -> list[tuple[str, Tally]]:
+    """Predictions per confidence band [edges[i], edges[i+1]); the last band is closed."""
+    bands = [
+        (f"[{lo:.2f}, {hi:.2f}{']' if i == len(edges) - 2 else ')'}", Tally())
+        for i, (lo, hi) in enumerate(zip(edges, edges[1:], strict=False))
+    ]
+    unknown = Tally()
+    for doc in report.docs:
+        for p in doc.predictions:
+            tally = unknown
+            if p.confidence is not None:
+                for i, (_, t) in enumerate(bands):
+                    last = i == len(bands) - 1
+                    lo, hi = edges[i], edges[i + 1]
+                    if lo <= p.confidence < hi or (last and p.confidence == hi):
+                        tally = t
+                        break
+            tally.total += 1
+            tally.matched += p.matched
+            tally.speaker_ok += p.speaker_ok
+    if unknown.total:
+        bands.append(("none", unknown))
+    return bands
+
+
+def format_tally_table(title: str, rows: Iterable[tuple[str, Tally]], rate: str) -> str:
+    """Rows of counts with their rate (``P`` or ``R``) and the rate with the right speaker."""
+    header = (title, "n", "match", rate, "match+spk", f"{rate}+spk")
+    body = [
+        (
+            name,
+            str(t.total),
+            str(t.matched),
+            f"{t.rate:.3f}",
+            str(t.speaker_ok),
+            f"{t.speaker_ok / t.total if t.total else 0.0:.3f}",
+        )
+        for name, t in rows
+    ]
+    return _format(header, body, left=1)
+
+
+def _format(header: tuple[str, ...], rows: list[tuple[str, ...]], left: int = 0) -> str:
+    """Columns right-aligned, but the first ``left`` ones left-aligned."""
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+
+    def line(cells: tuple[str, ...]) -> str:
+        return "  ".join(
+            c.ljust(w) if i < left else c.rjust(w)
+            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        )
+
+    return "\n".join([line(header), "  ".join("-" * w for w in widths), *map(line, rows)])
 
 
 def _summary(claim: Any) -> dict:
@@ -303,12 +515,7 @@ def format_table(report: Report) -> str:
                 ),
             )
         )
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    lines = ["  ".join(h.rjust(w) for h, w in zip(header, widths, strict=True))]
-    lines.append("  ".join("-" * w for w in widths))
-    for r in rows:
-        lines.append("  ".join(v.rjust(w) for v, w in zip(r, widths, strict=True)))
-    return "\n".join(lines)
+    return _format(header, rows)
 
 
 def load_corpus(path: str) -> list[dict]:

@@ -20,7 +20,7 @@ def test_extract_claims_unreadable_file_is_a_command_error(tmp_path):
         call_command("extract_claims", str(tmp_path / "missing.txt"))
 
 
-def test_evaluate_extraction_prints_a_table(tmp_path, capsys):
+def _gold_file(tmp_path):
     text = "Selon la police, deux bateaux ont coulé dans le port."
     doc = {
         "id": "t1",
@@ -29,6 +29,7 @@ def test_evaluate_extraction_prints_a_table(tmp_path, capsys):
         "claims": [
             {
                 "speaker": ["la police"],
+                "cue": "Selon",
                 "content": "deux bateaux ont coulé dans le port",
                 "stance": "asserts",
                 "quote_type": "indirect",
@@ -37,9 +38,26 @@ def test_evaluate_extraction_prints_a_table(tmp_path, capsys):
     }
     path = tmp_path / "gold.jsonl"
     path.write_text(json.dumps(doc, ensure_ascii=False) + "\n", encoding="utf-8")
-    call_command("evaluate_extraction", str(path), "--verbose")
+    return path
+
+
+def test_evaluate_extraction_prints_a_table(tmp_path, capsys):
+    call_command("evaluate_extraction", str(_gold_file(tmp_path)), "--verbose")
     out = capsys.readouterr().out
     assert "F1" in out and "fr" in out and "1.000" in out
+    assert "fr_core_news" in out  # the model that was measured
+    assert "confidence" not in out
+
+
+def test_evaluate_extraction_by_construction_and_confidence_bands(tmp_path, capsys):
+    path = _gold_file(tmp_path)
+    call_command("evaluate_extraction", str(path), "--by-construction", "--confidence-bands")
+    out = capsys.readouterr().out
+    rule_row = next(line for line in out.splitlines() if line.startswith("according_to "))
+    assert rule_row.split()[1:4] == ["1", "1", "1.000"]
+    gold_row = next(line for line in out.splitlines() if line.startswith("indirect according_to"))
+    assert gold_row.split()[2:5] == ["1", "1", "1.000"]
+    assert "[0.85, 1.00]" in out and "[0.00, 0.50)" in out
 
 
 def test_evaluate_extraction_bad_file_is_a_command_error(tmp_path):

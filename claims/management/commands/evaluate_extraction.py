@@ -6,8 +6,16 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from claims.extraction import extract
-from claims.extraction.scoring import evaluate, format_table, load_corpus
+from claims.extraction import extract, model_name
+from claims.extraction.scoring import (
+    by_construction,
+    confidence_bands,
+    evaluate,
+    format_table,
+    format_tally_table,
+    load_corpus,
+    recall_by_gold_construction,
+)
 
 
 class Command(BaseCommand):
@@ -19,6 +27,16 @@ class Command(BaseCommand):
             "--verbose",
             action="store_true",
             help="List missed, spurious and wrongly attributed claims per document.",
+        )
+        parser.add_argument(
+            "--by-construction",
+            action="store_true",
+            help="Precision per extractor rule, and recall per construction of the gold claims.",
+        )
+        parser.add_argument(
+            "--confidence-bands",
+            action="store_true",
+            help="Precision per band of the predictions' confidence.",
         )
 
     def handle(self, *args, **options):
@@ -33,7 +51,25 @@ class Command(BaseCommand):
             except (ValueError, UnicodeDecodeError) as exc:
                 raise CommandError(str(exc)) from exc
         report = evaluate(docs, extract)
+        languages = sorted(report.by_language)
+        models = ", ".join(
+            f"{lang}: {model_name(lang)}" for lang in languages if lang in ("fr", "en")
+        )
+        if models:
+            self.stdout.write(f"models: {models}")
         self.stdout.write(format_table(report))
+        if options["by_construction"]:
+            self.stdout.write("\nPredictions per extractor rule (P = matched / predicted)")
+            self.stdout.write(format_tally_table("rule", by_construction(report).items(), "P"))
+            self.stdout.write("\nGold claims per construction (R = matched / gold)")
+            self.stdout.write(
+                format_tally_table(
+                    "gold construction", recall_by_gold_construction(report).items(), "R"
+                )
+            )
+        if options["confidence_bands"]:
+            self.stdout.write("\nPredictions per confidence band (P = matched / predicted)")
+            self.stdout.write(format_tally_table("confidence", confidence_bands(report), "P"))
         if options["verbose"]:
             for doc in report.docs:
                 if not (doc.misses or doc.spurious or doc.errors):
