@@ -3,6 +3,7 @@ from django.contrib import admin
 from articles.models import Article, Feed, Outlet
 from articles.services import article_requeue, article_retry
 from articles.tasks import poll_feed
+from claims.admin import KeepsWhatReadersSee
 from claims.models import Claim
 from claims.public_cache import public_cache_invalidate
 
@@ -11,13 +12,12 @@ PUBLIC_STATES = [Claim.Status.PUBLISHED, Claim.Status.IN_REVIEW]
 
 
 @admin.register(Outlet)
-class OutletAdmin(admin.ModelAdmin):
+class OutletAdmin(KeepsWhatReadersSee, admin.ModelAdmin):
     list_display = ["name", "domain", "language", "created_at"]
     list_filter = ["language"]
     search_fields = ["name", "domain"]
 
-    @staticmethod
-    def _named_on_public_claims(outlet: Outlet | None) -> bool:
+    def in_public_use(self, outlet: Outlet | None) -> bool:
         """Readers see it as the publisher of an appearance."""
         return outlet is not None and (
             Claim.objects.filter(
@@ -26,19 +26,9 @@ class OutletAdmin(admin.ModelAdmin):
         )
 
     def get_readonly_fields(self, request, obj=None):
-        if self._named_on_public_claims(obj):
+        if self.in_public_use(obj):
             return ["name", "domain"]
         return super().get_readonly_fields(request, obj)
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        if self._named_on_public_claims(obj):
-            return False
-        return super().has_delete_permission(request, obj)
-
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        actions.pop("delete_selected", None)  # would skip the check above
-        return actions
 
 
 @admin.register(Feed)
@@ -87,7 +77,7 @@ class FeedAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(KeepsWhatReadersSee, admin.ModelAdmin):
     list_display = ["__str__", "outlet", "language", "status", "mention_count", "created_at"]
     list_filter = ["status", "language", "outlet"]
     list_select_related = ["outlet"]
@@ -111,14 +101,13 @@ class ArticleAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
     actions = ["extract_again", "retry_failed"]
 
-    @staticmethod
-    def _quoted_by_public_claims(article: Article) -> bool:
+    def in_public_use(self, article: Article) -> bool:
         """Readers see (or an approval covers) its mentions, anchored to its text."""
         return article.mentions.filter(claim__status__in=PUBLIC_STATES).exists()
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
-        if obj is not None and self._quoted_by_public_claims(obj):
+        if obj is not None and self.in_public_use(obj):
             # The timeline and ClaimReview show them: they change with the claim's
             # correction path, not here.
             fields += ["text", "title", "url", "published_at", "outlet", "language", "byline"]
@@ -128,15 +117,6 @@ class ArticleAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         public_cache_invalidate()
 
-    def has_delete_permission(self, request, obj=None) -> bool:
-        if obj is not None and self._quoted_by_public_claims(obj):
-            return False
-        return super().has_delete_permission(request, obj)
-
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        actions.pop("delete_selected", None)  # would skip the check above
-        return actions
 
     @admin.display(description="Mentions")
     def mention_count(self, article: Article) -> int:

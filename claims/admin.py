@@ -78,6 +78,24 @@ class ServiceCheckedAdmin:
         return actions
 
 
+class KeepsWhatReadersSee:
+    """For objects readers may see: `in_public_use(obj)` says when. Such an object cannot be
+    deleted here, and bulk delete (which would skip that check) is off."""
+
+    def in_public_use(self, obj) -> bool:
+        raise NotImplementedError
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        if obj is not None and self.in_public_use(obj):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+
 class ReadOnlyInline:
     """Shown for reference: changes go through the object's own admin page, which saves
     through the services (and asks for a correction note where readers see the change)."""
@@ -96,35 +114,24 @@ class ReadOnlyInline:
 
 
 @admin.register(Rating)
-class RatingAdmin(InvalidatesPublicPages, admin.ModelAdmin):
+class RatingAdmin(KeepsWhatReadersSee, InvalidatesPublicPages, admin.ModelAdmin):
     list_display = ["label", "label_fr", "slug", "score", "order"]
     prepopulated_fields = {"slug": ["label"]}
 
-    @staticmethod
-    def _in_public_use(rating: Rating | None) -> bool:
+    def in_public_use(self, rating: Rating | None) -> bool:
         """The verdict of a published (or in-review) claim: its words are on readers' pages."""
         return rating is not None and (
             Claim.objects.filter(verdict=rating).exclude(status=Claim.Status.DRAFT).exists()
         )
 
     def get_readonly_fields(self, request, obj=None):
-        if self._in_public_use(obj):
+        if self.in_public_use(obj):
             # A verdict readers were given keeps its words; add a new rating instead.
             return [f.name for f in Rating._meta.concrete_fields if f.name != "id"]
         return super().get_readonly_fields(request, obj)
 
     def get_prepopulated_fields(self, request, obj=None):
-        return {} if self._in_public_use(obj) else super().get_prepopulated_fields(request, obj)
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        if self._in_public_use(obj):
-            return False
-        return super().has_delete_permission(request, obj)
-
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        actions.pop("delete_selected", None)  # would skip the check above
-        return actions
+        return {} if self.in_public_use(obj) else super().get_prepopulated_fields(request, obj)
 
 
 @admin.register(Source)
