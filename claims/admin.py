@@ -7,7 +7,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from claims import services
 from claims.models import Claim, Comment, Correction, Evidence, Mention, Rating, Source, Task
-from claims.permissions import can_review
+from claims.permissions import can_review, refusal_text
 from claims.public_cache import public_cache_invalidate
 
 
@@ -29,10 +29,6 @@ class InvalidatesPublicPages:
     def delete_queryset(self, request, queryset) -> None:
         super().delete_queryset(request, queryset)
         public_cache_invalidate()
-
-
-def _error_text(error: ValidationError | PermissionDenied) -> str:
-    return " ".join(getattr(error, "messages", None) or [str(error)])
 
 
 def _correction_field() -> forms.CharField:
@@ -61,21 +57,7 @@ class ServiceCheckedForm(forms.ModelForm):
         try:
             self.service_check(self.cleaned_data.get("correction", ""))
         except (ValidationError, PermissionDenied) as error:
-            self.add_error(None, _error_text(error))
-
-
-class ServiceCheckedAdmin:
-    """Hands the editor to the form, and keeps bulk deletes (which would skip the checks) off."""
-
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change=change, **kwargs)
-        form.user = request.user
-        return form
-
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        actions.pop("delete_selected", None)
-        return actions
+            self.add_error(None, refusal_text(error))
 
 
 class KeepsWhatReadersSee:
@@ -94,6 +76,15 @@ class KeepsWhatReadersSee:
         actions = super().get_actions(request)
         actions.pop("delete_selected", None)
         return actions
+
+
+class ServiceCheckedAdmin(KeepsWhatReadersSee):
+    """Hands the editor to the form; what readers see is not deleted here, in bulk or not."""
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.user = request.user
+        return form
 
 
 class ReadOnlyInline:
@@ -140,20 +131,14 @@ class SourceAdmin(ServiceCheckedAdmin, admin.ModelAdmin):
     list_filter = ["kind"]
     search_fields = ["name"]
 
-    @staticmethod
-    def _claimant_of_public_claims(source: Source) -> bool:
+    def in_public_use(self, source: Source) -> bool:
         """Readers see (or an approval covers) it as the claimant of a claim."""
         return source.claims.exclude(status=Claim.Status.DRAFT).exists()
 
     def get_readonly_fields(self, request, obj=None):
-        if obj is not None and self._claimant_of_public_claims(obj):
+        if obj is not None and self.in_public_use(obj):
             return ["name", "kind"]  # change the claim's claimant instead, with a note
         return super().get_readonly_fields(request, obj)
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        if obj is not None and self._claimant_of_public_claims(obj):
-            return False
-        return super().has_delete_permission(request, obj)
 
 
 class MentionInline(ReadOnlyInline, admin.TabularInline):
@@ -201,7 +186,7 @@ def _run_on_each(
             action(obj)
             done += 1
         except (ValidationError, PermissionDenied) as error:
-            modeladmin.message_user(request, f"“{obj}”: {_error_text(error)}", messages.ERROR)
+            modeladmin.message_user(request, f"“{obj}”: {refusal_text(error)}", messages.ERROR)
     if done:
         modeladmin.message_user(request, f"{done} {noun} {verb}.", messages.SUCCESS)
 
@@ -264,28 +249,23 @@ class ClaimAdmin(ServiceCheckedAdmin, SimpleHistoryAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).distinct()
 
-    @staticmethod
-    def _past_draft(obj: Claim | None) -> bool:
-        # The database's status: a history page hands over an old version of the claim.
+    def in_public_use(self, obj: Claim | None) -> bool:
+        """Past draft, by the database's status (a history page hands over an old version):
+        unpublish it (with a public reason) or withdraw the request before deleting it."""
         return obj is not None and (
             Claim.objects.filter(pk=obj.pk).exclude(status=Claim.Status.DRAFT).exists()
         )
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
-        if self._past_draft(obj):
+        if self.in_public_use(obj):
             fields.append("slug")  # the public address stays put
         return fields
 
     def get_prepopulated_fields(self, request, obj=None):
-        if self._past_draft(obj):
+        if self.in_public_use(obj):
             return {}
         return super().get_prepopulated_fields(request, obj)
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        if obj is not None and obj.status != Claim.Status.DRAFT:
-            return False  # unpublish (with a public reason) or withdraw the request first
-        return super().has_delete_permission(request, obj)
 
     def save_model(self, request, obj, form, change) -> None:
         note = form.cleaned_data.get("correction", "") if form is not None else ""
@@ -390,10 +370,9 @@ class MentionAdmin(ServiceCheckedAdmin, admin.ModelAdmin):
     def has_add_permission(self, request) -> bool:
         return False  # mentions come from extraction
 
-    def has_delete_permission(self, request, obj=None) -> bool:
-        if obj is not None and obj.claim_id and obj.claim.status != Claim.Status.DRAFT:
-            return False  # reject it (with a correction note if its claim is published)
-        return super().has_delete_permission(request, obj)
+    def in_public_use(self, mention: Mention) -> bool:
+        """Its claim is past draft: reject it instead (with a note if the claim is published)."""
+        return bool(mention.claim_id) and mention.claim.status != Claim.Status.DRAFT
 
     def save_model(self, request, obj, form, change) -> None:
         before = Mention.objects.select_related("article").get(pk=obj.pk)
@@ -444,10 +423,9 @@ class EvidenceAdmin(ServiceCheckedAdmin, SimpleHistoryAdmin):
             return ["claim", "added_by"]  # evidence stays with its claim
         return ["added_by"]
 
-    def has_delete_permission(self, request, obj=None) -> bool:
-        if obj is not None and obj.is_approved and obj.claim.status != Claim.Status.DRAFT:
-            return False  # readers see it (or an approval covers it)
-        return super().has_delete_permission(request, obj)
+    def in_public_use(self, evidence: Evidence) -> bool:
+        """Readers see it (or an approval covers it)."""
+        return evidence.is_approved and evidence.claim.status != Claim.Status.DRAFT
 
     def save_model(self, request, obj, form, change) -> None:
         if not change:

@@ -1,7 +1,7 @@
 """Who may do what in the editorial workflow. Views and services both ask here."""
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from claims.models import Claim, Task
 
@@ -51,3 +51,8 @@ def can_edit_claim(user: User, claim: Claim) -> bool:
 def require(allowed: bool, message: str = "You are not allowed to do this.") -> None:
     if not allowed:
         raise PermissionDenied(message)
+
+
+def refusal_text(error: ValidationError | PermissionDenied) -> str:
+    """A refusal (from `require` or a service's ValidationError) in words for the page."""
+    return " ".join(getattr(error, "messages", None) or [str(error)])

@@ -40,6 +40,7 @@ from claims.permissions import (
     can_publish,
     can_review,
     is_editor,
+    refusal_text,
     require,
 )
 from claims.similarity import suggest_claims
@@ -59,10 +60,6 @@ def reviewer_required(view: Callable) -> Callable:
     wrapper.__name__ = view.__name__
     wrapper.__doc__ = view.__doc__
     return wrapper
-
-
-def _error_text(error: ValidationError | PermissionDenied) -> str:
-    return " ".join(getattr(error, "messages", None) or [str(error)])
 
 
 def _form_errors(form) -> str:
@@ -165,7 +162,7 @@ def mention_accept(request: HttpRequest, pk: int) -> HttpResponse:
                 correction=form.cleaned_data["correction"],
             )
     except (ValidationError, PermissionDenied) as error:
-        return _mention_response(request, mention, _error_text(error))
+        return _mention_response(request, mention, refusal_text(error))
     return _mention_response(request, mention)
 
 
@@ -187,7 +184,7 @@ def mention_reject(request: HttpRequest, pk: int) -> HttpResponse:
             mention=mention, by=request.user, correction=request.POST.get("correction", "")
         )
     except ValidationError as error:
-        return _mention_response(request, mention, _error_text(error))
+        return _mention_response(request, mention, refusal_text(error))
     return _mention_response(request, mention)
 
 
@@ -212,8 +209,8 @@ def mention_correct(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         if request.headers.get("HX-Request"):  # keep what was typed, say what is missing
             number = request.POST.get("number", "")
-            return _mention_correct_form(request, mention, form, number, _error_text(error))
-        return _mention_response(request, mention, _error_text(error))
+            return _mention_correct_form(request, mention, form, number, refusal_text(error))
+        return _mention_response(request, mention, refusal_text(error))
     return _mention_response(request, mention)
 
 
@@ -392,7 +389,7 @@ def _claim_action(
             if isinstance(result, Claim) and result.pk != claim.pk:
                 return redirect(result.get_workspace_url())
         except ValidationError as error:
-            messages.error(request, _error_text(error))
+            messages.error(request, refusal_text(error))
     return redirect(claim.get_workspace_url())
 
 
@@ -449,7 +446,7 @@ def evidence_approve(request: HttpRequest, pk: int) -> HttpResponse:
         )
         messages.success(request, "Evidence approved for the public page.")
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, refusal_text(error))
     return redirect("review:claim", evidence.claim_id)
 
 
@@ -488,7 +485,7 @@ def task_state(request: HttpRequest, pk: int) -> HttpResponse:
         services.task_set_state(task=task, by=request.user, state=request.POST.get("state", ""))
         messages.success(request, "Task updated.")
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, refusal_text(error))
     return redirect(back)
 
 
