@@ -150,10 +150,7 @@ def _extraction_take(article: Article) -> uuid.UUID | None:
             return None
         if current.extraction_attempts >= settings.CLAIMTRACK_EXTRACT_MAX_ATTEMPTS:
             error = ERROR_TOO_MANY_ATTEMPTS.format(count=current.extraction_attempts)
-            Article.objects.filter(pk=article.pk).update(
-                status=Article.Status.FAILED, error=error, extraction_run=None,
-                heartbeat_at=None, extraction_attempts=0, processed_at=now, updated_at=now,
-            )  # fmt: skip
+            Article.objects.filter(pk=article.pk).update(**_run_failed(error, now))
             return None
         run = uuid.uuid4()
         Article.objects.filter(pk=article.pk).update(
@@ -194,13 +191,19 @@ def _heartbeat(article_id: int, run: uuid.UUID) -> Iterator[None]:
         thread.join(timeout=5)
 
 
+def _run_failed(error: str, now: datetime.datetime) -> dict:
+    """The fields of an article whose extraction ended failed, no run owning it."""
+    return {
+        "status": Article.Status.FAILED, "error": error, "extraction_run": None,
+        "heartbeat_at": None, "extraction_attempts": 0, "processed_at": now, "updated_at": now,
+    }  # fmt: skip
+
+
 def _extraction_fail(article: Article, run: uuid.UUID, error: str) -> Article:
     """End the run with status failed, unless another run owns the article by now."""
-    now = timezone.now()
     Article.objects.filter(pk=article.pk, extraction_run=run).update(
-        status=Article.Status.FAILED, error=error, extraction_run=None, heartbeat_at=None,
-        extraction_attempts=0, processed_at=now, updated_at=now,
-    )  # fmt: skip
+        **_run_failed(error, timezone.now())
+    )
     article.refresh_from_db()
     return article
 
@@ -826,6 +829,19 @@ def claim_publication_problems(claim: Claim) -> list[str]:
     return problems
 
 
+def _require_publishable(claim: Claim) -> None:
+    problems = claim_publication_problems(claim)
+    if problems:
+        raise ValidationError("Before publishing, this claim needs " + ", ".join(problems) + ".")
+
+
+def _lock_fresh(claim: Claim) -> None:
+    """Lock the claim's row for this transaction and reload it: decide on the database's
+    state, never on a copy read before another editor's change."""
+    Claim.objects.select_for_update().filter(pk=claim.pk).first()
+    claim.refresh_from_db()
+
+
 def claim_public_content(claim: Claim) -> dict[str, str]:
     """What readers would see of a claim, part by part, in words: what a publication request
     pins and the second editor approves (claim_changes_since_request compares the two)."""
@@ -878,9 +894,7 @@ def claim_request_publication(*, claim: Claim, by: AbstractBaseUser) -> Claim:
     require(can_publish(by), "Only editors publish claims.")
     if claim.status != Claim.Status.DRAFT:
         raise ValidationError(f"This claim is {claim.get_status_display().lower()} already.")
-    problems = claim_publication_problems(claim)
-    if problems:
-        raise ValidationError("Before publishing, this claim needs " + ", ".join(problems) + ".")
+    _require_publishable(claim)
     if not settings.CLAIMTRACK_SECOND_EDITOR_APPROVAL:
         return _claim_publish(claim=claim, by=by)
     claim.status = Claim.Status.IN_REVIEW
@@ -898,8 +912,7 @@ def claim_approve_publication(*, claim: Claim, by: AbstractBaseUser) -> Claim:
     claim that changed since the request (by any path) is refused, with what changed."""
     require(can_publish(by), "Only editors publish claims.")
     with transaction.atomic():
-        Claim.objects.select_for_update().filter(pk=claim.pk).first()
-        claim.refresh_from_db()
+        _lock_fresh(claim)
         if claim.status != Claim.Status.IN_REVIEW or not claim.publication_requested_by_id:
             raise ValidationError("Nobody has asked to publish this claim yet.")
         if claim.publication_requested_by_id == by.pk:
@@ -916,11 +929,7 @@ def claim_approve_publication(*, claim: Claim, by: AbstractBaseUser) -> Claim:
                 + ", ".join(part.lower() for part, _, _ in changes)
                 + "): withdraw the request, check the claim and request publication again."
             )
-        problems = claim_publication_problems(claim)
-        if problems:
-            raise ValidationError(
-                "Before publishing, this claim needs " + ", ".join(problems) + "."
-            )
+        _require_publishable(claim)
         return _claim_publish(claim=claim, by=by)
 
 
@@ -931,8 +940,7 @@ def claim_withdraw_publication_request(
     changes, and needs a new request (and a second editor) to be published."""
     require(can_publish(by), "Only editors withdraw publication requests.")
     with transaction.atomic():
-        Claim.objects.select_for_update().filter(pk=claim.pk).first()
-        claim.refresh_from_db()
+        _lock_fresh(claim)
         if claim.status != Claim.Status.IN_REVIEW:
             raise ValidationError("Nobody has asked to publish this claim.")
         claim.status = Claim.Status.DRAFT
