@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from claims.jsonld import absolute_url
 from claims.models import Claim, Correction
-from claimtrack.text import xml_safe
+from claimtrack.text import xml_safe_data
 
 # The documented default of CLAIMTRACK_ORGANISATION_NAME, should it be set empty: an Atom
 # author must have a name.
@@ -34,19 +34,15 @@ def _organisation_url() -> str | None:
     return settings.CLAIMTRACK_ORGANISATION_URL.strip() or None
 
 
-def _xml_safe(value):
-    return xml_safe(value) if isinstance(value, str) else value
-
-
 class XMLSafeAtom1Feed(Atom1Feed):
     """Atom, with the characters XML 1.0 forbids dropped from every text: one control
     character in one conclusion would otherwise make the feed fail for every reader."""
 
     def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*map(_xml_safe, args), **{k: _xml_safe(v) for k, v in kwargs.items()})
+        super().__init__(*xml_safe_data(list(args)), **xml_safe_data(kwargs))
 
     def add_item(self, *args, **kwargs) -> None:
-        super().add_item(*map(_xml_safe, args), **{k: _xml_safe(v) for k, v in kwargs.items()})
+        super().add_item(*xml_safe_data(list(args)), **xml_safe_data(kwargs))
 
 
 class VerdictsFeed(Feed):

@@ -15,7 +15,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from claims.models import Source
 from claims.public import Appearance, ClaimPage
-from claimtrack.text import xml_safe
+from claimtrack.text import xml_safe_data
 
 # Inside <script>, "</script>" or "<!--" in a statement must not end or change the element.
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -86,19 +86,9 @@ def claim_review(page: ClaimPage) -> dict:
     }
 
 
-def _without_control_characters(data):
-    """The data with the characters XML 1.0 forbids dropped from every string (rows stored
-    before input text was cleaned): aggregators parse this as they parse the feed."""
-    if isinstance(data, str):
-        return xml_safe(data)
-    if isinstance(data, dict):
-        return {key: _without_control_characters(value) for key, value in data.items()}
-    if isinstance(data, list):
-        return [_without_control_characters(value) for value in data]
-    return data
-
-
 def as_script(data: dict) -> SafeString:
     """The JSON for a <script type="application/ld+json"> element, safely escaped."""
-    data = _without_control_characters(data)
+    # Rows stored before input text was cleaned: aggregators parse this as they parse the
+    # feed.
+    data = xml_safe_data(data)
     return mark_safe(json.dumps(data, ensure_ascii=False, indent=1).translate(_SCRIPT_ESCAPES))

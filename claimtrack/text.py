@@ -38,9 +38,27 @@ def clean_text(value: str) -> str:
     return _UNSTORABLE.sub("", value)
 
 
+def needs_cleaning(value: str) -> bool:
+    """Whether clean_text changes more than line ends: a NUL, a lone or split surrogate, a
+    control character (a vertical tab or form feed included)."""
+    return bool(_UNSTORABLE.search(value)) or any(chr(code) in value for code in _AS_NEWLINE)
+
+
 def xml_safe(value: str) -> str:
     """The text with every character XML 1.0 forbids removed (vertical tab and form feed
     become a newline)."""
     if not value:
         return value
     return _XML_INVALID.sub("", value.translate(_AS_NEWLINE))
+
+
+def xml_safe_data(data):
+    """The data with xml_safe applied to every string, through dicts and lists (JSON-LD,
+    the feed's arguments); anything else is returned as it is."""
+    if isinstance(data, str):
+        return xml_safe(data)
+    if isinstance(data, dict):
+        return {key: xml_safe_data(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [xml_safe_data(value) for value in data]
+    return data

@@ -31,7 +31,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from articles.models import Article, Language
 from articles.services import article_process_now, article_submit_text, article_submit_url
-from claimtrack.text import clean_text
+from claimtrack.text import needs_cleaning
 
 logger = logging.getLogger(__name__)
 
@@ -56,7 +56,7 @@ class Record:
     def had_unstorable_characters(self) -> bool:
         """Whether cleaning changes more than line ends (NUL, lone surrogate, control)."""
         return any(
-            clean_text(value) != value.replace("\r\n", "\n").replace("\r", "\n")
+            needs_cleaning(value)
             for value in (self.url, self.text, self.title, self.language, self.outlet)
         )
 
