@@ -14,7 +14,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, connection, transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -136,16 +136,9 @@ def _extraction_take(article: Article) -> uuid.UUID | None:
     finishing (killed workers, hard time limits) is failed instead.
     """
     now = timezone.now()
-    dead = now - datetime.timedelta(seconds=settings.CLAIMTRACK_EXTRACT_HEARTBEAT_TIMEOUT)
-    free = (
-        ~Q(status=Article.Status.EXTRACTING)
-        | Q(extraction_run__isnull=True)
-        | Q(heartbeat_at__isnull=True)
-        | Q(heartbeat_at__lte=dead)
-    )
     with transaction.atomic():
-        current = Article.objects.select_for_update().filter(free, pk=article.pk).first()
-        if current is None:
+        current = Article.objects.select_for_update().filter(pk=article.pk).first()
+        if current is None or current.is_being_extracted:
             logger.info("Article %s is being extracted by another run: skipped", article.pk)
             return None
         if current.extraction_attempts >= settings.CLAIMTRACK_EXTRACT_MAX_ATTEMPTS:
