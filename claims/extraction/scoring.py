@@ -371,29 +371,30 @@ class Tally:
     def rate(self) -> float:
         return self.matched / self.total if self.total else 0.0
 
+    def add(self, outcome) -> None:
+        """Count one prediction or gold claim (anything with `matched` and `speaker_ok`)."""
+        self.total += 1
+        self.matched += outcome.matched
+        self.speaker_ok += outcome.speaker_ok
+
+
+def _tally_by(outcomes: Iterable, key) -> dict[str, Tally]:
+    """The outcomes counted per `key(outcome)`, the most frequent row first."""
+    out: dict[str, Tally] = {}
+    for outcome in outcomes:
+        out.setdefault(key(outcome), Tally()).add(outcome)
+    return dict(sorted(out.items(), key=lambda kv: (-kv[1].total, kv[0])))
+
 
 def by_construction(report: Report) -> dict[str, Tally]:
     """Predictions per rule of the extractor: precision is ``matched / total``."""
-    out: dict[str, Tally] = {}
-    for doc in report.docs:
-        for p in doc.predictions:
-            t = out.setdefault(p.rule, Tally())
-            t.total += 1
-            t.matched += p.matched
-            t.speaker_ok += p.speaker_ok
-    return dict(sorted(out.items(), key=lambda kv: (-kv[1].total, kv[0])))
+    return _tally_by((p for doc in report.docs for p in doc.predictions), lambda p: p.rule)
 
 
 def recall_by_gold_construction(report: Report) -> dict[str, Tally]:
     """Gold claims per :func:`gold_construction`: recall is ``matched / total``."""
-    out: dict[str, Tally] = {}
-    for doc in report.docs:
-        for g in doc.gold_outcomes:
-            t = out.setdefault(g.construction, Tally())
-            t.total += 1
-            t.matched += g.matched
-            t.speaker_ok += g.speaker_ok
-    return dict(sorted(out.items(), key=lambda kv: (-kv[1].total, kv[0])))
+    gold = (g for doc in report.docs for g in doc.gold_outcomes)
+    return _tally_by(gold, lambda g: g.construction)
 
 
 DEFAULT_BAND_EDGES = (0.0, 0.5, 0.7, 0.85, 1.0)
@@ -418,9 +419,7 @@ def confidence_bands(
                     if lo <= p.confidence < hi or (last and p.confidence == hi):
                         tally = t
                         break
-            tally.total += 1
-            tally.matched += p.matched
-            tally.speaker_ok += p.speaker_ok
+            tally.add(p)
     if unknown.total:
         bands.append(("none", unknown))
     return bands
