@@ -60,6 +60,17 @@ def test_evaluate_extraction_by_construction_and_confidence_bands(tmp_path, caps
     assert "[0.85, 1.00]" in out and "[0.00, 0.50)" in out
 
 
+def test_evaluate_extraction_writes_the_predictions_for_the_reference_scorers(tmp_path, capsys):
+    out_path = tmp_path / "pred.json"
+    call_command("evaluate_extraction", str(_gold_file(tmp_path)), "--predictions", str(out_path))
+    predictions = json.loads(out_path.read_text(encoding="utf-8"))
+    assert list(predictions) == ["t1"]
+    (claim,) = predictions["t1"]
+    assert claim["speaker"] == "la police" and claim["stance"] == "asserts"
+    text = "Selon la police, deux bateaux ont coulé dans le port."
+    assert text[claim["start"] : claim["end"]] == "deux bateaux ont coulé dans le port"
+
+
 def test_evaluate_extraction_bad_file_is_a_command_error(tmp_path):
     path = tmp_path / "bad.jsonl"
     path.write_text("{oops\n", encoding="utf-8")

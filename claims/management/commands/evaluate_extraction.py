@@ -38,6 +38,12 @@ class Command(BaseCommand):
             action="store_true",
             help="Precision per band of the predictions' confidence.",
         )
+        parser.add_argument(
+            "--predictions",
+            metavar="FILE",
+            help="Also write the predictions as JSON (article id -> claims), the input of "
+            "the reference scorers (eval/score.py, eval/polnear/score_adjusted.py).",
+        )
 
     def handle(self, *args, **options):
         docs = []
@@ -50,7 +56,21 @@ class Command(BaseCommand):
                 raise CommandError(f"Cannot read {path}: {exc}") from exc
             except (ValueError, UnicodeDecodeError) as exc:
                 raise CommandError(str(exc)) from exc
-        report = evaluate(docs, extract)
+        predictions: dict[str, list[dict]] = {}
+        ids = iter([str(doc.get("id", "")) for doc in docs])  # evaluate() keeps their order
+
+        def extract_and_keep(text, language):
+            claims = extract(text, language)
+            predictions[next(ids)] = [claim.to_dict() for claim in claims]
+            return claims
+
+        report = evaluate(docs, extract_and_keep)
+        if options["predictions"]:
+            try:
+                with open(options["predictions"], "w", encoding="utf-8") as out:
+                    json.dump(predictions, out, ensure_ascii=False)
+            except OSError as exc:
+                raise CommandError(f"Cannot write {options['predictions']}: {exc}") from exc
         languages = sorted(report.by_language)
         models = ", ".join(
             f"{lang}: {model_name(lang)}" for lang in languages if lang in ("fr", "en")
