@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from . import calibration
 from .language_id import detect_language, identify_language, language_name
 from .pipeline import SUPPORTED_LANGUAGES, configure, model_name, nlp_for
 from .rules import DocExtractor, to_public
@@ -103,5 +104,7 @@ def extract_batch(
     ):
         original = texts[ti][start:end]
         claims = DocExtractor(doc, original, language, start).run()
-        results[ti].extend(to_public(claims, original, start, language))
+        for claim in to_public(claims, original, start, language):
+            claim.confidence = calibration.calibrated(language, claim.rule, claim.confidence)
+            results[ti].append(claim)
     return results
