@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from .engine.outlets import to_public
 from .language_id import detect_language, identify_language, language_name
 from .pipeline import SUPPORTED_LANGUAGES, configure, model_name, nlp_for
-from .rules import DocExtractor
+from .runner import DocExtractor
 from .text import normalize
 from .types import ExtractedClaim
 

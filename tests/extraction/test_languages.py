@@ -102,4 +102,8 @@ def test_no_language_branch_outside_the_packs():
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
         if branch.search(line)
     ]
+    # the whole package outside the packs: the runner, engine/, constructions/, evaluation/
+    assert {"runner.py", "engine", "constructions"} <= {
+        path.relative_to(extraction).parts[0] for path in scanned
+    }
     assert offending == []
