@@ -10,9 +10,10 @@ import re
 from collections.abc import Iterable
 
 from . import calibration
+from .engine.outlets import to_public
 from .language_id import detect_language, identify_language, language_name
 from .pipeline import SUPPORTED_LANGUAGES, configure, model_name, nlp_for
-from .rules import DocExtractor, to_public
+from .runner import DocExtractor
 from .text import normalize
 from .types import ExtractedClaim
 

@@ -3,7 +3,7 @@
 import json
 import sys
 
-from claims.extraction import bench_language
+from claims.extraction.evaluation import bench_language
 
 
 def test_the_benchmark_counts_right_wrong_and_no_answers_per_head(tmp_path, monkeypatch, capsys):

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from claims.extraction import extract
-from claims.extraction.scoring import evaluate, load_corpus
+from claims.extraction.evaluation.scoring import evaluate, load_corpus
 
 HELDOUT_DIR = Path(__file__).parent / "heldout"
 

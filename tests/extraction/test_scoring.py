@@ -2,7 +2,7 @@
 
 import pytest
 
-from claims.extraction.scoring import (
+from claims.extraction.evaluation.scoring import (
     by_construction,
     confidence_bands,
     evaluate,

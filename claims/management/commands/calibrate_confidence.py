@@ -17,7 +17,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from claims.extraction import EXTRACTOR_VERSION, calibration, extract
-from claims.extraction.scoring import (
+from claims.extraction.evaluation.scoring import (
     Counts,
     Report,
     confidence_bands,

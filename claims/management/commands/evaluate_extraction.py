@@ -7,7 +7,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from claims.extraction import extract, model_name
-from claims.extraction.scoring import (
+from claims.extraction.evaluation.scoring import (
     by_construction,
     confidence_bands,
     evaluate,

@@ -1,6 +1,6 @@
 """Throughput of extract_batch against raw ``nlp.pipe`` on the same texts.
 
-    python -m claims.extraction.bench [--language fr|en] [--repeat N] [FILE ...]
+    python -m claims.extraction.evaluation.bench [--language fr|en] [--repeat N] [FILE ...]
 
 Without files it uses synthetic wire copy written for this benchmark.
 """
@@ -10,8 +10,8 @@ from __future__ import annotations
 import argparse
 import time
 
-from . import extract_batch, model_name, nlp_for
-from .text import normalize
+from .. import extract_batch, model_name, nlp_for
+from ..text import normalize
 
 SYNTHETIC = {
     "fr": [

@@ -1,6 +1,6 @@
 """Accuracy, memory and time of language identification on short heads of real articles.
 
-    python -m claims.extraction.bench_language [FILE.jsonl ...]
+    python -m claims.extraction.evaluation.bench_language [FILE.jsonl ...]
 
 Each line of a file is an article with "language" and "text" (and maybe "title"), like the
 evaluation corpus; without files the held-out test articles are read. Every head (title, first
@@ -19,7 +19,7 @@ from pathlib import Path
 
 import spacy  # noqa: F401 - already in every worker: not counted as the identifier's memory
 
-from .language_id import identify_language
+from ..language_id import identify_language
 
 HELDOUT = Path(__file__).resolve().parents[2] / "tests" / "extraction" / "heldout"
 _SENTENCE_END = re.compile(r"(?<=[.!?»\"])\s+(?=[A-ZÀ-Ý«\"])")

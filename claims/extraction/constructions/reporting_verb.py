@@ -1,0 +1,341 @@
+"""Reporting verbs with a complement clause (que/that), an infinitive or an object;
+reporting clauses after the content ("X, a déclaré Y" / "X, Y said"); "as X said"; and
+the claim of the relay ("Le Monde, citant deux diplomates, rapporte que ...").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..engine.common import DASHES, SENT_END, _is_word
+from ..text import QUOTE_CHARS
+
+if TYPE_CHECKING:
+    from ..runner import DocExtractor
+
+NAME = "reporting_verb"
+RULES = (  # the rule names its claims carry
+    "complement",
+    "infinitive",
+    "object",
+    "postposed",
+    "relay",
+    "as_clause",
+    "statement_noun_owner",
+)
+
+
+def find(
+    ex: DocExtractor,
+    si: int,
+    s: int,
+    e: int,
+    i: int,
+    lemma: str,
+    anchors: set[int],
+    vg_of: dict[int, int],
+) -> None:
+    toks = ex.toks
+    vg = vg_of.get(i, i)
+    light = ex._periphrastic_match(i)
+    verb = i if light is None else light[1]  # "mettant en garde": the light verb's form
+    participial = (
+        (
+            ex.is_participle(verb)
+            and vg > s
+            and (toks[vg - 1].text in (",",) + tuple(DASHES) or _gerund_opener(ex, s, vg))
+        )
+        or ex._infinitive_after_opener(i)
+    ) and not ex._has_perfect_aux(verb)
+    if participial and toks[i].lower_ in ex.m.relay_verbs:
+        return
+    if (
+        ex.is_participle(i)
+        and not participial
+        and ex.m.participle_needs_auxiliary
+        and not ex._has_aux_any(i)
+    ):
+        return
+    if _as_clause(ex, si, s, e, i, lemma, vg):
+        return
+    lo = ex._left_bound(s, vg)
+    frame, asides, clause_end, np = ex._speaker_for(si, s, i, vg, lo, e, participial)
+    vg_end = ex.verb_group_end(i)
+    # relay asides may also sit between the verb and "that": "reported, citing X, that"
+    content_start, kind, extra_asides, owner = ex.right_content(i, lemma, vg_end, e)
+    if content_start is None and lemma in ex.m.object_needs_preposition:
+        return  # "accuse un retard": not a reporting verb at all
+    if np is not None and content_start is not None and np[0] <= content_start < np[1]:
+        content_start = None  # the inverted subject is not the object
+    asides = asides + extra_asides
+    relay_frame, relay_cue = ex._relay(asides, frame)
+    cue_words = ex.cue_text(vg, vg_end)
+    if content_start is None and np is not None and clause_end is None:
+        last = ex.split_segments(np[0], np[1])[-1]
+        if last[0] > np[0] and _parenthetical(ex, last, lo, vg_end, e):
+            # "Flood defences, the engineer noted, were ...": no appositive here
+            np = last
+            frame = ex.make_frame(last, None, last[0])
+    if content_start is None:
+        if (
+            lemma in ex.m.clause_only_verbs
+            and not (np is None or clause_end is not None)
+            and not _parenthetical(ex, np, lo, vg_end, e)
+        ):
+            return
+        span = None
+        if np is not None and _reduced_relative(ex, np):
+            return  # "X, an idea Dushanbe had rejected": not a reporting clause
+        if clause_end is not None:
+            # post-posed reporting clause: "X, Y said." / "X, a déclaré Y."
+            cs = _content_left_start(ex, lo, clause_end)
+            span = ex.char_span(cs, clause_end)
+        elif vg > lo and toks[vg - 1].text == "," and (np is None or np[0] >= vg):
+            # inverted subject: "X, a rapporté le journal." / "X, said Y."
+            left = vg - 1
+            cs = _content_left_start(ex, lo, left)
+            # an inverted subject already shows this is a reporting clause
+            if cs < left and (
+                ex._has_finite(cs, left) or (np is not None and left - cs >= 3)
+            ):
+                span = ex.char_span(cs, left)
+        if span is None and np is not None and _parenthetical(ex, np, lo, vg_end, e):
+            # parenthetical reporting clause: "The board, she said, had taken ..."
+            j = ex._skip_adjuncts(vg_end, e)
+            ce = ex.clause_end(j + 1, e, anchors, i)
+            span = ex.char_span(j + 1, ce)
+        if (
+            span is None
+            and np is not None
+            and clause_end is None
+            and lemma not in ex.m.object_content_verbs  # "an idea X had rejected"
+            and toks[i].dep_ not in ("relcl", "acl")
+        ):
+            span = _closing_reporting_clause(ex, np, lo, vg_end, e)
+        if span is None:
+            return
+        _emit_for_subjects(
+            ex,
+            span,
+            frame,
+            relay_frame,
+            relay_cue,
+            np,
+            cue_words,
+            "indirect",
+            ex.m.speech_verbs[lemma],
+            0.7,
+            "postposed",
+            si,
+            i,
+        )
+        ex.consumed.add(i)
+        return
+    ce = ex.clause_end(content_start, e, anchors, i)
+    if kind == "obj":
+        ce = _means_adjunct(ex, content_start, ce)
+        ce = _infinitive_adjunct(ex, content_start, ce)
+        if ex.m.speech_verbs[lemma] == "denies":
+            ce = _dismissal_verdict(ex, content_start, ce)
+    span = ex.char_span(content_start, ce)
+    stance = ex.m.speech_verbs[lemma]
+    rule = {"que": "complement", "inf": "infinitive", "obj": "object", "ccomp": "complement"}[
+        kind
+    ]
+    if _clause_has_direct_quote_only(ex, content_start, ce):
+        return
+    if owner is not None and span is not None:
+        # "les affirmations occidentales selon lesquelles X": the West asserted X
+        # (listed before the denial that reports it)
+        ex.add_claim(
+            span, owner, cue_words, "indirect", "asserts", 0.55, "statement_noun_owner", si, i
+        )
+    _emit_for_subjects(
+        ex,
+        span,
+        frame,
+        relay_frame,
+        relay_cue,
+        np,
+        cue_words,
+        "indirect",
+        stance,
+        0.8 if kind in ("que", "ccomp") else 0.65,
+        rule,
+        si,
+        i,
+    )
+    ex.consumed.add(i)
+
+
+def _as_clause(ex: DocExtractor, si: int, s: int, e: int, i: int, lemma: str, vg: int) -> bool:
+    """ "X, comme l'affirmait le député Y" / "X, as the paper had reported": Y made the
+    statement reported just before, so it gets a claim on the same span."""
+    toks = ex.toks
+    opener = None
+    for j in range(vg - 1, max(s, vg - 8), -1):
+        low = toks[j].lower_
+        if low in ex.m.as_clause_openers:
+            if toks[j - 1].text == ",":
+                opener = j
+            break
+        if toks[j].text in (",", ";", ":") or ex.in_quote(j) or ex.is_finite(j):
+            break
+    if opener is None:
+        return False
+    start = toks[opener].idx
+    prev = [
+        c for c in ex.sent_claims(si, i) if c.quote_type == "indirect" and c.end <= start
+    ]
+    if not prev:
+        return False
+    k = vg
+    while k > opener + 1 and toks[k - 1].lower_ in ex.m.as_clause_clitics:
+        k -= 1
+    vg_end = ex.verb_group_end(i)
+    np = (opener + 1, k) if k > opener + 1 else ex.right_np(vg_end, e)
+    if np is None:
+        return False
+    frame = ex.make_frame(np, None, np[0])
+    claim = ex.add_claim(
+        (prev[-1].start, prev[-1].end),
+        frame,
+        " ".join((toks[opener].text, ex.cue_text(k, vg_end))),
+        "indirect",
+        ex.m.speech_verbs[lemma],
+        0.6,
+        "as_clause",
+        si,
+        i,
+    )
+    if claim is not None:
+        ex.consumed.add(i)
+    return claim is not None
+
+
+def _gerund_opener(ex: DocExtractor, s: int, vg: int) -> bool:
+    """ ", tout en affirmant que", ", while insisting that": a participle after a comma
+    and a gerund marker reports for the main clause's subject like a bare one."""
+    j = vg
+    while j > s and ex.toks[j - 1].lower_ in ex.m.gerund_markers:
+        j -= 1
+    return s < j < vg and ex.toks[j - 1].text == ","
+
+
+def _reduced_relative(ex: DocExtractor, np: tuple[int, int]) -> bool:
+    """ "an idea Dushanbe (had rejected)": indefinite noun, then the relative's subject."""
+    words = [t for t in ex.toks[np[0] : np[1]] if _is_word(t)]
+    if len(words) < 3 or words[0].lower_ not in ex.m.name_appositive_articles:
+        return False
+    return any(
+        a.pos_ == "NOUN" and (b.pos_ in ("PROPN", "PRON") or b.dep_ == "nsubj")
+        for a, b in zip(words, words[1:], strict=False)
+    )
+
+
+def _parenthetical(ex: DocExtractor, np: tuple[int, int], lo: int, vg_end: int, e: int) -> bool:
+    """ "The board, she said, had taken ...": subject and verb set off by commas."""
+    if vg_end >= e:
+        return False
+    j = ex._skip_adjuncts(vg_end, e)
+    return (
+        j < e
+        and ex.toks[j].text == ","
+        and np[0] > lo
+        and ex.toks[np[0] - 1].text == ","
+        and not ex._has_finite(lo, np[0] - 1)
+    )
+
+
+def _closing_reporting_clause(
+    ex: DocExtractor, np: tuple[int, int], lo: int, vg_end: int, e: int
+) -> tuple[int, int] | None:
+    """ "X has suspended Y, pending Z, the governing body said on Tuesday.": the subject
+    and verb close the sentence after a comma, and what precedes is a whole clause."""
+    if np[0] <= lo + 2 or ex.toks[np[0] - 1].text != ",":
+        return None
+    j = ex._skip_adjuncts(vg_end, e)
+    if j < e and ex.toks[j].text not in SENT_END:
+        return None
+    segs = ex.split_segments(lo, np[0] - 1)
+    if not segs or ex.seg_kind(*segs[0]) != "clause":
+        return None
+    return ex.char_span(lo, np[0] - 1)
+
+
+def _clause_has_direct_quote_only(ex: DocExtractor, cs: int, ce: int) -> bool:
+    words = [
+        j
+        for j in range(cs, ce)
+        if _is_word(ex.toks[j]) and ex.toks[j].text not in QUOTE_CHARS
+    ]
+    return bool(words) and all(ex.in_quote(j) for j in words) and False
+
+
+def _emit_for_subjects(
+    ex: DocExtractor,
+    span,
+    frame,
+    relay_frame,
+    relay_cue,
+    np,
+    cue_words,
+    quote_type,
+    stance,
+    confidence,
+    rule,
+    si,
+    anchor,
+) -> None:
+    if span is None:
+        return
+    if relay_frame is not None and relay_cue is not None:
+        ex.add_claim(
+            span, relay_frame, relay_cue, quote_type, stance, confidence, "relay", si, anchor
+        )
+        return
+    frames = ex._split_coordinated(np, frame, anchor)
+    for f in frames:
+        ex.add_claim(span, f, cue_words, quote_type, stance, confidence, rule, si, anchor)
+
+
+def _content_left_start(ex: DocExtractor, lo: int, end: int) -> int:
+    """Where post-posed content starts: sentence start, or after a leading connective."""
+    j = lo
+    return j if j < end else end
+
+
+def _means_adjunct(ex: DocExtractor, cs: int, ce: int) -> int:
+    """ "denied any wrongdoing through his lawyer": the channel is not the object."""
+    for k in range(cs + 1, ce):
+        if not ex.in_quote(k) and ex._starts_means(k, ce):
+            return k
+    return ce
+
+
+def _infinitive_adjunct(ex: DocExtractor, cs: int, ce: int) -> int:
+    """ "a fait état de X, après avoir convoqué Y": the adjunct after the object is
+    about the speaker's act, not part of what was said."""
+    toks = ex.toks
+    for k in range(cs + 1, ce - 2):
+        if ex.in_quote(k) or toks[k].text != ",":
+            continue
+        prep, verb = toks[k + 1], toks[k + 2]
+        if prep.pos_ in ("ADP", "SCONJ") and (
+            "Inf" in verb.morph.get("VerbForm")
+            or verb.lower_ in ("avoir", "être")
+            or verb.tag_ in ex.m.gerund_tags
+        ):
+            return k
+    return ce
+
+
+def _dismissal_verdict(ex: DocExtractor, cs: int, ce: int) -> int:
+    """ "dismissed the report as \"fabrication\"": the verdict is not the denied object."""
+    for k in range(cs + 1, ce - 1):
+        if ex.in_quote(k) or ex.toks[k].lower_ not in ex.m.dismissal_links:
+            continue
+        nxt = ex.toks[k + 1]
+        if nxt.text in QUOTE_CHARS or nxt.pos_ in ("ADJ", "DET", "NOUN"):
+            return k
+    return ce

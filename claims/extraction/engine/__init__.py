@@ -1,0 +1,1 @@
+"""The machinery the constructions share; ``runner.DocExtractor`` composes its mixins."""

@@ -1,0 +1,92 @@
+"""Records and small helpers every part of the extractor shares: the lexicon built from a
+language pack, the bounds of a scan, the speaker :class:`Frame` and the internal claim.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Token
+
+from ..languages import LanguagePack, pack_for
+
+WINDOW = 40  # maximum tokens any single scan walks
+
+DASHES = {"–", "—", "--", "-"}
+
+SENT_END = {".", "!", "?", "…"}
+
+APOSTROPHES = ("'", "’")
+
+APOSTROPHE_ARTICLES = ("l'", "l’")
+
+@dataclass
+class Lexicon:
+    lang: str
+    pack: LanguagePack
+    forms: dict[str, str]
+    declines: list[re.Pattern]
+    cannot_verify: list[re.Pattern]
+    passive_verify: re.Pattern
+    according_first: frozenset[str]
+
+@cache
+def lexicon(lang: str) -> Lexicon:
+    mod = pack_for(lang)
+    forms: dict[str, str] = {}
+    for lemma in mod.speech_verbs:
+        if " " in lemma:
+            continue
+        for form in mod.verb_forms(lemma):
+            forms.setdefault(form, lemma)
+        for form in mod.irregular_forms.get(lemma, []):
+            forms[form] = lemma
+    flags = re.IGNORECASE
+    declines = [
+        re.compile(r"\b" + p if p[0].isalpha() else p, flags) for p in mod.declines_patterns
+    ]
+    cannot = [
+        re.compile(r"\b" + p if p[0].isalpha() else p, flags) for p in mod.cannot_verify_patterns
+    ]
+    passive = re.compile(r"\b(?:être|be)\s+(?:\w+\s+){0,2}?\w+(?:é|ée|és|ées|ed)\b", flags)
+    according_first = frozenset(p[0] for p in mod.according_to)
+    return Lexicon(lang, mod, forms, declines, cannot, passive, according_first)
+
+@functools.lru_cache(maxsize=4096)
+def strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
+
+def _is_word(tok: Token) -> bool:
+    return not (tok.is_punct or tok.is_space)
+
+def toks_text(tok: Token) -> str:
+    return tok.text
+
+@dataclass
+class Frame:
+    """A speaker found for a claim, with what we know about it."""
+
+    text: str
+    kind: str  # person, organization, ...
+    gender: str | None = None
+    number: str | None = None
+    via: list[str] = field(default_factory=list)
+    is_pronoun: bool = False
+
+@dataclass
+class _Claim:
+    start: int
+    end: int
+    frame: Frame
+    cue: str
+    quote_type: str
+    stance: str
+    confidence: float
+    rule: str
+    sent: int
+    anchor: int  # token index of the cue, for ordering
+    extra_via: list[str] = field(default_factory=list)

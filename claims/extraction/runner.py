@@ -1,0 +1,123 @@
+"""Attribution rules over a parsed spaCy ``Doc``.
+
+The rules are deliberately shallow: they read the token sequence (words, lemmas,
+punctuation, quotation marks) and use the dependency parse only as a hint, because
+small pipelines mis-parse long news sentences. Every scan is bounded to a window,
+so the cost stays linear in the length of the article.
+
+Vocabulary lives in the language packs (``languages/fr.py``, ``languages/en.py``).
+This module runs, sentence by sentence and in the order of their positions, the
+constructions that encode the grammar of attribution (``constructions/``, one module each,
+on the shared machinery of ``engine/``):
+
+- direct quotes with the reporting clause after, before (":") or around them;
+- reporting verbs with a complement clause (que/that), an infinitive or an object;
+- reporting clauses placed after the content ("X, a déclaré Y" / "X, Y said");
+- "selon X" / "according to X", leading or trailing;
+- relays ("Le Monde, citant deux diplomates, rapporte que ...");
+- fixed phrases for declining to comment and being unable to verify;
+- nominal attributions ("une affirmation formulée par X et démentie par Y").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .constructions import according, direct_quote, nominal, opinion, reporting_verb, stance_phrase
+from .engine.common import _Claim
+from .engine.content import ContentSpans
+from .engine.document import DocumentView
+from .engine.outlets import Outlets
+from .engine.phrases import Phrases
+from .engine.speakers import Speakers
+from .engine.verbs import VerbGroups
+from .text import QUOTE_CHARS
+
+
+class DocExtractor(DocumentView, VerbGroups, Phrases, Speakers, ContentSpans, Outlets):
+    """Runs every construction over one parsed document, sentence by sentence."""
+
+    def run(self) -> list[_Claim]:
+        for si, (s, e) in enumerate(self.sents):
+            try:
+                self.sentence(si, s, e)
+            except (IndexError, ValueError):  # pragma: no cover - defensive: never crash an article
+                continue
+        return self.claims
+
+    def sentence(self, si: int, s: int, e: int) -> None:
+        toks = self.toks
+        text = self.text
+        # 1. fixed stance phrases (declines to comment, cannot verify)
+        stance_hits: list[tuple[int, int, str, re.Match]] = []
+        if e - s < 2000:
+            a = toks[s].idx
+            b = toks[e - 1].idx + len(toks[e - 1].text)
+            chunk = text[a:b]
+            for stance, patterns in (
+                ("declines_comment", self.lex.declines),
+                ("cannot_verify", self.lex.cannot_verify),
+            ):
+                for pat in patterns:
+                    for m in pat.finditer(chunk):
+                        ti = self._tok_at(a + m.start(), s, e)
+                        tj = self._tok_at(a + len(m.group().rstrip()) + m.start() - 1, s, e)
+                        if ti is None or tj is None or self.in_quote(ti):
+                            continue
+                        stance_hits.append((ti, tj + 1, stance, m))
+        # two patterns may match the same words ("s'est refusée à tout commentaire"): keep
+        # one hit per span, and never compare the match objects when sorting
+        unique: dict[tuple[int, int, str], tuple[int, int, str, re.Match]] = {}
+        for hit in stance_hits:
+            unique.setdefault(hit[:3], hit)
+        stance_hits = sorted(unique.values(), key=lambda hit: hit[:3])
+        hit_tokens: set[int] = set()
+        for ti, tj, _, _ in stance_hits:
+            hit_tokens.update(range(ti, tj))
+
+        # 2. anchors: cue verbs outside quotes
+        cues: list[tuple[int, str]] = []
+        for i in range(s, e):
+            if self.in_quote(i) or i in hit_tokens or toks[i].text in QUOTE_CHARS:
+                continue
+            lemma = self.cue_lemma(i)
+            if lemma:
+                cues.append((i, lemma))
+        anchors: set[int] = set()
+        vg_of: dict[int, int] = {}
+        for i, _ in cues:
+            vg = self.verb_group_start(i)
+            vg_of[i] = vg
+            anchors.add(vg)
+        for ti, _, _, _ in stance_hits:
+            anchors.add(ti)
+
+        events: list[tuple[int, str, object]] = []
+        for q in self.quotes_by_sent.get(si, ()):
+            events.append((self.open_tok[q], "quote", q))
+        for i, lemma in cues:
+            events.append((i, "cue", lemma))
+        for hit in stance_hits:
+            events.append((hit[0], "stance", hit))
+        for i in range(s, e):
+            if not self.in_quote(i) and self._starts_according(i):
+                events.append((i, "according", None))
+            elif not self.in_quote(i) and toks[i].lower_ in self.m.statement_nouns:
+                events.append((i, "nominal", None))
+        if (toks[s].lower_,) in self.m.opinion_prepositions:
+            events.append((s, "opinion", None))
+        events.sort(key=lambda ev: (ev[0], ev[1] != "quote"))
+        for pos, kind, payload in events:
+            if kind == "quote":
+                direct_quote.find(self, si, s, e, payload, anchors, vg_of, cues)
+            elif kind == "cue":
+                if pos not in self.consumed:
+                    reporting_verb.find(self, si, s, e, pos, payload, anchors, vg_of)
+            elif kind == "stance":
+                stance_phrase.find(self, si, s, e, payload, anchors)
+            elif kind == "according":
+                according.find(self, si, s, e, pos, anchors)
+            elif kind == "nominal":
+                nominal.find(self, si, s, e, pos, anchors)
+            elif kind == "opinion":
+                opinion.find(self, si, s, e, pos, anchors)
