@@ -254,6 +254,7 @@ _DENIALS = {
     "contester": "denies",
     "réfuter": "denies",
     "récuser": "denies",
+    "balayer": "denies",
     "infirmer": "denies",
     "contredire": "denies",
     "désavouer": "denies",
@@ -406,6 +407,7 @@ OBJECT_CONTENT_VERBS = {
     "contester",
     "réfuter",
     "récuser",
+    "balayer",
     "infirmer",
     "contredire",
     "désavouer",
@@ -425,6 +427,7 @@ STATEMENT_OBJECT_ONLY = {
     "reconnaître",
     "admettre",
     "récuser",
+    "balayer",
     "infirmer",
     "contredire",
     "désavouer",
@@ -840,6 +843,23 @@ RELAY_VERBS = {
     "citées",
 }  # "Le Monde, citant deux diplomates, rapporte que"
 ACCORDING_TO = [("selon",), ("d'", "après"), ("d’", "après"), ("d'après",), ("d’après",)]
+# "De l'avis de X, ...", "Aux yeux de X, ...", "À en croire X, ...": like "selon X".
+_OF = ("de", "d'", "d’", "du", "des")
+ACCORDING_TO += [
+    (*opening, of)
+    for opening in (
+        ("de", "l'", "avis"),
+        ("de", "l’", "avis"),
+        ("de", "l'", "opinion"),
+        ("de", "l’", "opinion"),
+        ("de", "l'", "aveu"),
+        ("de", "l’", "aveu"),
+        ("aux", "yeux"),
+        ("aux", "dires"),
+        ("au", "dire"),
+    )
+    for of in _OF
+] + [("à", "en", "croire"), ("a", "en", "croire")]
 # Sentence-initial "Pour X, ..." attributes only when X looks like a source.
 OPINION_PREPOSITIONS = [("pour",)]
 
@@ -875,6 +895,17 @@ DECLINES_PATTERNS = [
     r"n['’]\s*(?:a|ont|avait|avaient)\s+pas\s+pu\s+être\s+joints?",
     r"ne\s+(?:souhaite|souhaitent|veut|veulent)\s+pas\s+(?:commenter|s['’]exprimer|réagir)",
     r"(?:s['’]est|se\s+sont)\s+refusée?s?\s+à\s+tout\s+commentaire",
+    r"(?:se\s+refuse|se\s+refusent|se\s+refusait)\s+à\s+(?:tout\s+commentaire|commenter)",
+    r"(?:s['’]est|se\s+sont|s['’]était)\s+(?:abstenue?s?|gardée?s?)\s+de\s+"
+    r"(?:tout\s+commentaire|(?:le\s+|les\s+)?commenter)",
+    r"n['’]\s*(?:a|ont|avait|avaient)" + _ASIDE + r"\s+fait\s+aucun\s+commentaire",
+    r"n['’]\s*(?:a|ont|avait|avaient)"
+    + _ASIDE
+    + r"\s+pas\s+(?:encore\s+|immédiatement\s+)?(?:commenté|réagi)",
+    r"(?:a|ont|avait|avaient)\s+décliné\s+(?:toute\s+demande\s+d['’](?:interview|entretien)"
+    r"|de\s+(?:le\s+|les\s+)?" + _REFUSE_WHAT + r")",
+    r"n['’]\s*(?:est|sont|était|étaient)\s+pas\s+joignables?",
+    r"(?:s['’]est|se\s+sont)\s+murée?s?\s+dans\s+(?:le|un)\s+silence",
 ]
 CANNOT_VERIFY_PATTERNS = [
     r"n['’]\s*(?:a|ont|avait|avaient)\s+pas\s+(?:pu|été\s+en\s+mesure\s+de|été\s+capables?\s+de)\s+(?:\w+\s+){0,2}?(?:vérifier|confirmer|corroborer|authentifier)",
