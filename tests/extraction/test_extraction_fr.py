@@ -318,3 +318,17 @@ def test_homographs_of_the_new_cues_report_nothing():
         "Le ministre a défendu sa réforme devant les députés.",  # "se défendre de" only
     ):
         assert claims_of(text) == [], text
+
+
+def test_denial_en_bloc_and_alarm_idiom():
+    c = claim_of("Le ministre nie en bloc les accusations de fraude.")
+    assert (c.cue, c.stance, c.content) == ("nie en bloc", "denies", "les accusations de fraude")
+    c = claim_of("Le syndicat tire la sonnette d'alarme sur la pénurie de médecins.")
+    assert (c.speaker, c.stance) == ("Le syndicat", "asserts")
+    assert c.content == "la pénurie de médecins"
+
+
+def test_demands_are_no_claims():
+    # requests are not claims: "revendiquer" and "exiger" are not in the inventory
+    assert claims_of("Les grévistes revendiquent une hausse des salaires.") == []
+    assert claims_of("Les grévistes exigent une hausse des salaires.") == []
