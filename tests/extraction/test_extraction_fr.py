@@ -316,6 +316,7 @@ def test_homographs_of_the_new_cues_report_nothing():
         "Les prix continuent de grimper depuis janvier.",
         "Le bilan s'élève à trente morts.",  # "s'élever contre" only
         "Le ministre a défendu sa réforme devant les députés.",  # "se défendre de" only
+        "La hausse des prix menace le pouvoir d'achat des ménages.",  # "menacer de" only
     ):
         assert claims_of(text) == [], text
 

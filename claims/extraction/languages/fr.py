@@ -441,7 +441,6 @@ OBJECT_CONTENT_VERBS = {
     "soupçonner",
     "suspecter",
     "qualifier",
-    "menacer",
     "mettre en cause",
     "pointer du doigt",
     # admissions and denials
@@ -494,15 +493,15 @@ PARTITIVES = {"des", "de", "d'", "d’", "du", "un", "une", "certaines", "certai
 # Statement nouns that a mere objection does not deny ("contester le projet" opposes it).
 WEAK_STATEMENT_NOUNS = {"projet", "implication", "analyse", "article", "articles"}
 # Object verbs that need a preposition after the object to report speech:
-# "accuse Abou Dhabi d'armer" reports an accusation, "accuse un retard" does not; "a menacé
-# les grévistes de sanctions" reports a threat, "menace la paix" does not.
+# "accuse Abou Dhabi d'armer" reports an accusation, "accuse un retard" does not. Not
+# "menacer X de": the check takes the first "de" ("menace le pouvoir d'achat"), so
+# menacer only reports "menace de + infinitive" (DEMAND_PREPOSITIONS).
 _DE = ("de", "d'", "d’")
 OBJECT_NEEDS_PREPOSITION: dict[str, tuple[str, ...]] = {
     "accuser": _DE,
     "soupçonner": _DE,
     "suspecter": _DE,
     "qualifier": _DE,
-    "menacer": _DE,
 }
 # Verbs that report speech only with a clause ("noter que", "pense que"), a postposed or
 # parenthetical reporting clause ("ajoute-t-il"), a preposition (DEMAND_PREPOSITIONS) or an
