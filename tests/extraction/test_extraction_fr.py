@@ -174,3 +174,162 @@ def test_coordinated_reporting_verb_shares_the_subject():
         ("Le club", "asserts"),
     ]
     assert found[1].content == "il a toujours respecté les règles"
+
+
+# ---- the cue inventory: one sentence per kind of verb or idiom (languages/fr.py)
+
+
+def claim_of(text):
+    """The one claim of a sentence that reports one."""
+    found = claims_of(text)
+    assert len(found) == 1, [c.to_dict() for c in found]
+    return found[0]
+
+
+def test_opinion_verb_with_a_clause_is_a_claim():
+    c = claim_of("La sénatrice Claire Vidal pense que le tracé de la rocade doit être revu.")
+    assert (c.speaker, c.cue, c.stance) == ("La sénatrice Claire Vidal", "pense", "asserts")
+    assert c.content == "le tracé de la rocade doit être revu"
+
+
+def test_present_in_it_of_an_ir_verb_is_a_finite_cue():
+    # "renchérit", like "reconnait", ends like a participle but is a present
+    c = claim_of("Le maire renchérit que la piscine rouvrira en septembre.")
+    assert (c.speaker, c.content) == ("Le maire", "la piscine rouvrira en septembre")
+    c = claim_of("Le maire reconnait que la digue a cédé.")
+    assert (c.cue, c.content) == ("reconnait", "la digue a cédé")
+
+
+def test_stem_changes_of_regular_verbs_are_cue_forms():
+    for text, cue in (
+        ("Le maire annonçait déjà que la halle serait rénovée.", "annonçait"),
+        ("Le ministre martèle que la réforme est juste.", "martèle"),
+        ("L'ingénieur considère que le pont est sûr.", "considère"),
+    ):
+        c = claim_of(text)
+        assert c.cue == cue
+        assert c.stance == "asserts"
+
+
+def test_evaluation_verbs_report_their_object():
+    c = claim_of("La fédération de pêche a condamné le déversement de boues dans la rivière.")
+    assert (c.speaker, c.cue) == ("La fédération de pêche", "a condamné")
+    assert c.content == "le déversement de boues dans la rivière"
+    c = claim_of("Le comité olympique a salué l'ouverture du nouveau vélodrome.")
+    assert (c.speaker, c.content) == ("Le comité olympique", "l'ouverture du nouveau vélodrome")
+
+
+def test_announcement_verb_reports_its_object():
+    c = claim_of("La commission a dévoilé un plan de rénovation des gares.")
+    assert (c.speaker, c.cue, c.content) == (
+        "La commission",
+        "a dévoilé",
+        "un plan de rénovation des gares",
+    )
+
+
+def test_content_after_a_preposition():
+    c = claim_of("Le collectif estime à 4 000 le nombre de logements vacants.")
+    assert (c.speaker, c.content) == ("Le collectif", "4 000 le nombre de logements vacants")
+    c = claim_of("Le parquet soupçonne l'ancien trésorier d'avoir falsifié les comptes.")
+    assert (c.speaker, c.stance) == ("Le parquet", "asserts")
+    assert c.content == "l'ancien trésorier d'avoir falsifié les comptes"
+
+
+def test_pronominal_feeling_verbs_report_the_fact_after_de():
+    c = claim_of("Les éleveurs se sont félicités de la baisse du prix des céréales.")
+    assert (c.speaker, c.cue) == ("Les éleveurs", "se sont félicités")
+    assert c.content == "la baisse du prix des céréales"
+    c = claim_of("La rectrice s'est indignée de la fermeture de trois classes.")
+    assert (c.speaker, c.content) == ("La rectrice", "la fermeture de trois classes")
+
+
+def test_se_dire_reports_the_attribute():
+    c = claim_of("Le maire s'est dit favorable à la fusion des deux communes.")
+    assert (c.speaker, c.cue, c.stance) == ("Le maire", "s'est dit", "asserts")
+    assert c.content == "favorable à la fusion des deux communes"
+
+
+def test_new_denials():
+    c = claim_of("Le laboratoire a récusé ces allégations.")
+    assert (c.speaker, c.stance, c.content) == ("Le laboratoire", "denies", "ces allégations")
+    c = claim_of("L'ancien trésorier se défend d'avoir détourné de l'argent.")
+    assert (c.speaker, c.cue, c.stance) == ("L'ancien trésorier", "se défend", "denies")
+    assert c.content == "avoir détourné de l'argent"
+
+
+def test_statement_only_denial_idiom_needs_a_statement():
+    c = claim_of("Le syndicat a remis en cause ces chiffres.")
+    assert (c.cue, c.stance, c.content) == ("a remis en cause", "denies", "ces chiffres")
+    assert claims_of("Le ministre a remis en cause la réforme des retraites.") == []
+
+
+def test_idioms_of_light_verbs():
+    c = claim_of("Le rapport pointe du doigt les retards de la maintenance.")
+    assert (c.speaker, c.cue, c.content) == (
+        "Le rapport",
+        "pointe du doigt",
+        "les retards de la maintenance",
+    )
+    c = claim_of("L'audit met en cause la gestion du port de plaisance.")
+    assert (c.cue, c.content) == ("met en cause", "la gestion du port de plaisance")
+    c = claim_of("La coopérative a fait part de sa satisfaction après la récolte.")
+    assert (c.speaker, c.cue) == ("La coopérative", "a fait part")
+    assert c.content.startswith("sa satisfaction")
+    c = claim_of("La députée Anne Leroy a fait remarquer que le texte ne prévoyait aucun budget.")
+    assert (c.speaker, c.cue) == ("Anne Leroy", "a fait remarquer")
+    assert c.content == "le texte ne prévoyait aucun budget"
+
+
+def test_infinitive_after_venir_de_and_tenir_a_reports_for_the_subject():
+    c = claim_of("La préfecture vient d'annoncer que la route restera fermée.")
+    assert (c.speaker, c.cue, c.content) == (
+        "La préfecture",
+        "vient d'annoncer",
+        "la route restera fermée",
+    )
+    c = claim_of("Le proviseur a tenu à rappeler que le lycée n'avait jamais fermé.")
+    assert (c.speaker, c.cue) == ("Le proviseur", "a tenu à rappeler")
+
+
+def test_more_ways_of_declining_to_comment():
+    for text in (
+        "L'entraîneur s'est abstenu de tout commentaire.",
+        "La préfecture n'a fait aucun commentaire sur l'incident.",
+        "Le directeur n'était pas joignable mardi soir.",
+    ):
+        c = claim_of(text)
+        assert c.stance == "declines_comment"
+
+
+def test_de_l_avis_de_attributes_like_selon():
+    c = claim_of("De l'avis de la géologue Marie Caron, la falaise risque de s'effondrer.")
+    assert (c.speaker, c.cue) == ("Marie Caron", "De l'avis de")
+    assert c.content == "la falaise risque de s'effondrer"
+
+
+def test_homographs_of_the_new_cues_report_nothing():
+    for text in (
+        "Les deux communes ont conclu un accord sur les transports scolaires.",  # no clause
+        "La menace d'une grève plane toujours sur le réseau.",  # the noun
+        "Des annonces de recrutement ont été publiées en ligne.",  # no "tu" forms
+        "Les prix continuent de grimper depuis janvier.",
+        "Le bilan s'élève à trente morts.",  # "s'élever contre" only
+        "Le ministre a défendu sa réforme devant les députés.",  # "se défendre de" only
+        "La hausse des prix menace le pouvoir d'achat des ménages.",  # "menacer de" only
+    ):
+        assert claims_of(text) == [], text
+
+
+def test_denial_en_bloc_and_alarm_idiom():
+    c = claim_of("Le ministre nie en bloc les accusations de fraude.")
+    assert (c.cue, c.stance, c.content) == ("nie en bloc", "denies", "les accusations de fraude")
+    c = claim_of("Le syndicat tire la sonnette d'alarme sur la pénurie de médecins.")
+    assert (c.speaker, c.stance) == ("Le syndicat", "asserts")
+    assert c.content == "la pénurie de médecins"
+
+
+def test_demands_are_no_claims():
+    # requests are not claims: "revendiquer" and "exiger" are not in the inventory
+    assert claims_of("Les grévistes revendiquent une hausse des salaires.") == []
+    assert claims_of("Les grévistes exigent une hausse des salaires.") == []

@@ -21,10 +21,13 @@ STOP_WORDS = {"fr": FR_STOP_WORDS, "en": EN_STOP_WORDS}
 # complement clause or a quote), never on the word alone. "made" is a nominal participle
 # ("accusations made by X"), which needs a statement noun before it and an agent after;
 # "out" is the last word of the multiword cue "point out", taken only after "point".
+# "pense" (penser) reports an opinion, a claim, and penser is a clause-only cue: it needs
+# "que" or a postposed reporting clause. "avant" is the last word of "mettre en avant",
+# taken only after "met"/"mis en".
 # A new collision makes the test fail: check the cue cannot fire on the function word
 # (like "maintenant", which would be a form of "maintenir"), then add it here with a reason.
 KNOWN_COLLISIONS = {
-    "fr": {"dire", "dit", "dite", "dits"},
+    "fr": {"dire", "dit", "dite", "dits", "pense", "avant"},
     "en": {"call", "say", "made", "out"},
 }
 
