@@ -27,7 +27,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from . import lexicon_common
+from . import lexicon_common, syntactic
 from .languages import LanguagePack, pack_for
 from .text import CLOSING_QUOTES, OPENING_QUOTES, QUOTE_CHARS, find_quotes
 from .types import ExtractedClaim
@@ -1483,6 +1483,7 @@ class DocExtractor:
                 self.nominal(si, s, e, pos, anchors)
             elif kind == "opinion":
                 self.opinion(si, s, e, pos, anchors)
+        syntactic.find(self, si, s, e)
 
     def _tok_at(self, char: int, s: int, e: int) -> int | None:
         """Index of the token covering ``char`` (or the last token starting before it)."""
