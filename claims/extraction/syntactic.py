@@ -99,6 +99,8 @@ def _claim_for(ex: DocExtractor, si: int, s: int, e: int, tok: Token, lemma: str
     a, b = content
     if a < speaker[1] and speaker[0] < b:
         return  # the subject inside the content: a mis-parse
+    if b <= tok.i and ex._reduced_relative(speaker):
+        return  # "X, a plan residents had rejected": a relative, not a reporting clause
     span = ex.char_span(a, b)
     if span is None or _overlaps(ex, span):
         return
@@ -250,8 +252,10 @@ def _content(
     clauses = [c for c in children if c.dep_ in CLAUSE]
     if clauses:
         found = _subtree(ex, clauses[0], tok.i, s, e)
-        if found is None or found[0] < tok.i:
-            return None  # a clause before the cue is the positional rules' ("X, Y said")
+        if found is None:
+            return None
+        if found[0] < tok.i:
+            return found if _postposed(ex, tok, found) and _clause_ok(ex, found) else None
         found = _clause_end(ex, tok, found, e)
         if found is None or _question(ex, tok.i, found):
             return None  # "explained why …", "a précisé si …": no statement
@@ -327,6 +331,13 @@ def _inverted_clause(ex: DocExtractor, tok: Token, s: int, e: int) -> tuple[int,
     if not (a <= head.i < b) or any(toks[k].dep_ == "ROOT" and k != head.i for k in range(a, b)):
         return None
     return a, b
+
+
+def _postposed(ex: DocExtractor, tok: Token, span: tuple[int, int]) -> bool:
+    """ "X, the minister said": a clause before the cue only when the cue heads the
+    sentence and a comma closes the clause (never "a plan residents had rejected")."""
+    _, b = span
+    return tok.dep_ == "ROOT" and b < tok.i and ex.toks[b].text == ","
 
 
 def _clause_end(
