@@ -179,7 +179,7 @@ def _subject(ex: DocExtractor, tok: Token) -> Token | None:
             if any(_circumstance(ex, c) for c in t.children):
                 return None  # "when announcing X, he called …": a circumstance
             if t.dep_ == "acl":
-                return t.head if t.head.pos_ in NOMINAL else None  # "a statement saying"
+                return _participle_owner(ex, t.head)
             t = t.head
             if t.dep_ in CLAUSE:
                 return None  # hangs on reported content: whose gerund it is is unclear
@@ -189,6 +189,25 @@ def _subject(ex: DocExtractor, tok: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _participle_owner(ex: DocExtractor, noun: Token) -> Token | None:
+    """Who speaks through a participle on ``noun``: the noun itself ("une croyance
+    affirmant que"), the author of a statement it modifies ("X posted a message on
+    Twitter blaming Y": the parser hangs "blaming" on the name inside the phrase)."""
+    if noun.pos_ not in NOMINAL:
+        return None
+    if noun.pos_ == "PROPN" and noun.dep_ in ("pobj", "nmod"):
+        owner = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if owner.pos_ in ("NOUN", "PROPN"):
+            noun = owner
+    low = noun.lower_
+    subjects = [c for c in noun.head.children if c.dep_ in SUBJECT]
+    if noun.dep_ in OBJECT and subjects and not _relative_pronoun(ex, subjects[0]):
+        if low in ex.m.statement_nouns or low in ex.m.document_heads:
+            return subjects[0]  # "X issued a statement saying": X speaks
+        return None  # "X posted a message …", "X met a man …": whose words, unclear
+    return noun
 
 
 def _circumstance(ex: DocExtractor, tok: Token) -> bool:
@@ -382,9 +401,14 @@ def _trim_tokens(ex: DocExtractor, a: int, b: int) -> int:
 def _subtree(ex: DocExtractor, head: Token, cue: int, s: int, e: int) -> tuple[int, int] | None:
     """``head``'s subtree without a leading complementizer or trailing punctuation."""
     a, b = max(head.left_edge.i, s), min(head.right_edge.i + 1, e)
-    if a <= cue < b:
-        return None  # not contiguous beside the cue: a mis-parse
     toks = ex.toks
+    if a <= cue < b:
+        # "X, which state media said were under control": the relative pronoun stands
+        # for X, the subject of what follows the cue; anything else is a mis-parse
+        before = [t for t in head.subtree if t.i < cue and not t.is_punct]
+        if not all(t.head.i == head.i and _relative_pronoun(ex, t) for t in before):
+            return None
+        a = cue + 1
     while a < b and (toks[a].lower_ in ex.m.complementizers or toks[a].text in (",", ":")):
         a += 1
     while b > a and toks[b - 1].is_punct and toks[b - 1].text not in QUOTE_CHARS | {")"}:

@@ -101,6 +101,20 @@ def test_relative_clause_speaker_is_the_antecedent_en():
     assert claim.content == "the vote was rigged"
 
 
+def test_relative_pronoun_object_of_the_cue_leaves_the_clause_after_it():
+    text = "The fires, which state media said were under control, had burned for days."
+    claim = one_claim(text, "en", "said")
+    assert claim.speaker == "state media"
+    assert claim.content == "were under control"
+
+
+def test_participle_on_a_statement_object_speaks_for_the_subject():
+    text = "The union issued a statement on Friday saying the board had hidden the losses."
+    claim = one_claim(text, "en", "saying")
+    assert claim.speaker == "The union"
+    assert claim.content == "the board had hidden the losses"
+
+
 def test_passive_agent_speaks_fr():
     text = "La fermeture de l'usine a été annoncée par la direction."
     claim = one_claim(text, "fr", "annoncée")
