@@ -99,13 +99,18 @@ def _claim_for(ex: DocExtractor, si: int, s: int, e: int, tok: Token, lemma: str
     a, b = content
     if a < speaker[1] and speaker[0] < b:
         return  # the subject inside the content: a mis-parse
-    if b <= tok.i and ex._reduced_relative(speaker):
-        return  # "X, a plan residents had rejected": a relative, not a reporting clause
+    if b <= tok.i and (
+        ex._reduced_relative(speaker)  # "X, a plan residents had rejected": a relative
+        or not _next_to(ex, b, speaker[0])
+        and speaker[0] < tok.i  # "X, Y said"/"X, said Y"
+        or any(ex.toks[k].text == ";" and not ex.in_quote(k) for k in range(a, b))
+    ):
+        return
     span = ex.char_span(a, b)
     if span is None or _overlaps(ex, span):
         return
     frame = ex.make_frame(speaker, at=speaker[0])
-    if frame is None or frame.is_pronoun:
+    if frame is None or frame.is_pronoun or _unresolved_pronoun(ex, speaker, frame.text):
         return
     cue = ex.cue_text(ex.verb_group_start(tok.i), ex.verb_group_end(tok.i))
     claim = ex.add_claim(span, frame, cue, "indirect", stance, CONFIDENCE, RULE, si, anchor=tok.i)
@@ -114,6 +119,17 @@ def _claim_for(ex: DocExtractor, si: int, s: int, e: int, tok: Token, lemma: str
 
 
 # ---------------------------------------------------------------------- guards
+
+
+def _next_to(ex: DocExtractor, b: int, k: int) -> bool:
+    """Token ``k`` follows ``b`` with only punctuation between: "X,” Y said"."""
+    return k > b and all(ex.toks[j].is_punct for j in range(b, k))
+
+
+def _unresolved_pronoun(ex: DocExtractor, speaker: tuple[int, int], text: str) -> bool:
+    """ "I have written", "nous estimons": a pronoun the extractor could not resolve."""
+    words = [t for t in ex.toks[speaker[0] : speaker[1]] if not t.is_punct]
+    return len(words) == 1 and words[0].pos_ == "PRON" and text.lower() == words[0].lower_
 
 
 def _negated(ex: DocExtractor, tok: Token) -> bool:
@@ -321,13 +337,21 @@ def _question(ex: DocExtractor, cue: int, span: tuple[int, int]) -> bool:
     cue): what is reported is an explanation or a doubt, not a statement."""
     a, _ = span
     toks = ex.toks
+    if toks[cue].dep_ not in RELATIVE and any(
+        c.dep_ not in SUBJECT and _interrogative(c) for c in toks[cue].children
+    ):
+        return True  # "What X says his plan would do"
     for k in range(cue + 1, a + 1):
-        t = toks[k]
-        if "Int" in t.morph.get("PronType") or t.tag_ in ("WRB", "WP", "WDT", "WP$"):
+        if _interrogative(toks[k]):
             return True
+        t = toks[k]
         if t.dep_ == "mark" and t.lower_ not in ex.m.complementizers:
             return True
     return False
+
+
+def _interrogative(tok: Token) -> bool:
+    return "Int" in tok.morph.get("PronType") or tok.tag_ in ("WRB", "WP", "WDT", "WP$")
 
 
 def _inverted_clause(ex: DocExtractor, tok: Token, s: int, e: int) -> tuple[int, int] | None:
@@ -406,7 +430,9 @@ def _subtree(ex: DocExtractor, head: Token, cue: int, s: int, e: int) -> tuple[i
         # "X, which state media said were under control": the relative pronoun stands
         # for X, the subject of what follows the cue; anything else is a mis-parse
         before = [t for t in head.subtree if t.i < cue and not t.is_punct]
-        if not all(t.head.i == head.i and _relative_pronoun(ex, t) for t in before):
+        if toks[cue].dep_ not in RELATIVE or not all(
+            t.head.i == head.i and _relative_pronoun(ex, t) for t in before
+        ):
             return None
         a = cue + 1
     while a < b and (toks[a].lower_ in ex.m.complementizers or toks[a].text in (",", ":")):

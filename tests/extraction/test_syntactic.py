@@ -154,6 +154,9 @@ def test_object_of_a_statement_only_verb_must_be_a_statement():
         ("La direction n'a pas confirmé que l'usine fermerait.", "fr"),
         ("The mayor explained why the budget was late.", "en"),
         ("Le maire a expliqué pourquoi le budget était en retard.", "fr"),
+        ("What the senator says her plan would cost remains unclear.", "en"),
+        # a speaker nobody can name
+        ("I have written that the plan is not an easy process.", "en"),
         # a circumstance, not a gerund of speech
         ("When announcing the closure, the mayor called on residents to stay calm.", "en"),
     ],
