@@ -218,9 +218,12 @@ def _participle_owner(ex: DocExtractor, noun: Token) -> Token | None:
         if owner.pos_ in ("NOUN", "PROPN"):
             noun = owner
     low = noun.lower_
+    statement = low in ex.m.statement_nouns or low in ex.m.document_heads
+    if noun.dep_ in ("pobj", "nmod") and not statement:
+        return None  # "at a news conference announcing X": the event does not speak
     subjects = [c for c in noun.head.children if c.dep_ in SUBJECT]
     if noun.dep_ in OBJECT and subjects and not _relative_pronoun(ex, subjects[0]):
-        if low in ex.m.statement_nouns or low in ex.m.document_heads:
+        if statement:
             return subjects[0]  # "X issued a statement saying": X speaks
         return None  # "X posted a message …", "X met a man …": whose words, unclear
     return noun
@@ -379,7 +382,12 @@ def _inverted_clause(ex: DocExtractor, tok: Token, s: int, e: int) -> tuple[int,
 def _postposed(ex: DocExtractor, tok: Token, span: tuple[int, int]) -> bool:
     """ "X, the minister said": a clause before the cue only when the cue heads the
     sentence and a comma closes the clause (never "a plan residents had rejected")."""
-    _, b = span
+    a, b = span
+    first = ex.toks[a]
+    if first.dep_ == "mark" or first.pos_ == "SCONJ":
+        return False  # "as Trump went on …, Melanie said yes": a circumstance
+    if any(c.i > tok.i and c.dep_ in CLAUSE | OBJECT | OPEN_CLAUSE for c in tok.children):
+        return False  # the cue has its own content after it ("…, she added the words")
     return tok.dep_ == "ROOT" and b < tok.i and ex.toks[b].text == ","
 
 

@@ -159,6 +159,7 @@ def test_object_of_a_statement_only_verb_must_be_a_statement():
         ("I have written that the plan is not an easy process.", "en"),
         # a circumstance, not a gerund of speech
         ("When announcing the closure, the mayor called on residents to stay calm.", "en"),
+        ("The mayor spoke at a news conference announcing the closure of the bridge.", "en"),
     ],
 )
 def test_no_claim_for_requests_intentions_quotes_negations_and_questions(text, lang):
