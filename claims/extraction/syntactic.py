@@ -72,8 +72,7 @@ def _cue_taken(ex: DocExtractor, i: int) -> bool:
 
 
 def _claim_for(ex: DocExtractor, si: int, s: int, e: int, tok: Token, lemma: str) -> None:
-    m = ex.m
-    stance = m.speech_verbs[lemma]
+    stance = ex.m.speech_verbs[lemma]
     if "Inf" in tok.morph.get("VerbForm") or tok.tag_ == "VB":
         return  # an infinitive is the content or the aim of another verb
     if stance != "denies" and _negated(ex, tok):
@@ -90,7 +89,7 @@ def _claim_for(ex: DocExtractor, si: int, s: int, e: int, tok: Token, lemma: str
         subject = _subject(ex, tok)
         if subject is None:
             return
-        speaker = _speaker_range(ex, subject, tok.i, s, e)
+        speaker = _range(ex, subject, tok.i, s, e)
     if speaker is None or any(ex.in_quote(k) for k in range(*speaker)):
         return
     content = _content(ex, tok, lemma, passive, s, e)
@@ -99,31 +98,63 @@ def _claim_for(ex: DocExtractor, si: int, s: int, e: int, tok: Token, lemma: str
     a, b = content
     if a < speaker[1] and speaker[0] < b:
         return  # the subject inside the content: a mis-parse
-    if b <= tok.i and (
-        ex._reduced_relative(speaker)  # "X, a plan residents had rejected": a relative
-        or not _next_to(ex, b, speaker[0])
-        and speaker[0] < tok.i  # "X, Y said"/"X, said Y"
-        or any(ex.toks[k].text == ";" and not ex.in_quote(k) for k in range(a, b))
-    ):
+    if b <= tok.i and not _reporting_clause_after(ex, tok, content, speaker):
         return
     span = ex.char_span(a, b)
     if span is None or _overlaps(ex, span):
         return
-    frame = ex.make_frame(speaker, at=speaker[0])
-    if frame is None or frame.is_pronoun or _unresolved_pronoun(ex, speaker, frame.text):
-        return
+    frames = []
+    for party in _parties(ex, speaker):
+        frame = ex.make_frame(party, at=party[0])
+        if frame is None or frame.is_pronoun or _unresolved_pronoun(ex, party, frame.text):
+            return
+        frames.append(frame)
     cue = ex.cue_text(ex.verb_group_start(tok.i), ex.verb_group_end(tok.i))
-    claim = ex.add_claim(span, frame, cue, "indirect", stance, CONFIDENCE, RULE, si, anchor=tok.i)
-    if claim is not None:
-        ex.consumed.add(tok.i)
+    for frame in frames:  # "Tesco and Salling announced": one claim per party
+        ex.add_claim(span, frame, cue, "indirect", stance, CONFIDENCE, RULE, si, anchor=tok.i)
+    ex.consumed.add(tok.i)
+
+
+def _parties(ex: DocExtractor, speaker: tuple[int, int]) -> list[tuple[int, int]]:
+    """The conjuncts of a coordinated subject ("the union and the employers"), each as a
+    token range; the whole subject when it is not a coordination of nouns."""
+    a, b = speaker
+    heads = [t for t in ex.toks[a:b] if t.head.i < a or t.head.i >= b or t.head.i == t.i]
+    if len(heads) != 1:
+        return [speaker]
+    head = heads[0]
+    conjuncts = [c for c in head.children if c.dep_ in COORDINATED and a <= c.i < b]
+    if not conjuncts or not all(c.pos_ in ("NOUN", "PROPN") for c in conjuncts + [head]):
+        return [speaker]
+    if any(
+        ex.toks[k].lower_ not in ex.m.coordinators for k in range(a, b) if ex.toks[k].dep_ == "cc"
+    ):
+        return [speaker]  # "X but not Y", "X as well as Y"
+    first_end = min(c.left_edge.i for c in conjuncts)
+    while first_end > a and (
+        ex.toks[first_end - 1].dep_ == "cc" or ex.toks[first_end - 1].is_punct
+    ):
+        first_end -= 1
+    parties = [(a, first_end)] + [(c.left_edge.i, min(c.right_edge.i + 1, b)) for c in conjuncts]
+    return [p for p in parties if p[1] > p[0]]
 
 
 # ---------------------------------------------------------------------- guards
 
 
-def _next_to(ex: DocExtractor, b: int, k: int) -> bool:
-    """Token ``k`` follows ``b`` with only punctuation between: "X,” Y said"."""
-    return k > b and all(ex.toks[j].is_punct for j in range(b, k))
+def _reporting_clause_after(
+    ex: DocExtractor, tok: Token, content: tuple[int, int], speaker: tuple[int, int]
+) -> bool:
+    """A content before its cue needs the shape "X, Y said" / "X,” Y said" / "X, said Y":
+    not a reduced relative ("X, a plan residents had rejected"), nor a clause running over
+    a semicolon (a headline's "A; B, others vow")."""
+    a, b = content
+    s0 = speaker[0]
+    if ex._reduced_relative(speaker):
+        return False
+    if s0 < tok.i and not (s0 > b and all(ex.toks[j].is_punct for j in range(b, s0))):
+        return False
+    return not any(ex.toks[k].text == ";" and not ex.in_quote(k) for k in range(a, b))
 
 
 def _unresolved_pronoun(ex: DocExtractor, speaker: tuple[int, int], text: str) -> bool:
@@ -269,12 +300,6 @@ def _range(ex: DocExtractor, head: Token, cue: int, s: int, e: int) -> tuple[int
         if b - a > SPEAKER_LIMIT:
             return None
     return a, b
-
-
-def _speaker_range(
-    ex: DocExtractor, subject: Token, cue: int, s: int, e: int
-) -> tuple[int, int] | None:
-    return _range(ex, subject, cue, s, e)
 
 
 # ---------------------------------------------------------------------- content

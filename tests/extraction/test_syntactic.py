@@ -43,6 +43,15 @@ def test_complement_clause_without_que_fr():
     assert claim.content == "la direction avait menti"
 
 
+def test_joint_subject_gives_one_claim_per_party():
+    text = "The union and the employers reported 40 clinics had shut down since the spring."
+    found = parsed_alone(text, "en")
+    assert [(c.speaker, c.content, c.rule) for c in found] == [
+        ("The union", "40 clinics had shut down since the spring", "syntactic"),
+        ("the employers", "40 clinics had shut down since the spring", "syntactic"),
+    ]
+
+
 def test_object_of_an_object_content_verb_is_the_content():
     claim = one_claim("L'association a dénoncé la fermeture de la maternité.", "fr", "dénoncé")
     assert claim.speaker == "L'association"
