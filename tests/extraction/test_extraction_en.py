@@ -245,3 +245,23 @@ def test_multiword_cue_shot_back():
     c = only(text, quote_type="indirect")
     assert c.speaker == "Ben Ashe"
     assert c.content == "the audit had cleared his office"
+
+
+def test_finding_of_a_survey():
+    text = "A survey by the Harbour Institute shows that most ferry users travel before dawn."
+    c = only(text, quote_type="indirect")
+    assert c.content == "most ferry users travel before dawn"
+    assert c.stance == "asserts"
+
+
+def test_object_verb_with_its_preposition_likened():
+    text = "Opposition leader Maya Quist likened the new tax to a lottery for the rich."
+    c = only(text, quote_type="indirect")
+    assert c.speaker == "Maya Quist"
+    assert c.content == "the new tax to a lottery for the rich"
+
+
+def test_multiword_denial_brushed_aside():
+    text = "The health minister brushed aside the criticism from rural doctors."
+    c = only(text, stance="denies")
+    assert c.content == "the criticism from rural doctors"
