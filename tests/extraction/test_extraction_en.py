@@ -248,7 +248,7 @@ def test_multiword_cue_shot_back():
 
 
 def test_finding_of_a_survey():
-    text = "A survey by the Harbour Institute shows that most ferry users travel before dawn."
+    text = "A survey by the Harbour Institute found that most ferry users travel before dawn."
     c = only(text, quote_type="indirect")
     assert c.content == "most ferry users travel before dawn"
     assert c.stance == "asserts"
@@ -265,3 +265,29 @@ def test_multiword_denial_brushed_aside():
     text = "The health minister brushed aside the criticism from rural doctors."
     c = only(text, stance="denies")
     assert c.content == "the criticism from rural doctors"
+
+
+def test_a_document_that_reads_a_quote():
+    text = 'The council\'s statement read: "The library will stay open on Sundays."'
+    c = only(text, quote_type="direct")
+    assert c.content == "The library will stay open on Sundays"
+
+
+def test_made_the_following_announcement_before_a_colon():
+    text = 'The port authority made the following announcement: "All ferries are cancelled today."'
+    c = only(text, quote_type="direct")
+    assert c.speaker == "The port authority"
+    assert c.content == "All ferries are cancelled today"
+
+
+def test_did_not_release_information_declines_comment():
+    text = "Norvik Air did not release any specific information about the crew."
+    c = only(text, stance="declines_comment")
+    assert c.content.startswith("did not release any specific information")
+
+
+def test_admitted_his_guilt():
+    text = "The former clerk Tom Reilly admitted his guilt in the ticket fraud."
+    c = only(text, quote_type="indirect")
+    assert c.speaker == "Tom Reilly"
+    assert c.content == "his guilt in the ticket fraud"

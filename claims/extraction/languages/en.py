@@ -152,7 +152,7 @@ SPEECH_VERBS: dict[str, str] = {
     "rule": "asserts",
     "establish": "asserts",
     # saying and judging, general knowledge of English (PolNeAR train: remind 21,
-    # demonstrate 10, document 5, scoff 3; the others are rarer news verbs)
+    # scoff 3; the others are rarer news verbs)
     "remind": "asserts",
     "reflect": "asserts",
     "concur": "asserts",
@@ -181,9 +181,6 @@ SPEECH_VERBS: dict[str, str] = {
     "exult": "asserts",
     "bluster": "asserts",
     "growl": "asserts",
-    "show": "asserts",
-    "demonstrate": "asserts",
-    "document": "asserts",
     "characterize": "asserts",
     "characterise": "asserts",
     "portray": "asserts",
@@ -214,6 +211,8 @@ SPEECH_VERBS: dict[str, str] = {
     "shoot back": "asserts",
     "fire back": "asserts",
     "hit back": "asserts",
+    "make an announcement": "asserts",  # 'made the following announcement: "..."'
+    "read": "asserts",  # 'the statement read: "..."'
     "point out": "asserts",
     "make clear": "asserts",
     # evaluations, accusations and praise whose object is the claim (PolNeAR train cues:
@@ -270,7 +269,6 @@ IRREGULAR_FORMS: dict[str, list[str]] = {
     "write": ["write", "writes", "wrote", "written", "writing"],
     "deny": ["deny", "denies", "denied", "denying"],
     "slam": ["slam", "slams", "slammed", "slamming"],
-    "show": ["show", "shows", "showed", "shown", "showing"],
     "dub": ["dub", "dubs", "dubbed", "dubbing"],
     "label": ["label", "labels", "labeled", "labelled", "labeling", "labelling"],
     "think": ["think", "thinks", "thought", "thinking"],
@@ -354,6 +352,8 @@ OBJECT_NEEDS_PREPOSITION: dict[str, tuple[str, ...]] = {
     "charge": ("with",),  # "charged the mayor with fraud"; "charged $5" reports nothing
 }
 CLAUSE_ONLY_VERBS = {
+    "make an announcement",
+    "read",
     "remind",
     "reflect",
     "concur",
@@ -382,9 +382,6 @@ CLAUSE_ONLY_VERBS = {
     "exult",
     "bluster",
     "growl",
-    "show",
-    "demonstrate",
-    "document",
     "characterize",
     "characterise",
     "portray",
@@ -614,6 +611,13 @@ STATEMENT_NOUNS = {
     "view",
     "views",
     "wrongdoing",
+    # what one admits: "admitted his guilt in ...", "acknowledged mistakes"
+    "guilt",
+    "mistake",
+    "mistakes",
+    "error",
+    "errors",
+    "failings",
     "involvement",
     "characterisation",
     "characterization",
@@ -704,10 +708,15 @@ MULTIWORD_CUES: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], str]]] = 
     "out": [(("point",), (), "point out"), (("spell", "spelt"), (), "spell out")],
     # pleas (court reporting): "pleaded guilty to X", "pled not guilty to X"
     "guilty": [
-        (("plead", "pled"), (), "plead guilty"),
-        (("plead", "pled"), ("not",), "plead not guilty"),
+        # not the base form: "would plead not guilty" is an intention, not a plea
+        (("pleaded", "pleads", "pled", "pleading"), (), "plead guilty"),
+        (("pleaded", "pleads", "pled", "pleading"), ("not",), "plead not guilty"),
     ],
     "it": [(("put",), (), "put it")],
+    "announcement": [
+        (("make", "made"), ("the", "following"), "make an announcement"),
+        (("make", "made"), ("this",), "make an announcement"),
+    ],
     "aside": [(("brush",), (), "brush aside")],
     "off": [(("brush",), (), "brush off"), (("shrug",), (), "shrug off")],
     "responsibility": [(("claim",), (), "claim responsibility")],
@@ -739,6 +748,8 @@ DECLINES_PATTERNS = [
     r"(?:could|can)\s*(?:not|n['’]t)\s+be\s+(?:immediately\s+)?reached\s+for\s+comment",
     r"(?:had|has|have)\s+no\s+(?:immediate\s+)?comment",
     r"would\s+not\s+comment",
+    # "did not release any specific information about ..."
+    r"(?:did|does|has|have|had)\s+not\s+(?:yet\s+)?(?:release|disclose|provide|give)\s+(?:any\s+)?(?:further\s+|specific\s+|more\s+|additional\s+)?(?:information|details)\b",
     # "has not commented publicly on the matter"
     r"(?:has|have|had|did)\s+not\s+(?:yet\s+)?(?:publicly\s+)?comment(?:ed)?\b",
 ]
@@ -1021,7 +1032,6 @@ DOCUMENT_HEADS = {
     "study",
     "statement",
     "note",
-    "document",
     "survey",
     "poll",
     "estimates",
