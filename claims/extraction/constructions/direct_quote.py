@@ -33,7 +33,8 @@ def find(
     ct = ex.close_tok.get(q)
     if ot is None or ct is None:
         return
-    span = ex.trim(o + 1, c)
+    mark = ex.mark_len[q]
+    span = ex.trim(o + mark, c)
     if span is None:
         return
     inner = text[span[0] : span[1]]
@@ -45,7 +46,7 @@ def find(
     if len(inner.split()) < 3:
         # a short quote is a whole utterance only after a colon and with its own full
         # stop: "she said: « Absolutely not. »"
-        closing = text[o + 1 : c].rstrip()
+        closing = text[o + mark : c].rstrip()
         if not (prev_char == ":" and closing[-1:] in SENT_END):
             return
     para_start = prev_char == "\n"
@@ -123,7 +124,9 @@ def find(
             ex.consumed.add(i)
     # 3. a following quoted sentence with no new verb: same speaker as the previous claim
     if frame is None:
-        prev = [cl for cl in ex.claims if ex.para_of[cl.sent] == ex.para_of[si]]
+        # a quotation going on from the paragraph before follows that paragraph's claims
+        para = ex.para_of[si] - (q in ex.continues_quote)
+        prev = [cl for cl in ex.claims if ex.para_of[cl.sent] == para]
         if prev and (
             prev[-1].quote_type == "direct" or prev[-1].sent == si or prev[-1].sent == si - 1
         ):
