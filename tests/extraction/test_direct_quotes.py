@@ -57,3 +57,121 @@ def test_a_french_quote_running_over_paragraphs_keeps_its_speaker():
         "Certains patients attendent deux jours dans le couloir",
     ]
     assert {speaker for _, speaker, _ in found} == {"Paule Ormont"}
+
+
+# 1. quotes introduced by a colon
+
+
+def test_colon_quote_goes_to_the_subject_of_the_verb_before_the_colon_fr():
+    text = (
+        "Selon le maire, Paul Ferrand, « le pont rouvrira en mai » ; la ministre, "
+        "Claire Duval, a pour sa part ajouté : « Nous avons reçu tous les vaccins. »"
+    )
+    assert ("Nous avons reçu tous les vaccins", "Claire Duval", "ajouté") in _direct(text, "fr")
+
+
+def test_colon_quote_after_an_announcing_clause_en():
+    text = (
+        "The port authority's statement read: \"The ferry sank on Monday. "
+        'Four crew members were rescued."'
+    )
+    found = _direct(text, "en")
+    assert len(found) == 1
+    content, speaker, _ = found[0]
+    assert content == "The ferry sank on Monday. Four crew members were rescued"
+    assert "port authority" in speaker
+
+
+def test_colon_quote_after_a_following_announcement_fr():
+    text = (
+        "La mairie a publié le communiqué suivant : « Le marché de Noël est annulé. "
+        "Les exposants seront remboursés. »"
+    )
+    found = _direct(text, "fr")
+    assert [(c, s) for c, s, _ in found] == [
+        ("Le marché de Noël est annulé. Les exposants seront remboursés", "La mairie")
+    ]
+
+
+# 2. a quote right after the verb, with no comma and no "that"
+
+
+def test_quote_right_after_said_en():
+    text = 'A source in the ministry reportedly said "I was told to keep the toll secret."'
+    assert _direct(text, "en") == [
+        ("I was told to keep the toll secret", "A source in the ministry", "said")
+    ]
+
+
+def test_quote_right_after_a_lance_fr():
+    text = "Le porte-parole a lancé « Nous ne céderons rien sur les salaires »."
+    assert _direct(text, "fr") == [
+        ("Nous ne céderons rien sur les salaires", "Le porte-parole", "a lancé")
+    ]
+
+
+def test_quoted_noun_phrase_right_after_the_verb_is_no_direct_quote():
+    text = "Le ministre a dénoncé « une campagne de dénigrement sans précédent »."
+    assert _direct(text, "fr") == []
+
+
+# 3. question and exclamation quotes with the cue after them
+
+
+def test_question_quote_with_s_interroger_after_it_fr():
+    text = "« Qui paiera la facture ? » s'interroge Marc Lenoir, le président du syndicat."
+    found = _direct(text, "fr")
+    assert [(c, s) for c, s, _ in found] == [("Qui paiera la facture ?", "Marc Lenoir")]
+
+
+def test_exclamation_quote_with_shouted_after_it_en():
+    text = '"This is a scandal!" the senator shouted.'
+    assert _direct(text, "en") == [("This is a scandal!", "the senator", "shouted")]
+
+
+# 6. "adding, “…”": the main clause's subject speaks, the main clause is no content
+
+
+def test_adding_gives_the_quote_to_the_main_subject_en():
+    text = 'Jane Morel said the rise was too steep, adding, "Nobody can pay this price."'
+    claims = extract(text, "en")
+    assert [(c.content, c.speaker) for c in claims if c.cue == "adding"] == [
+        ("Nobody can pay this price", "Jane Morel")
+    ]
+    assert all("Jane Morel" not in c.content for c in claims)
+
+
+def test_ajoutant_gives_the_quote_to_the_main_subject_fr():
+    text = "Le syndicat a rejeté l'offre, ajoutant : « Personne ne peut payer ce prix. »"
+    claims = extract(text, "fr")
+    assert [(c.content, c.speaker, c.quote_type) for c in claims] == [
+        ("Personne ne peut payer ce prix", "Le syndicat", "direct")
+    ]
+
+
+# 7. postposed cues with no comma after the quote, and the outlet spoken to
+
+
+def test_postposed_cue_without_comma_fr():
+    text = "« Les chiffres sont mauvais » a ensuite précisé le porte-parole."
+    assert _direct(text, "fr") == [
+        ("Les chiffres sont mauvais", "le porte-parole", "a ensuite précisé")
+    ]
+
+
+def test_postposed_resume_without_comma_fr():
+    text = "« Les résultats sont inquiétants » résume l'universitaire."
+    assert _direct(text, "fr") == [("Les résultats sont inquiétants", "l'universitaire", "résume")]
+
+
+def test_postposed_cue_with_the_outlet_spoken_to_goes_to_via_fr():
+    text = "« Les résultats sont inquiétants », a expliqué à l'AFP Jeanne Morel, chercheuse à Lyon."
+    claims = [c for c in extract(text, "fr") if c.quote_type == "direct"]
+    assert [(c.content, c.speaker, c.via) for c in claims] == [
+        ("Les résultats sont inquiétants", "Jeanne Morel", ["AFP"])
+    ]
+
+
+def test_postposed_wondered_without_comma_en():
+    text = '"Who will pay the bill?" wondered Mark Lenoir, the union leader.'
+    assert _direct(text, "en") == [("Who will pay the bill?", "Mark Lenoir", "wondered")]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..engine.common import SENT_END, Frame, _is_word
+from ..engine.outlets import _names_outlet, _strip_article
 from ..text import CLOSING_QUOTES, OPENING_QUOTES, QUOTE_CHARS
 
 if TYPE_CHECKING:
@@ -14,6 +15,10 @@ if TYPE_CHECKING:
 
 NAME = "direct_quote"
 RULES = ("direct",)  # the rule names its claims carry
+
+# at most this many tokens between a verb and a quotation it opens with no punctuation
+# ('said "…"', "a lancé aux journalistes « … »")
+_ADJACENT_GAP = 4
 
 
 def find(
@@ -51,11 +56,18 @@ def find(
             return
     para_start = prev_char == "\n"
     cue_before = None
+    cues = cues + _quote_verbs(ex, s, e, cues)
+    cues.sort()
     if para_start or prev_char in '.!?:;»”"–—' or (ot == s):
         candidate = True
     elif prev_char == ",":
         # "he said, “X”" / "», a-t-il déclaré, « Y »": a reporting clause just before
         cue_before = _cue_before(ex, ot, s, cues)
+        candidate = cue_before is not None
+    elif prev_char.isalnum() and _opens_utterance(inner):
+        # 'said "We will …"', "a lancé « Nous … »": a whole utterance right after the verb
+        # (a quoted noun phrase there is the verb's object: "a dénoncé « une campagne »")
+        cue_before = _cue_before(ex, ot, s, cues, _ADJACENT_GAP)
         candidate = cue_before is not None
     else:
         candidate = False
@@ -67,19 +79,17 @@ def find(
     stance = "asserts"
     anchor = ot
     via: list[str] = []
-    after = [
-        (i, lemma) for i, lemma in cues if ct < i < min(e, ct + 30) and i not in ex.consumed
-    ]
+    after = [(i, lemma) for i, lemma in cues if ct < i < min(e, ct + 30) and i not in ex.consumed]
     if after:
         i, lemma = after[0]
         vg = vg_of.get(i, i)
         between = [
-            j
-            for j in range(ct + 1, vg)
-            if _is_word(toks[j]) and toks[j].text not in QUOTE_CHARS
+            j for j in range(ct + 1, vg) if _is_word(toks[j]) and toks[j].text not in QUOTE_CHARS
         ]
         if (
-            not any(toks[j].text in OPENING_QUOTES for j in range(ct + 1, vg))
+            not any(
+                toks[j].text in OPENING_QUOTES or j in ex.opening_marks for j in range(ct + 1, vg)
+            )
             and len(between) <= 14
             and not any(ex.is_finite(j) and not _in_relative(ex, j, ct) for j in between)
             and not ex.is_participle(i)
@@ -93,8 +103,11 @@ def find(
             relay_frame, relay_cue = ex._relay(asides, frame)
             if relay_frame is not None and relay_cue:
                 frame = relay_frame
+            if frame is None:
+                # "« … », a expliqué à l'AFP X": the outlet spoken to, then the speaker
+                frame, via = _speaker_after_outlet(ex, ex.verb_group_end(i), e)
             cue = ex.cue_text(vg, ex.verb_group_end(i))
-            stance = ex.m.speech_verbs[lemma]
+            stance = ex.m.speech_verbs.get(lemma, "asserts")
             anchor = i
             if frame is not None:
                 ex.consumed.add(i)
@@ -114,14 +127,25 @@ def find(
                 cue = prior[-1].cue
                 via = list(prior[-1].extra_via)
             else:
-                vg = vg_of.get(i, i)
+                vg = vg_of.get(i, ex.verb_group_start(i))
+                # "X a rejeté l'offre, ajoutant : « … »": the main clause's subject speaks
+                participial = ex.is_participle(i) and vg > s and toks[vg - 1].text == ","
                 frame, asides, _, _ = ex._speaker_for(
-                    si, s, i, vg, ex._left_bound(s, vg), e, False
+                    si, s, i, vg, ex._left_bound(s, vg), e, participial
                 )
+                if frame is None and prev_char == ":":
+                    frame = _colon_clause_subject(ex, s, ot)
                 cue = ex.cue_text(vg, ex.verb_group_end(i))
-                stance = ex.m.speech_verbs[lemma]
+                stance = ex.m.speech_verbs.get(lemma, "asserts")
+                _drop_misread_postposed(ex, si, i)
             anchor = i
             ex.consumed.add(i)
+    # 2b. a clause before the colon that announces the quotation without a reporting verb:
+    # "Trump's statement read: “…”", "made the following announcement: “…”"
+    if frame is None and prev_char == ":":
+        announced = _announcing_clause(ex, s, ot)
+        if announced is not None:
+            frame, cue, anchor = announced
     # 3. a following quoted sentence with no new verb: same speaker as the previous claim
     if frame is None:
         # a quotation going on from the paragraph before follows that paragraph's claims
@@ -144,18 +168,18 @@ def find(
 
 
 def _cue_before(
-    ex: DocExtractor, ot: int, s: int, cues: list[tuple[int, str]]
+    ex: DocExtractor, ot: int, s: int, cues: list[tuple[int, str]], gap: int | None = None
 ) -> tuple[int, str] | None:
     before = [(i, lemma) for i, lemma in cues if s <= i < ot]
     if not before:
         return None
     i, lemma = before[-1]
+    if gap is not None and ot - ex.verb_group_end(i) > gap:
+        return None
     # only adjuncts between the verb and the quote (no complementizer, no other verb)
     for j in range(ex.verb_group_end(i), ot):
         t = ex.toks[j]
-        if t.lower_ in ex.m.complementizers or (
-            ex.is_finite(j) and t.lower_ not in ex.m.aux
-        ):
+        if t.lower_ in ex.m.complementizers or (ex.is_finite(j) and t.lower_ not in ex.m.aux):
             return None
         if t.text in OPENING_QUOTES or t.text in CLOSING_QUOTES:
             if t.text in CLOSING_QUOTES and j < ot:
@@ -167,8 +191,7 @@ def _cue_before(
 def _in_relative(ex: DocExtractor, j: int, lo: int) -> bool:
     """True when token j sits in a relative clause opened after ``lo`` ("qui restent")."""
     return any(
-        ex.toks[k].lower_ in ex.m.relative_subjects
-        or ex.toks[k].lower_ in ("que", "that")
+        ex.toks[k].lower_ in ex.m.relative_subjects or ex.toks[k].lower_ in ("que", "that")
         for k in range(max(lo, j - 4), j)
     )
 
@@ -184,3 +207,134 @@ def _recent_denial(ex: DocExtractor, frame: Frame, si: int) -> bool:
         if claim.frame.text == frame.text:
             return claim.stance == "denies"
     return False
+
+
+def _opens_utterance(inner: str) -> bool:
+    """The quotation reads as a sentence of its own: it opens with a capital letter."""
+    head = inner.lstrip("[(…. ")
+    return head[:1].isupper()
+
+
+def _quote_verbs(
+    ex: DocExtractor, s: int, e: int, cues: list[tuple[int, str]]
+) -> list[tuple[int, str]]:
+    """Verbs of the pack's ``quote_verbs`` that stand next to a quotation of the sentence:
+    right after its closing mark (a comma, auxiliaries and clitics between) or before its
+    opening one (a colon, a comma or nothing between)."""
+    words = ex.m.quote_verbs
+    if not words:
+        return []
+    toks = ex.toks
+    known = {i for i, _ in cues}
+    out = []
+    for q in ex.quotes_by_sent.get(ex.sent_of[s], ()):
+        ot, ct = ex.open_tok.get(q), ex.close_tok.get(q)
+        if ot is None or ct is None:
+            continue
+        # after the quote: "», s'interroge X", '?" he shouted'
+        j = ct + 1
+        while j < min(e, ct + 6):
+            t = toks[j]
+            if _quote_verb(ex, j) and j not in known:
+                out.append((j, _quote_verb(ex, j)))
+                break
+            if not (
+                t.text == ","
+                or t.lower_ in ex.m.aux
+                or t.lower_ in ex.m.reflexive_clitics
+                or t.lower_ in ex.m.inversion_clitics
+                or t.pos_ in ("ADV", "PRON", "PROPN", "DET")
+                or (t.pos_ == "NOUN" and j > ct + 1 and toks[j - 1].pos_ == "DET")
+            ):
+                break
+            j += 1
+        # before the quote: "a lancé : « … »", 'exclaimed: "…"'
+        j = ot - 1
+        while j > max(s - 1, ot - 4) and (toks[j].text in (":", ",") or toks[j].pos_ == "ADV"):
+            j -= 1
+        if j >= s and j not in known and _quote_verb(ex, j):
+            out.append((j, _quote_verb(ex, j)))
+    return sorted(set(out))
+
+
+def _quote_verb(ex: DocExtractor, j: int) -> str | None:
+    tok = ex.toks[j]
+    if ex.in_quote(j) or tok.pos_ in ("ADP", "DET", "PRON", "PUNCT", "PROPN", "NUM"):
+        return None
+    lemma = tok.lemma_.lower()
+    return lemma if lemma in ex.m.quote_verbs else None
+
+
+def _speaker_after_outlet(ex: DocExtractor, j: int, e: int) -> tuple[Frame | None, list[str]]:
+    """ "a expliqué à l'AFP Jeanne Morel": the outlet spoken to goes to ``via``, the noun
+    phrase after it speaks."""
+    toks = ex.toks
+    if j >= e or toks[j].lower_ not in ex.m.recipient_prepositions:
+        return None, []
+    for k in range(j + 2, min(e, j + 7)):
+        words = [t.lower_ for t in toks[j + 1 : k] if t.lower_ not in ex.m.articles]
+        if words and _names_outlet(words) and (toks[k].pos_ in ("PROPN", "DET")):
+            r = ex.right_np(k, e)
+            if r is None:
+                return None, []
+            outlet = _strip_article(ex.np_text(j + 1, k), ex.m.articles)
+            return ex.make_frame(r, None, r[0]), [outlet]
+    return None, []
+
+
+def _colon_clause_start(ex: DocExtractor, s: int, colon: int) -> int:
+    """Where the clause ending at ``colon`` begins: after a ";" or a closed quotation."""
+    start = s
+    for j in range(s, colon):
+        if (ex.toks[j].text == ";" and not ex.in_quote(j)) or j in ex.closing_marks:
+            start = j + 1
+    return start
+
+
+def _colon_clause_subject(ex: DocExtractor, s: int, ot: int) -> Frame | None:
+    """The subject of the clause before the colon ("le ministre, X, a pour sa part ajouté :")."""
+    colon = _colon_before(ex, ot, s)
+    if colon is None:
+        return None
+    return ex.main_subject(_colon_clause_start(ex, s, colon), colon)
+
+
+def _colon_before(ex: DocExtractor, ot: int, s: int) -> int | None:
+    j = ot - 1
+    while j >= s and ex.toks[j].is_space:
+        j -= 1
+    return j if j >= s and ex.toks[j].text == ":" else None
+
+
+def _announcing_clause(ex: DocExtractor, s: int, ot: int) -> tuple[Frame, str, int] | None:
+    """A clause naming a statement before the colon: its subject (or the statement's owner)
+    speaks. "Trump's statement read:", "the council made the following announcement:"."""
+    colon = _colon_before(ex, ot, s)
+    if colon is None:
+        return None
+    start = _colon_clause_start(ex, s, colon)
+    toks = ex.toks
+    nouns = ex.m.quote_nouns
+    trigger = next(
+        (j for j in range(start, colon) if toks[j].lower_ in nouns and not ex.in_quote(j)), None
+    )
+    if trigger is None or any(
+        toks[j].lower_ in ex.m.complementizers for j in range(trigger, colon)
+    ):
+        return None
+    frame = ex.main_subject(start, colon)
+    if frame is None:
+        return None
+    return frame, ex.cue_text(trigger, colon), trigger
+
+
+def _drop_misread_postposed(ex: DocExtractor, si: int, i: int) -> None:
+    """ "X a estimé que …, ajoutant : « … »": the verb introduces the quotation, so the
+    clause before it is no content the verb reports."""
+    verb_start = ex.toks[i].idx
+    for claim in [
+        c for c in ex.claims_by_sent.get(si, ()) if c.anchor == i and c.rule == "postposed"
+    ]:
+        if claim.end <= verb_start:
+            ex.claims.remove(claim)
+            ex.claims_by_sent[si].remove(claim)

@@ -144,6 +144,18 @@ OBJECT_CONTENT_VERBS = {
     "fustiger",
 }
 # Denial verbs that only deny a *statement* ("rejeter ces accusations", not "rejeter une offre").
+# Verbs that attribute a quotation next to them (after it, or before ":" or the quote).
+QUOTE_VERBS = {
+    "résumer", "interroger", "exclamer", "lancer", "poursuivre", "continuer", "conclure",
+    "renchérir", "tonner", "lâcher", "glisser", "plaisanter", "enchaîner", "questionner",
+    "demander", "ironiser", "commenter", "témoigner", "trancher", "interpeller", "indigner",
+    "emporter", "étonner", "écrire", "tweeter", "marteler", "insister",
+}
+# Nouns whose clause introduces a quotation after a colon ("a fait la déclaration suivante :").
+QUOTE_NOUNS = {
+    "déclaration", "communiqué", "annonce", "message", "texte", "lettre", "tweet", "propos",
+    "discours", "mot", "mots", "phrase", "conclusion", "conclusions", "avertissement",
+}
 STATEMENT_OBJECT_ONLY = {"rejeter", "contester", "confirmer", "reconnaître", "admettre"}
 # Admissions take any indefinite object: "a reconnu des difficultés".
 ADMISSION_VERBS = {"reconnaître", "admettre", "concéder"}
@@ -925,6 +937,8 @@ PACK = LanguagePack(
     pronominal_only_verbs=PRONOMINAL_ONLY_VERBS,
     reflexive_clitics=REFLEXIVE_CLITICS,
     statement_nouns=STATEMENT_NOUNS,
+    quote_verbs=QUOTE_VERBS,
+    quote_nouns=QUOTE_NOUNS,
     nominal_participles=NOMINAL_PARTICIPLES,
     agent_prepositions=AGENT_PREPOSITIONS,
     noun_complementizers=NOUN_COMPLEMENTIZERS,
