@@ -175,3 +175,36 @@ def test_postposed_cue_with_the_outlet_spoken_to_goes_to_via_fr():
 def test_postposed_wondered_without_comma_en():
     text = '"Who will pay the bill?" wondered Mark Lenoir, the union leader.'
     assert _direct(text, "en") == [("Who will pay the bill?", "Mark Lenoir", "wondered")]
+
+
+def test_question_quote_then_a_named_subject_and_asked_en():
+    text = "“Does anybody know what the plan of the party is?” Graham asked. “Neither do I.”"
+    assert _direct(text, "en") == [
+        ("Does anybody know what the plan of the party is?", "Graham", "asked"),
+        ("Neither do I", "Graham", "asked"),
+    ]
+
+
+def test_paragraph_ending_with_a_colon_introduces_the_quote_below_en():
+    text = (
+        "The pollster went on.\n\nCaddell continued:\n\n"
+        '"The health issue is a partisan issue, but that does not explain the numbers."'
+    )
+    assert _direct(text, "en") == [
+        (
+            "The health issue is a partisan issue, but that does not explain the numbers",
+            "Caddell",
+            "continued",
+        )
+    ]
+
+
+def test_paragraph_ending_with_a_colon_introduces_the_quote_below_fr():
+    text = (
+        "Le maire a réagi dans la soirée.\n\nIl a déclaré :\n\n"
+        "« Le pont sera rouvert en mai, les travaux sont presque terminés. »"
+    )
+    found = _direct(text, "fr")
+    assert [(c, cue) for c, _, cue in found] == [
+        ("Le pont sera rouvert en mai, les travaux sont presque terminés", "a déclaré")
+    ]

@@ -140,6 +140,12 @@ def find(
                 _drop_misread_postposed(ex, si, i)
             anchor = i
             ex.consumed.add(i)
+    # 2a. a paragraph ending with a colon introduces the quotation opening the next one:
+    # "Caddell continued:¶¶“…”"
+    if frame is None and para_start and si > 0 and ex.toks[ex.sents[si - 1][1] - 1].text == ":":
+        introduced = _colon_paragraph(ex, si - 1)
+        if introduced is not None:
+            frame, cue, stance, anchor = introduced
     # 2b. a clause before the colon that announces the quotation without a reporting verb:
     # "Trump's statement read: “…”", "made the following announcement: “…”"
     if frame is None and prev_char == ":":
@@ -233,7 +239,7 @@ def _quote_verbs(
             continue
         # after the quote: "», s'interroge X", '?" he shouted'
         j = ct + 1
-        while j < min(e, ct + 6):
+        while j < min(e, ct + 9):
             t = toks[j]
             if _quote_verb(ex, j) and j not in known:
                 out.append((j, _quote_verb(ex, j)))
@@ -243,8 +249,7 @@ def _quote_verbs(
                 or t.lower_ in ex.m.aux
                 or t.lower_ in ex.m.reflexive_clitics
                 or t.lower_ in ex.m.inversion_clitics
-                or t.pos_ in ("ADV", "PRON", "PROPN", "DET")
-                or (t.pos_ == "NOUN" and j > ct + 1 and toks[j - 1].pos_ == "DET")
+                or t.pos_ in ("ADV", "PRON", "PROPN", "DET", "NOUN", "ADJ", "ADP")
             ):
                 break
             j += 1
@@ -338,3 +343,33 @@ def _drop_misread_postposed(ex: DocExtractor, si: int, i: int) -> None:
         if claim.end <= verb_start:
             ex.claims.remove(claim)
             ex.claims_by_sent[si].remove(claim)
+
+
+def _colon_paragraph(ex: DocExtractor, psi: int) -> tuple[Frame, str, str, int] | None:
+    """Speaker, cue, stance and anchor of sentence ``psi`` when it ends with a colon that
+    introduces a quotation: its reporting verb, else a clause naming a statement."""
+    ps, pe = ex.sents[psi]
+    colon = pe - 1
+    cues = [
+        (i, lemma) for i in range(ps, colon) if not ex.in_quote(i) and (lemma := ex.cue_lemma(i))
+    ]
+    known = {i for i, _ in cues}
+    cues += [
+        (i, lemma) for i in range(ps, colon) if i not in known and (lemma := _quote_verb(ex, i))
+    ]
+    cb = _cue_before(ex, colon, ps, sorted(cues))
+    if cb is not None:
+        i, lemma = cb
+        vg = ex.verb_group_start(i)
+        participial = ex.is_participle(i) and vg > ps and ex.toks[vg - 1].text == ","
+        frame = ex._speaker_for(psi, ps, i, vg, ex._left_bound(ps, vg), pe, participial)[0]
+        if frame is None:
+            frame = ex.main_subject(_colon_clause_start(ex, ps, colon), colon)
+        if frame is not None:
+            cue = ex.cue_text(vg, ex.verb_group_end(i))
+            return frame, cue, ex.m.speech_verbs.get(lemma, "asserts"), i
+    announced = _announcing_clause(ex, ps, pe)
+    if announced is not None:
+        frame, cue, anchor = announced
+        return frame, cue, "asserts", anchor
+    return None

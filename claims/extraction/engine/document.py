@@ -155,8 +155,11 @@ class DocumentView:
             text = tok.text
             ends = text in SENT_END
             if not ends and i in closing_marks:
-                # «... contournés. » ends the sentence with its closing mark
+                # «... contournés. » ends the sentence with its closing mark, but a question
+                # or an exclamation does not when its cue follows: '"…?" Graham asked.'
                 ends = i > 0 and toks[i - 1].text in SENT_END
+                if ends and toks[i - 1].text in ("?", "!") and self._cue_follows(i + 1):
+                    ends = False
             if not ends:
                 continue
             if (
@@ -186,6 +189,22 @@ class DocumentView:
             ):
                 close(i + 1, False)
         close(self.n, False)
+
+    def _cue_follows(self, j: int) -> bool:
+        """A short subject then a reporting verb from token ``j``: '"…?" Graham asked.'"""
+        toks = self.toks
+        for k in range(j, min(self.n, j + 7)):
+            t = toks[k]
+            if t.is_space or t.text in QUOTE_CHARS:
+                return False
+            verb = t.pos_ in ("VERB", "AUX") and (
+                t.lemma_.lower() in self.m.quote_verbs or self.cue_lemma(k) is not None
+            )
+            if verb:
+                return k > j
+            if t.pos_ not in ("PROPN", "NOUN", "DET", "ADJ", "PRON", "ADP"):
+                return False
+        return False
 
     def sent_claims(self, si: int, before: int) -> list[_Claim]:
         """Claims already found in sentence ``si`` whose cue precedes token ``before``."""

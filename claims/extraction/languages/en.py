@@ -93,13 +93,13 @@ QUOTE_VERBS = {
     "shout", "exclaim", "wonder", "ask", "yell", "scream", "quip", "muse", "continue",
     "conclude", "chant", "joke", "answer", "cry", "plead", "sigh", "whisper", "boast",
     "declare", "marvel", "snap", "retort", "interject", "proclaim", "thunder", "mutter",
-    "tweet", "write", "read", "demand",
+    "tweet", "write", "read", "demand", "comment",
 }
 # Nouns whose clause introduces a quotation after a colon ("the statement read: …").
 QUOTE_NOUNS = {
     "statement", "announcement", "message", "tweet", "post", "letter", "note", "text",
     "release", "communique", "communiqué", "remarks", "words", "response", "reply",
-    "conclusion", "warning", "summary",
+    "conclusion", "warning", "summary", "comment", "comments",
 }
 STATEMENT_OBJECT_ONLY = {"reject", "dismiss", "dispute", "confirm", "acknowledge", "admit"}
 ADMISSION_VERBS = {"acknowledge", "admit", "concede"}

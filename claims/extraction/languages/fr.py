@@ -155,6 +155,7 @@ QUOTE_VERBS = {
 QUOTE_NOUNS = {
     "déclaration", "communiqué", "annonce", "message", "texte", "lettre", "tweet", "propos",
     "discours", "mot", "mots", "phrase", "conclusion", "conclusions", "avertissement",
+    "commentaire", "réponse",
 }
 STATEMENT_OBJECT_ONLY = {"rejeter", "contester", "confirmer", "reconnaître", "admettre"}
 # Admissions take any indefinite object: "a reconnu des difficultés".
