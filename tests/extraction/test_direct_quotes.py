@@ -208,3 +208,50 @@ def test_paragraph_ending_with_a_colon_introduces_the_quote_below_fr():
     assert [(c, cue) for c, _, cue in found] == [
         ("Le pont sera rouvert en mai, les travaux sont presque terminés", "a déclaré")
     ]
+
+
+def test_running_quote_takes_the_cue_after_its_last_paragraph_fr():
+    text = (
+        "Le conseil s'est réuni lundi.\n\n"
+        "« Nos écoles sont pleines. Il nous faut des enseignants.\n\n"
+        "« Nous demandons de l'aide depuis des années », a déclaré la maire, Anne Ortiz."
+    )
+    assert _direct(text, "fr") == [
+        ("Nos écoles sont pleines. Il nous faut des enseignants", "Anne Ortiz", "a déclaré"),
+        ("Nous demandons de l'aide depuis des années", "Anne Ortiz", "a déclaré"),
+    ]
+
+
+def test_paragraphs_opening_with_other_marks_are_no_running_quote_en():
+    text = (
+        '"The mayor thought the plan was absurd. She said so twice.\n\n'
+        "“We will vote against it,” said council member Ann Ortiz."
+    )
+    assert [c for c, _, _ in _direct(text, "en")] == ["We will vote against it"]
+
+
+# 5. follow-on quotes: no new attribution verb, same speaker and cue
+
+
+def test_follow_on_quote_keeps_the_speaker_and_cue_en():
+    text = (
+        '"The bridge will reopen in May," engineer Rosa Lind said. '
+        '"The repairs are almost finished."'
+    )
+    assert _direct(text, "en") == [
+        ("The bridge will reopen in May", "Rosa Lind", "said"),
+        ("The repairs are almost finished", "Rosa Lind", "said"),
+    ]
+
+
+def test_follow_on_quote_keeps_the_speaker_and_cue_fr():
+    text = (
+        "« Le pont rouvrira en mai », a déclaré l'ingénieure Rose Lind. "
+        "« Les réparations sont presque terminées. »"
+    )
+    found = _direct(text, "fr")
+    assert [(c, cue) for c, _, cue in found] == [
+        ("Le pont rouvrira en mai", "a déclaré"),
+        ("Les réparations sont presque terminées", "a déclaré"),
+    ]
+    assert len({speaker for _, speaker, _ in found}) == 1

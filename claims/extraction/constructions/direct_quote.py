@@ -165,6 +165,12 @@ def find(
             cue = last.cue
             via = list(last.extra_via)
             anchor = ot
+    # 4. a quotation running over paragraphs whose cue comes after a later paragraph of it:
+    # "“…¶“…,” she said."
+    if frame is None and text[c] == "\n":
+        ahead = _cue_after_continuation(ex, q)
+        if ahead is not None:
+            frame, cue, stance, via = ahead
     if frame is None:
         return
     if stance == "asserts" and _negative(ex, ot, ct) and _recent_denial(ex, frame, si):
@@ -372,4 +378,39 @@ def _colon_paragraph(ex: DocExtractor, psi: int) -> tuple[Frame, str, str, int] 
     if announced is not None:
         frame, cue, anchor = announced
         return frame, cue, "asserts", anchor
+    return None
+
+
+def _cue_after_continuation(ex: DocExtractor, q: int) -> tuple[Frame, str, str, list[str]] | None:
+    """Speaker, cue, stance and via of the reporting clause right after the paragraphs that
+    go on with the running quotation ``q``."""
+    nxt = q + 1
+    while nxt in ex.continues_quote and ex.quotes[nxt][1] < len(ex.text):
+        ot2, ct2 = ex.open_tok.get(nxt), ex.close_tok.get(nxt)
+        if ot2 is None or ct2 is None:
+            return None
+        if ex.text[ex.quotes[nxt][1]] != "\n":
+            break  # the paragraph that closes the quotation
+        nxt += 1
+    else:
+        return None
+    si2 = ex.sent_of[ct2]
+    s2, e2 = ex.sents[si2]
+    for i in range(ct2 + 1, min(e2, ct2 + 9)):
+        if ex.in_quote(i) or ex.toks[i].text in QUOTE_CHARS:
+            return None
+        lemma = ex.cue_lemma(i) or _quote_verb(ex, i)
+        if lemma is None:
+            if ex.is_finite(i) and ex.toks[i].lower_ not in ex.m.aux:
+                return None
+            continue
+        vg = ex.verb_group_start(i)
+        lo = ct2 + 1
+        frame = ex._speaker_for(
+            si2, s2, i, vg, ex._left_bound(lo, vg) if vg > lo else lo, e2, False
+        )[0]
+        if frame is None:
+            return None
+        cue = ex.cue_text(vg, ex.verb_group_end(i))
+        return frame, cue, ex.m.speech_verbs.get(lemma, "asserts"), []
     return None

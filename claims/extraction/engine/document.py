@@ -356,14 +356,19 @@ def _running_paragraphs(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
             and b < len(text)
             and text.startswith(_PARAGRAPH_OPENERS, lines[k + 1][0])
         ):
-            opener = None
+            opener, mark = None, ""
             for match in _OPENING_MARKS.finditer(text, a, b):
                 m = match.start()
                 if any(o <= m <= c for o, c in covered):
                     continue
                 after = text[match.end() : match.end() + 1]
                 if text[m] in "«“" or (after and not after.isspace()):
-                    opener = m
-            if opener is not None and b - opener <= MAX_QUOTE_CHARS:
+                    opener, mark = m, match.group()
+            # the next paragraph goes on with the same mark ("“…¶“…”", not "“…¶\"…\"")
+            if (
+                opener is not None
+                and b - opener <= MAX_QUOTE_CHARS
+                and text.startswith(mark, lines[k + 1][0])
+            ):
                 out.append((opener, b))
     return out
