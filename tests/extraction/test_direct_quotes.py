@@ -255,3 +255,42 @@ def test_follow_on_quote_keeps_the_speaker_and_cue_fr():
         ("Les réparations sont presque terminées", "a déclaré"),
     ]
     assert len({speaker for _, speaker, _ in found}) == 1
+
+
+# 1. (continued) a colon after reported speech, and appeals
+
+
+def test_quote_after_a_complement_and_a_colon_is_the_same_speakers_direct_claim_fr():
+    text = (
+        "Le député, Nock Attia, a précisé que les milices du nord ne représentent pas le pays : "
+        "« Au Mali, les habitants ne partagent pas ces idées. »"
+    )
+    claims = extract(text, "fr")
+    assert [(c.content, c.speaker, c.quote_type) for c in claims] == [
+        ("les milices du nord ne représentent pas le pays", "Nock Attia", "indirect"),
+        ("Au Mali, les habitants ne partagent pas ces idées", "Nock Attia", "direct"),
+    ]
+
+
+def test_quote_after_que_and_a_colon_is_direct_fr():
+    text = "Paule Houry, responsable de l'ONG, précise que : « La torture continue aujourd'hui. »"
+    claims = extract(text, "fr")
+    assert [(c.content, c.quote_type) for c in claims] == [
+        ("La torture continue aujourd'hui", "direct")
+    ]
+
+
+def test_quote_after_said_and_a_comma_is_one_direct_claim_en():
+    text = 'Sheldon Yett of the agency observed, "I have seen campaigns, but not one like this."'
+    claims = extract(text, "en")
+    assert [(c.content, c.speaker, c.quote_type) for c in claims] == [
+        ("I have seen campaigns, but not one like this", "Sheldon Yett", "direct")
+    ]
+
+
+def test_quote_stating_an_appeal_after_a_colon_is_no_claim_fr():
+    text = (
+        "Le négociateur a appelé à une enquête : « Nous appelons à une enquête internationale "
+        "sur ces événements. »"
+    )
+    assert _direct(text, "fr") == []

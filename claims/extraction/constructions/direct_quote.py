@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..engine.common import SENT_END, Frame, _is_word
+from ..engine.common import SENT_END, Frame, _Claim, _is_word
 from ..engine.outlets import _names_outlet, _strip_article
 from ..text import CLOSING_QUOTES, OPENING_QUOTES, QUOTE_CHARS
 
@@ -118,6 +118,10 @@ def find(
             if cue_before is not None
             else (_cue_before(ex, ot, s, cues) if prev_char in ":," else None)
         )
+        if cb is not None and prev_char == ":" and cb[1] in ex.m.demand_prepositions:
+            # "a appelé à une enquête : « Nous appelons … »": the quotation states the appeal,
+            # and appeals are no claims
+            return
         if cb is not None:
             i, lemma = cb
             # the clause was already used for a split quote: reuse its claim
@@ -152,6 +156,13 @@ def find(
         announced = _announcing_clause(ex, s, ot)
         if announced is not None:
             frame, cue, anchor = announced
+    # 2c. reported speech before the colon goes on in the quotation after it, in the same
+    # words' owner: "a précisé que les milices … : « Au Mali, … »"
+    if frame is None and prev_char == ":":
+        running = _claim_over_colon(ex, si, o)
+        if running is not None:
+            frame, cue, stance, anchor = running.frame, running.cue, running.stance, running.anchor
+            via = list(running.extra_via)
     # 3. a following quoted sentence with no new verb: same speaker as the previous claim
     if frame is None:
         # a quotation going on from the paragraph before follows that paragraph's claims
@@ -176,7 +187,8 @@ def find(
     if stance == "asserts" and _negative(ex, ot, ct) and _recent_denial(ex, frame, si):
         stance = "denies"
     rule = "direct"
-    ex.add_claim(span, frame, cue, "direct", stance, 0.9, rule, si, anchor, via)
+    if ex.add_claim(span, frame, cue, "direct", stance, 0.9, rule, si, anchor, via) is not None:
+        _cut_indirect_claims_at(ex, si, o, anchor)
 
 
 def _cue_before(
@@ -414,3 +426,37 @@ def _cue_after_continuation(ex: DocExtractor, q: int) -> tuple[Frame, str, str, 
         cue = ex.cue_text(vg, ex.verb_group_end(i))
         return frame, cue, ex.m.speech_verbs.get(lemma, "asserts"), []
     return None
+
+
+def _claim_over_colon(ex: DocExtractor, si: int, o: int) -> _Claim | None:
+    """An indirect claim of the sentence that starts before the colon and runs into the
+    quotation opening at ``o``."""
+    colon = ex.text.rfind(":", 0, o)
+    if colon < 0 or ex.text[colon + 1 : o].strip():
+        return None
+    for claim in ex.claims_by_sent.get(si, ()):
+        if (
+            claim.quote_type == "indirect"
+            and claim.start <= o < claim.end
+            and ex.toks[claim.anchor].idx < colon
+        ):
+            return claim
+    return None
+
+
+def _cut_indirect_claims_at(ex: DocExtractor, si: int, o: int, anchor: int) -> None:
+    """Indirect claims of the same cue (or running over the colon) end before the quotation
+    opening at ``o``: the quotation is its own, direct claim; one left with no words goes."""
+    for claim in list(ex.claims_by_sent.get(si, ())):
+        if claim.quote_type != "indirect" or not claim.start <= o < claim.end:
+            continue
+        over_colon = _claim_over_colon(ex, si, o) is claim
+        if not over_colon and (claim.anchor != anchor or claim.start < o):
+            # a quoted fragment inside reported speech leaves that speech whole
+            continue
+        cut = ex.trim(claim.start, o)
+        if cut is None:
+            ex.claims.remove(claim)
+            ex.claims_by_sent[si].remove(claim)
+        else:
+            claim.start, claim.end = cut
