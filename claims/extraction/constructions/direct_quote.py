@@ -1,5 +1,20 @@
 """Direct quotes, with the reporting clause after, before (":") or around them, or
 the speaker of the previous claim for a following quoted sentence.
+
+The forms news writes, in both languages:
+
+- after the quote, with or without a comma: "« … », a déclaré X", "« … » résume X",
+  '"…?" Graham asked', "« … », a expliqué à l'AFP X" (the outlet goes to ``via``);
+- before it: "X a déclaré : « … »", 'X said, "…"', 'X said "We …"' (a whole utterance right
+  after the verb; a quoted noun phrase there is the verb's object), "…, adding: “…”" (the
+  main clause's subject speaks), a paragraph ending with a colon above the quote;
+- a clause naming a statement before a colon: "Trump's statement read: “…”";
+- reported speech before a colon: "a précisé que … : « … »" (same speaker and cue);
+- a following quote with no verb of its own, and a quote running over paragraphs (each open
+  paragraph is one claim; a cue after its last paragraph serves them all).
+
+Verbs that only attribute quotations (``quote_verbs``) and statement nouns (``quote_nouns``)
+come from the language pack.
 """
 
 from __future__ import annotations
