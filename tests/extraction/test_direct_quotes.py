@@ -294,3 +294,13 @@ def test_quote_stating_an_appeal_after_a_colon_is_no_claim_fr():
         "sur ces événements. »"
     )
     assert _direct(text, "fr") == []
+
+
+def test_colon_quote_after_a_statement_by_someone_goes_to_that_someone_en():
+    text = (
+        "The website rated this statement by Senator Ann Ortiz on June 11:\n\n"
+        "“Youth unemployment is at 59 percent in this state.”"
+    )
+    assert [(c, s) for c, s, _ in _direct(text, "en")] == [
+        ("Youth unemployment is at 59 percent in this state", "Ann Ortiz")
+    ]

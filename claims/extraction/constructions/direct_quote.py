@@ -360,10 +360,26 @@ def _announcing_clause(ex: DocExtractor, s: int, ot: int) -> tuple[Frame, str, i
         toks[j].lower_ in ex.m.complementizers for j in range(trigger, colon)
     ):
         return None
-    frame = ex.main_subject(start, colon)
+    frame = _statement_owner(ex, trigger, start, colon) or ex.main_subject(start, colon)
     if frame is None:
         return None
     return frame, ex.cue_text(trigger, colon), trigger
+
+
+def _statement_owner(ex: DocExtractor, trigger: int, start: int, colon: int) -> Frame | None:
+    """Who made the statement the noun names: its possessor ("Trump's statement") or the
+    agent after it ("this statement by Trump")."""
+    toks = ex.toks
+    for j in range(start, trigger):
+        if toks[j].dep_ in ("poss", "nmod:poss") and toks[j].head.i == trigger:
+            a = max(start, toks[j].left_edge.i)
+            if a <= j and not any(ex.in_quote(k) for k in range(a, j + 1)):
+                return ex.make_frame((a, j + 1), None, a)
+    if trigger + 1 < colon and toks[trigger + 1].lower_ in ex.m.agent_prepositions:
+        r = ex.right_np(trigger + 2, colon)
+        if r is not None:
+            return ex.make_frame(r, None, r[0])
+    return None
 
 
 def _drop_misread_postposed(ex: DocExtractor, si: int, i: int) -> None:
