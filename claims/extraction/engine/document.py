@@ -4,6 +4,7 @@ segmentation, personal names, token-to-character spans and the claims found so f
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.tokens import Doc
@@ -86,14 +87,15 @@ class DocumentView:
             spans = [sp for sp in spans if not any(o < sp[0] < c for o, c in running)]
         spans = sorted(set(spans) | set(running))
         self.quotes = spans
-        index = {span: qi for qi, span in enumerate(spans)}
         for qi, (o, _) in enumerate(spans):
             self.mark_len[qi] = 2 if text.startswith(("``", "''"), o) else 1
-        following = {index[span] for span in index if _opens_paragraph(text, span[0])}
-        for qi in following:
+        running_ends = {c for _, c in running}
+        for qi, (o, _) in enumerate(spans):
             # a quotation that opens the paragraph after a running one continues it
-            o = spans[qi][0]
-            if any(c < o and not text[c:o].strip() for _, c in running):
+            k = o - 1
+            while k >= 0 and text[k].isspace() and k not in running_ends:
+                k -= 1
+            if k >= 0 and k in running_ends:
                 self.continues_quote.add(qi)
         self.quote_of = [-1] * self.n  # token strictly inside a quote -> quote index
         self.open_tok: dict[int, int] = {}  # quote index -> token of opening mark
@@ -322,27 +324,25 @@ def _with_digraph_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[
     if not found:
         return spans
 
+    def overlapping(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
+        """``span`` lies in, contains or crosses one of ``others`` (sorted, disjoint)."""
+        k = bisect.bisect_right(others, (span[1], span[1])) - 1
+        return k >= 0 and others[k][1] > span[0] and others[k] != span
+
     def inside(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
-        return any(o <= span[0] and span[1] <= c and (o, c) != span for o, c in others)
+        k = bisect.bisect_right(others, (span[0], span[1])) - 1
+        return k >= 0 and others[k][0] <= span[0] and span[1] <= others[k][1]
 
-    def crosses(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
-        return any(o < span[0] < c < span[1] or span[0] < o < span[1] < c for o, c in others)
-
-    kept = [sp for sp in spans if not inside(sp, found)]
-    kept += [sp for sp in found if not inside(sp, spans) and not crosses(sp, spans)]
-    return sorted(kept)
-
-
-def _opens_paragraph(text: str, pos: int) -> bool:
-    """The mark at ``pos`` is the first character of its paragraph."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    return not text[line_start:pos].strip()
+    spans = sorted(spans)
+    outer = [sp for sp in spans if not inside(sp, found)]
+    return sorted(outer + [sp for sp in found if not overlapping(sp, outer)])
 
 
 def _running_paragraphs(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Paragraphs whose last quotation never closes because the next paragraph goes on with
     it (that paragraph opens with a mark): (opening mark, paragraph break)."""
     covered = sorted(spans)
+    starts = [o for o, _ in covered]
     out: list[tuple[int, int]] = []
     lines: list[tuple[int, int]] = []  # (first character, line break) of non-empty paragraphs
     pos = 0
@@ -359,7 +359,8 @@ def _running_paragraphs(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
             opener, mark = None, ""
             for match in _OPENING_MARKS.finditer(text, a, b):
                 m = match.start()
-                if any(o <= m <= c for o, c in covered):
+                at = bisect.bisect_right(starts, m) - 1
+                if at >= 0 and m <= covered[at][1]:
                     continue
                 after = text[match.end() : match.end() + 1]
                 if text[m] in "«“" or (after and not after.isspace()):
