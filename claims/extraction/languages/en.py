@@ -341,6 +341,19 @@ OBJECT_CONTENT_VERBS = {
     "admit",
     "allege",
 }
+# Verbs that attribute a quotation next to them (after it, or before ":" or the quote).
+QUOTE_VERBS = {
+    "shout", "exclaim", "wonder", "ask", "yell", "scream", "quip", "muse", "continue",
+    "conclude", "chant", "joke", "answer", "cry", "plead", "sigh", "whisper", "boast",
+    "declare", "marvel", "snap", "retort", "interject", "proclaim", "thunder", "mutter",
+    "tweet", "write", "read", "demand", "comment",
+}
+# Nouns whose clause introduces a quotation after a colon ("the statement read: …").
+QUOTE_NOUNS = {
+    "statement", "announcement", "message", "tweet", "post", "letter", "note", "text",
+    "release", "communique", "communiqué", "remarks", "words", "response", "reply",
+    "conclusion", "warning", "summary", "comment", "comments",
+}
 STATEMENT_OBJECT_ONLY = {"reject", "dismiss", "dispute", "confirm", "acknowledge", "admit"}
 ADMISSION_VERBS = {"acknowledge", "admit", "concede"}
 PARTITIVES = {"a", "an", "some", "several", "certain"}
@@ -1148,6 +1161,8 @@ PACK = LanguagePack(
     pronominal_only_verbs=PRONOMINAL_ONLY_VERBS,
     reflexive_clitics=REFLEXIVE_CLITICS,
     statement_nouns=STATEMENT_NOUNS,
+    quote_verbs=QUOTE_VERBS,
+    quote_nouns=QUOTE_NOUNS,
     nominal_participles=NOMINAL_PARTICIPLES,
     agent_prepositions=AGENT_PREPOSITIONS,
     noun_complementizers=NOUN_COMPLEMENTIZERS,

@@ -487,6 +487,19 @@ STATEMENT_OBJECT_ONLY = {
     "remettre en question",
     "battre en brèche",
 }
+# Verbs that attribute a quotation next to them (after it, or before ":" or the quote).
+QUOTE_VERBS = {
+    "résumer", "interroger", "exclamer", "lancer", "poursuivre", "continuer", "conclure",
+    "renchérir", "tonner", "lâcher", "glisser", "plaisanter", "enchaîner", "questionner",
+    "demander", "ironiser", "commenter", "témoigner", "trancher", "interpeller", "indigner",
+    "emporter", "étonner", "écrire", "tweeter", "marteler", "insister",
+}
+# Nouns whose clause introduces a quotation after a colon ("a fait la déclaration suivante :").
+QUOTE_NOUNS = {
+    "déclaration", "communiqué", "annonce", "message", "texte", "lettre", "tweet", "propos",
+    "discours", "mot", "mots", "phrase", "conclusion", "conclusions", "avertissement",
+    "commentaire", "réponse",
+}
 # Admissions take any indefinite object: "a reconnu des difficultés".
 ADMISSION_VERBS = {"reconnaître", "admettre", "concéder"}
 PARTITIVES = {"des", "de", "d'", "d’", "du", "un", "une", "certaines", "certains", "plusieurs"}
@@ -1611,6 +1624,8 @@ PACK = LanguagePack(
     pronominal_only_verbs=PRONOMINAL_ONLY_VERBS,
     reflexive_clitics=REFLEXIVE_CLITICS,
     statement_nouns=STATEMENT_NOUNS,
+    quote_verbs=QUOTE_VERBS,
+    quote_nouns=QUOTE_NOUNS,
     nominal_participles=NOMINAL_PARTICIPLES,
     agent_prepositions=AGENT_PREPOSITIONS,
     noun_complementizers=NOUN_COMPLEMENTIZERS,
