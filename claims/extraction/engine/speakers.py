@@ -644,10 +644,15 @@ class Speakers:
         if any(t.pos_ == "SCONJ" or t.lower_ in self.m.complementizers for t in self.toks[s:ps]):
             return False  # "Asked whether Kyiv had requested ...": a subordinate subject
         k = ps - 1
-        while k >= s and self.toks[k].pos_ == "DET":
+        while k >= s and (
+            self.toks[k].pos_ in ("DET", "ADJ")
+            or self.toks[k].pos_ == "NOUN"
+            and self.toks[k].text.islower()
+            or self.toks[k].lower_ in self.m.titles
+        ):
             k -= 1
-        if k >= s and self.toks[k].pos_ == "ADP":
-            return False  # "X, of the Maidan Wardak council": a complement
+        if k > s and self.toks[k].pos_ == "ADP":
+            return False  # "X, of the Maidan Wardak council", "an aide to governor X"
         char = self.toks[ps].idx
         if any(c.start <= char < c.end for c in self.claims):
             return False
