@@ -166,3 +166,27 @@ def test_outlet_told_goes_into_via_fr():
     c = speaker_of(text, "fr", "a déclaré")
     assert c.speaker == "Hélène Vasseur"
     assert c.via == ["AFP"]
+
+
+def test_relative_after_an_apposition_is_the_name_not_the_complement_fr():
+    text = (
+        "Il s'était opposé à Marc Fabre, le successeur de Louis Perrin, qui lui avait "
+        "rétorqué : « Je partirai quand vous cesserez vos menaces. »"
+    )
+    assert speaker_of(text, "fr", "rétorqué").speaker == "Marc Fabre"
+
+
+def test_time_adjunct_opening_the_subject_is_not_part_of_the_speaker_fr():
+    text = (
+        "L'usine emploie 300 personnes. En effet, mi-mai, la direction avait annoncé que le "
+        "site fermerait."
+    )
+    assert speaker_of(text, "fr", "annoncé").speaker == "la direction"
+
+
+def test_second_verb_after_and_shares_the_subject_not_a_phrase_before_it_en():
+    text = (
+        "Dana Whitfield explained that the firm held a 4% share, compared to its 16% share in "
+        "Spain, and stated they want to stay in Spain."
+    )
+    assert speaker_of(text, "en", "stated").speaker == "Dana Whitfield"

@@ -55,6 +55,13 @@ class Speakers:
         if s >= e:
             return None
         s = self._after_dateline(s, e)
+        s = self._after_time_adjunct(s, e)
+        if all(
+            t.lower_ in self.m.articles or t.lower_ in self.m.definite_determiners
+            for t in toks[s:e]
+            if _is_word(t)
+        ):
+            return None  # "the", "Des": a determiner alone names nobody
         cut = e
         for j in range(s + 1, e):
             low = toks[j].lower_
@@ -107,6 +114,8 @@ class Speakers:
         # a person named inside the NP ("la procureure Mathilde Sarrazin") is the speaker
         for ps, pe in self.per_ents:
             if s <= ps and pe <= e and pe - ps >= 2 and kind != "anonymous":
+                if ps > s + 1 and toks[ps - 1].lower_ in self.m.name_connectors:
+                    continue  # "le successeur de Claude Erignac" is not Claude Erignac
                 text = self.np_text(ps, pe)
                 kind = "person"
                 break
@@ -167,6 +176,21 @@ class Speakers:
                 if all(
                     t.pos_ not in ("VERB", "AUX", "DET", "PRON") and t.lower_ not in self.m.articles
                     for t in toks[s:k]
+                ):
+                    return k + 1
+                return s
+        return s
+
+    def _after_time_adjunct(self, s: int, e: int) -> int:
+        """Skip a short lower-case adjunct and its comma opening the span: "mi-juin, la
+        direction" -> "la direction"."""
+        toks = self.toks
+        for k in range(s + 1, min(e - 1, s + 4)):
+            if toks[k].text == ",":
+                head = toks[s:k]
+                nxt = toks[k + 1].lower_
+                if all(t.text.islower() or t.like_num for t in head if _is_word(t)) and (
+                    nxt in self.m.articles or nxt in self.m.definite_determiners
                 ):
                     return k + 1
                 return s
@@ -755,6 +779,19 @@ class Speakers:
             s -= 1
         if e <= s:
             return None
+        if s >= 2 and self.toks[s - 1].lower_ in self.m.name_connectors:
+            # "le successeur de Louis Perrin, qui": the noun the complement belongs to
+            k = s - 1
+            while k - 1 >= 0 and self.toks[k - 1].pos_ in ("DET", "ADJ", "NOUN") and s - k < 5:
+                k -= 1
+            if k < s - 1 and self._head_noun(k, s - 1) in self.m.person_role_heads:
+                s = k
+        if s >= 2 and self.toks[s - 1].text == ",":
+            # "Bernard Bonnet, le successeur de Claude Erignac, qui": the name before the
+            # apposition
+            for ps, pe in self.per_ents:
+                if pe == s - 1 and pe - ps >= 2:
+                    return self.make_frame((ps, pe), None, ps)
         return self.make_frame((s, e), None, s)
 
     def _inside_name(self, j: int) -> bool:
@@ -839,6 +876,13 @@ class Speakers:
                 or self._inverted_after_clause(lo, vg, r, hi)
             ):
                 return self.make_frame(r, None, r[0]), [], None, r
+        if vg > s and toks[vg - 1].lower_ in self.m.coordinators:
+            # "X explained that A, compared to B, and stated that C": the claim before in
+            # the sentence shares its subject, whatever the phrase before "and"
+            prev = self.sent_claims(si, cue_i)
+            if prev and not prev[-1].frame.is_pronoun:
+                f = prev[-1].frame
+                return Frame(f.text, f.kind, f.gender, f.number, list(f.via)), [], None, None
         np, asides, clause_end = self.left_subject(lo, vg)
         if np is not None:
             # relative subject "qui" -> its antecedent just before
