@@ -227,7 +227,7 @@ class Speakers:
             inside = [k for k in range(ps, pe - 1) if self.toks[k].lower_ == head]
             if inside:  # the tagger took the noun into the name: "ONG Human Rights Watch"
                 return frame(self.np_text(inside[-1] + 1, pe))
-            if self._introduced_with(head, ps, pe):
+            if self._introduced_with(head, ps, pe, strict=kind == "titled"):
                 return frame(self.np_text(ps, pe))
         if kind == "titled":
             return None
@@ -240,6 +240,9 @@ class Speakers:
                 b - a >= 2
                 and all(t.text[:1].isupper() for t in self.toks[a:b] if _is_word(t))
                 and not self._other_role(head, self.np_text(a, b), s)
+                and not self._in_parentheses(a)
+                # "le programme de François Hollande": a complement, not whom the text follows
+                and not (a > 0 and self.toks[a - 1].pos_ == "ADP")
                 if kind == "person"
                 else self._subject_position(a, b)
             )
@@ -260,6 +263,8 @@ class Speakers:
                 continue
             if kind == "person" and self._other_role(head, f.text, s):
                 continue
+            if self._in_parentheses(claim.anchor):
+                continue  # "(X déplora un discours ...)": an aside, not whom the text follows
             if claim.anchor < latest:
                 break  # a name mentioned since is more recent
             return Frame(f.text, f.kind, f.gender or gender, "Sing", list(f.via))
@@ -283,7 +288,7 @@ class Speakers:
                 if k > ps:
                     break
                 continue
-            if low in self.m.person_role_heads or toks[k].pos_ == "NOUN":
+            if low in self.m.person_role_heads:
                 roles.add(low)
                 prev = toks[k - 1] if k > lo else None
                 if prev is not None and ("Yes" in prev.morph.get("Poss") or prev.tag_ == "PRP$"):
@@ -308,9 +313,17 @@ class Speakers:
                 return True
         return False
 
-    def _introduced_with(self, head: str, ps: int, pe: int) -> bool:
+    def _in_parentheses(self, i: int) -> bool:
+        """Token ``i`` sits inside an open parenthesis of its sentence."""
+        depth = 0
+        for t in self.toks[self.sents[self.sent_of[i]][0] : i]:
+            depth += (t.text == "(") - (t.text == ")")
+        return depth > 0
+
+    def _introduced_with(self, head: str, ps: int, pe: int, strict: bool = False) -> bool:
         """The noun right before or after a name: "l'expert X", "le ministre du budget, X",
-        "X, ministre du budget", "X, le porte-parole du parti"."""
+        "X, ministre du budget", "X, le porte-parole du parti". ``strict`` (a noun that is no
+        known title): only "le trésorier, X" / "le trésorier X"."""
         toks = self.toks
         lo, hi = self.sents[self.sent_of[ps]]
 
@@ -318,6 +331,13 @@ class Speakers:
             low = toks[k].lower_
             return low == head or low.startswith(head + "-")
 
+        if strict:
+            for k in range(ps - 1, max(lo, ps - 4) - 1, -1):
+                if is_head(k):
+                    return k > 0 and toks[k - 1].lower_ in self.m.definite_determiners
+                if not (toks[k].text == "," or toks[k].lower_ in self.m.titles):
+                    return False
+            return False
         for k in range(ps - 1, max(lo, ps - 6) - 1, -1):
             if is_head(k):
                 return True

@@ -778,6 +778,8 @@ PERSON_ROLE_HEADS = {
     "sénateur",
     "sénatrice",
     "maire",
+    "préfet",
+    "préfète",
     "avocat",
     "avocate",
     "juge",
