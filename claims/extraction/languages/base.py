@@ -148,7 +148,6 @@ class LanguagePack:
     person_role_heads: Words  # "le chercheur" -> the researcher named before
     generic_person_heads: Words  # "l'expert" may stand for a person with any title
     organisation_heads: Words  # "l'ONG", "the company" -> the organisation named before
-    sameness_words: Words  # "le même chercheur", "the same researcher"
     addressee_verbs: Words = optional(default=frozenset())  # "told Reuters": the addressee
     name_connectors: Words  # words an acronym skips: "Forces de soutien rapide" -> FSR
     abbreviations: Words

@@ -640,7 +640,6 @@ ORGANISATION_HEADS = {
 }
 NAME_CONNECTORS = {"of", "and", "the", "for", "on", "in"}
 ADDRESSEE_VERBS = {"tell"}
-SAMENESS_WORDS = {"same"}
 TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof."}
 ABBREVIATIONS = {
     "mr",
@@ -782,7 +781,6 @@ PACK = LanguagePack(
     person_role_heads=PERSON_ROLE_HEADS,
     generic_person_heads=GENERIC_PERSON_HEADS,
     organisation_heads=ORGANISATION_HEADS,
-    sameness_words=SAMENESS_WORDS,
     addressee_verbs=ADDRESSEE_VERBS,
     name_connectors=NAME_CONNECTORS,
     abbreviations=ABBREVIATIONS,

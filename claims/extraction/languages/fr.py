@@ -875,7 +875,6 @@ ORGANISATION_HEADS = {
     "revue",
 }
 NAME_CONNECTORS = {"de", "du", "des", "d", "et", "la", "le", "les", "l", "pour", "sur", "en"}
-SAMENESS_WORDS = {"même", "mêmes"}
 TITLES = {"m.", "mme", "me", "mlle", "dr", "pr", "mgr"}
 ABBREVIATIONS = {"m", "mme", "me", "dr", "pr", "st", "ste", "mgr", "cf", "etc", "av", "j.-c"}
 
@@ -1093,7 +1092,6 @@ PACK = LanguagePack(
     person_role_heads=PERSON_ROLE_HEADS,
     generic_person_heads=GENERIC_PERSON_HEADS,
     organisation_heads=ORGANISATION_HEADS,
-    sameness_words=SAMENESS_WORDS,
     name_connectors=NAME_CONNECTORS,
     abbreviations=ABBREVIATIONS,
     aux=AUX,
