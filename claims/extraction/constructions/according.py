@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..engine.common import _is_word
 from ..engine.outlets import _outlet_name, _strip_article
+from ..text import QUOTE_CHARS
 
 if TYPE_CHECKING:
     from ..runner import DocExtractor
@@ -28,6 +29,10 @@ def find(ex: DocExtractor, si: int, s: int, e: int, i: int, anchors: set[int]) -
     if not segs:
         return
     src = segs[0]
+    if _glued_clause(ex, *src):
+        # "according to Wasef archaeologists have not ...": no comma tells where the source
+        # ends and the content starts
+        return
     cue = ex.cue_text(i, src_start)
     leading = (
         i == s
@@ -36,8 +41,22 @@ def find(ex: DocExtractor, si: int, s: int, e: int, i: int, anchors: set[int]) -
             for t in toks[s:i]
         )
         or (i > s and toks[i - 1].text == "," and _starts_sentence_part(ex, s, i))
+        or ex.skip_dateline(s, i) == i
     )
-    if leading and len(segs) >= 2:
+    # "Six of the murders were, according to X, \"sexual in nature\"": the source is set
+    # off inside the sentence and the content is what follows it
+    medial = (
+        not leading
+        and i > s
+        and toks[i - 1].text == ","
+        and len(segs) >= 2
+        and (src[1] >= e or toks[src[1]].text != ";")
+        and any(_is_word(t) for t in toks[segs[1][0] : segs[1][1]])
+        and not (
+            recent_before(ex, si, s, i) and _reporting_clause_before(ex, s, i)
+        )
+    )
+    if (leading or medial) and len(segs) >= 2:
         k = 1
         content_seg_start = segs[1][0]
         while k < len(segs) - 1 and (
@@ -57,33 +76,78 @@ def find(ex: DocExtractor, si: int, s: int, e: int, i: int, anchors: set[int]) -
             frame = relay_frame
         cs = content_seg_start
         ce = ex.clause_end(cs, e, anchors, None)
+        if any(cs <= a < ce and not ex.in_quote(a) for a in anchors):
+            # "Selon l'AFP, le Conseil a affirmé que X": the claim is the verb's
+            return
+        quoted = _whole_quote(ex, cs, ce)
+        if quoted is not None:
+            # "Selon le communiqué, « X »": a quote attributed with "selon" is direct
+            ex.add_claim(quoted, frame, cue, "direct", "asserts", 0.75, "according_to", si, i)
+            return
         span = ex.char_span(cs, ce)
         ex.add_claim(span, frame, cue, "indirect", "asserts", 0.75, "according_to", si, i)
         return
-    if i > s and toks[i - 1].text == ",":
+    closes = len(segs) == 1 or (src[1] < e and toks[src[1]].text == ";")
+    if i > s and toks[i - 1].text == "," and closes:
         # trailing "..., selon X." : a relay when the clause before is itself a reporting clause
-        recent = ex.sent_claims(si, i)
         frame = ex.make_frame(src, None, src[0])
         if frame is None:
             return
-        if (
-            recent
-            and any(s <= c.anchor < i for c in recent)
-            and _reporting_clause_before(ex, s, i)
-        ):
-            for c in recent:
+        if recent_before(ex, si, s, i) and _reporting_clause_before(ex, s, i):
+            for c in ex.sent_claims(si, i):
                 if frame.text not in c.extra_via:
                     c.extra_via.append(
                         _strip_article(_outlet_name(frame.text), ex.m.articles)
                     )
             return
-        lo = s
+        lo = ex.skip_dateline(_clause_start(ex, s, i), i - 1)
+        if any(lo <= a < i for a in anchors):
+            # "X decided, according to the summary": a reporting verb before the comma
+            # owns the clause
+            return
         span = ex.char_span(lo, i - 1)
         if span is None or not ex._has_finite(lo, i - 1):
             return
         ex.add_claim(
             span, frame, cue, "indirect", "asserts", 0.7, "according_to_trailing", si, i
         )
+
+
+def _glued_clause(ex: DocExtractor, a: int, b: int) -> bool:
+    """A finite verb in the source segment that no relative pronoun introduces."""
+    for j in range(a, b):
+        if ex.toks[j].lower_ in ex.m.relative_subjects:
+            return False
+        if not ex.in_quote(j) and ex.is_finite(j):
+            return True
+    return False
+
+
+def recent_before(ex: DocExtractor, si: int, s: int, i: int) -> bool:
+    """A claim of this sentence has its cue before token ``i``."""
+    return any(s <= c.anchor < i for c in ex.sent_claims(si, i))
+
+
+def _clause_start(ex: DocExtractor, s: int, i: int) -> int:
+    """Start of the clause that ends at ``i``: after the last ";" or ":" outside quotes."""
+    for j in range(i - 1, s, -1):
+        if ex.toks[j].text in (";", ":") and not ex.in_quote(j):
+            return j + 1
+    return s
+
+
+def _whole_quote(ex: DocExtractor, cs: int, ce: int) -> tuple[int, int] | None:
+    """The inner span when [cs, ce) is one quotation and nothing else."""
+    toks = ex.toks
+    if cs + 1 >= ce or toks[cs].text not in QUOTE_CHARS:
+        return None
+    q = ex.quote_of[cs + 1]
+    ct = ex.close_tok.get(q)
+    if q == -1 or ct is None or ex.open_tok.get(q) != cs:
+        return None
+    if any(_is_word(t) for t in toks[ct + 1 : ce]):
+        return None
+    return ex.char_span(cs + 1, ct)
 
 
 def _participial_relay(ex: DocExtractor, a: int, b: int) -> bool:

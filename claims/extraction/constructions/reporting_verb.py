@@ -65,6 +65,14 @@ def find(
     content_start, kind, extra_asides, owner = ex.right_content(i, lemma, vg_end, e)
     if content_start is None and lemma in ex.m.object_needs_preposition:
         return  # "accuse un retard": not a reporting verb at all
+    if (
+        content_start is not None
+        and lemma in ex.m.request_verbs
+        and not (kind == "obj" and ex._quoted_verdict(content_start, e))
+    ):
+        # "a appelé à la retenue", "urged residents to stay home": a request is no claim
+        ex.consumed.add(i)
+        return
     if np is not None and content_start is not None and np[0] <= content_start < np[1]:
         content_start = None  # the inverted subject is not the object
     asides = asides + extra_asides
@@ -300,8 +308,8 @@ def _emit_for_subjects(
 
 
 def _content_left_start(ex: DocExtractor, lo: int, end: int) -> int:
-    """Where post-posed content starts: sentence start, or after a leading connective."""
-    j = lo
+    """Where post-posed content starts: sentence start, or after a dateline."""
+    j = ex.skip_dateline(lo, end)
     return j if j < end else end
 
 

@@ -201,6 +201,25 @@ class ContentSpans:
                 return k, "obj", asides, None
         return None, "", asides, None
 
+    def skip_dateline(self, lo: int, hi: int) -> int:
+        """Where a sentence's own words start after a dateline: "31 octobre 2012. - X",
+        "KABUL (Reuters) — X". A dateline is a few words without a verb, with a number, a
+        word in capitals or a parenthesis, closed by a spaced dash."""
+        toks = self.toks
+        for j in range(lo, min(hi, lo + 12)):
+            t = toks[j]
+            if self.in_quote(j) or t.text in QUOTE_CHARS or self.is_finite(j):
+                return lo
+            if t.text in DASHES and j > lo and (t.whitespace_ or toks[j - 1].whitespace_):
+                head = toks[lo:j]
+                if any(
+                    x.like_num or x.text in ("(", ")") or (x.is_alpha and x.is_upper and len(x) > 1)
+                    for x in head
+                ):
+                    return j + 1
+                return lo
+        return lo
+
     def _quoted_verdict(self, j: int, hi: int) -> bool:
         """A short noun phrase at ``j`` followed by a quoted fragment."""
         toks = self.toks

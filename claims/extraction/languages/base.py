@@ -45,6 +45,9 @@ class LanguagePack:
     relay_verbs: Words
     object_needs_preposition: Mapping[str, tuple[str, ...]]
     demand_prepositions: Mapping[str, tuple[str, ...]]
+    # requests, appeals and orders are not claims ("a appelé à", "urged X to"): their
+    # content is dropped, unless it is a quoted verdict on an object ("called it \"a farce\"")
+    request_verbs: Words
     multiword_cues: Mapping[str, list[tuple[tuple[str, ...], tuple[str, ...], str]]]
     periphrastic_cues: Mapping[str, tuple[str, str]] = optional(default_factory=dict)
     pronominal_only_verbs: Words = optional(default=frozenset())

@@ -207,6 +207,8 @@ PERSONAL_REFLEXIVES = {"himself", "herself"}
 VERDICT_LINKS = {"as"}
 # "dismissed the report as \"fabrication\"": the verdict after these ends a denied object
 DISMISSAL_LINKS: set[str] = {"as"}
+# requests, appeals and orders: what follows them is no claim (see base.request_verbs)
+REQUEST_VERBS = {"urge", "call"}
 DEMAND_PREPOSITIONS: dict[str, tuple[str, ...]] = {"call": ("for",)}
 # verbs that report a quoted verdict on their object ("called the plan \"a disgrace\"")
 QUALIFYING_VERBS = {"call", "describe"}
@@ -659,6 +661,7 @@ PACK = LanguagePack(
     verdict_links=VERDICT_LINKS,
     dismissal_links=DISMISSAL_LINKS,
     demand_prepositions=DEMAND_PREPOSITIONS,
+    request_verbs=REQUEST_VERBS,
     qualifying_verbs=QUALIFYING_VERBS,
     as_clause_openers=AS_CLAUSE_OPENERS,
     as_clause_clitics=AS_CLAUSE_CLITICS,

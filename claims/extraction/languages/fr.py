@@ -293,6 +293,8 @@ PERSONAL_REFLEXIVES = {"lui-même", "elle-même"}
 VERDICT_LINKS = {"de", "d'", "d’"}
 # "dismissed the report as \"fabrication\"": the verdict after these ends a denied object
 DISMISSAL_LINKS: set[str] = set()
+# requests, appeals and orders: what follows them is no claim (see base.request_verbs)
+REQUEST_VERBS = {"appeler", "réclamer"}
 DEMAND_PREPOSITIONS: dict[str, tuple[str, ...]] = {
     "appeler": ("à", "au", "aux"),
     "mettre en garde": ("contre",),
@@ -936,6 +938,7 @@ PACK = LanguagePack(
     verdict_links=VERDICT_LINKS,
     dismissal_links=DISMISSAL_LINKS,
     demand_prepositions=DEMAND_PREPOSITIONS,
+    request_verbs=REQUEST_VERBS,
     qualifying_verbs=QUALIFYING_VERBS,
     as_clause_openers=AS_CLAUSE_OPENERS,
     as_clause_clitics=AS_CLAUSE_CLITICS,

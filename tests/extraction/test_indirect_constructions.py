@@ -1,0 +1,102 @@
+"""Indirect constructions of real news: postposed cues, "selon X" / "according to X" at the
+start, inside or at the end of a sentence, opinion prepositions, participial, relative and
+nominal attributions, findings, and requests (which are no claims). Sentences written for
+these tests."""
+
+from claims.extraction import extract
+
+from .helpers import with_cue
+
+
+def _contents(text: str, lang: str) -> list[str]:
+    return [c.content for c in extract(text, lang)]
+
+
+# ---- requests, appeals and orders are not claims
+
+
+def test_appeal_with_a_preposition_is_no_claim_fr():
+    assert extract("Le syndicat a appelé à une grève générale lundi.", "fr") == []
+
+
+def test_appeal_with_an_object_is_no_claim_fr():
+    text = "Le maire a appelé la formation d'une cellule de crise."
+    assert extract(text, "fr") == []
+
+
+def test_urging_and_calling_for_are_no_claims_en():
+    assert extract("The governor urged drivers to stay off the roads.", "en") == []
+    assert extract("The opposition called for a recount in two districts.", "en") == []
+
+
+def test_calling_something_a_quoted_verdict_is_still_a_claim_en():
+    c = with_cue('The minister called the report "a work of fiction".', "en", "called")
+    assert c.content.startswith("the report")
+
+
+# ---- "selon X" / "according to X"
+
+
+def test_according_to_inside_the_sentence_takes_what_follows_en():
+    text = (
+        "Four of the tanks were, according to the inspectors' report, \"beyond repair\" "
+        "and two had leaked."
+    )
+    c = with_cue(text, "en", "according")
+    assert c.content == '"beyond repair" and two had leaked'
+    assert c.speaker == "the inspectors' report"
+
+
+def test_selon_inside_the_sentence_takes_what_follows_fr():
+    text = "La récolte a baissé, notamment, selon la chambre d'agriculture, dans le Gers."
+    c = with_cue(text, "fr", "selon")
+    assert c.content == "dans le Gers"
+
+
+def test_trailing_according_to_takes_the_clause_before_en():
+    text = "The ferry line will reopen in April, according to the port authority."
+    c = with_cue(text, "en", "according")
+    assert c.content == "The ferry line will reopen in April"
+    assert c.rule == "according_to_trailing"
+
+
+def test_trailing_selon_takes_the_clause_before_fr():
+    text = "Les trois usines fermeront avant l'été, selon la fédération patronale."
+    c = with_cue(text, "fr", "selon")
+    assert c.content == "Les trois usines fermeront avant l'été"
+
+
+def test_according_to_after_a_reporting_verb_is_not_its_own_claim_en():
+    text = (
+        "Judge Amelia Rourke, the head of the tribunal, ruled, according to the transcript, "
+        "that the contract was void."
+    )
+    assert not any(c.rule == "according_to_trailing" for c in extract(text, "en"))
+
+
+def test_according_to_without_a_comma_before_the_content_is_skipped_en():
+    text = (
+        "While a few travellers described the shrine, according to Okafor historians have "
+        "found no trace of it."
+    )
+    assert not any("according" in c.cue for c in extract(text, "en"))
+
+
+def test_selon_before_a_reporting_verb_leaves_the_claim_to_the_verb_fr():
+    text = "Selon l'agence, le ministère a affirmé que les stocks étaient suffisants."
+    claims = extract(text, "fr")
+    assert [c.cue for c in claims] == ["a affirmé"]
+    assert claims[0].speaker == "le ministère"
+
+
+def test_selon_before_a_whole_quote_is_a_direct_quote_fr():
+    text = "Selon le communiqué, « les deux suspects ont été identifiés »."
+    c = with_cue(text, "fr", "Selon")
+    assert c.quote_type == "direct"
+    assert c.content == "les deux suspects ont été identifiés"
+
+
+def test_dateline_is_not_part_of_the_content_en():
+    text = "OSLO (Wire) — According to the coastguard, the tanker lost power overnight."
+    c = with_cue(text, "en", "According")
+    assert c.content == "the tanker lost power overnight"
