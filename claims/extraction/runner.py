@@ -104,7 +104,7 @@ class DocExtractor(DocumentView, VerbGroups, Phrases, Speakers, ContentSpans, Ou
                 events.append((i, "according", None))
             elif not self.in_quote(i) and toks[i].lower_ in self.m.statement_nouns:
                 events.append((i, "nominal", None))
-        if (toks[s].lower_,) in self.m.opinion_prepositions:
+        if opinion.opener_length(self, s, e):
             events.append((s, "opinion", None))
         events.sort(key=lambda ev: (ev[0], ev[1] != "quote"))
         for pos, kind, payload in events:

@@ -100,3 +100,55 @@ def test_dateline_is_not_part_of_the_content_en():
     text = "OSLO (Wire) — According to the coastguard, the tanker lost power overnight."
     c = with_cue(text, "en", "According")
     assert c.content == "the tanker lost power overnight"
+
+
+# ---- opinion prepositions at the start of a sentence
+
+
+def test_de_l_avis_de_attributes_the_sentence_fr():
+    text = "De l’avis de l’économiste Clara Vidal, la reprise sera lente cette année."
+    c = with_cue(text, "fr", "avis")
+    assert c.content == "la reprise sera lente cette année"
+    assert "Clara Vidal" in c.speaker
+    assert c.rule == "opinion"
+
+
+def test_aux_yeux_de_and_de_l_opinion_de_fr():
+    c = with_cue("Aux yeux du syndicat, la réforme menace l'emploi.", "fr", "yeux")
+    assert c.content == "la réforme menace l'emploi"
+    c = with_cue("De l'opinion d'Henri Lacaze, le projet coûte trop cher.", "fr", "opinion")
+    assert c.content == "le projet coûte trop cher"
+
+
+def test_pour_with_a_pronoun_keeps_the_whole_clause_fr():
+    text = (
+        "Le maire Paul Ferrand a répondu aux critiques. Pour lui, le quartier est « calme » "
+        "et « sûr », alors que ses opposants parlent de violences."
+    )
+    c = with_cue(text, "fr", "Pour")
+    assert c.content.startswith("le quartier est « calme »")
+    assert c.content.endswith("parlent de violences")
+
+
+def test_pour_an_organisation_noun_is_a_source_fr():
+    text = "Pour l'organisation de défense des locataires, la loi protège mal les familles."
+    c = with_cue(text, "fr", "Pour")
+    assert c.content == "la loi protège mal les familles"
+
+
+def test_pour_x_then_a_colon_quote_is_a_direct_opinion_fr():
+    text = "Pour Léon Marchal, son président : « Nous avons gagné du temps »."
+    c = with_cue(text, "fr", "Pour")
+    assert (c.content, c.quote_type) == ("Nous avons gagné du temps", "direct")
+
+
+def test_opinion_prepositions_en():
+    # bare "For X," frames the writer's own sentence in English news
+    assert extract("For the union, the deal is a betrayal of the workers.", "en") == []
+    c = with_cue("In the view of the court, the law was applied correctly.", "en", "view")
+    assert c.content == "the law was applied correctly"
+
+
+def test_for_with_a_time_word_is_no_opinion_en():
+    assert extract("For years, the plant has polluted the river.", "en") == []
+    assert extract("Pour ce faire, la mairie a installé des barrières.", "fr") == []

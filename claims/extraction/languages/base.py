@@ -106,6 +106,9 @@ class LanguagePack:
     # ---- according-to, opinions, fixed phrases
     according_to: Phrases
     opinion_prepositions: Phrases = optional(default=())
+    opinion_pronouns: Words = optional(default=frozenset())  # "Pour lui, ...": a source
+    # nouns that may hold an opinion besides the speaker heads ("Pour l'organisation, ...")
+    opinion_holder_nouns: Words = optional(default=frozenset())
     declines_patterns: tuple[str, ...]  # regular expressions
     cannot_verify_patterns: tuple[str, ...]  # regular expressions
 

@@ -238,7 +238,25 @@ MULTIWORD_CUES: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], str]]] = 
 
 RELAY_VERBS = {"citing", "quoting", "cited", "cites", "quoted", "quotes"}
 ACCORDING_TO = [("according", "to")]
-OPINION_PREPOSITIONS: list[tuple[str, ...]] = []
+# bare "For X, ..." is mostly the writer's framing in English news ("For Trump, the
+# format was not ideal"), so only the explicit phrases attribute
+OPINION_PREPOSITIONS = [("in", "the", noun, "of") for noun in ("view", "eyes", "opinion")]
+OPINION_PRONOUNS = {"him", "her", "them"}
+OPINION_HOLDER_NOUNS = {
+    "organization",
+    "organisation",
+    "party",
+    "union",
+    "report",
+    "study",
+    "investigation",
+    "prosecutors",
+    "court",
+    "judge",
+    "president",
+    "director",
+    "specialists",
+}
 
 DECLINES_PATTERNS = [
     r"(?:declined|declines|refused|refuses|declining|refusing)\s+to\s+(?:comment|elaborate|discuss|respond|give\s+details|provide\s+details|say|confirm|specify|disclose|identify|name|detail|be\s+drawn)",
@@ -672,6 +690,8 @@ PACK = LanguagePack(
     relay_verbs=RELAY_VERBS,
     according_to=ACCORDING_TO,
     opinion_prepositions=OPINION_PREPOSITIONS,
+    opinion_pronouns=OPINION_PRONOUNS,
+    opinion_holder_nouns=OPINION_HOLDER_NOUNS,
     declines_patterns=DECLINES_PATTERNS,
     cannot_verify_patterns=CANNOT_VERIFY_PATTERNS,
     pronouns=PRONOUNS,

@@ -341,7 +341,41 @@ RELAY_VERBS = {
 }  # "Le Monde, citant deux diplomates, rapporte que"
 ACCORDING_TO = [("selon",), ("d'", "après"), ("d’", "après"), ("d'après",), ("d’après",)]
 # Sentence-initial "Pour X, ..." attributes only when X looks like a source.
-OPINION_PREPOSITIONS = [("pour",)]
+OPINION_PREPOSITIONS = [
+    ("pour",),
+    *(
+        ("de", art, noun, prep)
+        for art in ("l'", "l’")
+        for noun in ("avis", "opinion")
+        for prep in ("de", "d'", "d’", "du", "des")
+    ),
+    *(("aux", "yeux", prep) for prep in ("de", "d'", "d’", "du", "des")),
+]
+# "Pour lui, ...": pronouns that name a source after an opinion preposition
+OPINION_PRONOUNS = {"lui", "elle", "eux", "elles"}
+# nouns that may hold an opinion besides the speaker heads ("Pour l'organisation, ...")
+OPINION_HOLDER_NOUNS = {
+    "organisation",
+    "association",
+    "parti",
+    "syndicat",
+    "rapport",
+    "étude",
+    "enquête",
+    "parquet",
+    "tribunal",
+    "cour",
+    "juge",
+    "procureur",
+    "président",
+    "présidente",
+    "directeur",
+    "directrice",
+    "spécialiste",
+    "spécialistes",
+    "chercheur",
+    "chercheuse",
+}
 
 # An aside that may sit between the auxiliary and "pas": "n'a en revanche pas souhaité".
 _ASIDE = (
@@ -949,6 +983,8 @@ PACK = LanguagePack(
     relay_verbs=RELAY_VERBS,
     according_to=ACCORDING_TO,
     opinion_prepositions=OPINION_PREPOSITIONS,
+    opinion_pronouns=OPINION_PRONOUNS,
+    opinion_holder_nouns=OPINION_HOLDER_NOUNS,
     declines_patterns=DECLINES_PATTERNS,
     cannot_verify_patterns=CANNOT_VERIFY_PATTERNS,
     pronouns=PRONOUNS,
