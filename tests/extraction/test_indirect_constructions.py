@@ -152,3 +152,48 @@ def test_opinion_prepositions_en():
 def test_for_with_a_time_word_is_no_opinion_en():
     assert extract("For years, the plant has polluted the river.", "en") == []
     assert extract("Pour ce faire, la mairie a installé des barrières.", "fr") == []
+
+
+# ---- participial, gerund and relative attributions
+
+
+def test_gerund_without_a_comma_reports_for_the_subject_fr():
+    text = "La mairie a nié tout retard en affirmant que les travaux avançaient normalement."
+    claims = extract(text, "fr")
+    denial = next(c for c in claims if c.stance == "denies")
+    assert denial.content == "tout retard"
+    c = with_cue(text, "fr", "affirmant")
+    assert (c.speaker, c.content) == ("La mairie", "les travaux avançaient normalement")
+
+
+def test_gerund_after_a_non_reporting_verb_fr():
+    text = "Le ministre a révisé ses prévisions en affirmant que la croissance serait faible."
+    c = with_cue(text, "fr", "affirmant")
+    assert (c.speaker, c.content) == ("Le ministre", "la croissance serait faible")
+
+
+def test_gerund_with_by_reports_for_the_subject_en():
+    text = "The airline defended the fares by saying that fuel costs had doubled."
+    c = with_cue(text, "en", "saying")
+    assert (c.speaker, c.content) == ("The airline", "fuel costs had doubled")
+
+
+def test_participle_after_a_comma_fr():
+    text = "Le collectif a dénoncé la fermeture, évoquant des « pressions de la direction »."
+    c = with_cue(text, "fr", "évoquant")
+    assert c.speaker == "Le collectif"
+    assert c.content == "des « pressions de la direction »"
+
+
+def test_relative_with_a_quoted_infinitive_fr():
+    text = "Les tombes ont été détruites par le groupe, qui affirme « agir au nom du peuple », hier."
+    c = with_cue(text, "fr", "affirme")
+    assert c.content == "« agir au nom du peuple »"
+    assert "groupe" in c.speaker
+
+
+def test_source_reportedly_said_is_a_claim_en():
+    text = "A source within the ministry reportedly said the toll was far higher."
+    c = with_cue(text, "en", "said")
+    assert c.speaker == "A source within the ministry"
+    assert c.content == "the toll was far higher"

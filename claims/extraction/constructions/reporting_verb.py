@@ -45,6 +45,7 @@ def find(
             and vg > s
             and (toks[vg - 1].text in (",",) + tuple(DASHES) or _gerund_opener(ex, s, vg))
         )
+        or _bare_gerund(ex, s, vg, verb)
         or ex._infinitive_after_opener(i)
     ) and not ex._has_perfect_aux(verb)
     if participial and toks[i].lower_ in ex.m.relay_verbs:
@@ -140,6 +141,8 @@ def find(
         ex.consumed.add(i)
         return
     ce = ex.clause_end(content_start, e, anchors, i)
+    if kind == "inf":
+        ce = _quoted_infinitive_end(ex, content_start, ce)
     if kind == "obj":
         ce = _means_adjunct(ex, content_start, ce)
         ce = _infinitive_adjunct(ex, content_start, ce)
@@ -230,6 +233,17 @@ def _gerund_opener(ex: DocExtractor, s: int, vg: int) -> bool:
     return s < j < vg and ex.toks[j - 1].text == ","
 
 
+def _bare_gerund(ex: DocExtractor, s: int, vg: int, verb: int) -> bool:
+    """ "a nié toute responsabilité en affirmant que", "by saying that": a gerund marker
+    right before the participle makes it report for the main clause's subject, comma or
+    not."""
+    toks = ex.toks
+    if not ex.is_participle(verb) or verb <= s:
+        return False
+    marker = vg if vg < verb else vg - 1
+    return s <= marker < verb and toks[marker].lower_ in ex.m.gerund_markers and marker > s
+
+
 def _reduced_relative(ex: DocExtractor, np: tuple[int, int]) -> bool:
     """ "an idea Dushanbe (had rejected)": indefinite noun, then the relative's subject."""
     words = [t for t in ex.toks[np[0] : np[1]] if _is_word(t)]
@@ -311,6 +325,18 @@ def _content_left_start(ex: DocExtractor, lo: int, end: int) -> int:
     """Where post-posed content starts: sentence start, or after a dateline."""
     j = ex.skip_dateline(lo, end)
     return j if j < end else end
+
+
+def _quoted_infinitive_end(ex: DocExtractor, cs: int, ce: int) -> int:
+    """ "qui affirme « agir au nom de Dieu », suite à ...": a quoted infinitive followed by
+    a comma is the whole content."""
+    toks = ex.toks
+    if toks[cs].text not in QUOTE_CHARS or cs + 1 >= ex.n:
+        return ce
+    close = ex.close_tok.get(ex.quote_of[cs + 1])
+    if close is not None and close + 1 < ce and toks[close + 1].text == ",":
+        return close + 1
+    return ce
 
 
 def _means_adjunct(ex: DocExtractor, cs: int, ce: int) -> int:

@@ -44,6 +44,14 @@ class ContentSpans:
             if toks[k].lower_ in self.m.infinitive_clitics and k + 1 < hi:
                 k += 1
             if (
+                toks[k].text in OPENING_QUOTES
+                and k + 1 < hi
+                and "Inf" in toks[k + 1].morph.get("VerbForm")
+                and self.open_tok.get(self.quote_of[k + 1]) == k
+                and self.close_tok.get(self.quote_of[k + 1], hi) < hi
+            ):
+                return j, "inf", asides, None  # "qui affirme « agir au nom de Dieu »"
+            if (
                 "Inf" in toks[k].morph.get("VerbForm")
                 or toks[k].lower_ in self.m.infinitive_auxiliaries
             ):
