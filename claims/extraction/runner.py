@@ -121,3 +121,4 @@ class DocExtractor(DocumentView, VerbGroups, Phrases, Speakers, ContentSpans, Ou
                 nominal.find(self, si, s, e, pos, anchors)
             elif kind == "opinion":
                 opinion.find(self, si, s, e, pos, anchors)
+        reporting_verb.drop_quote_duplicates(self, si)

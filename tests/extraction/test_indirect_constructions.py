@@ -197,3 +197,50 @@ def test_source_reportedly_said_is_a_claim_en():
     c = with_cue(text, "en", "said")
     assert c.speaker == "A source within the ministry"
     assert c.content == "the toll was far higher"
+
+
+# ---- postposed and inserted reporting clauses
+
+
+def test_cue_inserted_in_the_clause_keeps_the_whole_clause_fr():
+    text = (
+        "Les délégués refusent la fatalité. Il reste, disent-ils, la langue des échanges, "
+        "celle des traités."
+    )
+    c = with_cue(text, "fr", "disent-ils")
+    assert c.content == "Il reste, disent-ils, la langue des échanges, celle des traités"
+
+
+def test_cue_inserted_after_a_relative_takes_what_follows_fr():
+    text = "Le film montre l’arrestation des gardes qui, dit-on, s’étaient cachés."
+    c = with_cue(text, "fr", "dit-on")
+    assert c.content == "s’étaient cachés"
+
+
+def test_postposed_cue_after_a_dateline_fr():
+    text = "12 mars 2021. - Le barrage sera achevé en juin, a indiqué le ministère."
+    c = with_cue(text, "fr", "indiqué")
+    assert c.content == "Le barrage sera achevé en juin"
+    assert c.speaker == "le ministère"
+
+
+def test_postposed_cue_after_a_dateline_en():
+    text = "LAGOS (Wire) — The bridge will reopen on Monday, the ministry said."
+    c = with_cue(text, "en", "said")
+    assert c.content == "The bridge will reopen on Monday"
+
+
+def test_coordinated_clause_is_not_a_postposed_cue_fr():
+    text = "Sept sondages donnent le maire gagnant, et le site Votemètre estime à 3 points l'écart."
+    assert not any(c.rule == "postposed" for c in extract(text, "fr"))
+
+
+def test_adjective_homograph_is_no_postposed_cue_fr():
+    text = "Les enquêteurs ont trouvé, grâce aux indications précises, le centre de détention."
+    assert not any("précises" in c.cue for c in extract(text, "fr"))
+
+
+def test_parenthetical_cue_before_a_quote_leaves_it_to_the_quote_en():
+    text = 'Dana Olsen of the Red Cross observed, "We have never seen a flood like this."'
+    claims = extract(text, "en")
+    assert [c.quote_type for c in claims] == ["direct"]

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from ..engine.common import _is_word
 from ..engine.outlets import _outlet_name, _strip_article
-from ..text import QUOTE_CHARS
 
 if TYPE_CHECKING:
     from ..runner import DocExtractor
@@ -79,7 +78,7 @@ def find(ex: DocExtractor, si: int, s: int, e: int, i: int, anchors: set[int]) -
         if any(cs <= a < ce and not ex.in_quote(a) for a in anchors):
             # "Selon l'AFP, le Conseil a affirmé que X": the claim is the verb's
             return
-        quoted = _whole_quote(ex, cs, ce)
+        quoted = ex.whole_quote(cs, ce)
         if quoted is not None:
             # "Selon le communiqué, « X »": a quote attributed with "selon" is direct
             ex.add_claim(quoted, frame, cue, "direct", "asserts", 0.75, "according_to", si, i)
@@ -134,20 +133,6 @@ def _clause_start(ex: DocExtractor, s: int, i: int) -> int:
         if ex.toks[j].text in (";", ":") and not ex.in_quote(j):
             return j + 1
     return s
-
-
-def _whole_quote(ex: DocExtractor, cs: int, ce: int) -> tuple[int, int] | None:
-    """The inner span when [cs, ce) is one quotation and nothing else."""
-    toks = ex.toks
-    if cs + 1 >= ce or toks[cs].text not in QUOTE_CHARS:
-        return None
-    q = ex.quote_of[cs + 1]
-    ct = ex.close_tok.get(q)
-    if q == -1 or ct is None or ex.open_tok.get(q) != cs:
-        return None
-    if any(_is_word(t) for t in toks[ct + 1 : ce]):
-        return None
-    return ex.char_span(cs + 1, ct)
 
 
 def _participial_relay(ex: DocExtractor, a: int, b: int) -> bool:

@@ -86,6 +86,19 @@ def find(
             np = last
             frame = ex.make_frame(last, None, last[0])
     if content_start is None:
+        if toks[i].pos_ == "ADJ" and i > s and toks[i - 1].pos_ == "NOUN" and vg == i:
+            return  # "grâce aux indications précises": an adjective, not "préciser"
+        if (
+            np is not None
+            and vg_end < e
+            and _is_word(toks[vg_end])
+            and (
+                toks[np[0]].lower_ in ex.m.coordinators
+                or np[0] > s
+                and toks[np[0] - 1].lower_ in ex.m.coordinators
+            )
+        ):
+            return  # "X, et la moyenne du site estime à ...": a clause of its own
         if (
             lemma in ex.m.clause_only_verbs
             and not (np is None or clause_end is not None)
@@ -108,10 +121,23 @@ def find(
                 ex._has_finite(cs, left) or (np is not None and left - cs >= 3)
             ):
                 span = ex.char_span(cs, left)
+            if np is None and cs < left:
+                # "Il est, disent-ils, la langue de ...": a cue inserted in the clause
+                span = _inserted_cue_span(ex, cs, left, vg_end, e, anchors, i) or span
         if span is None and np is not None and _parenthetical(ex, np, lo, vg_end, e):
             # parenthetical reporting clause: "The board, she said, had taken ..."
             j = ex._skip_adjuncts(vg_end, e)
             ce = ex.clause_end(j + 1, e, anchors, i)
+            quoted = ex.whole_quote(j + 1, ce)
+            if quoted is not None:
+                # "X observed, \"...\"": a direct quote, unless the quote rule claims it
+                # too (``drop_quote_duplicates``)
+                _emit_for_subjects(
+                    ex, quoted, frame, relay_frame, relay_cue, np, cue_words, "direct",
+                    ex.m.speech_verbs[lemma], 0.7, "postposed", si, i,
+                )
+                ex.consumed.add(i)
+                return
             span = ex.char_span(j + 1, ce)
         if (
             span is None
@@ -179,6 +205,22 @@ def find(
     ex.consumed.add(i)
 
 
+def drop_quote_duplicates(ex: DocExtractor, si: int) -> None:
+    """Drop a direct claim of this module when the quote rule made one on the same span."""
+    mine = [
+        c
+        for c in ex.claims_by_sent.get(si, ())
+        if c.rule == "postposed" and c.quote_type == "direct"
+    ]
+    if not mine:
+        return
+    quoted = {(c.start, c.end) for c in ex.claims_by_sent[si] if c.rule == "direct"}
+    for c in mine:
+        if (c.start, c.end) in quoted:
+            ex.claims.remove(c)
+            ex.claims_by_sent[si].remove(c)
+
+
 def _as_clause(ex: DocExtractor, si: int, s: int, e: int, i: int, lemma: str, vg: int) -> bool:
     """ "X, comme l'affirmait le député Y" / "X, as the paper had reported": Y made the
     statement reported just before, so it gets a claim on the same span."""
@@ -222,6 +264,31 @@ def _as_clause(ex: DocExtractor, si: int, s: int, e: int, i: int, lemma: str, vg
     if claim is not None:
         ex.consumed.add(i)
     return claim is not None
+
+
+def _inserted_cue_span(
+    ex: DocExtractor, cs: int, left: int, vg_end: int, e: int, anchors: set[int], i: int
+) -> tuple[int, int] | None:
+    """ "Il est, disent-ils, la langue de ..." : the clause goes on after the inserted cue,
+    so the content is the whole clause; after a relative pronoun or a complementizer
+    ("des soldats qui, dit-on, s'étaient rendus") it is what follows the cue."""
+    toks = ex.toks
+    if vg_end + 1 >= e or toks[vg_end].text != ",":
+        return None
+    nxt = vg_end + 1
+    if not _is_word(toks[nxt]) or toks[nxt].text in SENT_END or ex.in_quote(nxt):
+        return None
+    before = toks[left - 1].lower_
+    after_relative = before in ex.m.relative_subjects or before in ex.m.complementizers
+    kind = ex.seg_kind(nxt, ex.split_segments(nxt, e)[0][1])
+    if kind not in ("np", "clause") and not (after_relative and kind == "paren"):
+        return None  # "X, disent-ils, ajoutant que ...": an aside, not the clause going on
+    ce = ex.clause_end(nxt, e, anchors, i)
+    if ce <= nxt:
+        return None
+    if after_relative:
+        return ex.char_span(nxt, ce)
+    return ex.char_span(cs, ce)
 
 
 def _gerund_opener(ex: DocExtractor, s: int, vg: int) -> bool:

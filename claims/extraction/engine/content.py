@@ -209,6 +209,19 @@ class ContentSpans:
                 return k, "obj", asides, None
         return None, "", asides, None
 
+    def whole_quote(self, cs: int, ce: int) -> tuple[int, int] | None:
+        """The inner span when tokens [cs, ce) are one quotation and nothing else."""
+        toks = self.toks
+        if cs + 1 >= ce or toks[cs].text not in QUOTE_CHARS:
+            return None
+        q = self.quote_of[cs + 1]
+        ct = self.close_tok.get(q)
+        if q == -1 or ct is None or self.open_tok.get(q) != cs:
+            return None
+        if any(_is_word(t) for t in toks[ct + 1 : ce]):
+            return None
+        return self.char_span(cs + 1, ct)
+
     def skip_dateline(self, lo: int, hi: int) -> int:
         """Where a sentence's own words start after a dateline: "31 octobre 2012. - X",
         "KABUL (Reuters) — X". A dateline is a few words without a verb, with a number, a
