@@ -244,3 +244,21 @@ def test_parenthetical_cue_before_a_quote_leaves_it_to_the_quote_en():
     text = 'Dana Olsen of the Red Cross observed, "We have never seen a flood like this."'
     claims = extract(text, "en")
     assert [c.quote_type for c in claims] == ["direct"]
+
+
+def test_outlet_the_statement_was_made_to_is_via_fr():
+    text = "Le chantier sera livré en mai, a déclaré le préfet à l'agence Reuters."
+    c = with_cue(text, "fr", "déclaré")
+    assert (c.speaker, c.via) == ("le préfet", ["Reuters"])
+
+
+def test_outlet_the_statement_was_made_to_is_via_en():
+    c = with_cue("The mayor told AFP that the bridge was safe.", "en", "told")
+    assert (c.speaker, c.via) == ("The mayor", ["AFP"])
+    c = with_cue("The mayor told reporters that the bridge was safe.", "en", "told")
+    assert c.via == []
+
+
+def test_outlet_as_inverted_subject_is_not_its_own_relay_fr():
+    c = with_cue("Le pont est fermé, a indiqué l'AFP.", "fr", "indiqué")
+    assert c.via == []

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..engine.common import DASHES, SENT_END, _is_word
+from ..engine.outlets import _names_outlet
 from ..text import QUOTE_CHARS
 
 if TYPE_CHECKING:
@@ -62,6 +63,18 @@ def find(
     lo = ex._left_bound(s, vg)
     frame, asides, clause_end, np = ex._speaker_for(si, s, i, vg, lo, e, participial)
     vg_end = ex.verb_group_end(i)
+    recipient = _recipient_outlet(ex, vg_end, e)
+    if recipient is not None:
+        # "a annoncé le chercheur à l'agence RIA Novosti", "told Reuters": the outlet relays
+        prep, outlet = recipient
+        direct = toks[prep].lower_ not in ex.m.recipient_prepositions
+        if np is not None and np[0] <= prep < np[1] and direct:
+            outlet = None  # "X, a indiqué l'AFP": the outlet is the subject
+        elif np is not None and np[0] >= vg_end and np[0] < prep < np[1]:
+            np = (np[0], prep)
+            frame = ex.make_frame(np, None, np[0])
+        if outlet is not None and frame is not None and outlet not in frame.via:
+            frame.via = list(frame.via) + [outlet]
     # relay asides may also sit between the verb and "that": "reported, citing X, that"
     content_start, kind, extra_asides, owner = ex.right_content(i, lemma, vg_end, e)
     if content_start is None and lemma in ex.m.object_needs_preposition:
@@ -289,6 +302,39 @@ def _inserted_cue_span(
     if after_relative:
         return ex.char_span(nxt, ce)
     return ex.char_span(cs, ce)
+
+
+def _recipient_outlet(ex: DocExtractor, j: int, e: int) -> tuple[int, str] | None:
+    """A news outlet the statement was made to, after the verb group: "à l'AFP",
+    "à l'agence RIA Novosti", "told Reuters". Returns the index of its first word (or of
+    its preposition) and its name."""
+    toks = ex.toks
+    m = ex.m
+    for k in range(j, min(e, j + 10)):
+        t = toks[k]
+        if t.text in (",", ";", ":", ".") or ex.in_quote(k) or t.lower_ in m.complementizers:
+            return None
+        if not (t.lower_ in m.recipient_prepositions or k == j):
+            continue
+        n = k + 1 if t.lower_ in m.recipient_prepositions else k
+        while n < e and toks[n].lower_ in m.articles:
+            n += 1
+        headed = n < e and toks[n].lower_ in m.publication_heads
+        if headed:
+            n += 1
+        start = n
+        while n < e and n - start < 5 and (toks[n].pos_ == "PROPN" or toks[n].text[:1].isupper()):
+            n += 1
+        if n == start:
+            continue
+        words = [w.lower_ for w in toks[start:n]]
+        name = ex.np_text(start, n)
+        if headed or _names_outlet(words):
+            return k, name
+        for article in sorted(m.articles):
+            if _names_outlet([article, *words]):  # "au Monde": Le Monde
+                return k, f"{article.capitalize()} {name}"
+    return None
 
 
 def _gerund_opener(ex: DocExtractor, s: int, vg: int) -> bool:
