@@ -262,3 +262,24 @@ def test_outlet_the_statement_was_made_to_is_via_en():
 def test_outlet_as_inverted_subject_is_not_its_own_relay_fr():
     c = with_cue("Le pont est fermé, a indiqué l'AFP.", "fr", "indiqué")
     assert c.via == []
+
+
+# ---- nominal attributions
+
+
+def test_noun_with_a_reporting_participle_speaks_fr():
+    text = "Le puits reste fermé à cause d'une légende locale affirmant que l'eau est maudite."
+    c = with_cue(text, "fr", "affirmant")
+    assert (c.speaker, c.content) == ("une légende locale", "l'eau est maudite")
+    assert c.rule == "nominal_participle"
+
+
+def test_noun_with_a_reporting_participle_speaks_en():
+    text = "The agency released a report saying that the debt would double."
+    c = with_cue(text, "en", "saying")
+    assert (c.speaker, c.content) == ("a report", "the debt would double")
+
+
+def test_fears_and_hopes_are_no_claims_en():
+    assert extract("Residents voiced fears that the dam would break.", "en") == []
+    assert extract("Les habitants espèrent que le barrage tiendra.", "fr") == []

@@ -23,6 +23,7 @@ RULES = (  # the rule names its claims carry
     "relay",
     "as_clause",
     "statement_noun_owner",
+    "nominal_participle",
 )
 
 
@@ -50,6 +51,8 @@ def find(
         or ex._infinitive_after_opener(i)
     ) and not ex._has_perfect_aux(verb)
     if participial and toks[i].lower_ in ex.m.relay_verbs:
+        return
+    if not participial and _nominal_participle(ex, si, s, e, i, lemma, vg, anchors):
         return
     if (
         ex.is_participle(i)
@@ -302,6 +305,54 @@ def _inserted_cue_span(
     if after_relative:
         return ex.char_span(nxt, ce)
     return ex.char_span(cs, ce)
+
+
+def _nominal_participle(
+    ex: DocExtractor,
+    si: int,
+    s: int,
+    e: int,
+    i: int,
+    lemma: str,
+    vg: int,
+    anchors: set[int],
+) -> bool:
+    """ "une croyance locale affirmant que X", "un rapport estimant que X": a present
+    participle right after a noun phrase, with a complement clause; the noun phrase speaks."""
+    toks = ex.toks
+    if vg != i or vg <= s or not toks[i].lower_.endswith(ex.m.participle_suffix):
+        return False
+    if ex.in_quote(vg - 1) or toks[vg - 1].pos_ not in ("NOUN", "ADJ", "PROPN"):
+        return False
+    start = vg - 1
+    while start > s and vg - start < 7 and toks[start - 1].pos_ in ("NOUN", "ADJ", "PROPN", "DET"):
+        start -= 1
+        if toks[start].pos_ == "DET":
+            break
+    if toks[start].pos_ != "DET" and not any(t.pos_ in ("NOUN", "PROPN") for t in toks[start:vg]):
+        return False  # a determiner shows a noun phrase even when the tagger says ADJ
+    content_start, kind, _, _ = ex.right_content(i, lemma, ex.verb_group_end(i), e)
+    if content_start is None or kind != "que":
+        return False
+    frame = ex.make_frame((start, vg), None, start)
+    if frame is None:
+        return False
+    ce = ex.clause_end(content_start, e, anchors, i)
+    cue = ex.cue_text(start, ex.verb_group_end(i))
+    claim = ex.add_claim(
+        ex.char_span(content_start, ce),
+        frame,
+        cue,
+        "indirect",
+        ex.m.speech_verbs[lemma],
+        0.6,
+        "nominal_participle",
+        si,
+        i,
+    )
+    if claim is not None:
+        ex.consumed.add(i)
+    return claim is not None
 
 
 def _recipient_outlet(ex: DocExtractor, j: int, e: int) -> tuple[int, str] | None:
