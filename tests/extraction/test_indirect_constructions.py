@@ -283,3 +283,23 @@ def test_noun_with_a_reporting_participle_speaks_en():
 def test_fears_and_hopes_are_no_claims_en():
     assert extract("Residents voiced fears that the dam would break.", "en") == []
     assert extract("Les habitants espèrent que le barrage tiendra.", "fr") == []
+
+
+def test_according_to_keeps_a_clause_followed_by_an_aside_en():
+    text = (
+        "According to the Harbour Gazette, some ferries resorted to night crossings, "
+        "a practice which avoids the tolls."
+    )
+    c = with_cue(text, "en", "According")
+    assert c.content.startswith("some ferries resorted to night crossings")
+
+
+def test_selon_skips_the_appositive_of_the_source_fr():
+    text = "Selon Jeanne Morvan, juriste à la Ligue, la préfecture a outrepassé ses droits."
+    c = with_cue(text, "fr", "Selon")
+    assert c.content == "la préfecture a outrepassé ses droits"
+
+
+def test_selon_then_a_subject_with_an_appositive_and_an_appeal_is_no_claim_fr():
+    text = "Selon l’AFP, le Conseil national, principale coalition, a appelé à la retenue."
+    assert extract(text, "fr") == []

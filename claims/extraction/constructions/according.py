@@ -60,8 +60,11 @@ def find(ex: DocExtractor, si: int, s: int, e: int, i: int, anchors: set[int]) -
         content_seg_start = segs[1][0]
         while k < len(segs) - 1 and (
             ex.seg_kind(*segs[k]) == "paren"
+            # an appositive of the source comes before a clause, not before an aside:
+            # "According to X, some stores resorted to Y, a loophole which ..."
             or ex.seg_kind(*segs[k]) == "np"
             and not ex._has_finite(*segs[k])
+            and ex.seg_kind(*segs[k + 1]) != "np"
             or _participial_relay(ex, *segs[k])  # "Selon X, citant Y, ..."
         ):
             k += 1
@@ -75,14 +78,17 @@ def find(ex: DocExtractor, si: int, s: int, e: int, i: int, anchors: set[int]) -
             frame = relay_frame
         cs = content_seg_start
         ce = ex.clause_end(cs, e, anchors, None)
-        if any(cs <= a < ce and not ex.in_quote(a) for a in anchors):
-            # "Selon l'AFP, le Conseil a affirmé que X": the claim is the verb's
+        if any(cs <= a <= ce + 1 and not ex.in_quote(a) for a in anchors):
+            # "Selon l'AFP, le Conseil a affirmé que X", "Selon l'AFP, le Conseil, principale
+            # coalition, a appelé à ...": the claim is the verb's
             return
         quoted = ex.whole_quote(cs, ce)
         if quoted is not None:
             # "Selon le communiqué, « X »": a quote attributed with "selon" is direct
             ex.add_claim(quoted, frame, cue, "direct", "asserts", 0.75, "according_to", si, i)
             return
+        if leading and not ex._has_finite_or_quoted(cs, ce) and ex.seg_kind(cs, ce) == "np":
+            return  # "Selon l'AFP, le Conseil national, ...": a noun phrase says nothing
         span = ex.char_span(cs, ce)
         ex.add_claim(span, frame, cue, "indirect", "asserts", 0.75, "according_to", si, i)
         return
