@@ -104,6 +104,9 @@ class DocExtractor(DocumentView, VerbGroups, Phrases, Speakers, ContentSpans, Ou
                 events.append((i, "according", None))
             elif not self.in_quote(i) and toks[i].lower_ in self.m.statement_nouns:
                 events.append((i, "nominal", None))
+                events.append((i, "possessed", None))
+            elif not self.in_quote(i) and toks[i].lower_ in self.m.finding_nouns:
+                events.append((i, "possessed", None))
         if opinion.opener_length(self, s, e):
             events.append((s, "opinion", None))
         events.sort(key=lambda ev: (ev[0], ev[1] != "quote"))
@@ -119,6 +122,8 @@ class DocExtractor(DocumentView, VerbGroups, Phrases, Speakers, ContentSpans, Ou
                 according.find(self, si, s, e, pos, anchors)
             elif kind == "nominal":
                 nominal.find(self, si, s, e, pos, anchors)
+            elif kind == "possessed":
+                nominal.find_possessed(self, si, s, e, pos, anchors)
             elif kind == "opinion":
                 opinion.find(self, si, s, e, pos, anchors)
         reporting_verb.drop_quote_duplicates(self, si)

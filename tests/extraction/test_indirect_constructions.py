@@ -303,3 +303,26 @@ def test_selon_skips_the_appositive_of_the_source_fr():
 def test_selon_then_a_subject_with_an_appositive_and_an_appeal_is_no_claim_fr():
     text = "Selon l’AFP, le Conseil national, principale coalition, a appelé à la retenue."
     assert extract(text, "fr") == []
+
+
+# ---- findings of courts, studies and investigations
+
+
+def test_findings_reported_with_a_verb_are_claims_of_the_body():
+    c = with_cue("Les chercheurs ont observé que les abeilles vivaient moins longtemps.", "fr", "observé")
+    assert (c.speaker, c.content) == ("Les chercheurs", "les abeilles vivaient moins longtemps")
+    c = with_cue("The researchers observed that the birds were genetically diverse.", "en", "observed")
+    assert (c.speaker, c.content) == ("The researchers", "the birds were genetically diverse")
+
+
+def test_possessed_finding_is_a_claim_of_its_owner_en():
+    c = with_cue("Few expected the tribunal's finding that the lease was void.", "en", "finding")
+    assert (c.speaker, c.content) == ("the tribunal", "the lease was void")
+    assert c.rule == "possessed_statement"
+
+
+def test_finding_noun_with_its_owner_after_it_fr():
+    text = "On attendait la conclusion de l'enquête selon laquelle le moteur avait lâché."
+    c = with_cue(text, "fr", "conclusion")
+    assert c.content == "le moteur avait lâché"
+    assert "enquête" in c.speaker

@@ -70,6 +70,10 @@ class LanguagePack:
     nominal_participles: Mapping[str, str]
     agent_prepositions: Words
     partitives: Words
+    # findings of courts, studies and inquiries: "the court's finding that X" (a claim)
+    finding_nouns: Words = optional(default=frozenset())
+    # the owner of a statement noun after it: "la conclusion de l'enquête selon laquelle"
+    owner_prepositions: Words = optional(default=frozenset())
 
     # ---- clause structure
     noun_complementizers: Phrases

@@ -183,6 +183,10 @@ NOMINAL_PARTICIPLES: dict[str, str] = {
     "refuted": "denies",
 }
 AGENT_PREPOSITIONS = {"by"}
+# findings of courts, studies and inquiries ("the court's finding that"): claims
+FINDING_NOUNS = {"finding", "findings", "conclusion", "conclusions", "ruling", "verdict"}
+# the owner of a statement noun after it ("la conclusion de l'enquête selon laquelle")
+OWNER_PREPOSITIONS = {"of"}
 NOUN_COMPLEMENTIZERS = [("that",)]
 
 COMPLEMENTIZERS = {"that"}
@@ -667,6 +671,8 @@ PACK = LanguagePack(
     pronominal_only_verbs=PRONOMINAL_ONLY_VERBS,
     reflexive_clitics=REFLEXIVE_CLITICS,
     statement_nouns=STATEMENT_NOUNS,
+    finding_nouns=FINDING_NOUNS,
+    owner_prepositions=OWNER_PREPOSITIONS,
     nominal_participles=NOMINAL_PARTICIPLES,
     agent_prepositions=AGENT_PREPOSITIONS,
     noun_complementizers=NOUN_COMPLEMENTIZERS,

@@ -259,6 +259,10 @@ NOMINAL_PARTICIPLES: dict[str, str] = {
 }
 AGENT_PREPOSITIONS = {"par"}
 # "les affirmations selon lesquelles ..." introduces the content of a statement noun.
+# findings of courts, studies and inquiries ("the court's finding that"): claims
+FINDING_NOUNS = {"conclusion", "conclusions", "constat", "verdict"}
+# the owner of a statement noun after it ("la conclusion de l'enquête selon laquelle")
+OWNER_PREPOSITIONS = {"de", "du", "des", "d'", "d’"}
 NOUN_COMPLEMENTIZERS = [
     ("selon", "lesquelles"),
     ("selon", "lesquels"),
@@ -961,6 +965,8 @@ PACK = LanguagePack(
     pronominal_only_verbs=PRONOMINAL_ONLY_VERBS,
     reflexive_clitics=REFLEXIVE_CLITICS,
     statement_nouns=STATEMENT_NOUNS,
+    finding_nouns=FINDING_NOUNS,
+    owner_prepositions=OWNER_PREPOSITIONS,
     nominal_participles=NOMINAL_PARTICIPLES,
     agent_prepositions=AGENT_PREPOSITIONS,
     noun_complementizers=NOUN_COMPLEMENTIZERS,
