@@ -127,3 +127,4 @@ class DocExtractor(DocumentView, VerbGroups, Phrases, Speakers, ContentSpans, Ou
             elif kind == "opinion":
                 opinion.find(self, si, s, e, pos, anchors)
         reporting_verb.drop_quote_duplicates(self, si)
+        according.relay_to_verbs(self, si)

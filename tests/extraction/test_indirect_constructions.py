@@ -86,7 +86,7 @@ def test_selon_before_a_reporting_verb_leaves_the_claim_to_the_verb_fr():
     text = "Selon l'agence, le ministère a affirmé que les stocks étaient suffisants."
     claims = extract(text, "fr")
     assert [c.cue for c in claims] == ["a affirmé"]
-    assert claims[0].speaker == "le ministère"
+    assert (claims[0].speaker, claims[0].via) == ("le ministère", ["agence"])
 
 
 def test_selon_before_a_whole_quote_is_a_direct_quote_fr():

@@ -80,7 +80,8 @@ def find(ex: DocExtractor, si: int, s: int, e: int, i: int, anchors: set[int]) -
         ce = ex.clause_end(cs, e, anchors, None)
         if any(cs <= a <= ce + 1 and not ex.in_quote(a) for a in anchors):
             # "Selon l'AFP, le Conseil a affirmé que X", "Selon l'AFP, le Conseil, principale
-            # coalition, a appelé à ...": the claim is the verb's
+            # coalition, a appelé à ...": the claim is the verb's, relayed by the source
+            _pending_relays(ex).append((si, cs, e, frame.text))
             return
         quoted = ex.whole_quote(cs, ce)
         if quoted is not None:
@@ -88,7 +89,10 @@ def find(ex: DocExtractor, si: int, s: int, e: int, i: int, anchors: set[int]) -
             ex.add_claim(quoted, frame, cue, "direct", "asserts", 0.75, "according_to", si, i)
             return
         if leading and not ex._has_finite_or_quoted(cs, ce) and ex.seg_kind(cs, ce) == "np":
-            return  # "Selon l'AFP, le Conseil national, ...": a noun phrase says nothing
+            # "Selon l'AFP, le Conseil national, ...": a noun phrase says nothing; a verb
+            # further on may report for it
+            _pending_relays(ex).append((si, cs, e, frame.text))
+            return
         span = ex.char_span(cs, ce)
         ex.add_claim(span, frame, cue, "indirect", "asserts", 0.75, "according_to", si, i)
         return
@@ -116,6 +120,28 @@ def find(ex: DocExtractor, si: int, s: int, e: int, i: int, anchors: set[int]) -
         ex.add_claim(
             span, frame, cue, "indirect", "asserts", 0.7, "according_to_trailing", si, i
         )
+
+
+def _pending_relays(ex: DocExtractor) -> list[tuple[int, int, int, str]]:
+    """Sources of a leading "selon X" whose clause a reporting verb owns, to relay its claim."""
+    if not hasattr(ex, "according_relays"):
+        ex.according_relays = []
+    return ex.according_relays
+
+
+def relay_to_verbs(ex: DocExtractor, si: int) -> None:
+    """ "Selon l'AFP, le ministère a affirmé que X": l'AFP goes to the via of the verb's claim."""
+    for sent, a, b, name in _pending_relays(ex):
+        if sent != si:
+            continue
+        outlet = _strip_article(_outlet_name(name), ex.m.articles)
+        owned = [c for c in ex.claims_by_sent.get(si, ()) if a <= c.anchor < b]
+        if not owned:
+            continue
+        first = min(c.anchor for c in owned)  # the verb that owns the clause, not a later one
+        for c in owned:
+            if c.anchor == first and outlet not in c.extra_via:
+                c.extra_via.append(outlet)
 
 
 def _glued_clause(ex: DocExtractor, a: int, b: int) -> bool:
