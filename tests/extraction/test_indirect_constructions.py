@@ -48,9 +48,9 @@ def test_according_to_inside_the_sentence_takes_what_follows_en():
 
 
 def test_selon_inside_the_sentence_takes_what_follows_fr():
-    text = "La récolte a baissé, notamment, selon la chambre d'agriculture, dans le Gers."
+    text = "La récolte a, selon la chambre d'agriculture, baissé de moitié dans le Gers."
     c = with_cue(text, "fr", "selon")
-    assert c.content == "dans le Gers"
+    assert c.content == "baissé de moitié dans le Gers"
 
 
 def test_trailing_according_to_takes_the_clause_before_en():
@@ -326,3 +326,13 @@ def test_finding_noun_with_its_owner_after_it_fr():
     c = with_cue(text, "fr", "conclusion")
     assert c.content == "le moteur avait lâché"
     assert "enquête" in c.speaker
+
+
+def test_trailing_according_to_with_an_appositive_of_the_source_en():
+    text = (
+        "The levy hits small firms hardest, according to Mara Quist, head of the Trade "
+        "Council, and other economists."
+    )
+    c = with_cue(text, "en", "according")
+    assert c.content == "The levy hits small firms hardest"
+    assert c.rule == "according_to_trailing"

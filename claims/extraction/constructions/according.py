@@ -51,6 +51,12 @@ def find(ex: DocExtractor, si: int, s: int, e: int, i: int, anchors: set[int]) -
         and len(segs) >= 2
         and (src[1] >= e or toks[src[1]].text != ";")
         and any(_is_word(t) for t in toks[segs[1][0] : segs[1][1]])
+        # "..., including, according to X, 54 children": an open slot before the source;
+        # else what follows must be a clause, not appositives of the source
+        and (
+            toks[i - 2].pos_ in ("ADP", "SCONJ", "VERB", "AUX", "DET", "PART")
+            or ex._has_finite_or_quoted(segs[1][0], e)
+        )
         and not (
             recent_before(ex, si, s, i) and _reporting_clause_before(ex, s, i)
         )
@@ -83,6 +89,8 @@ def find(ex: DocExtractor, si: int, s: int, e: int, i: int, anchors: set[int]) -
             # coalition, a appelé à ...": the claim is the verb's, relayed by the source
             _pending_relays(ex).append((si, cs, e, frame.text))
             return
+        if medial and ex.seg_kind(cs, ce) == "paren":
+            return  # "according to X, a former aide, whose conclusions ...": about the source
         quoted = ex.whole_quote(cs, ce)
         if quoted is not None:
             # "Selon le communiqué, « X »": a quote attributed with "selon" is direct
@@ -96,7 +104,12 @@ def find(ex: DocExtractor, si: int, s: int, e: int, i: int, anchors: set[int]) -
         span = ex.char_span(cs, ce)
         ex.add_claim(span, frame, cue, "indirect", "asserts", 0.75, "according_to", si, i)
         return
-    closes = len(segs) == 1 or (src[1] < e and toks[src[1]].text == ";")
+    closes = (
+        len(segs) == 1
+        or (src[1] < e and toks[src[1]].text == ";")
+        # "..., according to Craig Bryan, head of the centre, and other scientists."
+        or not ex._has_finite_or_quoted(segs[1][0], e)
+    )
     if i > s and toks[i - 1].text == "," and closes:
         # trailing "..., selon X." : a relay when the clause before is itself a reporting clause
         frame = ex.make_frame(src, None, src[0])
