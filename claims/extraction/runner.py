@@ -112,7 +112,10 @@ class DocExtractor(DocumentView, VerbGroups, Phrases, Speakers, ContentSpans, Ou
                 events.append((i, "according", None))
             elif not self.in_quote(i) and toks[i].lower_ in self.m.statement_nouns:
                 events.append((i, "nominal", None))
-        if (toks[s].lower_,) in self.m.opinion_prepositions:
+                events.append((i, "possessed", None))
+            elif not self.in_quote(i) and toks[i].lower_ in self.m.finding_nouns:
+                events.append((i, "possessed", None))
+        if opinion.opener_length(self, s, e):
             events.append((s, "opinion", None))
         events.sort(key=lambda ev: (ev[0], ev[1] != "quote"))
         for pos, kind, payload in events:
@@ -127,7 +130,13 @@ class DocExtractor(DocumentView, VerbGroups, Phrases, Speakers, ContentSpans, Ou
                 according.find(self, si, s, e, pos, anchors)
             elif kind == "nominal":
                 nominal.find(self, si, s, e, pos, anchors)
+            elif kind == "possessed":
+                nominal.find_possessed(self, si, s, e, pos, anchors)
             elif kind == "opinion":
                 opinion.find(self, si, s, e, pos, anchors)
-        # last, the dependency parse, for the reporting verbs the positional rules left
+        # then the dependency parse, for the reporting verbs the positional rules left
         syntactic.find(self, si, s, e)
+        # last, the sentence's claims as a whole: duplicates, relays of a leading "selon X"
+        reporting_verb.drop_quote_duplicates(self, si)
+        opinion.drop_overridden(self, si)
+        according.relay_to_verbs(self, si)

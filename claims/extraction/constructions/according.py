@@ -28,6 +28,10 @@ def find(ex: DocExtractor, si: int, s: int, e: int, i: int, anchors: set[int]) -
     if not segs:
         return
     src = segs[0]
+    if _glued_clause(ex, *src):
+        # "according to Wasef archaeologists have not ...": no comma tells where the source
+        # ends and the content starts
+        return
     cue = ex.cue_text(i, src_start)
     leading = (
         i == s
@@ -36,14 +40,37 @@ def find(ex: DocExtractor, si: int, s: int, e: int, i: int, anchors: set[int]) -
             for t in toks[s:i]
         )
         or (i > s and toks[i - 1].text == "," and _starts_sentence_part(ex, s, i))
+        or ex.skip_dateline(s, i) == i
     )
-    if leading and len(segs) >= 2:
+    # "Six of the murders were, according to X, \"sexual in nature\"": the source is set
+    # off inside the sentence and the content is what follows it
+    medial = (
+        not leading
+        and i > s
+        and toks[i - 1].text == ","
+        and len(segs) >= 2
+        and (src[1] >= e or toks[src[1]].text != ";")
+        and any(_is_word(t) for t in toks[segs[1][0] : segs[1][1]])
+        # "..., including, according to X, 54 children": an open slot before the source;
+        # else what follows must be a clause, not appositives of the source
+        and (
+            toks[i - 2].pos_ in ("ADP", "SCONJ", "VERB", "AUX", "DET", "PART")
+            or ex._has_finite_or_quoted(segs[1][0], e)
+        )
+        and not (
+            recent_before(ex, si, s, i) and _reporting_clause_before(ex, s, i)
+        )
+    )
+    if (leading or medial) and len(segs) >= 2:
         k = 1
         content_seg_start = segs[1][0]
         while k < len(segs) - 1 and (
             ex.seg_kind(*segs[k]) == "paren"
+            # an appositive of the source comes before a clause, not before an aside:
+            # "According to X, some stores resorted to Y, a loophole which ..."
             or ex.seg_kind(*segs[k]) == "np"
             and not ex._has_finite(*segs[k])
+            and ex.seg_kind(*segs[k + 1]) != "np"
             or _participial_relay(ex, *segs[k])  # "Selon X, citant Y, ..."
         ):
             k += 1
@@ -57,33 +84,100 @@ def find(ex: DocExtractor, si: int, s: int, e: int, i: int, anchors: set[int]) -
             frame = relay_frame
         cs = content_seg_start
         ce = ex.clause_end(cs, e, anchors, None)
+        if any(cs <= a <= ce + 1 and not ex.in_quote(a) for a in anchors):
+            # "Selon l'AFP, le Conseil a affirmé que X", "Selon l'AFP, le Conseil, principale
+            # coalition, a appelé à ...": the claim is the verb's, relayed by the source
+            _pending_relays(ex).append((si, cs, e, frame.text))
+            return
+        if medial and ex.seg_kind(cs, ce) == "paren":
+            return  # "according to X, a former aide, whose conclusions ...": about the source
+        quoted = ex.whole_quote(cs, ce)
+        if quoted is not None:
+            # "Selon le communiqué, « X »": a quote attributed with "selon" is direct
+            ex.add_claim(quoted, frame, cue, "direct", "asserts", 0.75, "according_to", si, i)
+            return
+        if leading and not ex._has_finite_or_quoted(cs, ce) and ex.seg_kind(cs, ce) == "np":
+            # "Selon l'AFP, le Conseil national, ...": a noun phrase says nothing; a verb
+            # further on may report for it
+            _pending_relays(ex).append((si, cs, e, frame.text))
+            return
         span = ex.char_span(cs, ce)
         ex.add_claim(span, frame, cue, "indirect", "asserts", 0.75, "according_to", si, i)
         return
-    if i > s and toks[i - 1].text == ",":
+    closes = (
+        len(segs) == 1
+        or (src[1] < e and toks[src[1]].text == ";")
+        # "..., according to Craig Bryan, head of the centre, and other scientists."
+        or not ex._has_finite_or_quoted(segs[1][0], e)
+    )
+    if i > s and toks[i - 1].text == "," and closes:
         # trailing "..., selon X." : a relay when the clause before is itself a reporting clause
-        recent = ex.sent_claims(si, i)
         frame = ex.make_frame(src, None, src[0])
         if frame is None:
             return
-        if (
-            recent
-            and any(s <= c.anchor < i for c in recent)
-            and _reporting_clause_before(ex, s, i)
-        ):
-            for c in recent:
+        if recent_before(ex, si, s, i) and _reporting_clause_before(ex, s, i):
+            for c in ex.sent_claims(si, i):
                 if frame.text not in c.extra_via:
                     c.extra_via.append(
                         _strip_article(_outlet_name(frame.text), ex.m.articles)
                     )
             return
-        lo = s
+        lo = ex.skip_dateline(_clause_start(ex, s, i), i - 1)
+        if any(lo <= a < i for a in anchors):
+            # "X decided, according to the summary": a reporting verb before the comma
+            # owns the clause
+            return
         span = ex.char_span(lo, i - 1)
         if span is None or not ex._has_finite(lo, i - 1):
             return
         ex.add_claim(
             span, frame, cue, "indirect", "asserts", 0.7, "according_to_trailing", si, i
         )
+
+
+def _pending_relays(ex: DocExtractor) -> list[tuple[int, int, int, str]]:
+    """Sources of a leading "selon X" whose clause a reporting verb owns, to relay its claim."""
+    if not hasattr(ex, "according_relays"):
+        ex.according_relays = []
+    return ex.according_relays
+
+
+def relay_to_verbs(ex: DocExtractor, si: int) -> None:
+    """ "Selon l'AFP, le ministère a affirmé que X": l'AFP goes to the via of the verb's claim."""
+    for sent, a, b, name in _pending_relays(ex):
+        if sent != si:
+            continue
+        outlet = _strip_article(_outlet_name(name), ex.m.articles)
+        owned = [c for c in ex.claims_by_sent.get(si, ()) if a <= c.anchor < b]
+        if not owned:
+            continue
+        first = min(c.anchor for c in owned)  # the verb that owns the clause, not a later one
+        for c in owned:
+            if c.anchor == first and outlet not in c.extra_via:
+                c.extra_via.append(outlet)
+
+
+def _glued_clause(ex: DocExtractor, a: int, b: int) -> bool:
+    """A finite verb in the source segment that no relative pronoun introduces."""
+    for j in range(a, b):
+        if ex.toks[j].lower_ in ex.m.relative_subjects:
+            return False
+        if not ex.in_quote(j) and ex.is_finite(j):
+            return True
+    return False
+
+
+def recent_before(ex: DocExtractor, si: int, s: int, i: int) -> bool:
+    """A claim of this sentence has its cue before token ``i``."""
+    return any(s <= c.anchor < i for c in ex.sent_claims(si, i))
+
+
+def _clause_start(ex: DocExtractor, s: int, i: int) -> int:
+    """Start of the clause that ends at ``i``: after the last ";" or ":" outside quotes."""
+    for j in range(i - 1, s, -1):
+        if ex.toks[j].text in (";", ":") and not ex.in_quote(j):
+            return j + 1
+    return s
 
 
 def _participial_relay(ex: DocExtractor, a: int, b: int) -> bool:

@@ -11,7 +11,57 @@ if TYPE_CHECKING:
     from ..runner import DocExtractor
 
 NAME = "nominal"
-RULES = ("nominal",)  # the rule names its claims carry
+RULES = ("nominal", "possessed_statement")  # the rule names its claims carry
+
+
+def find_possessed(ex: DocExtractor, si: int, s: int, e: int, i: int, anchors: set[int]) -> None:
+    """ "the court's finding that X", "la conclusion de l'enquête selon laquelle X": a
+    statement or finding noun with its owner and its content clause; the owner speaks."""
+    toks = ex.toks
+    m = ex.m
+    owner = None
+    k = i + 1
+    if i >= 2 and toks[i - 1].lower_ in ("'s", "’s"):
+        a = i - 2
+        while a > s and i - a < 7 and toks[a - 1].pos_ in ("PROPN", "NOUN", "ADJ", "DET"):
+            a -= 1
+            if toks[a].pos_ == "DET":
+                break
+        owner = (a, i - 1)
+    elif k < e and toks[k].lower_ in m.owner_prepositions:
+        b = k + 1
+        while b < e and b - k < 8:
+            if any(ex._words_at(b, p, e) for p in m.noun_complementizers):
+                break
+            if toks[b].text in (",", ";", ".", ":") or ex.in_quote(b) or ex.is_finite(b):
+                return
+            b += 1
+        owner = (k + 1, b)
+        k = b
+    if owner is None or owner[1] <= owner[0]:
+        return
+    pattern = next((p for p in m.noun_complementizers if ex._words_at(k, p, e)), None)
+    if pattern is None:
+        return
+    cs = k + len(pattern)
+    frame = ex.make_frame(owner, None, owner[0])
+    if frame is None or cs >= e:
+        return
+    ce = _noun_clause_end(ex, i, cs, ex.clause_end(cs, e, anchors, None))
+    cue = ex.cue_text(owner[0] if owner[0] < i else i, cs)
+    ex.add_claim(
+        ex.char_span(cs, ce), frame, cue, "indirect", "asserts", 0.55, "possessed_statement", si, i
+    )
+
+
+def _noun_clause_end(ex: DocExtractor, noun: int, cs: int, ce: int) -> int:
+    """Where the clause completing a noun ends when the sentence goes on ("the finding that
+    X was void surprised observers"): the parser's subtree of that clause, if it has one."""
+    for j in range(cs, ce):
+        tok = ex.toks[j]
+        if tok.head.i == noun or (tok.head.i < cs and tok.dep_ in ("acl", "ccomp", "appos")):
+            return min(ce, tok.right_edge.i + 1)
+    return ce
 
 
 def find(ex: DocExtractor, si: int, s: int, e: int, i: int, anchors: set[int]) -> None:

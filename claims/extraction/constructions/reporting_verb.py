@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..engine.common import DASHES, SENT_END, _is_word
+from ..engine.outlets import _names_outlet
 from ..text import QUOTE_CHARS
 
 if TYPE_CHECKING:
@@ -22,6 +23,7 @@ RULES = (  # the rule names its claims carry
     "relay",
     "as_clause",
     "statement_noun_owner",
+    "nominal_participle",
 )
 
 
@@ -45,9 +47,12 @@ def find(
             and vg > s
             and (toks[vg - 1].text in (",",) + tuple(DASHES) or _gerund_opener(ex, s, vg))
         )
+        or _bare_gerund(ex, s, vg, verb)
         or ex._infinitive_after_opener(i)
     ) and not ex._has_perfect_aux(verb)
     if participial and toks[i].lower_ in ex.m.relay_verbs:
+        return
+    if not participial and _nominal_participle(ex, si, s, e, i, lemma, vg, anchors):
         return
     if (
         ex.is_participle(i)
@@ -61,10 +66,30 @@ def find(
     lo = ex._left_bound(s, vg)
     frame, asides, clause_end, np = ex._speaker_for(si, s, i, vg, lo, e, participial)
     vg_end = ex.verb_group_end(i)
+    recipient = _recipient_outlet(ex, vg_end, e)
+    if recipient is not None:
+        # "a annoncé le chercheur à l'agence RIA Novosti", "told Reuters": the outlet relays
+        prep, outlet = recipient
+        direct = toks[prep].lower_ not in ex.m.recipient_prepositions
+        if np is not None and np[0] <= prep < np[1] and direct:
+            outlet = None  # "X, a indiqué l'AFP": the outlet is the subject
+        elif np is not None and np[0] >= vg_end and np[0] < prep < np[1]:
+            np = (np[0], prep)
+            frame = ex.make_frame(np, None, np[0])
+        if outlet is not None and frame is not None and outlet not in frame.via:
+            frame.via = list(frame.via) + [outlet]
     # relay asides may also sit between the verb and "that": "reported, citing X, that"
     content_start, kind, extra_asides, owner = ex.right_content(i, lemma, vg_end, e)
     if content_start is None and lemma in ex.m.object_needs_preposition:
         return  # "accuse un retard": not a reporting verb at all
+    if (
+        content_start is not None
+        and lemma in ex.m.request_verbs
+        and not (kind == "obj" and ex._quoted_verdict(content_start, e))
+    ):
+        # "a appelé à la retenue", "urged residents to stay home": a request is no claim
+        ex.consumed.add(i)
+        return
     if np is not None and content_start is not None and np[0] <= content_start < np[1]:
         content_start = None  # the inverted subject is not the object
     asides = asides + extra_asides
@@ -77,6 +102,19 @@ def find(
             np = last
             frame = ex.make_frame(last, None, last[0])
     if content_start is None:
+        if toks[i].pos_ == "ADJ" and i > s and toks[i - 1].pos_ == "NOUN" and vg == i:
+            return  # "grâce aux indications précises": an adjective, not "préciser"
+        if (
+            np is not None
+            and vg_end < e
+            and _is_word(toks[vg_end])
+            and (
+                toks[np[0]].lower_ in ex.m.coordinators
+                or np[0] > s
+                and toks[np[0] - 1].lower_ in ex.m.coordinators
+            )
+        ):
+            return  # "X, et la moyenne du site estime à ...": a clause of its own
         if (
             lemma in ex.m.clause_only_verbs
             and not (np is None or clause_end is not None)
@@ -99,10 +137,23 @@ def find(
                 ex._has_finite(cs, left) or (np is not None and left - cs >= 3)
             ):
                 span = ex.char_span(cs, left)
+            if np is None and cs < left:
+                # "Il est, disent-ils, la langue de ...": a cue inserted in the clause
+                span = _inserted_cue_span(ex, cs, left, vg_end, e, anchors, i) or span
         if span is None and np is not None and _parenthetical(ex, np, lo, vg_end, e):
             # parenthetical reporting clause: "The board, she said, had taken ..."
             j = ex._skip_adjuncts(vg_end, e)
             ce = ex.clause_end(j + 1, e, anchors, i)
+            quoted = ex.whole_quote(j + 1, ce)
+            if quoted is not None:
+                # "X observed, \"...\"": a direct quote, unless the quote rule claims it
+                # too (``drop_quote_duplicates``)
+                _emit_for_subjects(
+                    ex, quoted, frame, relay_frame, relay_cue, np, cue_words, "direct",
+                    ex.m.speech_verbs[lemma], 0.7, "postposed", si, i,
+                )
+                ex.consumed.add(i)
+                return
             span = ex.char_span(j + 1, ce)
         if (
             span is None
@@ -132,6 +183,8 @@ def find(
         ex.consumed.add(i)
         return
     ce = ex.clause_end(content_start, e, anchors, i)
+    if kind == "inf":
+        ce = _quoted_infinitive_end(ex, content_start, ce)
     if kind == "obj":
         ce = _means_adjunct(ex, content_start, ce)
         ce = _infinitive_adjunct(ex, content_start, ce)
@@ -166,6 +219,22 @@ def find(
         i,
     )
     ex.consumed.add(i)
+
+
+def drop_quote_duplicates(ex: DocExtractor, si: int) -> None:
+    """Drop a direct claim of this module when the quote rule made one on the same span."""
+    mine = [
+        c
+        for c in ex.claims_by_sent.get(si, ())
+        if c.rule == "postposed" and c.quote_type == "direct"
+    ]
+    if not mine:
+        return
+    quoted = {(c.start, c.end) for c in ex.claims_by_sent[si] if c.rule == "direct"}
+    for c in mine:
+        if (c.start, c.end) in quoted:
+            ex.claims.remove(c)
+            ex.claims_by_sent[si].remove(c)
 
 
 def _as_clause(ex: DocExtractor, si: int, s: int, e: int, i: int, lemma: str, vg: int) -> bool:
@@ -213,6 +282,112 @@ def _as_clause(ex: DocExtractor, si: int, s: int, e: int, i: int, lemma: str, vg
     return claim is not None
 
 
+def _inserted_cue_span(
+    ex: DocExtractor, cs: int, left: int, vg_end: int, e: int, anchors: set[int], i: int
+) -> tuple[int, int] | None:
+    """ "Il est, disent-ils, la langue de ..." : the clause goes on after the inserted cue,
+    so the content is the whole clause; after a relative pronoun or a complementizer
+    ("des soldats qui, dit-on, s'étaient rendus") it is what follows the cue."""
+    toks = ex.toks
+    if vg_end + 1 >= e or toks[vg_end].text != ",":
+        return None
+    nxt = vg_end + 1
+    if not _is_word(toks[nxt]) or toks[nxt].text in SENT_END or ex.in_quote(nxt):
+        return None
+    before = toks[left - 1].lower_
+    after_relative = before in ex.m.relative_subjects or before in ex.m.complementizers
+    kind = ex.seg_kind(nxt, ex.split_segments(nxt, e)[0][1])
+    if kind not in ("np", "clause") and not (after_relative and kind == "paren"):
+        return None  # "X, disent-ils, ajoutant que ...": an aside, not the clause going on
+    ce = ex.clause_end(nxt, e, anchors, i)
+    if ce <= nxt:
+        return None
+    if after_relative:
+        return ex.char_span(nxt, ce)
+    return ex.char_span(cs, ce)
+
+
+def _nominal_participle(
+    ex: DocExtractor,
+    si: int,
+    s: int,
+    e: int,
+    i: int,
+    lemma: str,
+    vg: int,
+    anchors: set[int],
+) -> bool:
+    """ "une croyance locale affirmant que X", "un rapport estimant que X": a present
+    participle right after a noun phrase, with a complement clause; the noun phrase speaks."""
+    toks = ex.toks
+    if vg != i or vg <= s or not toks[i].lower_.endswith(ex.m.participle_suffix):
+        return False
+    if ex.in_quote(vg - 1) or toks[vg - 1].pos_ not in ("NOUN", "ADJ", "PROPN"):
+        return False
+    start = vg - 1
+    while start > s and vg - start < 7 and toks[start - 1].pos_ in ("NOUN", "ADJ", "PROPN", "DET"):
+        start -= 1
+        if toks[start].pos_ == "DET":
+            break
+    if toks[start].pos_ != "DET" and not any(t.pos_ in ("NOUN", "PROPN") for t in toks[start:vg]):
+        return False  # a determiner shows a noun phrase even when the tagger says ADJ
+    content_start, kind, _, _ = ex.right_content(i, lemma, ex.verb_group_end(i), e)
+    if content_start is None or kind != "que":
+        return False
+    frame = ex.make_frame((start, vg), None, start)
+    if frame is None:
+        return False
+    ce = ex.clause_end(content_start, e, anchors, i)
+    cue = ex.cue_text(start, ex.verb_group_end(i))
+    claim = ex.add_claim(
+        ex.char_span(content_start, ce),
+        frame,
+        cue,
+        "indirect",
+        ex.m.speech_verbs[lemma],
+        0.6,
+        "nominal_participle",
+        si,
+        i,
+    )
+    if claim is not None:
+        ex.consumed.add(i)
+    return claim is not None
+
+
+def _recipient_outlet(ex: DocExtractor, j: int, e: int) -> tuple[int, str] | None:
+    """A news outlet the statement was made to, after the verb group: "à l'AFP",
+    "à l'agence RIA Novosti", "told Reuters". Returns the index of its first word (or of
+    its preposition) and its name."""
+    toks = ex.toks
+    m = ex.m
+    for k in range(j, min(e, j + 10)):
+        t = toks[k]
+        if t.text in (",", ";", ":", ".") or ex.in_quote(k) or t.lower_ in m.complementizers:
+            return None
+        if not (t.lower_ in m.recipient_prepositions or k == j):
+            continue
+        n = k + 1 if t.lower_ in m.recipient_prepositions else k
+        while n < e and toks[n].lower_ in m.articles:
+            n += 1
+        headed = n < e and toks[n].lower_ in m.publication_heads
+        if headed:
+            n += 1
+        start = n
+        while n < e and n - start < 5 and (toks[n].pos_ == "PROPN" or toks[n].text[:1].isupper()):
+            n += 1
+        if n == start:
+            continue
+        words = [w.lower_ for w in toks[start:n]]
+        name = ex.np_text(start, n)
+        if headed or _names_outlet(words):
+            return k, name
+        for article in sorted(m.articles):
+            if _names_outlet([article, *words]):  # "au Monde": Le Monde
+                return k, f"{article.capitalize()} {name}"
+    return None
+
+
 def _gerund_opener(ex: DocExtractor, s: int, vg: int) -> bool:
     """ ", tout en affirmant que", ", while insisting that": a participle after a comma
     and a gerund marker reports for the main clause's subject like a bare one."""
@@ -220,6 +395,17 @@ def _gerund_opener(ex: DocExtractor, s: int, vg: int) -> bool:
     while j > s and ex.toks[j - 1].lower_ in ex.m.gerund_markers:
         j -= 1
     return s < j < vg and ex.toks[j - 1].text == ","
+
+
+def _bare_gerund(ex: DocExtractor, s: int, vg: int, verb: int) -> bool:
+    """ "a nié toute responsabilité en affirmant que", "by saying that": a gerund marker
+    right before the participle makes it report for the main clause's subject, comma or
+    not."""
+    toks = ex.toks
+    if not ex.is_participle(verb) or verb <= s:
+        return False
+    marker = vg if vg < verb else vg - 1
+    return s <= marker < verb and toks[marker].lower_ in ex.m.gerund_markers and marker > s
 
 
 def _reduced_relative(ex: DocExtractor, np: tuple[int, int]) -> bool:
@@ -300,9 +486,21 @@ def _emit_for_subjects(
 
 
 def _content_left_start(ex: DocExtractor, lo: int, end: int) -> int:
-    """Where post-posed content starts: sentence start, or after a leading connective."""
-    j = lo
+    """Where post-posed content starts: sentence start, or after a dateline."""
+    j = ex.skip_dateline(lo, end)
     return j if j < end else end
+
+
+def _quoted_infinitive_end(ex: DocExtractor, cs: int, ce: int) -> int:
+    """ "qui affirme « agir au nom de Dieu », suite à ...": a quoted infinitive followed by
+    a comma is the whole content."""
+    toks = ex.toks
+    if toks[cs].text not in QUOTE_CHARS or cs + 1 >= ex.n:
+        return ce
+    close = ex.close_tok.get(ex.quote_of[cs + 1])
+    if close is not None and close + 1 < ce and toks[close + 1].text == ",":
+        return close + 1
+    return ce
 
 
 def _means_adjunct(ex: DocExtractor, cs: int, ce: int) -> int:

@@ -44,6 +44,14 @@ class ContentSpans:
             if toks[k].lower_ in self.m.infinitive_clitics and k + 1 < hi:
                 k += 1
             if (
+                toks[k].text in OPENING_QUOTES
+                and k + 1 < hi
+                and "Inf" in toks[k + 1].morph.get("VerbForm")
+                and self.open_tok.get(self.quote_of[k + 1]) == k
+                and self.close_tok.get(self.quote_of[k + 1], hi) < hi
+            ):
+                return j, "inf", asides, None  # "qui affirme « agir au nom de Dieu »"
+            if (
                 "Inf" in toks[k].morph.get("VerbForm")
                 or toks[k].lower_ in self.m.infinitive_auxiliaries
             ):
@@ -200,6 +208,38 @@ class ContentSpans:
                     return None, "", asides, None
                 return k, "obj", asides, None
         return None, "", asides, None
+
+    def whole_quote(self, cs: int, ce: int) -> tuple[int, int] | None:
+        """The inner span when tokens [cs, ce) are one quotation and nothing else."""
+        toks = self.toks
+        if cs + 1 >= ce or toks[cs].text not in QUOTE_CHARS:
+            return None
+        q = self.quote_of[cs + 1]
+        ct = self.close_tok.get(q)
+        if q == -1 or ct is None or self.open_tok.get(q) != cs:
+            return None
+        if any(_is_word(t) for t in toks[ct + 1 : ce]):
+            return None
+        return self.char_span(cs + 1, ct)
+
+    def skip_dateline(self, lo: int, hi: int) -> int:
+        """Where a sentence's own words start after a dateline: "31 octobre 2012. - X",
+        "KABUL (Reuters) — X". A dateline is a few words without a verb, with a number, a
+        word in capitals or a parenthesis, closed by a spaced dash."""
+        toks = self.toks
+        for j in range(lo, min(hi, lo + 12)):
+            t = toks[j]
+            if self.in_quote(j) or t.text in QUOTE_CHARS or self.is_finite(j):
+                return lo
+            if t.text in DASHES and j > lo and (t.whitespace_ or toks[j - 1].whitespace_):
+                head = toks[lo:j]
+                if any(
+                    x.like_num or x.text in ("(", ")") or (x.is_alpha and x.is_upper and len(x) > 1)
+                    for x in head
+                ):
+                    return j + 1
+                return lo
+        return lo
 
     def _quoted_verdict(self, j: int, hi: int) -> bool:
         """A short noun phrase at ``j`` followed by a quoted fragment."""

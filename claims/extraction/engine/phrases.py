@@ -311,6 +311,11 @@ class Phrases:
             if text in SENT_END and j + 1 >= limit:
                 return j
             if j > cs and j in anchors:
+                # a gerund reporting for the subject: "a nié X en affirmant que ..."
+                if low in self.m.gerund_markers:
+                    return j
+                if toks[j - 1].lower_ in self.m.gerund_markers and j - 1 > cs:
+                    return j - 1
                 # coordinated reporting verb sharing the subject: "... but declined to comment"
                 k = j - 1
                 if toks[k].lower_ in self.m.coordinators:

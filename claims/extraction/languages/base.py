@@ -45,6 +45,9 @@ class LanguagePack:
     relay_verbs: Words
     object_needs_preposition: Mapping[str, tuple[str, ...]]
     demand_prepositions: Mapping[str, tuple[str, ...]]
+    # requests, appeals and orders are not claims ("a appelé à", "urged X to"): their
+    # content is dropped, unless it is a quoted verdict on an object ("called it \"a farce\"")
+    request_verbs: Words
     multiword_cues: Mapping[str, list[tuple[tuple[str, ...], tuple[str, ...], str]]]
     periphrastic_cues: Mapping[str, tuple[str, str]] = optional(default_factory=dict)
     pronominal_only_verbs: Words = optional(default=frozenset())
@@ -74,6 +77,10 @@ class LanguagePack:
     nominal_participles: Mapping[str, str]
     agent_prepositions: Words
     partitives: Words
+    # findings of courts, studies and inquiries: "the court's finding that X" (a claim)
+    finding_nouns: Words = optional(default=frozenset())
+    # the owner of a statement noun after it: "la conclusion de l'enquête selon laquelle"
+    owner_prepositions: Words = optional(default=frozenset())
 
     # ---- clause structure
     noun_complementizers: Phrases
@@ -110,6 +117,9 @@ class LanguagePack:
     # ---- according-to, opinions, fixed phrases
     according_to: Phrases
     opinion_prepositions: Phrases = optional(default=())
+    opinion_pronouns: Words = optional(default=frozenset())  # "Pour lui, ...": a source
+    # nouns that may hold an opinion besides the speaker heads ("Pour l'organisation, ...")
+    opinion_holder_nouns: Words = optional(default=frozenset())
     declines_patterns: tuple[str, ...]  # regular expressions
     cannot_verify_patterns: tuple[str, ...]  # regular expressions
 

@@ -247,7 +247,6 @@ SPEECH_VERBS: dict[str, str] = {
     "commend": "asserts",
     "laud": "asserts",
     "tout": "asserts",
-    "voice": "asserts",
     "downplay": "asserts",
     "rail": "asserts",
     # denials of an object (PolNeAR train: question 51, disavow 7, contradict 5,
@@ -318,7 +317,6 @@ OBJECT_CONTENT_VERBS = {
     "commend",
     "laud",
     "tout",
-    "voice",
     "downplay",
     "question",
     "contradict",
@@ -442,7 +440,6 @@ CLAUSE_ONLY_VERBS = {
     "commend",
     "laud",
     "tout",
-    "voice",
     "downplay",
     "question",
     "contradict",
@@ -649,6 +646,10 @@ NOMINAL_PARTICIPLES: dict[str, str] = {
     "refuted": "denies",
 }
 AGENT_PREPOSITIONS = {"by"}
+# findings of courts, studies and inquiries ("the court's finding that"): claims
+FINDING_NOUNS = {"finding", "findings", "conclusion", "conclusions", "ruling", "verdict"}
+# the owner of a statement noun after it ("la conclusion de l'enquête selon laquelle")
+OWNER_PREPOSITIONS = {"of"}
 NOUN_COMPLEMENTIZERS = [("that",)]
 
 COMPLEMENTIZERS = {"that"}
@@ -673,6 +674,8 @@ PERSONAL_REFLEXIVES = {"himself", "herself"}
 VERDICT_LINKS = {"as"}
 # "dismissed the report as \"fabrication\"": the verdict after these ends a denied object
 DISMISSAL_LINKS: set[str] = {"as"}
+# requests, appeals and orders: what follows them is no claim (see base.request_verbs)
+REQUEST_VERBS = {"urge", "call"}
 # and verbs whose content follows a preposition ("warned of a recession", "railed against X",
 # "pleaded guilty to X")
 DEMAND_PREPOSITIONS: dict[str, tuple[str, ...]] = {
@@ -749,7 +752,25 @@ MULTIWORD_CUES: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], str]]] = 
 
 RELAY_VERBS = {"citing", "quoting", "cited", "cites", "quoted", "quotes"}
 ACCORDING_TO = [("according", "to")]
-OPINION_PREPOSITIONS: list[tuple[str, ...]] = []
+# bare "For X, ..." is mostly the writer's framing in English news ("For Trump, the
+# format was not ideal"), so only the explicit phrases attribute
+OPINION_PREPOSITIONS = [("in", "the", noun, "of") for noun in ("view", "eyes", "opinion")]
+OPINION_PRONOUNS = {"him", "her", "them"}
+OPINION_HOLDER_NOUNS = {
+    "organization",
+    "organisation",
+    "party",
+    "union",
+    "report",
+    "study",
+    "investigation",
+    "prosecutors",
+    "court",
+    "judge",
+    "president",
+    "director",
+    "specialists",
+}
 
 DECLINES_PATTERNS = [
     r"(?:declined|declines|refused|refuses|declining|refusing)\s+to\s+(?:comment|elaborate|discuss|respond|give\s+details|provide\s+details|say|confirm|specify|disclose|identify|name|detail|be\s+drawn|speculate|answer\s+questions|be\s+interviewed|go\s+into\s+detail)",
@@ -1245,6 +1266,8 @@ PACK = LanguagePack(
     statement_nouns=STATEMENT_NOUNS,
     quote_verbs=QUOTE_VERBS,
     quote_nouns=QUOTE_NOUNS,
+    finding_nouns=FINDING_NOUNS,
+    owner_prepositions=OWNER_PREPOSITIONS,
     nominal_participles=NOMINAL_PARTICIPLES,
     agent_prepositions=AGENT_PREPOSITIONS,
     noun_complementizers=NOUN_COMPLEMENTIZERS,
@@ -1257,6 +1280,7 @@ PACK = LanguagePack(
     verdict_links=VERDICT_LINKS,
     dismissal_links=DISMISSAL_LINKS,
     demand_prepositions=DEMAND_PREPOSITIONS,
+    request_verbs=REQUEST_VERBS,
     qualifying_verbs=QUALIFYING_VERBS,
     as_clause_openers=AS_CLAUSE_OPENERS,
     as_clause_clitics=AS_CLAUSE_CLITICS,
@@ -1267,6 +1291,8 @@ PACK = LanguagePack(
     relay_verbs=RELAY_VERBS,
     according_to=ACCORDING_TO,
     opinion_prepositions=OPINION_PREPOSITIONS,
+    opinion_pronouns=OPINION_PRONOUNS,
+    opinion_holder_nouns=OPINION_HOLDER_NOUNS,
     declines_patterns=DECLINES_PATTERNS,
     cannot_verify_patterns=CANNOT_VERIFY_PATTERNS,
     pronouns=PRONOUNS,

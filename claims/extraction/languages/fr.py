@@ -724,6 +724,10 @@ NOMINAL_PARTICIPLES: dict[str, str] = {
 }
 AGENT_PREPOSITIONS = {"par"}
 # "les affirmations selon lesquelles ..." introduces the content of a statement noun.
+# findings of courts, studies and inquiries ("the court's finding that"): claims
+FINDING_NOUNS = {"conclusion", "conclusions", "constat", "verdict"}
+# the owner of a statement noun after it ("la conclusion de l'enquête selon laquelle")
+OWNER_PREPOSITIONS = {"de", "du", "des", "d'", "d’"}
 NOUN_COMPLEMENTIZERS = [
     ("selon", "lesquelles"),
     ("selon", "lesquels"),
@@ -758,6 +762,8 @@ PERSONAL_REFLEXIVES = {"lui-même", "elle-même"}
 VERDICT_LINKS = {"de", "d'", "d’"}
 # "dismissed the report as \"fabrication\"": the verdict after these ends a denied object
 DISMISSAL_LINKS: set[str] = set()
+# requests, appeals and orders: what follows them is no claim (see base.request_verbs)
+REQUEST_VERBS = {"appeler", "réclamer"}
 # Verbs whose content follows a preposition: "a appelé à la grève", "s'est félicité du
 # résultat", "estime à 300 le nombre", "fait part de son inquiétude", "se défend d'avoir
 # menti". Not "insister sur": the rules would take "le fait que X" for its content,
@@ -962,25 +968,55 @@ RELAY_VERBS = {
     "citées",
 }  # "Le Monde, citant deux diplomates, rapporte que"
 ACCORDING_TO = [("selon",), ("d'", "après"), ("d’", "après"), ("d'après",), ("d’après",)]
-# "De l'avis de X, ...", "Aux yeux de X, ...", "À en croire X, ...": like "selon X".
+# "De l'aveu de X, ...", "Aux dires de X, ...", "À en croire X, ...": like "selon X" ("De
+# l'avis de X" and "Aux yeux de X" are opinions: OPINION_PREPOSITIONS)
 _OF = ("de", "d'", "d’", "du", "des")
 ACCORDING_TO += [
     (*opening, of)
     for opening in (
-        ("de", "l'", "avis"),
-        ("de", "l’", "avis"),
-        ("de", "l'", "opinion"),
-        ("de", "l’", "opinion"),
         ("de", "l'", "aveu"),
         ("de", "l’", "aveu"),
-        ("aux", "yeux"),
         ("aux", "dires"),
         ("au", "dire"),
     )
     for of in _OF
 ] + [("à", "en", "croire"), ("a", "en", "croire")]
 # Sentence-initial "Pour X, ..." attributes only when X looks like a source.
-OPINION_PREPOSITIONS = [("pour",)]
+OPINION_PREPOSITIONS = [
+    ("pour",),
+    *(
+        ("de", art, noun, prep)
+        for art in ("l'", "l’")
+        for noun in ("avis", "opinion")
+        for prep in ("de", "d'", "d’", "du", "des")
+    ),
+    *(("aux", "yeux", prep) for prep in ("de", "d'", "d’", "du", "des")),
+]
+# "Pour lui, ...": pronouns that name a source after an opinion preposition
+OPINION_PRONOUNS = {"lui", "elle", "eux", "elles"}
+# nouns that may hold an opinion besides the speaker heads ("Pour l'organisation, ...")
+OPINION_HOLDER_NOUNS = {
+    "organisation",
+    "association",
+    "parti",
+    "syndicat",
+    "rapport",
+    "étude",
+    "enquête",
+    "parquet",
+    "tribunal",
+    "cour",
+    "juge",
+    "procureur",
+    "président",
+    "présidente",
+    "directeur",
+    "directrice",
+    "spécialiste",
+    "spécialistes",
+    "chercheur",
+    "chercheuse",
+}
 
 # An aside that may sit between the auxiliary and "pas": "n'a en revanche pas souhaité".
 _ASIDE = (
@@ -1740,6 +1776,8 @@ PACK = LanguagePack(
     pronominal_only_verbs=PRONOMINAL_ONLY_VERBS,
     reflexive_clitics=REFLEXIVE_CLITICS,
     statement_nouns=STATEMENT_NOUNS,
+    finding_nouns=FINDING_NOUNS,
+    owner_prepositions=OWNER_PREPOSITIONS,
     quote_verbs=QUOTE_VERBS,
     quote_nouns=QUOTE_NOUNS,
     nominal_participles=NOMINAL_PARTICIPLES,
@@ -1753,6 +1791,7 @@ PACK = LanguagePack(
     verdict_links=VERDICT_LINKS,
     dismissal_links=DISMISSAL_LINKS,
     demand_prepositions=DEMAND_PREPOSITIONS,
+    request_verbs=REQUEST_VERBS,
     qualifying_verbs=QUALIFYING_VERBS,
     as_clause_openers=AS_CLAUSE_OPENERS,
     as_clause_clitics=AS_CLAUSE_CLITICS,
@@ -1763,6 +1802,8 @@ PACK = LanguagePack(
     relay_verbs=RELAY_VERBS,
     according_to=ACCORDING_TO,
     opinion_prepositions=OPINION_PREPOSITIONS,
+    opinion_pronouns=OPINION_PRONOUNS,
+    opinion_holder_nouns=OPINION_HOLDER_NOUNS,
     declines_patterns=DECLINES_PATTERNS,
     cannot_verify_patterns=CANNOT_VERIFY_PATTERNS,
     pronouns=PRONOUNS,
