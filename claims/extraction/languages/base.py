@@ -25,7 +25,7 @@ COMPLEMENTS = (
     "object",  # its object: "a condamné l'attentat", "denied the report"
     "preposition",  # what one of its `prepositions` opens: "a fait état de", "called for"
     "verdict",  # a quoted verdict on its object: "juge la situation « intenable »"
-    "to-infinitive",  # "claims to have", "denied to have" (a bare infinitive is a pack switch)
+    "to-infinitive",  # "claims to have been" (a bare infinitive is a pack switch)
     "gerund",  # "denied having"
 )
 
@@ -51,6 +51,16 @@ class Phrase:
 
     light: tuple[str, ...]  # how the light verb's forms start: ("fai", "fon")
     words: tuple[str, ...]  # the words after it, the last included: ("en", "bloc")
+
+    def __post_init__(self) -> None:
+        for name in ("light", "words"):
+            value = getattr(self, name)
+            if not (
+                isinstance(value, tuple)
+                and value
+                and all(isinstance(word, str) and word.strip() for word in value)
+            ):
+                raise ValueError(f"{self!r}: {name} must be a tuple of words, not {value!r}")
 
 
 @dataclass(frozen=True)
@@ -96,6 +106,10 @@ class Cue:
             raise ValueError(f"Cue {self.lemma!r}: " + "; ".join(problems))
 
     def _problems(self) -> Iterable[str]:
+        wrong_types = list(self._wrong_types())
+        if wrong_types:
+            yield from wrong_types
+            return
         if not self.lemma.strip():
             yield "the lemma is empty"
         elif self.lemma != " ".join(self.lemma.split()):
@@ -104,14 +118,6 @@ class Cue:
             yield "the lemma is not lower-case"
         if self.stance not in STANCES:
             yield f"unknown stance {self.stance!r} (expected one of {', '.join(STANCES)})"
-        wrong_types = [
-            f"{f.name} must be a tuple, not {type(getattr(self, f.name)).__name__}"
-            for f in fields(self)
-            if f.type.startswith("tuple") and not isinstance(getattr(self, f.name), tuple)
-        ]
-        if wrong_types:
-            yield from wrong_types
-            return
         unknown = [kind for kind in self.takes if kind not in COMPLEMENTS]
         if unknown:
             yield (
@@ -128,33 +134,48 @@ class Cue:
             yield "a preposition after the object needs takes=('object', ...)"
         if self.object_must_be_a_statement and "object" not in self.takes:
             yield "object_must_be_a_statement needs takes=('object', ...)"
-        if any(not form or " " in form for form in self.irregular_forms):
-            yield "an irregular form is empty or has a space"
+        if any(" " in form for form in self.irregular_forms):
+            yield "an irregular form has a space"
         several_words = " " in self.lemma
         if several_words and not (self.light or self.also):
             yield "a cue of several words needs the stems of its light verb (light=...)"
         if self.light and not several_words:
             yield "a single word has no light verb; another wording goes in also=..."
-        if not all(self.light):
-            yield "an empty light-verb stem"
+        elif self.light and not self._words_after_light_verb():
+            yield "nothing follows the light verb in the lemma"
         for phrase in self.also:
-            if not (isinstance(phrase, Phrase) and phrase.light and phrase.words):
-                yield f"the wording {phrase!r} needs a light verb and at least one word"
+            if not isinstance(phrase, Phrase):
+                yield f"also holds {phrase!r}, not a Phrase"
         for pair in self.light_infinitives:
-            if len(pair) != 2 or not all(pair):
+            if not (
+                isinstance(pair, tuple)
+                and len(pair) == 2
+                and all(isinstance(word, str) and word for word in pair)
+            ):
                 yield f"the light infinitive {pair!r} is not (light-verb stem, infinitive)"
+
+    def _wrong_types(self) -> Iterable[str]:
+        words = ("takes", "prepositions", "preposition_after_object", "irregular_forms", "light")
+        for f in fields(self):
+            value = getattr(self, f.name)
+            expected = {"str": str, "bool": bool}.get(f.type, tuple)
+            if not isinstance(value, expected):
+                yield f"{f.name} must be a {expected.__name__}, not {value!r}"
+            elif f.name in words and not all(isinstance(w, str) and w.strip() for w in value):
+                yield f"{f.name} must hold non-empty strings, not {value!r}"
 
     @property
     def phrases(self) -> tuple[Phrase, ...]:
         """Every wording matched as a phrase: its own (for a cue of several words), then
         ``also``."""
-        own = ()
-        if self.light:
-            words = _words(self.lemma)
-            if words[0] in ("se", "s'", "s’"):
-                words = words[1:]  # the reflexive clitic is not matched
-            own = (Phrase(self.light, tuple(words[1:])),)
+        own = (Phrase(self.light, self._words_after_light_verb()),) if self.light else ()
         return own + self.also
+
+    def _words_after_light_verb(self) -> tuple[str, ...]:
+        words = _words(self.lemma)
+        if words[0] in ("se", "s'", "s’"):
+            words = words[1:]  # "se vouloir rassurant": the reflexive clitic is not matched
+        return tuple(words[1:])
 
 
 def _with_apostrophes(words: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -250,7 +271,8 @@ class LanguagePack:
     code: str
     spacy_models: tuple[str, ...]  # the first one installed is used, else the last
 
-    # ---- reporting verbs
+    # ---- reporting verbs: the cue tables are derived from the pack's Cue records
+    # (``<language>_cues.py``) by cue_tables, below
     verb_forms: Callable[[str], set[str]]  # lemma -> the forms generated for it
     speech_verbs: Mapping[str, str]  # lemma -> stance
     irregular_forms: Mapping[str, list[str]]  # lemma -> forms not generated by rule

