@@ -205,6 +205,10 @@ class MentionQuerySet(models.QuerySet):
             review_state__in=[Mention.ReviewState.UNREVIEWED, Mention.ReviewState.CORRECTED]
         )
 
+    def doubtful(self) -> "MentionQuerySet":
+        """Mentions whose calibrated confidence says: check them against the text first."""
+        return self.filter(confidence__lt=Mention.DOUBTFUL_BELOW)
+
     def public(self) -> "MentionQuerySet":
         """Appearances readers may see: mentions a journalist accepted."""
         return self.filter(review_state=Mention.ReviewState.ACCEPTED)
@@ -212,6 +216,10 @@ class MentionQuerySet(models.QuerySet):
 
 class Mention(models.Model):
     """One attributed statement in one article, as the extractor (or a journalist) found it."""
+
+    # Confidence is the precision the extractor's rule had on annotated real news
+    # (claims/extraction/calibration.py): below this, fewer than about half were right.
+    DOUBTFUL_BELOW = 0.5
 
     class QuoteType(models.TextChoices):
         DIRECT = "direct", "Direct quote"

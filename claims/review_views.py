@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -72,15 +72,24 @@ def _form_errors(form) -> str:
 @require_GET
 @reviewer_required
 def queue(request: HttpRequest) -> HttpResponse:
-    """Articles that still have mentions waiting for a decision, oldest first."""
+    """Articles that still have mentions waiting for a decision: oldest first, or, with
+    ``?order=doubtful``, those holding the least confident statements first."""
+    doubtful_first = request.GET.get("order") == "doubtful"
+    pending = Mention.objects.pending().filter(article=OuterRef("pk"))
     # EXISTS keeps the page query an index walk that stops after one page; the pending
     # counts are then computed for the articles on the page only.
     articles = (
-        Article.objects.filter(Exists(Mention.objects.pending().filter(article=OuterRef("pk"))))
+        Article.objects.filter(Exists(pending))
         .select_related("outlet")
         .only("title", "language", "status", "created_at", "outlet__name")
-        .order_by("created_at", "id")
     )
+    if doubtful_first:
+        least = pending.order_by("confidence").values("confidence")[:1]
+        articles = articles.annotate(least_confidence=Subquery(least)).order_by(
+            "least_confidence", "created_at", "id"
+        )
+    else:
+        articles = articles.order_by("created_at", "id")
     page = Paginator(articles, 30).get_page(request.GET.get("page"))
     counts = dict(
         Mention.objects.pending()
@@ -89,9 +98,20 @@ def queue(request: HttpRequest) -> HttpResponse:
         .annotate(n=Count("id"))
         .order_by()
     )
+    doubtful = dict(
+        Mention.objects.pending()
+        .doubtful()
+        .filter(article__in=[a.pk for a in page])
+        .values_list("article")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
     for article in page:
         article.pending = counts.get(article.pk, 0)
-    return render(request, "claims/review/queue.html", {"page_obj": page})
+        article.doubtful = doubtful.get(article.pk, 0)
+    return render(
+        request, "claims/review/queue.html", {"page_obj": page, "doubtful_first": doubtful_first}
+    )
 
 
 def _mention_context(request: HttpRequest, mentions: list[Mention]) -> dict:

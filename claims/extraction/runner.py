@@ -23,7 +23,15 @@ from __future__ import annotations
 
 import re
 
-from .constructions import according, direct_quote, nominal, opinion, reporting_verb, stance_phrase
+from .constructions import (
+    according,
+    direct_quote,
+    nominal,
+    opinion,
+    reporting_verb,
+    stance_phrase,
+    syntactic,
+)
 from .engine.common import _Claim
 from .engine.content import ContentSpans
 from .engine.document import DocumentView
@@ -121,3 +129,5 @@ class DocExtractor(DocumentView, VerbGroups, Phrases, Speakers, ContentSpans, Ou
                 nominal.find(self, si, s, e, pos, anchors)
             elif kind == "opinion":
                 opinion.find(self, si, s, e, pos, anchors)
+        # last, the dependency parse, for the reporting verbs the positional rules left
+        syntactic.find(self, si, s, e)

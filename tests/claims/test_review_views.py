@@ -277,3 +277,31 @@ def test_linking_a_statement_to_a_published_claim_asks_an_editor_for_a_note(
 
 def response_ok(body: str) -> bool:
     return body.lstrip().startswith('<li id="mention-') and 'role="alert"' in body
+
+
+def test_the_queue_puts_the_least_confident_statements_first_on_request(client, journalist):
+    old_sure = ArticleFactory(title="Old and sure")
+    MentionFactory(article=old_sure, confidence=0.95)
+    new_doubtful = ArticleFactory(title="New and doubtful")
+    MentionFactory(article=new_doubtful, confidence=0.3)
+    MentionFactory(article=new_doubtful, confidence=0.9)
+    MentionFactory(
+        article=old_sure, confidence=0.1, review_state=Mention.ReviewState.REJECTED
+    )  # decided already: not what the queue sorts on
+    client.force_login(journalist)
+    oldest = client.get(reverse("review:queue")).content.decode()
+    assert oldest.index("Old and sure") < oldest.index("New and doubtful")
+    doubtful = client.get(reverse("review:queue"), {"order": "doubtful"}).content.decode()
+    assert doubtful.index("New and doubtful") < doubtful.index("Old and sure")
+    assert "least confident statements first" in doubtful
+
+
+def test_a_doubtful_statement_says_so_on_its_card(client, journalist):
+    article = ArticleFactory()
+    MentionFactory(article=article, confidence=0.3)
+    client.force_login(journalist)
+    page = client.get(reverse("review:article", args=[article.pk])).content.decode()
+    assert "Doubtful: check it against the text" in page
+    Mention.objects.filter(article=article).update(confidence=0.8)
+    page = client.get(reverse("review:article", args=[article.pk])).content.decode()
+    assert "Doubtful: check it against the text" not in page

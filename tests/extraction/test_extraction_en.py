@@ -153,3 +153,141 @@ def test_nominal_attribution_shares_the_span_and_adverbs_stay_out_of_speakers():
 def test_statement_prepositional_phrase_is_not_part_of_the_content():
     c = only("The council said in a statement it would appeal.")
     assert c.content == "it would appeal"
+
+
+# ---- verbs and idioms of the English cue inventory (languages/en.py)
+
+
+def test_clause_verb_tweeted_that():
+    text = "Senator Rhoda Vance tweeted on Friday that the tunnel contract had been rigged."
+    c = only(text, quote_type="indirect")
+    assert c.speaker == "Rhoda Vance"
+    assert c.content == "the tunnel contract had been rigged"
+    assert c.stance == "asserts"
+
+
+def test_clause_verb_of_a_finding():
+    text = "The appeals court concluded that the zoning board had exceeded its powers."
+    c = only(text, quote_type="indirect")
+    assert c.speaker == "The appeals court"
+    assert c.content == "the zoning board had exceeded its powers"
+    assert c.stance == "asserts"
+
+
+def test_direct_quote_with_a_new_speech_verb_after_it():
+    text = '"Nobody reads the minutes anyway," councillor Hugo Brandt joked.'
+    c = only(text, quote_type="direct")
+    assert c.speaker == "Hugo Brandt"
+    assert c.content == "Nobody reads the minutes anyway"
+
+
+def test_object_verb_condemned():
+    text = "Mayor Lena Ortiz condemned the closure of the night shelter."
+    c = only(text, quote_type="indirect")
+    assert c.speaker == "Lena Ortiz"
+    assert c.content == "the closure of the night shelter"
+    assert c.stance == "asserts"
+
+
+def test_object_verb_blamed_x_on_y():
+    text = "Transport minister Omar Reyes blamed the delays on a shortage of drivers."
+    c = only(text, quote_type="indirect")
+    assert c.speaker == "Omar Reyes"
+    assert c.content == "the delays on a shortage of drivers"
+
+
+def test_object_denial_questioned():
+    text = "The union questioned the accuracy of the company's safety figures."
+    c = only(text, quote_type="indirect")
+    assert c.speaker == "The union"
+    assert c.content == "the accuracy of the company's safety figures"
+    assert c.stance == "denies"
+
+
+def test_plea_of_not_guilty_denies_the_charges():
+    text = "Former treasurer Alan Brisk pleaded not guilty to six counts of embezzlement."
+    c = only(text, stance="denies")
+    assert c.speaker == "Alan Brisk"
+    assert c.content == "six counts of embezzlement"
+
+
+def test_claim_of_responsibility():
+    text = "A little-known militant group claimed responsibility for the pipeline blast."
+    c = only(text, quote_type="indirect")
+    assert c.content == "the pipeline blast"
+    assert c.stance == "asserts"
+
+
+def test_content_after_a_preposition_warned_of():
+    text = "Economist Petra Lind warned of a sharp fall in house prices next year."
+    c = only(text, quote_type="indirect")
+    assert c.speaker == "Petra Lind"
+    assert c.content == "a sharp fall in house prices next year"
+
+
+def test_to_infinitive_verb_professed():
+    text = "The ex-director professed to know nothing about the missing funds."
+    c = only(text, quote_type="indirect")
+    assert c.speaker == "The ex-director"
+    assert c.content == "to know nothing about the missing funds"
+    assert c.stance == "asserts"
+
+
+def test_gerund_complement_recalled_seeing():
+    text = "Ada Kimura, a night nurse, recalled seeing the ambulance leave before midnight."
+    c = only(text, quote_type="indirect")
+    assert c.speaker == "Ada Kimura"
+    assert c.content == "seeing the ambulance leave before midnight"
+
+
+def test_multiword_cue_shot_back():
+    text = "Ben Ashe, a councillor, shot back that the audit had cleared his office."
+    c = only(text, quote_type="indirect")
+    assert c.speaker == "Ben Ashe"
+    assert c.content == "the audit had cleared his office"
+
+
+def test_finding_of_a_survey():
+    text = "A survey by the Harbour Institute found that most ferry users travel before dawn."
+    c = only(text, quote_type="indirect")
+    assert c.content == "most ferry users travel before dawn"
+    assert c.stance == "asserts"
+
+
+def test_object_verb_with_its_preposition_likened():
+    text = "Opposition leader Maya Quist likened the new tax to a lottery for the rich."
+    c = only(text, quote_type="indirect")
+    assert c.speaker == "Maya Quist"
+    assert c.content == "the new tax to a lottery for the rich"
+
+
+def test_multiword_denial_brushed_aside():
+    text = "The health minister brushed aside the criticism from rural doctors."
+    c = only(text, stance="denies")
+    assert c.content == "the criticism from rural doctors"
+
+
+def test_a_document_that_reads_a_quote():
+    text = 'The council\'s statement read: "The library will stay open on Sundays."'
+    c = only(text, quote_type="direct")
+    assert c.content == "The library will stay open on Sundays"
+
+
+def test_made_the_following_announcement_before_a_colon():
+    text = 'The port authority made the following announcement: "All ferries are cancelled today."'
+    c = only(text, quote_type="direct")
+    assert c.speaker == "The port authority"
+    assert c.content == "All ferries are cancelled today"
+
+
+def test_did_not_release_information_declines_comment():
+    text = "Norvik Air did not release any specific information about the crew."
+    c = only(text, stance="declines_comment")
+    assert c.content.startswith("did not release any specific information")
+
+
+def test_admitted_his_guilt():
+    text = "The former clerk Tom Reilly admitted his guilt in the ticket fraud."
+    c = only(text, quote_type="indirect")
+    assert c.speaker == "Tom Reilly"
+    assert c.content == "his guilt in the ticket fraud"

@@ -23,7 +23,9 @@ STOP_WORDS = {"fr": FR_STOP_WORDS, "en": EN_STOP_WORDS}
 # them; the rules only take them as cues in a reporting construction (a subject, a
 # complement clause or a quote), never on the word alone. "made" is a nominal participle
 # ("accusations made by X"), which needs a statement noun before it and an agent after;
-# "out" is the last word of the multiword cue "point out", taken only after "point".
+# "out" is the last word of the multiword cue "point out", taken only after "point"; likewise
+# "back" ("shot back", "fired back", "hit back") and "it" ("as she put it") end multiword
+# cues and are taken only after their light verb, as "off" ("brushed off", "shrugged off") is.
 # "pense" (penser) reports an opinion, a claim, and penser is a clause-only cue: it needs
 # "que" or a postposed reporting clause. "avant" is the last word of "mettre en avant",
 # taken only after "met"/"mis en".
@@ -31,7 +33,7 @@ STOP_WORDS = {"fr": FR_STOP_WORDS, "en": EN_STOP_WORDS}
 # (like "maintenant", which would be a form of "maintenir"), then add it here with a reason.
 KNOWN_COLLISIONS = {
     "fr": {"dire", "dit", "dite", "dits", "pense", "avant"},
-    "en": {"call", "say", "made", "out"},
+    "en": {"call", "say", "made", "out", "back", "it", "off"},
 }
 
 

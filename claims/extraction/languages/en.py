@@ -47,6 +47,13 @@ STATEMENT_NOUNS = {
     "view",
     "views",
     "wrongdoing",
+    # what one admits: "admitted his guilt in ...", "acknowledged mistakes"
+    "guilt",
+    "mistake",
+    "mistakes",
+    "error",
+    "errors",
+    "failings",
     "involvement",
     "characterisation",
     "characterization",
@@ -104,7 +111,7 @@ ACCORDING_TO = [("according", "to")]
 OPINION_PREPOSITIONS: list[tuple[str, ...]] = []
 
 DECLINES_PATTERNS = [
-    r"(?:declined|declines|refused|refuses|declining|refusing)\s+to\s+(?:comment|elaborate|discuss|respond|give\s+details|provide\s+details|say|confirm|specify|disclose|identify|name|detail|be\s+drawn)",
+    r"(?:declined|declines|refused|refuses|declining|refusing)\s+to\s+(?:comment|elaborate|discuss|respond|give\s+details|provide\s+details|say|confirm|specify|disclose|identify|name|detail|be\s+drawn|speculate|answer\s+questions|be\s+interviewed|go\s+into\s+detail)",
     # bare "did not respond." / "did not immediately respond."
     r"(?:did|does|has|have|had)\s+not\s+(?:immediately\s+)?respond(?:ed)?(?=\s*[.;])",
     r"would\s+not\s+say",
@@ -113,6 +120,8 @@ DECLINES_PATTERNS = [
     r"(?:could|can)\s*(?:not|n['’]t)\s+be\s+(?:immediately\s+)?reached\s+for\s+comment",
     r"(?:had|has|have)\s+no\s+(?:immediate\s+)?comment",
     r"would\s+not\s+comment",
+    # "did not release any specific information about ..."
+    r"(?:did|does|has|have|had)\s+not\s+(?:yet\s+)?(?:release|disclose|provide|give)\s+(?:any\s+)?(?:further\s+|specific\s+|more\s+|additional\s+)?(?:information|details)\b",
     # "has not commented publicly on the matter"
     r"(?:has|have|had|did)\s+not\s+(?:yet\s+)?(?:publicly\s+)?comment(?:ed)?\b",
 ]
@@ -395,7 +404,6 @@ DOCUMENT_HEADS = {
     "study",
     "statement",
     "note",
-    "document",
     "survey",
     "poll",
     "estimates",
