@@ -4,10 +4,20 @@ segmentation, personal names, token-to-character spans and the claims found so f
 
 from __future__ import annotations
 
+import bisect
+import re
+
 from spacy.tokens import Doc
 
-from ..text import CLOSING_QUOTES, OPENING_QUOTES, QUOTE_CHARS, find_quotes
+from ..text import CLOSING_QUOTES, MAX_QUOTE_CHARS, OPENING_QUOTES, QUOTE_CHARS, find_quotes
 from .common import SENT_END, Frame, _Claim, lexicon
+
+# Typewriter quotation marks written as two characters: ``quoted'' (TeX, wire copy) and
+# ''quoted'' (some newspaper archives).
+_DIGRAPH_MARKS = re.compile(r"``|''|\n")
+# The marks that may open a quotation at the start of a paragraph.
+_PARAGRAPH_OPENERS = ("«", "“", '"', "``", "''")
+_OPENING_MARKS = re.compile(r"[«“\"]|``|''")
 
 
 class DocumentView:
@@ -61,8 +71,32 @@ class DocumentView:
         return found
 
     def _index_quotes(self) -> None:
+        """Quotations as (opening mark offset, closing mark offset), with their tokens.
+
+        Besides the balanced marks of ``find_quotes``: two-character typewriter marks
+        (``x'' and ''x''), and a quotation that runs over paragraphs, news style, with an
+        opening mark at the start of each paragraph and a closing one only at the end: each
+        of its open paragraphs is a quotation of its own, closed by the paragraph break.
+        """
         text = self.text
-        self.quotes = find_quotes(text)
+        spans = _with_digraph_quotes(text, find_quotes(text))
+        self.mark_len: dict[int, int] = {}  # quote index -> length of its opening mark
+        self.continues_quote: set[int] = set()  # quotes that go on from the paragraph before
+        running = _running_paragraphs(text, spans)
+        if running:
+            spans = [sp for sp in spans if not any(o < sp[0] < c for o, c in running)]
+        spans = sorted(set(spans) | set(running))
+        self.quotes = spans
+        for qi, (o, _) in enumerate(spans):
+            self.mark_len[qi] = 2 if text.startswith(("``", "''"), o) else 1
+        running_ends = {c for _, c in running}
+        for qi, (o, _) in enumerate(spans):
+            # a quotation that opens the paragraph after a running one continues it
+            k = o - 1
+            while k >= 0 and text[k].isspace() and k not in running_ends:
+                k -= 1
+            if k >= 0 and k in running_ends:
+                self.continues_quote.add(qi)
         self.quote_of = [-1] * self.n  # token strictly inside a quote -> quote index
         self.open_tok: dict[int, int] = {}  # quote index -> token of opening mark
         self.close_tok: dict[int, int] = {}
@@ -81,6 +115,8 @@ class DocumentView:
                     self.close_tok[qi] = i
                 elif o < pos < c:
                     self.quote_of[i] = qi
+        self.opening_marks = set(self.open_tok.values())
+        self.closing_marks = set(self.close_tok.values())
 
     def _segment(self) -> None:
         """Sentences as token ranges; never broken inside a quotation."""
@@ -90,7 +126,7 @@ class DocumentView:
         start, para = 0, 0
         abbreviations = self.m.abbreviations
         toks = self.toks
-        closing_marks = set(self.close_tok.values())
+        closing_marks = self.closing_marks
 
         def close(end: int, new_para: bool) -> None:
             nonlocal start, para
@@ -121,8 +157,11 @@ class DocumentView:
             text = tok.text
             ends = text in SENT_END
             if not ends and i in closing_marks:
-                # «... contournés. » ends the sentence with its closing mark
+                # «... contournés. » ends the sentence with its closing mark, but a question
+                # or an exclamation does not when its cue follows: '"…?" Graham asked.'
                 ends = i > 0 and toks[i - 1].text in SENT_END
+                if ends and toks[i - 1].text in ("?", "!") and self._cue_follows(i + 1):
+                    ends = False
             if not ends:
                 continue
             if (
@@ -147,10 +186,27 @@ class DocumentView:
                 or ntext[0].isdigit()
                 or ntext in OPENING_QUOTES
                 or ntext == '"'
+                or nxt in self.opening_marks
                 or toks[nxt].is_space
             ):
                 close(i + 1, False)
         close(self.n, False)
+
+    def _cue_follows(self, j: int) -> bool:
+        """A short subject then a reporting verb from token ``j``: '"…?" Graham asked.'"""
+        toks = self.toks
+        for k in range(j, min(self.n, j + 7)):
+            t = toks[k]
+            if t.is_space or t.text in QUOTE_CHARS:
+                return False
+            verb = t.pos_ in ("VERB", "AUX") and (
+                t.lemma_.lower() in self.m.quote_verbs or self.cue_lemma(k) is not None
+            )
+            if verb:
+                return k > j
+            if t.pos_ not in ("PROPN", "NOUN", "DET", "ADJ", "PRON", "ADP"):
+                return False
+        return False
 
     def sent_claims(self, si: int, before: int) -> list[_Claim]:
         """Claims already found in sentence ``si`` whose cue precedes token ``before``."""
@@ -240,3 +296,80 @@ class DocumentView:
     def _words_at(self, k: int, words: tuple[str, ...], hi: int) -> bool:
         """The lowercased tokens from ``k`` (before ``hi``) are ``words``."""
         return all(k + n < hi and self.toks[k + n].lower_ == w for n, w in enumerate(words))
+
+
+def _with_digraph_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with the quotations marked ``x'' or ''x'', outermost ones kept.
+
+    Within a line, ```` always opens; ``''`` opens before a word and closes after one.
+    """
+    if "``" not in text and "''" not in text:
+        return spans
+    found: list[tuple[int, int]] = []
+    start = None
+    for match in _DIGRAPH_MARKS.finditer(text):
+        mark, pos = match.group(), match.start()
+        if mark == "\n":
+            start = None
+            continue
+        before = text[pos - 1] if pos > 0 else " "
+        after = text[pos + 2] if pos + 2 < len(text) else " "
+        if mark == "``" or (start is None and (before.isspace() or before in "([—–-")):
+            if not after.isspace():
+                start = pos
+        elif start is not None and not before.isspace():
+            if pos - start <= MAX_QUOTE_CHARS:
+                found.append((start, pos))
+            start = None
+    if not found:
+        return spans
+
+    def overlapping(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
+        """``span`` lies in, contains or crosses one of ``others`` (sorted, disjoint)."""
+        k = bisect.bisect_right(others, (span[1], span[1])) - 1
+        return k >= 0 and others[k][1] > span[0] and others[k] != span
+
+    def inside(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
+        k = bisect.bisect_right(others, (span[0], span[1])) - 1
+        return k >= 0 and others[k][0] <= span[0] and span[1] <= others[k][1]
+
+    spans = sorted(spans)
+    outer = [sp for sp in spans if not inside(sp, found)]
+    return sorted(outer + [sp for sp in found if not overlapping(sp, outer)])
+
+
+def _running_paragraphs(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Paragraphs whose last quotation never closes because the next paragraph goes on with
+    it (that paragraph opens with a mark): (opening mark, paragraph break)."""
+    covered = sorted(spans)
+    starts = [o for o, _ in covered]
+    out: list[tuple[int, int]] = []
+    lines: list[tuple[int, int]] = []  # (first character, line break) of non-empty paragraphs
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            lines.append((pos + len(line) - len(line.lstrip()), pos + len(line)))
+        pos += len(line) + 1
+    for k, (a, b) in enumerate(lines):
+        if (
+            k + 1 < len(lines)
+            and b < len(text)
+            and text.startswith(_PARAGRAPH_OPENERS, lines[k + 1][0])
+        ):
+            opener, mark = None, ""
+            for match in _OPENING_MARKS.finditer(text, a, b):
+                m = match.start()
+                at = bisect.bisect_right(starts, m) - 1
+                if at >= 0 and m <= covered[at][1]:
+                    continue
+                after = text[match.end() : match.end() + 1]
+                if text[m] in "«“" or (after and not after.isspace()):
+                    opener, mark = m, match.group()
+            # the next paragraph goes on with the same mark ("“…¶“…”", not "“…¶\"…\"")
+            if (
+                opener is not None
+                and b - opener <= MAX_QUOTE_CHARS
+                and text.startswith(mark, lines[k + 1][0])
+            ):
+                out.append((opener, b))
+    return out

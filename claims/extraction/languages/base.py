@@ -300,6 +300,13 @@ class LanguagePack:
     dative_content_verbs: Words = optional(default=frozenset())  # ... follows "à" for these
     vague_object_pronouns: Words = optional(default=frozenset())  # "denied it": no content
 
+    # ---- direct quotes
+    # verbs that attribute a quotation standing next to them, never indirect speech
+    # ("« … ? » s'interroge X", '"…!" he shouted'); reporting verbs need not be repeated
+    quote_verbs: Words
+    # nouns whose clause introduces a quotation after a colon ("the statement read: …")
+    quote_nouns: Words
+
     # ---- nominal attributions
     statement_nouns: Words
     weak_statement_nouns: Words

@@ -10,6 +10,19 @@ from .en_cues import CUES
 
 LANGUAGE = "en"
 
+# Verbs that attribute a quotation next to them (after it, or before ":" or the quote).
+QUOTE_VERBS = {
+    "shout", "exclaim", "wonder", "ask", "yell", "scream", "quip", "muse", "continue",
+    "conclude", "chant", "joke", "answer", "cry", "plead", "sigh", "whisper", "boast",
+    "declare", "marvel", "snap", "retort", "interject", "proclaim", "thunder", "mutter",
+    "tweet", "write", "read", "demand", "comment",
+}
+# Nouns whose clause introduces a quotation after a colon ("the statement read: …").
+QUOTE_NOUNS = {
+    "statement", "announcement", "message", "tweet", "post", "letter", "note", "text",
+    "release", "communique", "communiqué", "remarks", "words", "response", "reply",
+    "conclusion", "warning", "summary", "comment", "comments",
+}
 PARTITIVES = {"a", "an", "some", "several", "certain"}
 WEAK_STATEMENT_NOUNS = {"idea", "view", "views", "involvement"}
 REFLEXIVE_CLITICS: set[str] = set()
@@ -513,6 +526,8 @@ PACK = LanguagePack(
     weak_statement_nouns=WEAK_STATEMENT_NOUNS,
     reflexive_clitics=REFLEXIVE_CLITICS,
     statement_nouns=STATEMENT_NOUNS,
+    quote_verbs=QUOTE_VERBS,
+    quote_nouns=QUOTE_NOUNS,
     nominal_participles=NOMINAL_PARTICIPLES,
     agent_prepositions=AGENT_PREPOSITIONS,
     noun_complementizers=NOUN_COMPLEMENTIZERS,

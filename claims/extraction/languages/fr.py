@@ -12,6 +12,19 @@ from .fr_cues import CUES
 
 LANGUAGE = "fr"
 
+# Verbs that attribute a quotation next to them (after it, or before ":" or the quote).
+QUOTE_VERBS = {
+    "résumer", "interroger", "exclamer", "lancer", "poursuivre", "continuer", "conclure",
+    "renchérir", "tonner", "lâcher", "glisser", "plaisanter", "enchaîner", "questionner",
+    "demander", "ironiser", "commenter", "témoigner", "trancher", "interpeller", "indigner",
+    "emporter", "étonner", "écrire", "tweeter", "marteler", "insister",
+}
+# Nouns whose clause introduces a quotation after a colon ("a fait la déclaration suivante :").
+QUOTE_NOUNS = {
+    "déclaration", "communiqué", "annonce", "message", "texte", "lettre", "tweet", "propos",
+    "discours", "mot", "mots", "phrase", "conclusion", "conclusions", "avertissement",
+    "commentaire", "réponse",
+}
 PARTITIVES = {"des", "de", "d'", "d’", "du", "un", "une", "certaines", "certains", "plusieurs"}
 # Statement nouns that a mere objection does not deny ("contester le projet" opposes it).
 WEAK_STATEMENT_NOUNS = {"projet", "implication", "analyse", "article", "articles"}
@@ -796,6 +809,8 @@ PACK = LanguagePack(
     weak_statement_nouns=WEAK_STATEMENT_NOUNS,
     reflexive_clitics=REFLEXIVE_CLITICS,
     statement_nouns=STATEMENT_NOUNS,
+    quote_verbs=QUOTE_VERBS,
+    quote_nouns=QUOTE_NOUNS,
     nominal_participles=NOMINAL_PARTICIPLES,
     agent_prepositions=AGENT_PREPOSITIONS,
     noun_complementizers=NOUN_COMPLEMENTIZERS,
