@@ -184,6 +184,19 @@ def _with_apostrophes(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     return [words] if curly == words else [words, curly]
 
 
+# the pack's sets of lemmas, and which cues each holds
+_CUE_SETS: dict[str, Callable[[Cue], bool]] = {
+    "object_content_verbs": lambda cue: "object" in cue.takes,
+    "statement_object_only": lambda cue: cue.object_must_be_a_statement,
+    "admission_verbs": lambda cue: cue.admission,
+    "clause_only_verbs": lambda cue: cue.clause_only,
+    "qualifying_verbs": lambda cue: "verdict" in cue.takes,
+    "pronominal_only_verbs": lambda cue: cue.pronominal_only,
+    "to_infinitive_verbs": lambda cue: "to-infinitive" in cue.takes,
+    "gerund_complement_verbs": lambda cue: "gerund" in cue.takes,
+}
+
+
 def cue_tables(cues: Iterable[Cue]) -> dict[str, Any]:
     """The cue tables of a :class:`LanguagePack`, from a pack's list of :class:`Cue` records.
 
@@ -197,19 +210,7 @@ def cue_tables(cues: Iterable[Cue]) -> dict[str, Any]:
     periphrastic: dict[str, tuple[str, str]] = {}
     object_needs: dict[str, tuple[str, ...]] = {}
     prepositions: dict[str, tuple[str, ...]] = {}
-    kinds: dict[str, set[str]] = {
-        name: set()
-        for name in (
-            "object_content_verbs",
-            "statement_object_only",
-            "admission_verbs",
-            "clause_only_verbs",
-            "qualifying_verbs",
-            "pronominal_only_verbs",
-            "to_infinitive_verbs",
-            "gerund_complement_verbs",
-        )
-    }
+    cues = list(cues)
     for cue in cues:
         if cue.lemma in speech_verbs:
             raise ValueError(f"Cue {cue.lemma!r}: listed twice")
@@ -220,19 +221,6 @@ def cue_tables(cues: Iterable[Cue]) -> dict[str, Any]:
             object_needs[cue.lemma] = cue.preposition_after_object
         if cue.prepositions:
             prepositions[cue.lemma] = cue.prepositions
-        flags = {
-            "object_content_verbs": "object" in cue.takes,
-            "statement_object_only": cue.object_must_be_a_statement,
-            "admission_verbs": cue.admission,
-            "clause_only_verbs": cue.clause_only,
-            "qualifying_verbs": "verdict" in cue.takes,
-            "pronominal_only_verbs": cue.pronominal_only,
-            "to_infinitive_verbs": "to-infinitive" in cue.takes,
-            "gerund_complement_verbs": "gerund" in cue.takes,
-        }
-        for name, on in flags.items():
-            if on:
-                kinds[name].add(cue.lemma)
         for phrase in cue.phrases:
             *middle, last = phrase.words
             for words in _with_apostrophes(tuple(middle)):
@@ -251,7 +239,7 @@ def cue_tables(cues: Iterable[Cue]) -> dict[str, Any]:
         "demand_prepositions": prepositions,
         "multiword_cues": multiword,
         "periphrastic_cues": periphrastic,
-        **kinds,
+        **{name: {cue.lemma for cue in cues if test(cue)} for name, test in _CUE_SETS.items()},
     }
 
 
