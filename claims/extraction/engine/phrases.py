@@ -229,6 +229,12 @@ class Phrases:
                     and (prev.pos_ in ("NOUN", "PROPN", "ADJ") or prev.text[:1].isupper())
                     and prev.lower_ not in ("de", "d'", "d’", "of")
                 )
+                # "a déclaré à l'AFP Hélène Vasseur": a person named after the outlet
+                starts_np = starts_np or (
+                    any(ps == j for ps, _ in self.per_ents)
+                    and prev.pos_ != "ADP"
+                    and prev.lower_ not in self.m.articles
+                )
                 if not starts_np:
                     j += 1
                     steps += 1

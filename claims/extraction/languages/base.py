@@ -378,6 +378,12 @@ class LanguagePack:
     demonyms: Mapping[str, str]
     name_appositive_articles: Words
     titles: Words
+    # a definite description names an entity introduced earlier: "le ministre", "l'ONG"
+    person_role_heads: Words  # "le chercheur" -> the researcher named before
+    generic_person_heads: Words  # "l'expert" may stand for a person with any title
+    organisation_heads: Words  # "l'ONG", "the company" -> the organisation named before
+    addressee_verbs: Words = optional(default=frozenset())  # "told Reuters": the addressee
+    name_connectors: Words  # words an acronym skips: "Forces de soutien rapide" -> FSR
     abbreviations: Words
     document_head_first: bool  # "les chiffres du ministère" (fr) / "the ministry figures"
     plural_tags: Words = optional(default=frozenset())  # number from tags when morph is silent
