@@ -1,6 +1,8 @@
-"""The language packs: complete, frozen, and no cue that is a plain function word."""
+"""The language packs: complete, frozen, and no cue that is a plain function word; their cues
+valid records whose derived tables agree."""
 
 import dataclasses
+import importlib
 import re
 from pathlib import Path
 
@@ -11,6 +13,7 @@ from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP_WORDS
 import claims.extraction
 from claims.extraction.engine.common import lexicon
 from claims.extraction.languages import PACKS, LanguagePack, pack_for
+from claims.extraction.languages.base import COMPLEMENTS, Cue, Phrase, cue_tables
 from claims.extraction.pipeline import SUPPORTED_LANGUAGES
 
 STOP_WORDS = {"fr": FR_STOP_WORDS, "en": EN_STOP_WORDS}
@@ -112,3 +115,154 @@ def test_no_language_branch_outside_the_packs():
         path.relative_to(extraction).parts[0] for path in scanned
     }
     assert offending == []
+
+
+# ---- cues as records
+
+
+def _cues(language: str) -> list[Cue]:
+    return importlib.import_module(f"claims.extraction.languages.{language}_cues").CUES
+
+
+@pytest.mark.parametrize(
+    ("record", "message"),
+    [
+        (dict(lemma="clamer", stance="claims"), r"Cue 'clamer': unknown stance 'claims'"),
+        (
+            dict(lemma="clamer", stance="asserts", takes=("objet",)),
+            r"Cue 'clamer': unknown complement 'objet' in takes \(expected one of object,",
+        ),
+        (
+            dict(lemma="clamer", stance="asserts", takes="object"),
+            r"Cue 'clamer': takes must be a tuple, not 'object'",
+        ),
+        (
+            dict(lemma="faire état", stance="asserts"),
+            r"Cue 'faire état': a cue of several words needs the stems of its light verb",
+        ),
+        (
+            dict(lemma="clamer", stance="asserts", light=("cla",)),
+            r"Cue 'clamer': a single word has no light verb",
+        ),
+        (
+            dict(lemma="faire état", stance="asserts", takes=("preposition",), light=("fai",)),
+            r"Cue 'faire état': takes a preposition but lists no prepositions",
+        ),
+        (
+            dict(lemma="rejeter", stance="denies", object_must_be_a_statement=True),
+            r"Cue 'rejeter': object_must_be_a_statement needs takes=\('object', ...\)",
+        ),
+        (
+            dict(lemma="accuser", stance="asserts", preposition_after_object=("de",)),
+            r"Cue 'accuser': a preposition after the object needs takes=\('object', ...\)",
+        ),
+        (dict(lemma=" ", stance="asserts"), r"Cue ' ': the lemma is empty"),
+        (
+            dict(lemma="Clamer", stance="asserts", clause_only="yes"),
+            r"Cue 'Clamer': clause_only must be a bool, not 'yes'",
+        ),
+    ],
+)
+def test_a_bad_cue_record_says_which_cue_and_what_is_wrong(record, message):
+    with pytest.raises(ValueError, match=message):
+        Cue(**record)
+
+
+def test_a_cue_record_lists_every_problem_at_once():
+    with pytest.raises(ValueError, match="unknown stance 'says'.*unknown complement 'clause'"):
+        Cue("mettre en garde", "says", takes=("clause",), light=("mis", "met"))
+
+
+def test_a_wording_needs_a_light_verb_and_words():
+    with pytest.raises(ValueError, match="words must be a tuple of words"):
+        Phrase(("ni",), ())
+    with pytest.raises(ValueError, match=r"Cue 'nier': also holds \('ni', 'en', 'bloc'\)"):
+        Cue("nier", "denies", also=(("ni", "en", "bloc"),))
+
+
+def test_a_cue_listed_twice_in_a_pack_is_refused():
+    with pytest.raises(ValueError, match="Cue 'clamer': listed twice"):
+        cue_tables([Cue("clamer", "asserts"), Cue("clamer", "asserts", clause_only=True)])
+
+
+def test_a_light_verb_phrase_becomes_its_multiword_entries():
+    tables = cue_tables(
+        [
+            Cue(
+                "faire l'éloge",
+                "asserts",
+                takes=("preposition",),
+                prepositions=("de",),
+                light=("fai", "fon"),
+            ),
+            Cue("nier", "denies", takes=("object",), also=(Phrase(("ni",), ("en", "bloc")),)),
+            Cue("indiquer", "asserts", light_infinitives=(("fai", "savoir"),)),
+        ]
+    )
+    assert tables["speech_verbs"] == {
+        "faire l'éloge": "asserts",
+        "nier": "denies",
+        "indiquer": "asserts",
+    }
+    assert tables["multiword_cues"] == {
+        # the apostrophe is also matched in its typographic form
+        "éloge": [
+            (("fai", "fon"), ("l'",), "faire l'éloge"),
+            (("fai", "fon"), ("l’",), "faire l'éloge"),
+        ],
+        "bloc": [(("ni",), ("en",), "nier")],
+    }
+    assert tables["demand_prepositions"] == {"faire l'éloge": ("de",)}
+    assert tables["object_content_verbs"] == {"nier"}
+    assert tables["periphrastic_cues"] == {"savoir": ("fai", "indiquer")}
+
+
+@pytest.mark.parametrize("language", sorted(PACKS))
+def test_every_cue_record_of_the_pack_is_valid(language):
+    cues = _cues(language)
+    assert cues and all(isinstance(cue, Cue) for cue in cues)
+    for cue in cues:
+        dataclasses.replace(cue)  # builds the record again: raises on any problem
+    assert len({cue.lemma for cue in cues}) == len(cues)
+
+
+@pytest.mark.parametrize("language", sorted(PACKS))
+def test_the_pack_cue_tables_are_derived_from_its_records(language):
+    pack = pack_for(language)
+    for name, table in cue_tables(_cues(language)).items():
+        assert getattr(pack, name) == table, name
+    assert list(pack.speech_verbs) == [cue.lemma for cue in _cues(language)]
+
+
+@pytest.mark.parametrize("language", sorted(PACKS))
+def test_the_derived_cue_tables_agree(language):
+    pack = pack_for(language)
+    speech = set(pack.speech_verbs)
+    for name in (
+        "clause_only_verbs",
+        "object_content_verbs",
+        "qualifying_verbs",
+        "admission_verbs",
+        "pronominal_only_verbs",
+        "to_infinitive_verbs",
+        "gerund_complement_verbs",
+        "irregular_forms",
+        "demand_prepositions",
+        "object_needs_preposition",
+    ):
+        assert set(getattr(pack, name)) <= speech, name
+    # only an object can be required to be a statement or to be followed by a preposition
+    assert set(pack.statement_object_only) <= set(pack.object_content_verbs)
+    assert set(pack.object_needs_preposition) <= set(pack.object_content_verbs)
+    # every wording reports for a speech verb, and every phrase has a wording
+    wordings = {lemma for entries in pack.multiword_cues.values() for *_, lemma in entries}
+    wordings |= {lemma for _, lemma in pack.periphrastic_cues.values()}
+    assert wordings <= speech
+    assert {lemma for lemma in speech if " " in lemma} <= wordings
+    assert all(stance in ("asserts", "denies") for stance in pack.speech_verbs.values())
+
+
+def test_every_complement_kind_is_taken_by_some_cue():
+    # a kind no cue takes is dead vocabulary
+    taken = {kind for language in PACKS for cue in _cues(language) for kind in cue.takes}
+    assert taken == set(COMPLEMENTS)

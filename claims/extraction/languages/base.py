@@ -9,12 +9,238 @@ field must be filled (``tests/extraction/test_languages.py`` checks it).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from types import MappingProxyType
+from typing import Any
+
+from ..types import STANCES
 
 Words = frozenset[str]
 Phrases = tuple[tuple[str, ...], ...]  # each phrase is its lower-case tokens
+
+# What may carry a cue's content besides a complement clause ("que", "that"), which every
+# cue takes, like a postposed reporting clause ("X, a-t-il dit"):
+COMPLEMENTS = (
+    "object",  # its object: "a condamné l'attentat", "denied the report"
+    "preposition",  # what one of its `prepositions` opens: "a fait état de", "called for"
+    "verdict",  # a quoted verdict on its object: "juge la situation « intenable »"
+    "to-infinitive",  # "claims to have been" (a bare infinitive is a pack switch)
+    "gerund",  # "denied having"
+)
+
+
+def _words(lemma: str) -> list[str]:
+    """The tokens of a phrase as the tagger splits them: "l'éloge" -> "l'", "éloge"."""
+    tokens = []
+    for word in lemma.split():
+        while "'" in word[:-1]:
+            head, word = word.split("'", 1)
+            tokens.append(head + "'")
+        tokens.append(word)
+    return tokens
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """Another wording of a cue: a light verb, then words, the last one last.
+
+    ``Phrase(light=("ni",), words=("en", "bloc"))`` reads "ni… en bloc" ("nie en bloc les
+    accusations"); a word ending in "'" also matches with a typographic apostrophe.
+    """
+
+    light: tuple[str, ...]  # how the light verb's forms start: ("fai", "fon")
+    words: tuple[str, ...]  # the words after it, the last included: ("en", "bloc")
+
+    def __post_init__(self) -> None:
+        for name in ("light", "words"):
+            value = getattr(self, name)
+            if not (
+                isinstance(value, tuple)
+                and value
+                and all(isinstance(word, str) and word.strip() for word in value)
+            ):
+                raise ValueError(f"{self!r}: {name} must be a tuple of words, not {value!r}")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One reporting verb or light-verb phrase, with all the language pack knows about it.
+
+    Read aloud: ``Cue("accuser", "asserts", takes=("object",), preposition_after_object=_DE)``
+    is "accuser asserts; it takes an object, followed by de". A cue of several words names
+    the stems of its light verb: ``Cue("faire état", "asserts", takes=("preposition",),
+    prepositions=_DE, light=("fai", "fon"))`` matches "fait état de", "font état de". The
+    record checks itself when it is built; :func:`cue_tables` turns a pack's list of cues
+    into the tables of :class:`LanguagePack`.
+    """
+
+    lemma: str  # the infinitive ("dénoncer", "deny") or the whole phrase ("faire état")
+    stance: str  # one of claims.extraction.types.STANCES
+    takes: tuple[str, ...] = ()  # what else may carry the content: see COMPLEMENTS
+    prepositions: tuple[str, ...] = ()  # for "preposition": the words that open the content
+    # the object is the content only when one of these follows it: "accuse X d'avoir menti"
+    # reports, "accuse un retard" does not
+    preposition_after_object: tuple[str, ...] = ()
+    # the object is the content only when it names a statement: "rejette ces accusations",
+    # not "rejette une offre"
+    object_must_be_a_statement: bool = False
+    # any indefinite object is content: "a reconnu des difficultés"
+    admission: bool = False
+    # reports only with a clause, a preposition or an infinitive, or in a postposed or
+    # parenthetical reporting clause: a noun phrase after it is neither its content nor its
+    # inverted subject ("a noté un numéro", "a conclu un accord")
+    clause_only: bool = False
+    # reports only in its pronominal form: "s'est félicité de", not "a félicité les joueurs"
+    pronominal_only: bool = False
+    irregular_forms: tuple[str, ...] = ()  # the forms the pack's verb_forms cannot generate
+    light: tuple[str, ...] = ()  # a phrase: how its light verb's forms start ("mis", "met")
+    also: tuple[Phrase, ...] = ()  # other wordings: "nie en bloc", "se porte en faux"
+    # a light verb and an infinitive that report like this cue: ("fai", "savoir") makes
+    # "a fait savoir que" report like "a indiqué que"
+    light_infinitives: tuple[tuple[str, str], ...] = ()
+
+    def __post_init__(self) -> None:
+        problems = list(self._problems())
+        if problems:
+            raise ValueError(f"Cue {self.lemma!r}: " + "; ".join(problems))
+
+    def _problems(self) -> Iterable[str]:
+        wrong_types = list(self._wrong_types())
+        if wrong_types:
+            yield from wrong_types
+            return
+        if not self.lemma.strip():
+            yield "the lemma is empty"
+        elif self.lemma != " ".join(self.lemma.split()):
+            yield "the lemma has stray spaces"
+        elif self.lemma != self.lemma.lower():
+            yield "the lemma is not lower-case"
+        if self.stance not in STANCES:
+            yield f"unknown stance {self.stance!r} (expected one of {', '.join(STANCES)})"
+        unknown = [kind for kind in self.takes if kind not in COMPLEMENTS]
+        if unknown:
+            yield (
+                f"unknown complement {', '.join(map(repr, unknown))} in takes"
+                f" (expected one of {', '.join(COMPLEMENTS)})"
+            )
+        if len(set(self.takes)) != len(self.takes):
+            yield "a complement is listed twice in takes"
+        if "preposition" in self.takes and not self.prepositions:
+            yield "takes a preposition but lists no prepositions=..."
+        if self.prepositions and "preposition" not in self.takes:
+            yield "lists prepositions but does not take 'preposition'"
+        if self.preposition_after_object and "object" not in self.takes:
+            yield "a preposition after the object needs takes=('object', ...)"
+        if self.object_must_be_a_statement and "object" not in self.takes:
+            yield "object_must_be_a_statement needs takes=('object', ...)"
+        if any(" " in form for form in self.irregular_forms):
+            yield "an irregular form has a space"
+        several_words = " " in self.lemma
+        if several_words and not (self.light or self.also):
+            yield "a cue of several words needs the stems of its light verb (light=...)"
+        if self.light and not several_words:
+            yield "a single word has no light verb; another wording goes in also=..."
+        elif self.light and not self._words_after_light_verb():
+            yield "nothing follows the light verb in the lemma"
+        for phrase in self.also:
+            if not isinstance(phrase, Phrase):
+                yield f"also holds {phrase!r}, not a Phrase"
+        for pair in self.light_infinitives:
+            if not (
+                isinstance(pair, tuple)
+                and len(pair) == 2
+                and all(isinstance(word, str) and word for word in pair)
+            ):
+                yield f"the light infinitive {pair!r} is not (light-verb stem, infinitive)"
+
+    def _wrong_types(self) -> Iterable[str]:
+        words = ("takes", "prepositions", "preposition_after_object", "irregular_forms", "light")
+        for f in fields(self):
+            value = getattr(self, f.name)
+            expected = {"str": str, "bool": bool}.get(f.type, tuple)
+            if not isinstance(value, expected):
+                yield f"{f.name} must be a {expected.__name__}, not {value!r}"
+            elif f.name in words and not all(isinstance(w, str) and w.strip() for w in value):
+                yield f"{f.name} must hold non-empty strings, not {value!r}"
+
+    @property
+    def phrases(self) -> tuple[Phrase, ...]:
+        """Every wording matched as a phrase: its own (for a cue of several words), then
+        ``also``."""
+        own = (Phrase(self.light, self._words_after_light_verb()),) if self.light else ()
+        return own + self.also
+
+    def _words_after_light_verb(self) -> tuple[str, ...]:
+        words = _words(self.lemma)
+        if words[0] in ("se", "s'", "s’"):
+            words = words[1:]  # "se vouloir rassurant": the reflexive clitic is not matched
+        return tuple(words[1:])
+
+
+def _with_apostrophes(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """ "d'" also matches "d’": the wording as written, then with typographic apostrophes."""
+    curly = tuple(w[:-1] + "’" if w.endswith("'") else w for w in words)
+    return [words] if curly == words else [words, curly]
+
+
+# the pack's sets of lemmas, and which cues each holds
+_CUE_SETS: dict[str, Callable[[Cue], bool]] = {
+    "object_content_verbs": lambda cue: "object" in cue.takes,
+    "statement_object_only": lambda cue: cue.object_must_be_a_statement,
+    "admission_verbs": lambda cue: cue.admission,
+    "clause_only_verbs": lambda cue: cue.clause_only,
+    "qualifying_verbs": lambda cue: "verdict" in cue.takes,
+    "pronominal_only_verbs": lambda cue: cue.pronominal_only,
+    "to_infinitive_verbs": lambda cue: "to-infinitive" in cue.takes,
+    "gerund_complement_verbs": lambda cue: "gerund" in cue.takes,
+}
+
+
+def cue_tables(cues: Iterable[Cue]) -> dict[str, Any]:
+    """The cue tables of a :class:`LanguagePack`, from a pack's list of :class:`Cue` records.
+
+    The rules read the tables (``ex.m.speech_verbs``, ``ex.m.multiword_cues`` ...); the order
+    of the records is kept where it matters (a generated form goes to the first speech verb
+    that generates it; the wordings of one last word are tried in order).
+    """
+    speech_verbs: dict[str, str] = {}
+    irregular_forms: dict[str, list[str]] = {}
+    multiword: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], str]]] = {}
+    periphrastic: dict[str, tuple[str, str]] = {}
+    object_needs: dict[str, tuple[str, ...]] = {}
+    prepositions: dict[str, tuple[str, ...]] = {}
+    cues = list(cues)
+    for cue in cues:
+        if cue.lemma in speech_verbs:
+            raise ValueError(f"Cue {cue.lemma!r}: listed twice")
+        speech_verbs[cue.lemma] = cue.stance
+        if cue.irregular_forms:
+            irregular_forms[cue.lemma] = list(cue.irregular_forms)
+        if cue.preposition_after_object:
+            object_needs[cue.lemma] = cue.preposition_after_object
+        if cue.prepositions:
+            prepositions[cue.lemma] = cue.prepositions
+        for phrase in cue.phrases:
+            *middle, last = phrase.words
+            for words in _with_apostrophes(tuple(middle)):
+                multiword.setdefault(last, []).append((phrase.light, words, cue.lemma))
+        for stem, infinitive in cue.light_infinitives:
+            if infinitive in periphrastic:
+                raise ValueError(
+                    f"Cue {cue.lemma!r}: light infinitive {infinitive!r} already reports"
+                    f" like {periphrastic[infinitive][1]!r}"
+                )
+            periphrastic[infinitive] = (stem, cue.lemma)
+    return {
+        "speech_verbs": speech_verbs,
+        "irregular_forms": irregular_forms,
+        "object_needs_preposition": object_needs,
+        "demand_prepositions": prepositions,
+        "multiword_cues": multiword,
+        "periphrastic_cues": periphrastic,
+        **{name: {cue.lemma for cue in cues if test(cue)} for name, test in _CUE_SETS.items()},
+    }
 
 
 def optional(**kwargs):
@@ -33,7 +259,8 @@ class LanguagePack:
     code: str
     spacy_models: tuple[str, ...]  # the first one installed is used, else the last
 
-    # ---- reporting verbs
+    # ---- reporting verbs: the cue tables are derived from the pack's Cue records
+    # (``<language>_cues.py``) by cue_tables, below
     verb_forms: Callable[[str], set[str]]  # lemma -> the forms generated for it
     speech_verbs: Mapping[str, str]  # lemma -> stance
     irregular_forms: Mapping[str, list[str]]  # lemma -> forms not generated by rule
