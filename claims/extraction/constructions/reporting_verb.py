@@ -85,7 +85,13 @@ def find(
     if (
         content_start is not None
         and lemma in ex.m.request_verbs
-        and not (kind == "obj" and ex._quoted_verdict(content_start, e))
+        and not (
+            kind == "obj"
+            and (
+                ex._quoted_verdict(content_start, e)
+                or ex._unquoted_verdict(i, content_start, e) is not None
+            )
+        )
     ):
         # "a appelé à la retenue", "urged residents to stay home": a request is no claim
         ex.consumed.add(i)

@@ -79,6 +79,12 @@ class ContentSpans:
         # with a quoted verdict on it
         if lemma in m.qualifying_verbs and self._quoted_verdict(j, hi):
             return j, "obj", asides, None
+        # "called the crisis the worst in the world", "described X as a threat",
+        # "referred to the jet as a cargo plane": an unquoted verdict on an object
+        if lemma in m.qualifying_verbs:
+            start = self._unquoted_verdict(i, j, hi)
+            if start is not None:
+                return start, "obj", asides, None
         # a statement noun object with its own complement: "rejected reports that X",
         # "a rejeté les affirmations occidentales selon lesquelles X"
         owner = None
@@ -240,6 +246,32 @@ class ContentSpans:
                     return j + 1
                 return lo
         return lo
+
+    def _unquoted_verdict(self, i: int, j: int, hi: int) -> int | None:
+        """Start of the object of the verb at ``i`` when the parse gives the verb a verdict
+        on it after the object (an object predicate, or "as" + noun phrase), else None."""
+        toks = self.toks
+        verb = toks[i]
+        start = j
+        if toks[j].dep_ == "prep" and toks[j].head.i == i:
+            start = j + 1  # "referred to X as Y"
+            obj = [c for c in toks[j].children if c.dep_ == "pobj"]
+        else:
+            obj = [c for c in verb.children if c.dep_ == "dobj" and j <= c.i < hi]
+        if start >= hi or not obj or self.in_quote(start):
+            return None
+        for c in verb.children:
+            if not obj[0].i < c.i < hi or self.in_quote(c.i):
+                continue
+            if c.dep_ == "oprd" or (
+                # "called him as a witness": a summons, not a verdict
+                verb.lemma_ not in self.m.request_verbs
+                and c.dep_ == "prep"
+                and c.lower_ in self.m.verdict_links
+                and any(g.dep_ == "pobj" for g in c.children)
+            ):
+                return start
+        return None
 
     def _quoted_verdict(self, j: int, hi: int) -> bool:
         """A short noun phrase at ``j`` followed by a quoted fragment."""

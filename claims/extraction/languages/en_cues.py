@@ -85,6 +85,8 @@ CUES: list[Cue] = [
         "call", "asserts", takes=("preposition", "verdict"), prepositions=("for",), clause_only=True
     ),
     Cue("describe", "asserts", takes=("verdict", "gerund"), clause_only=True),
+    # "referred to the jet as a cargo plane": only with a verdict after the object
+    Cue("refer", "asserts", takes=("verdict",), clause_only=True),
     # "urged residents to limit ...": the object and its infinitive are the content
     Cue("urge", "asserts", takes=("object",), preposition_after_object=("to",)),
     # ---- added from PolNeAR train cues (lemmas of the gold cue verbs, counted with

@@ -1,0 +1,34 @@
+"""Constructions of English news reports missed on real articles (sentences written here)."""
+
+from claims.extraction import extract
+from tests.extraction.helpers import with_cue as shared_with_cue
+
+
+def with_cue(text, cue_word):
+    return shared_with_cue(text, "en", cue_word)
+
+
+def test_called_an_object_an_unquoted_verdict():
+    claim = with_cue("The Red Cross called the flooding the worst disaster in a decade.", "called")
+    assert claim.speaker == "The Red Cross"
+    assert claim.content.startswith("the flooding the worst disaster")
+
+
+def test_described_an_object_as_something_after_a_time_phrase():
+    claim = with_cue(
+        "The ministry described the new rules last week as a major step for road safety.",
+        "described",
+    )
+    assert claim.content.startswith("the new rules")
+    assert "major step" in claim.content
+
+
+def test_referred_to_an_object_as_something():
+    claim = with_cue("The airline referred to the damaged jet as a cargo aircraft.", "referred")
+    assert claim.content == "the damaged jet as a cargo aircraft"
+
+
+def test_call_and_refer_without_a_verdict_are_no_claims():
+    assert extract("The court called him as a witness.", "en") == []
+    assert extract("The mayor called the residents to a meeting.", "en") == []
+    assert extract("She referred to the report in her speech.", "en") == []
