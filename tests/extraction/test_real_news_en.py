@@ -32,3 +32,12 @@ def test_call_and_refer_without_a_verdict_are_no_claims():
     assert extract("The court called him as a witness.", "en") == []
     assert extract("The mayor called the residents to a meeting.", "en") == []
     assert extract("She referred to the report in her speech.", "en") == []
+
+
+def test_an_acronym_spelt_like_who_is_a_speaker_not_a_relative_pronoun():
+    assert with_cue("The WHO said cases rose sharply this year.", "said").speaker == "The WHO"
+    claim = with_cue("According to the WHO, cases rose sharply this year.", "According")
+    assert claim.speaker == "the WHO"
+    assert with_cue("Officials who visited the site said it was safe.", "said").speaker == (
+        "Officials"
+    )

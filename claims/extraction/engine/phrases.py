@@ -71,7 +71,11 @@ class Phrases:
                 return "adverbial"
         relative = False
         for j in range(s, e):
-            if j > s and self.toks[j].lower_ in self.m.relative_subjects:
+            if (
+                j > s
+                and self.toks[j].lower_ in self.m.relative_subjects
+                and not (self.toks[j].text.isupper() and len(self.toks[j].text) > 1)  # "WHO"
+            ):
                 relative = True  # "residents who joined the suit": still a noun phrase
             if not relative and not self.in_quote(j) and self.is_finite(j):
                 return "clause"

@@ -65,6 +65,8 @@ class Speakers:
         cut = e
         for j in range(s + 1, e):
             low = toks[j].lower_
+            if toks[j].text.isupper() and len(toks[j].text) > 1:
+                low = toks[j].text  # "the WHO": an acronym, not the pronoun "who"
             if (
                 low in self.m.relative_subjects
                 or low in ("s'", "s’", "ayant", "who", "which")
@@ -884,7 +886,11 @@ class Speakers:
                 None,
                 None,
             )
-        if vg - 1 >= s and toks[vg - 1].lower_ in self.m.relative_subjects:
+        if (
+            vg - 1 >= s
+            and toks[vg - 1].lower_ in self.m.relative_subjects
+            and not (toks[vg - 1].text.isupper() and len(toks[vg - 1].text) > 1)  # "the WHO"
+        ):
             # "..., l'AFP, qui n'a pas pu vérifier": the antecedent speaks
             return self._antecedent(vg - 1), [], None, None
         if vg > lo and toks[vg - 1].text == ",":
