@@ -41,3 +41,19 @@ def test_an_acronym_spelt_like_who_is_a_speaker_not_a_relative_pronoun():
     assert with_cue("Officials who visited the site said it was safe.", "said").speaker == (
         "Officials"
     )
+
+
+def test_zero_that_clause_whose_subject_the_parser_took_for_an_object():
+    text = (
+        "The regional government announced the tests by a private laboratory found lead in"
+        " the town's water, and said the pipes would be replaced."
+    )
+    claim = with_cue(text, "announced")
+    assert claim.content == "the tests by a private laboratory found lead in the town's water"
+    claim = with_cue("The police indicated a breakthrough was likely at the hearing.", "indicated")
+    assert claim.content.startswith("a breakthrough was likely")
+
+
+def test_a_recipient_before_a_zero_that_clause_stays_out_of_the_content():
+    claim = with_cue("The spokesman told AFP the board would meet.", "told")
+    assert claim.content == "the board would meet"

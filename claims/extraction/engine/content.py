@@ -4,8 +4,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..text import OPENING_QUOTES, QUOTE_CHARS
 from .common import DASHES, SENT_END, Frame, _is_word, strip_accents
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 class ContentSpans:
@@ -172,6 +177,7 @@ class ContentSpans:
                     ):
                         # "told reporters: «...»" is a direct quote, handled with the quote
                         continue
+                    left = self._object_as_subject(i, j, child, left)
                     if toks[left].pos_ == "ADP":
                         subj = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
                         if subj and subj[0].left_edge.i > left:
@@ -246,6 +252,30 @@ class ContentSpans:
                     return j + 1
                 return lo
         return lo
+
+    def _object_as_subject(self, i: int, j: int, clause: Token, left: int) -> int:
+        """ "indicated a ruling was likely", "announced the tests by a laboratory found X":
+        when the parser takes the subject of a clause without one for the object of the verb
+        at ``i`` (opening at ``j``), the content starts at that object."""
+        toks = self.toks
+        if (
+            left != clause.i  # the clause opens with its own verb
+            or left - j > 8
+            or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
+        ):
+            return left
+        for c in toks[i].children:
+            if (
+                c.dep_ == "dobj"
+                and c.left_edge.i == j
+                and c.i < left
+                and not any(
+                    toks[k].is_punct or toks[k].pos_ in ("VERB", "AUX")
+                    for k in range(c.right_edge.i + 1, left)
+                )
+            ):
+                return j
+        return left
 
     def _unquoted_verdict(self, i: int, j: int, hi: int) -> int | None:
         """Start of the object of the verb at ``i`` when the parse gives the verb a verdict
