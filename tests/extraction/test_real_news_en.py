@@ -57,3 +57,9 @@ def test_zero_that_clause_whose_subject_the_parser_took_for_an_object():
 def test_a_recipient_before_a_zero_that_clause_stays_out_of_the_content():
     claim = with_cue("The spokesman told AFP the board would meet.", "told")
     assert claim.content == "the board would meet"
+
+
+def test_verdict_hung_on_a_participle_of_the_object():
+    claim = with_cue('The manufacturer referred to the 737 involved as a "passenger jet".', "referred")
+    assert claim.content == 'the 737 involved as a "passenger jet"'
+    assert claim.speaker == "The manufacturer"

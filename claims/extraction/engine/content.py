@@ -290,7 +290,10 @@ class ContentSpans:
             obj = [c for c in verb.children if c.dep_ == "dobj" and j <= c.i < hi]
         if start >= hi or not obj or self.in_quote(start):
             return None
-        for c in verb.children:
+        # "referred to the jet involved as Y": the parser may hang "as" on a participle of
+        # the object
+        heads = [verb] + [a for a in obj[0].children if a.dep_ == "acl" and a.i > obj[0].i]
+        for c in (c for h in heads for c in h.children):
             if not obj[0].i < c.i < hi or self.in_quote(c.i):
                 continue
             if c.dep_ == "oprd" or (
