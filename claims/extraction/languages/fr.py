@@ -127,6 +127,10 @@ MEANS_PREPOSITIONS = [
     ("par", "la", "voix"),
     ("par", "l'", "intermédiaire"),
     ("par", "l’", "intermédiaire"),
+    # the audience is not the object either: "a révélé X à la presse"
+    ("à", "la", "presse"),
+    ("aux", "journalistes"),
+    ("aux", "médias"),
 ]
 
 # after a name, these show it names a person ("Sá himself", "Dupont lui-même")
