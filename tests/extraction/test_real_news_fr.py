@@ -18,3 +18,32 @@ def test_the_audience_between_verb_and_clause_is_skipped():
     text = "Le maire a expliqué aux journalistes que le pont serait rouvert en juin."
     found = [c for c in claims_of(text) if c.content == "le pont serait rouvert en juin"]
     assert found, [c.to_dict() for c in claims_of(text)]
+
+
+def test_an_adverbial_before_an_inserted_cue_frames_the_claim_after_it():
+    text = (
+        "Le directeur de l'usine, Marc Dubreuil, a visité le site. "
+        "Contrairement aux rumeurs, assure-t-il, l'usine restera ouverte."
+    )
+    found = [c for c in claims_of(text) if c.cue == "assure-t-il"]
+    assert found, [c.to_dict() for c in claims_of(text)]
+    assert found[0].content == "l'usine restera ouverte"
+    assert found[0].speaker == "Marc Dubreuil"
+
+
+def test_a_subject_before_an_inserted_cue_keeps_the_whole_clause():
+    text = (
+        "Le directeur, Marc Dubreuil, a visité le site. "
+        "Le pont, assure-t-il, sera rouvert en juin."
+    )
+    found = [c for c in claims_of(text) if c.cue == "assure-t-il"]
+    assert found, [c.to_dict() for c in claims_of(text)]
+    assert found[0].content == "Le pont, assure-t-il, sera rouvert en juin"
+
+
+def test_a_clause_ending_on_a_quoted_fragment_before_a_postposed_cue():
+    text = "La question est de savoir « si nous allons recruter », affirme Paul Varenne."
+    found = [c for c in claims_of(text) if c.cue == "affirme"]
+    assert found, [c.to_dict() for c in claims_of(text)]
+    assert found[0].content == "La question est de savoir « si nous allons recruter »"
+    assert found[0].speaker == "Paul Varenne"

@@ -302,9 +302,15 @@ def _inserted_cue_span(
     ce = ex.clause_end(nxt, e, anchors, i)
     if ce <= nxt:
         return None
-    if after_relative:
+    if after_relative or _adverbial_opener(ex, cs, left):
         return ex.char_span(nxt, ce)
     return ex.char_span(cs, ce)
+
+
+def _adverbial_opener(ex: DocExtractor, cs: int, left: int) -> bool:
+    """ "Contrairement aux rumeurs, assure-t-il, l'usine restera ouverte": an adverbial
+    before the inserted cue, with no verb of its own, frames the claim that follows it."""
+    return ex.toks[cs].pos_ in ("ADP", "ADV") and not ex._has_finite(cs, left)
 
 
 def _nominal_participle(
