@@ -47,3 +47,15 @@ def test_a_clause_ending_on_a_quoted_fragment_before_a_postposed_cue():
     assert found, [c.to_dict() for c in claims_of(text)]
     assert found[0].content == "La question est de savoir « si nous allons recruter »"
     assert found[0].speaker == "Paul Varenne"
+
+
+def test_a_quoted_fragment_closing_just_before_the_cue_without_a_comma():
+    text = "La question est de savoir « si nous allons recruter » affirme Paul Varenne."
+    found = [c for c in claims_of(text) if c.cue == "affirme"]
+    assert found, [c.to_dict() for c in claims_of(text)]
+    assert found[0].content == "La question est de savoir « si nous allons recruter »"
+
+
+def test_an_unresolved_inverted_pronoun_is_the_bare_pronoun():
+    found = claims_of("La question est de savoir si nous allons recruter, affirme-t-il.")
+    assert [c.speaker for c in found] == ["il"]

@@ -128,9 +128,13 @@ def find(
             # post-posed reporting clause: "X, Y said." / "X, a déclaré Y."
             cs = _content_left_start(ex, lo, clause_end)
             span = ex.char_span(cs, clause_end)
-        elif vg > lo and toks[vg - 1].text == "," and (np is None or np[0] >= vg):
+        elif (
+            vg > lo
+            and (toks[vg - 1].text == "," or _quote_closes_before(ex, lo, vg))
+            and (np is None or np[0] >= vg)
+        ):
             # inverted subject: "X, a rapporté le journal." / "X, said Y."
-            left = vg - 1
+            left = vg - 1 if toks[vg - 1].text == "," else vg
             cs = _content_left_start(ex, lo, left)
             # an inverted subject already shows this is a reporting clause
             if cs < left and (
@@ -305,6 +309,13 @@ def _inserted_cue_span(
     if after_relative or _adverbial_opener(ex, cs, left):
         return ex.char_span(nxt, ce)
     return ex.char_span(cs, ce)
+
+
+def _quote_closes_before(ex: DocExtractor, lo: int, vg: int) -> bool:
+    """ "... de savoir « si nous allons recruter » affirme-t-il": no comma, but the
+    quoted fragment that ends the clause closes just before the cue."""
+    j = vg - 1
+    return j > lo and ex.toks[j].text in QUOTE_CHARS and ex.in_quote(j - 1)
 
 
 def _adverbial_opener(ex: DocExtractor, cs: int, left: int) -> bool:
