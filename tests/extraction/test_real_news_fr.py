@@ -33,8 +33,7 @@ def test_an_adverbial_before_an_inserted_cue_frames_the_claim_after_it():
 
 def test_a_subject_before_an_inserted_cue_keeps_the_whole_clause():
     text = (
-        "Le directeur, Marc Dubreuil, a visité le site. "
-        "Le pont, assure-t-il, sera rouvert en juin."
+        "Le directeur, Marc Dubreuil, a visité le site. Le pont, assure-t-il, sera rouvert en juin."
     )
     found = [c for c in claims_of(text) if c.cue == "assure-t-il"]
     assert found, [c.to_dict() for c in claims_of(text)]
@@ -59,3 +58,18 @@ def test_a_quoted_fragment_closing_just_before_the_cue_without_a_comma():
 def test_an_unresolved_inverted_pronoun_is_the_bare_pronoun():
     found = claims_of("La question est de savoir si nous allons recruter, affirme-t-il.")
     assert [c.speaker for c in found] == ["il"]
+
+
+def test_an_aside_locution_inside_the_verb_group():
+    for text, cue in [
+        (
+            "Le gouvernement a de son côté dénoncé une provocation inacceptable.",
+            "a de son côté dénoncé",
+        ),
+        (
+            "La présidente a quant à elle affirmé que le budget serait voté.",
+            "a quant à elle affirmé",
+        ),
+    ]:
+        found = [c for c in claims_of(text) if c.cue == cue]
+        assert found, [c.to_dict() for c in claims_of(text)]

@@ -322,6 +322,9 @@ class LanguagePack:
     as_clause_clitics: Words = optional(default=frozenset())
     context_clause_openers: Words = optional(default=frozenset())
     infinitive_openers: Phrases = optional(default=())
+    # asides inside a verb group, between the auxiliary and the participle
+    # ("a de son côté dénoncé", "a pour sa part estimé")
+    aside_locutions: Phrases = optional(default=())
     inversion_clitics: Words = optional(default=frozenset())
     relative_subjects: Words
     participle_suffix: str

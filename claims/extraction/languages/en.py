@@ -652,6 +652,7 @@ PACK = LanguagePack(
     as_clause_clitics=AS_CLAUSE_CLITICS,
     context_clause_openers=CONTEXT_CLAUSE_OPENERS,
     infinitive_openers=INFINITIVE_OPENERS,
+    aside_locutions=(),  # English sets these between commas: "has, for its part, ..."
     relay_verbs=RELAY_VERBS,
     according_to=ACCORDING_TO,
     opinion_prepositions=OPINION_PREPOSITIONS,

@@ -151,6 +151,16 @@ CONTEXT_CLAUSE_OPENERS: set[str] = set()
 # openers after a comma whose infinitive reports for the main subject (", avant d'ajouter que")
 INFINITIVE_OPENERS: list[tuple[str, ...]] = [("avant", "de"), ("avant", "d'"), ("avant", "d’")]
 
+# asides between the auxiliary and the participle: "a de son côté dénoncé"
+ASIDE_LOCUTIONS: list[tuple[str, ...]] = [
+    ("de", "son", "côté"),
+    ("de", "leur", "côté"),
+    ("quant", "à", "lui"),
+    ("quant", "à", "elle"),
+    ("quant", "à", "eux"),
+    ("quant", "à", "elles"),
+]
+
 RELAY_VERBS = {
     "citant",
     "cite",
@@ -984,6 +994,7 @@ PACK = LanguagePack(
     as_clause_clitics=AS_CLAUSE_CLITICS,
     context_clause_openers=CONTEXT_CLAUSE_OPENERS,
     infinitive_openers=INFINITIVE_OPENERS,
+    aside_locutions=ASIDE_LOCUTIONS,
     relay_verbs=RELAY_VERBS,
     according_to=ACCORDING_TO,
     opinion_prepositions=OPINION_PREPOSITIONS,
