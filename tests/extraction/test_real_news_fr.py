@@ -73,3 +73,11 @@ def test_an_aside_locution_inside_the_verb_group():
     ]:
         found = [c for c in claims_of(text) if c.cue == cue]
         assert found, [c.to_dict() for c in claims_of(text)]
+
+
+def test_a_quoted_clause_after_the_appositive_of_an_according_to_source_is_direct():
+    text = "D'après le ministre de l'Industrie, Paul Varenne, « les usines vont rouvrir en juin »."
+    found = [c for c in claims_of(text) if c.cue == "D'après"]
+    assert found, [c.to_dict() for c in claims_of(text)]
+    assert found[0].quote_type == "direct"
+    assert found[0].content == "les usines vont rouvrir en juin"
