@@ -81,3 +81,12 @@ def test_a_quoted_clause_after_the_appositive_of_an_according_to_source_is_direc
     assert found, [c.to_dict() for c in claims_of(text)]
     assert found[0].quote_type == "direct"
     assert found[0].content == "les usines vont rouvrir en juin"
+
+
+def test_an_adverb_inside_a_light_verb_cue():
+    for text, cue in [
+        ("L'association met également en cause les services de l'État.", "met également en cause"),
+        ("L'association a mis directement en cause le préfet.", "a mis directement en cause"),
+    ]:
+        found = [c for c in claims_of(text) if c.cue == cue]
+        assert found, [c.to_dict() for c in claims_of(text)]

@@ -49,6 +49,13 @@ class VerbGroups:
                 continue
             if not all(self.toks[start + 1 + n].lower_ == w for n, w in enumerate(middle)):
                 continue
+            if (
+                not self.toks[start].lower_.startswith(stems)
+                and start > 0
+                and self.toks[start].pos_ == "ADV"
+                and not self.in_quote(start - 1)
+            ):
+                start -= 1  # "met également en cause": an adverb after the light verb
             if not self.toks[start].lower_.startswith(stems) or self._is_passive(start):
                 continue  # "a été mis en garde": the one warned does not speak
             return lemma, start
