@@ -90,3 +90,10 @@ def test_an_adverb_inside_a_light_verb_cue():
     ]:
         found = [c for c in claims_of(text) if c.cue == cue]
         assert found, [c.to_dict() for c in claims_of(text)]
+
+
+def test_a_date_after_the_object_is_not_what_was_announced():
+    text = "Les astronomes ont annoncé la nouvelle le 12 mai 2019 dans la revue Science."
+    found = [c for c in claims_of(text) if c.cue == "ont annoncé"]
+    assert found, [c.to_dict() for c in claims_of(text)]
+    assert found[0].content == "la nouvelle"

@@ -192,6 +192,7 @@ def find(
     if kind == "obj":
         ce = _means_adjunct(ex, content_start, ce)
         ce = _infinitive_adjunct(ex, content_start, ce)
+        ce = _date_adjunct(ex, content_start, ce)
         if ex.m.speech_verbs[lemma] == "denies":
             ce = _dismissal_verdict(ex, content_start, ce)
     span = ex.char_span(content_start, ce)
@@ -540,6 +541,21 @@ def _infinitive_adjunct(ex: DocExtractor, cs: int, ce: int) -> int:
             "Inf" in verb.morph.get("VerbForm")
             or verb.lower_ in ("avoir", "être")
             or verb.tag_ in ex.m.gerund_tags
+        ):
+            return k
+    return ce
+
+
+def _date_adjunct(ex: DocExtractor, cs: int, ce: int) -> int:
+    """ "a annoncé la nouvelle le 3 mai 2021 dans la revue X": the date of the act and what
+    follows it are not the object."""
+    toks = ex.toks
+    for k in range(cs + 1, ce - 2):
+        if (
+            toks[k].lower_ in ex.m.date_openers
+            and toks[k + 1].like_num
+            and toks[k + 2].lower_ in ex.m.month_names
+            and not ex.in_quote(k)
         ):
             return k
     return ce

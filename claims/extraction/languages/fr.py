@@ -151,6 +151,13 @@ CONTEXT_CLAUSE_OPENERS: set[str] = set()
 # openers after a comma whose infinitive reports for the main subject (", avant d'ajouter que")
 INFINITIVE_OPENERS: list[tuple[str, ...]] = [("avant", "de"), ("avant", "d'"), ("avant", "d’")]
 
+# a date after an object: "a annoncé la nouvelle le 3 mai"
+DATE_OPENERS = {"le"}
+MONTH_NAMES = {
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+    "septembre", "octobre", "novembre", "décembre",
+}
+
 # asides between the auxiliary and the participle: "a de son côté dénoncé"
 ASIDE_LOCUTIONS: list[tuple[str, ...]] = [
     ("de", "son", "côté"),
@@ -995,6 +1002,8 @@ PACK = LanguagePack(
     context_clause_openers=CONTEXT_CLAUSE_OPENERS,
     infinitive_openers=INFINITIVE_OPENERS,
     aside_locutions=ASIDE_LOCUTIONS,
+    date_openers=DATE_OPENERS,
+    month_names=MONTH_NAMES,
     relay_verbs=RELAY_VERBS,
     according_to=ACCORDING_TO,
     opinion_prepositions=OPINION_PREPOSITIONS,
