@@ -70,7 +70,7 @@ def find(ex: DocExtractor, si: int, s: int, e: int, i: int, anchors: set[int]) -
             # "According to X, some stores resorted to Y, a loophole which ..."
             or ex.seg_kind(*segs[k]) == "np"
             and not ex._has_finite(*segs[k])
-            and ex.seg_kind(*segs[k + 1]) != "np"
+            and (ex.seg_kind(*segs[k + 1]) != "np" or _quoted_clause(ex, *segs[k + 1]))
             or _participial_relay(ex, *segs[k])  # "Selon X, citant Y, ..."
         ):
             k += 1
@@ -155,6 +155,12 @@ def relay_to_verbs(ex: DocExtractor, si: int) -> None:
         for c in owned:
             if c.anchor == first and outlet not in c.extra_via:
                 c.extra_via.append(outlet)
+
+
+def _quoted_clause(ex: DocExtractor, a: int, b: int) -> bool:
+    """ "Selon le ministre, Paul Varenne, « les usines vont rouvrir »": a quoted clause
+    after the appositive is the content, not one more noun phrase."""
+    return ex.whole_quote(a, b) is not None and ex._has_finite_or_quoted(a, b)
 
 
 def _glued_clause(ex: DocExtractor, a: int, b: int) -> bool:

@@ -134,9 +134,13 @@ def find(
             # post-posed reporting clause: "X, Y said." / "X, a déclaré Y."
             cs = _content_left_start(ex, lo, clause_end)
             span = ex.char_span(cs, clause_end)
-        elif vg > lo and toks[vg - 1].text == "," and (np is None or np[0] >= vg):
+        elif (
+            vg > lo
+            and (toks[vg - 1].text == "," or _quote_closes_before(ex, lo, vg))
+            and (np is None or np[0] >= vg)
+        ):
             # inverted subject: "X, a rapporté le journal." / "X, said Y."
-            left = vg - 1
+            left = vg - 1 if toks[vg - 1].text == "," else vg
             cs = _content_left_start(ex, lo, left)
             # an inverted subject already shows this is a reporting clause
             if cs < left and (
@@ -194,6 +198,7 @@ def find(
     if kind == "obj":
         ce = _means_adjunct(ex, content_start, ce)
         ce = _infinitive_adjunct(ex, content_start, ce)
+        ce = _date_adjunct(ex, content_start, ce)
         if ex.m.speech_verbs[lemma] == "denies":
             ce = _dismissal_verdict(ex, content_start, ce)
     span = ex.char_span(content_start, ce)
@@ -308,9 +313,22 @@ def _inserted_cue_span(
     ce = ex.clause_end(nxt, e, anchors, i)
     if ce <= nxt:
         return None
-    if after_relative:
+    if after_relative or _adverbial_opener(ex, cs, left):
         return ex.char_span(nxt, ce)
     return ex.char_span(cs, ce)
+
+
+def _quote_closes_before(ex: DocExtractor, lo: int, vg: int) -> bool:
+    """ "... de savoir « si nous allons recruter » affirme-t-il": no comma, but the
+    quoted fragment that ends the clause closes just before the cue."""
+    j = vg - 1
+    return j > lo and ex.toks[j].text in QUOTE_CHARS and ex.in_quote(j - 1)
+
+
+def _adverbial_opener(ex: DocExtractor, cs: int, left: int) -> bool:
+    """ "Contrairement aux rumeurs, assure-t-il, l'usine restera ouverte": an adverbial
+    before the inserted cue, with no verb of its own, frames the claim that follows it."""
+    return ex.toks[cs].pos_ in ("ADP", "ADV") and not ex._has_finite(cs, left)
 
 
 def _nominal_participle(
@@ -529,6 +547,21 @@ def _infinitive_adjunct(ex: DocExtractor, cs: int, ce: int) -> int:
             "Inf" in verb.morph.get("VerbForm")
             or verb.lower_ in ("avoir", "être")
             or verb.tag_ in ex.m.gerund_tags
+        ):
+            return k
+    return ce
+
+
+def _date_adjunct(ex: DocExtractor, cs: int, ce: int) -> int:
+    """ "a annoncé la nouvelle le 3 mai 2021 dans la revue X": the date of the act and what
+    follows it are not the object."""
+    toks = ex.toks
+    for k in range(cs + 1, ce - 2):
+        if (
+            toks[k].lower_ in ex.m.date_openers
+            and toks[k + 1].like_num
+            and toks[k + 2].lower_ in ex.m.month_names
+            and not ex.in_quote(k)
         ):
             return k
     return ce

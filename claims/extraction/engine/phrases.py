@@ -465,7 +465,7 @@ class Phrases:
         for j in range(vg - 1, max(s, vg - WINDOW) - 1, -1):
             t = self.toks[j]
             if t.text in CLOSING_QUOTES or (t.text == '"' and j > s and self.quote_of[j - 1] != -1):
-                if self._closes_fragment(j):
+                if self._closes_fragment(j) or self._ends_clause_before_cue(j, vg):
                     continue  # "X a « pris acte » de la décision, a indiqué Y": one clause
                 lo = j + 1
                 break
@@ -477,6 +477,21 @@ class Phrases:
         while lo < vg and (self.toks[lo].text in (",", ".") or self.toks[lo].is_space):
             lo += 1
         return lo
+
+    def _ends_clause_before_cue(self, j: int, vg: int) -> bool:
+        """ "La question est de savoir « si ... », affirme-t-il": the quoted fragment
+        closes the clause of words just before the cue, so that clause is one."""
+        q = self.quote_of[j - 1] if j > 0 else -1
+        ot = self.open_tok.get(q)
+        if q == -1 or ot is None or ot == 0:
+            return False
+        before = self.toks[ot - 1]
+        between = [t for t in self.toks[j + 1 : vg] if not t.is_space]
+        return (
+            _is_word(before)
+            and not before.is_space
+            and all(t.text == "," for t in between)
+        )
 
     def _closes_fragment(self, j: int) -> bool:
         """True when the quotation closed at token ``j`` is a fragment inside a clause:

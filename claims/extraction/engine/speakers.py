@@ -639,7 +639,8 @@ class Speakers:
         for ps, pe in reversed(earlier):
             return Frame(self.np_text(ps, pe), "person")
         return Frame(
-            self.toks[at].text if at < self.n else pronoun,
+            # "affirme-t-il" with no antecedent: the pronoun is "il", not "-il"
+            self.toks[at].text.removeprefix("-").removeprefix("t-") if at < self.n else pronoun,
             "person",
             gender,
             number,

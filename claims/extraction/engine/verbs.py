@@ -49,6 +49,13 @@ class VerbGroups:
                 continue
             if not all(self.toks[start + 1 + n].lower_ == w for n, w in enumerate(middle)):
                 continue
+            if (
+                not self.toks[start].lower_.startswith(stems)
+                and start > 0
+                and self.toks[start].pos_ == "ADV"
+                and not self.in_quote(start - 1)
+            ):
+                start -= 1  # "met également en cause": an adverb after the light verb
             if not self.toks[start].lower_.startswith(stems) or self._is_passive(start):
                 continue  # "a été mis en garde": the one warned does not speak
             return lemma, start
@@ -120,8 +127,11 @@ class VerbGroups:
         while j >= 0 and steps < 6:
             t = self.toks[j]
             low = t.lower_
+            aside = self._aside_locution_start(j)
             if low in self.m.aux:
                 out.append(j)
+            elif aside is not None:
+                j = aside
             elif (
                 t.pos_ == "ADV"
                 or low in self.m.time_words
@@ -137,6 +147,14 @@ class VerbGroups:
             j -= 1
             steps += 1
         return out
+
+    def _aside_locution_start(self, j: int) -> int | None:
+        """Start of an aside locution of the pack ("de son côté") that ends at token j."""
+        for phrase in self.m.aside_locutions:
+            k = j - len(phrase) + 1
+            if k >= 0 and all(self.toks[k + n].lower_ == w for n, w in enumerate(phrase)):
+                return k
+        return None
 
     def _has_perfect_aux(self, i: int) -> bool:
         return any(self.toks[j].lower_ in self.m.perfect_aux for j in self._aux_before(i))
@@ -199,8 +217,13 @@ class VerbGroups:
             low = t.lower_
             if self.in_quote(j - 1):
                 break
+            aside = self._aside_locution_start(j - 1)
             if low == "ailleurs" and j - 2 >= 0 and self.toks[j - 2].lower_ == "par":
                 j -= 2
+            elif aside is not None and any(
+                self.toks[k].lower_ in self.m.aux for k in range(max(0, aside - 3), aside)
+            ):
+                j = aside  # "a de son côté dénoncé"
             elif low in _ASIDE_LOCUTION_ENDS and j - 2 >= 0 and self.toks[j - 2].lower_ == "en":
                 j -= 2  # "a en revanche démenti"
             elif (

@@ -322,6 +322,13 @@ class LanguagePack:
     as_clause_clitics: Words = optional(default=frozenset())
     context_clause_openers: Words = optional(default=frozenset())
     infinitive_openers: Phrases = optional(default=())
+    # asides inside a verb group, between the auxiliary and the participle
+    # ("a de son côté dénoncé", "a pour sa part estimé")
+    aside_locutions: Phrases = optional(default=())
+    # a date after an object is about the act: "a annoncé X le 3 mai" (the word before the
+    # day, and the month names)
+    date_openers: Words = optional(default=frozenset())
+    month_names: Words = optional(default=frozenset())
     inversion_clitics: Words = optional(default=frozenset())
     relative_subjects: Words
     participle_suffix: str

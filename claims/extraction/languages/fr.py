@@ -127,6 +127,10 @@ MEANS_PREPOSITIONS = [
     ("par", "la", "voix"),
     ("par", "l'", "intermédiaire"),
     ("par", "l’", "intermédiaire"),
+    # the audience is not the object either: "a révélé X à la presse"
+    ("à", "la", "presse"),
+    ("aux", "journalistes"),
+    ("aux", "médias"),
 ]
 
 # after a name, these show it names a person ("Sá himself", "Dupont lui-même")
@@ -146,6 +150,23 @@ CONTEXT_CLAUSE_OPENERS: set[str] = set()
 
 # openers after a comma whose infinitive reports for the main subject (", avant d'ajouter que")
 INFINITIVE_OPENERS: list[tuple[str, ...]] = [("avant", "de"), ("avant", "d'"), ("avant", "d’")]
+
+# a date after an object: "a annoncé la nouvelle le 3 mai"
+DATE_OPENERS = {"le"}
+MONTH_NAMES = {
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+    "septembre", "octobre", "novembre", "décembre",
+}
+
+# asides between the auxiliary and the participle: "a de son côté dénoncé"
+ASIDE_LOCUTIONS: list[tuple[str, ...]] = [
+    ("de", "son", "côté"),
+    ("de", "leur", "côté"),
+    ("quant", "à", "lui"),
+    ("quant", "à", "elle"),
+    ("quant", "à", "eux"),
+    ("quant", "à", "elles"),
+]
 
 RELAY_VERBS = {
     "citant",
@@ -980,6 +1001,9 @@ PACK = LanguagePack(
     as_clause_clitics=AS_CLAUSE_CLITICS,
     context_clause_openers=CONTEXT_CLAUSE_OPENERS,
     infinitive_openers=INFINITIVE_OPENERS,
+    aside_locutions=ASIDE_LOCUTIONS,
+    date_openers=DATE_OPENERS,
+    month_names=MONTH_NAMES,
     relay_verbs=RELAY_VERBS,
     according_to=ACCORDING_TO,
     opinion_prepositions=OPINION_PREPOSITIONS,

@@ -1,0 +1,99 @@
+"""French constructions of real news, on sentences written for these tests."""
+
+from claims.extraction import extract
+
+
+def claims_of(text):
+    return extract(text, "fr")
+
+
+def test_the_audience_after_an_object_is_not_what_was_revealed():
+    text = "La fédération des cheminots a révélé cette fermeture à la presse mardi soir."
+    found = [c for c in claims_of(text) if c.cue.endswith("révélé")]
+    assert found, [c.to_dict() for c in claims_of(text)]
+    assert found[0].content == "cette fermeture"
+
+
+def test_the_audience_between_verb_and_clause_is_skipped():
+    text = "Le maire a expliqué aux journalistes que le pont serait rouvert en juin."
+    found = [c for c in claims_of(text) if c.content == "le pont serait rouvert en juin"]
+    assert found, [c.to_dict() for c in claims_of(text)]
+
+
+def test_an_adverbial_before_an_inserted_cue_frames_the_claim_after_it():
+    text = (
+        "Le directeur de l'usine, Marc Dubreuil, a visité le site. "
+        "Contrairement aux rumeurs, assure-t-il, l'usine restera ouverte."
+    )
+    found = [c for c in claims_of(text) if c.cue == "assure-t-il"]
+    assert found, [c.to_dict() for c in claims_of(text)]
+    assert found[0].content == "l'usine restera ouverte"
+    assert found[0].speaker == "Marc Dubreuil"
+
+
+def test_a_subject_before_an_inserted_cue_keeps_the_whole_clause():
+    text = (
+        "Le directeur, Marc Dubreuil, a visité le site. Le pont, assure-t-il, sera rouvert en juin."
+    )
+    found = [c for c in claims_of(text) if c.cue == "assure-t-il"]
+    assert found, [c.to_dict() for c in claims_of(text)]
+    assert found[0].content == "Le pont, assure-t-il, sera rouvert en juin"
+
+
+def test_a_clause_ending_on_a_quoted_fragment_before_a_postposed_cue():
+    text = "La question est de savoir « si nous allons recruter », affirme Paul Varenne."
+    found = [c for c in claims_of(text) if c.cue == "affirme"]
+    assert found, [c.to_dict() for c in claims_of(text)]
+    assert found[0].content == "La question est de savoir « si nous allons recruter »"
+    assert found[0].speaker == "Paul Varenne"
+
+
+def test_a_quoted_fragment_closing_just_before_the_cue_without_a_comma():
+    text = "La question est de savoir « si nous allons recruter » affirme Paul Varenne."
+    found = [c for c in claims_of(text) if c.cue == "affirme"]
+    assert found, [c.to_dict() for c in claims_of(text)]
+    assert found[0].content == "La question est de savoir « si nous allons recruter »"
+
+
+def test_an_unresolved_inverted_pronoun_is_the_bare_pronoun():
+    found = claims_of("La question est de savoir si nous allons recruter, affirme-t-il.")
+    assert [c.speaker for c in found] == ["il"]
+
+
+def test_an_aside_locution_inside_the_verb_group():
+    for text, cue in [
+        (
+            "Le gouvernement a de son côté dénoncé une provocation inacceptable.",
+            "a de son côté dénoncé",
+        ),
+        (
+            "La présidente a quant à elle affirmé que le budget serait voté.",
+            "a quant à elle affirmé",
+        ),
+    ]:
+        found = [c for c in claims_of(text) if c.cue == cue]
+        assert found, [c.to_dict() for c in claims_of(text)]
+
+
+def test_a_quoted_clause_after_the_appositive_of_an_according_to_source_is_direct():
+    text = "D'après le ministre de l'Industrie, Paul Varenne, « les usines vont rouvrir en juin »."
+    found = [c for c in claims_of(text) if c.cue == "D'après"]
+    assert found, [c.to_dict() for c in claims_of(text)]
+    assert found[0].quote_type == "direct"
+    assert found[0].content == "les usines vont rouvrir en juin"
+
+
+def test_an_adverb_inside_a_light_verb_cue():
+    for text, cue in [
+        ("L'association met également en cause les services de l'État.", "met également en cause"),
+        ("L'association a mis directement en cause le préfet.", "a mis directement en cause"),
+    ]:
+        found = [c for c in claims_of(text) if c.cue == cue]
+        assert found, [c.to_dict() for c in claims_of(text)]
+
+
+def test_a_date_after_the_object_is_not_what_was_announced():
+    text = "Les astronomes ont annoncé la nouvelle le 12 mai 2019 dans la revue Science."
+    found = [c for c in claims_of(text) if c.cue == "ont annoncé"]
+    assert found, [c.to_dict() for c in claims_of(text)]
+    assert found[0].content == "la nouvelle"
