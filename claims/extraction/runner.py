@@ -34,7 +34,9 @@ from .constructions import (
 )
 from .engine.common import _Claim
 from .engine.content import ContentSpans
+from .engine.coreference import Coreference
 from .engine.document import DocumentView
+from .engine.names import Names
 from .engine.outlets import Outlets
 from .engine.phrases import Phrases
 from .engine.speakers import Speakers
@@ -42,7 +44,9 @@ from .engine.verbs import VerbGroups
 from .text import QUOTE_CHARS
 
 
-class DocExtractor(DocumentView, VerbGroups, Phrases, Speakers, ContentSpans, Outlets):
+class DocExtractor(
+    DocumentView, VerbGroups, Phrases, Speakers, Names, Coreference, ContentSpans, Outlets
+):
     """Runs every construction over one parsed document, sentence by sentence."""
 
     def run(self) -> list[_Claim]:
