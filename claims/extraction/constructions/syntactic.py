@@ -113,7 +113,7 @@ def _claim_for(ex: DocExtractor, si: int, s: int, e: int, tok: Token, lemma: str
             return
         frames.append(frame)
     cue = ex.cue_text(ex.verb_group_start(tok.i), ex.verb_group_end(tok.i))
-    for frame in frames:  # "Tesco and Salling announced": one claim per party
+    for frame in frames:  # "Arlo and Verdi announced": one claim per party
         ex.add_claim(span, frame, cue, "indirect", stance, CONFIDENCE, RULE, si, anchor=tok.i)
     ex.consumed.add(tok.i)
 

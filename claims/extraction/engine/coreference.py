@@ -103,7 +103,7 @@ class Coreference:
 
     def _person_mentions(self) -> list[tuple[int, int]]:
         """The tagged person names and the later mentions of the same multi-word names the
-        tagger missed ("Jean-Marie Le Pen" tagged once, read as a common noun later)."""
+        tagger missed ("Jean-Paul Marchand" tagged once, read as a common noun later)."""
         cached = getattr(self, "_mentions", None)
         if cached is not None:
             return cached

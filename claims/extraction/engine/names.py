@@ -1,5 +1,5 @@
 """Names: the full name behind a title, a description, a surname, initials or an acronym,
-from where the article introduced it ("le ministre du budget, X", "X (ACR)", "V. Sapounov").
+from where the article introduced it ("le ministre du budget, X", "X (ACR)", "V. Sorokine").
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ class Names:
     def _described_entity(self, s: int, e: int) -> Frame | None:
         """ "Le ministre a démenti", "L'ONG dénonce": the entity an earlier sentence named.
         First a name introduced with that noun ("le ministre, Étienne Valmorel", "Jérôme
-        Cahuzac, ministre du budget", "l'ONG Human Rights Watch"), else the latest earlier
+        Varenne, ministre du budget", "l'ONG Terre Vive"), else the latest earlier
         speaker with a name of that kind, else the latest name of that kind."""
         found = self._description(s, e)
         if found is None:
@@ -93,7 +93,7 @@ class Names:
 
         for ps, pe in reversed(spans):
             inside = [k for k in range(ps, pe - 1) if self.toks[k].lower_ == head]
-            if inside:  # the tagger took the noun into the name: "ONG Human Rights Watch"
+            if inside:  # the tagger took the noun into the name: "ONG Terre Vive"
                 return frame(self.np_text(inside[-1] + 1, pe))
             if self._introduced_with(head, ps, pe, strict=kind == "titled"):
                 return frame(self.np_text(ps, pe))

@@ -108,11 +108,11 @@ class Speakers:
             text = self.np_text(s, name_end)  # "Corvane Systems, a software maker," -> the name
         text = self._strip_document(text, s, e)
         if kind != "person" and _INITIALS_NAME.fullmatch(text):
-            kind = "person"  # "V. Sorokine", "J-M Ayrault"
+            kind = "person"  # "V. Sorokine", "J-P Marchand"
         if kind == "person":
             text = self._full_name(text, s)
         elif len(text.split()) <= 2:
-            text = self._expanded_acronym(text, s)  # "HRW" -> "Human Rights Watch"
+            text = self._expanded_acronym(text, s)  # "OITA" -> the name it abbreviates
         if text == full:
             described = self._described_entity(s, e)  # "le ministre" -> "Étienne Valmorel"
             if described is not None:
