@@ -87,7 +87,7 @@ def find(ex: DocExtractor, si: int, s: int, e: int, i: int, anchors: set[int]) -
         if any(cs <= a <= ce + 1 and not ex.in_quote(a) for a in anchors):
             # "Selon l'AFP, le Conseil a affirmé que X", "Selon l'AFP, le Conseil, principale
             # coalition, a appelé à ...": the claim is the verb's, relayed by the source
-            _pending_relays(ex).append((si, cs, e, frame.text))
+            ex.according_relays.append((si, cs, e, frame.text))
             return
         if medial and ex.seg_kind(cs, ce) == "paren":
             return  # "according to X, a former aide, whose conclusions ...": about the source
@@ -99,7 +99,7 @@ def find(ex: DocExtractor, si: int, s: int, e: int, i: int, anchors: set[int]) -
         if leading and not ex._has_finite_or_quoted(cs, ce) and ex.seg_kind(cs, ce) == "np":
             # "Selon l'AFP, le Conseil national, ...": a noun phrase says nothing; a verb
             # further on may report for it
-            _pending_relays(ex).append((si, cs, e, frame.text))
+            ex.according_relays.append((si, cs, e, frame.text))
             return
         span = ex.char_span(cs, ce)
         ex.add_claim(span, frame, cue, "indirect", "asserts", 0.75, "according_to", si, i)
@@ -135,16 +135,9 @@ def find(ex: DocExtractor, si: int, s: int, e: int, i: int, anchors: set[int]) -
         )
 
 
-def _pending_relays(ex: DocExtractor) -> list[tuple[int, int, int, str]]:
-    """Sources of a leading "selon X" whose clause a reporting verb owns, to relay its claim."""
-    if not hasattr(ex, "according_relays"):
-        ex.according_relays = []
-    return ex.according_relays
-
-
 def relay_to_verbs(ex: DocExtractor, si: int) -> None:
     """ "Selon l'AFP, le ministère a affirmé que X": l'AFP goes to the via of the verb's claim."""
-    for sent, a, b, name in _pending_relays(ex):
+    for sent, a, b, name in ex.according_relays:
         if sent != si:
             continue
         outlet = _strip_article(_outlet_name(name), ex.m.articles)

@@ -86,12 +86,12 @@ def find(ex: DocExtractor, si: int, s: int, e: int, i: int, anchors: set[int]) -
     if claim is not None and any(cs <= a < ce and not ex.in_quote(a) for a in anchors):
         # "Pour l'AFP, le ministre a affirmé que ...": the verb's claim, if the verb makes
         # one ("la réforme menace l'emploi" makes none); decided once the sentence is done
-        ex.__dict__.setdefault("opinions_to_check", []).append((claim, cs, ce))
+        ex.opinions_to_check.append((claim, cs, ce))
 
 
 def drop_overridden(ex: DocExtractor, si: int) -> None:
     """Drop an opinion claim whose clause holds a reporting verb that made its own claim."""
-    pending = ex.__dict__.get("opinions_to_check")
+    pending = ex.opinions_to_check
     if not pending:
         return
     for claim, cs, ce in [p for p in pending if p[0].sent == si]:

@@ -37,6 +37,11 @@ class DocumentView:
         self.claims: list[_Claim] = []
         self.consumed: set[int] = set()
         self.claims_by_sent: dict[int, list[_Claim]] = {}
+        # decided at the end of their sentence: sources of a leading "selon X" to relay to
+        # a reporting verb's claim (sentence, clause start, end, source), and opinion claims
+        # whose clause holds a cue (claim, clause start, end)
+        self.according_relays: list[tuple[int, int, int, str]] = []
+        self.opinions_to_check: list[tuple[_Claim, int, int]] = []
         self._index_quotes()
         self._segment()
         self.quotes_by_sent: dict[int, list[int]] = {}

@@ -22,9 +22,9 @@ from claims.extraction.evaluation.scoring import (
     Report,
     confidence_bands,
     format_tally_table,
-    load_corpus,
     score_document,
 )
+from claims.management.commands.evaluate_extraction import load_corpora
 
 
 class Command(BaseCommand):
@@ -44,14 +44,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        docs = []
-        for path in options["corpora"]:
-            try:
-                docs.extend(load_corpus(path))
-            except OSError as exc:
-                raise CommandError(f"Cannot read {path}: {exc}") from exc
-            except (ValueError, UnicodeDecodeError) as exc:
-                raise CommandError(str(exc)) from exc
+        docs = load_corpora(options["corpora"])
         if not docs:
             raise CommandError("No annotated articles in the corpora given.")
         scored = []  # (language, DocResult)

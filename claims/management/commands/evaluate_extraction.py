@@ -18,6 +18,19 @@ from claims.extraction.evaluation.scoring import (
 )
 
 
+def load_corpora(paths: list[str]) -> list[dict]:
+    """The annotated articles of every corpus, or a CommandError saying which file failed."""
+    docs = []
+    for path in paths:
+        try:
+            docs.extend(load_corpus(path))
+        except OSError as exc:
+            raise CommandError(f"Cannot read {path}: {exc}") from exc
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise CommandError(str(exc)) from exc
+    return docs
+
+
 class Command(BaseCommand):
     help = "Evaluate claim extraction on .jsonl/.json corpora: P, R, F1 and accuracies."
 
@@ -46,16 +59,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        docs = []
         for path in options["corpora"]:
             if not path.endswith((".json", ".jsonl")):
                 raise CommandError(f"{path}: expected a .json or .jsonl corpus")
-            try:
-                docs.extend(load_corpus(path))
-            except OSError as exc:
-                raise CommandError(f"Cannot read {path}: {exc}") from exc
-            except (ValueError, UnicodeDecodeError) as exc:
-                raise CommandError(str(exc)) from exc
+        docs = load_corpora(options["corpora"])
         predictions: dict[str, list[dict]] = {}
         ids = iter([str(doc.get("id", "")) for doc in docs])  # evaluate() keeps their order
 
