@@ -5,7 +5,7 @@ punctuation, quotation marks) and use the dependency parse only as a hint, becau
 small pipelines mis-parse long news sentences. Every scan is bounded to a window,
 so the cost stays linear in the length of the article.
 
-Vocabulary lives in the language packs (``languages/fr.py``, ``languages/en.py``).
+Vocabulary lives in the language packs (``languages/fr/``, ``languages/en/``).
 This module runs, sentence by sentence and in the order of their positions, the
 constructions that encode the grammar of attribution (``constructions/``, one module each,
 on the shared machinery of ``engine/``):

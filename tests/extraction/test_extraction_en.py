@@ -155,7 +155,7 @@ def test_statement_prepositional_phrase_is_not_part_of_the_content():
     assert c.content == "it would appeal"
 
 
-# ---- verbs and idioms of the English cue inventory (languages/en.py)
+# ---- verbs and idioms of the English cue inventory (languages/en/cues.py)
 
 
 def test_clause_verb_tweeted_that():

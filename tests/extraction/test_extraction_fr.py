@@ -176,7 +176,7 @@ def test_coordinated_reporting_verb_shares_the_subject():
     assert found[1].content == "il a toujours respecté les règles"
 
 
-# ---- the cue inventory: one sentence per kind of verb or idiom (languages/fr.py)
+# ---- the cue inventory: one sentence per kind of verb or idiom (languages/fr/cues.py)
 
 
 def claim_of(text):

@@ -2,7 +2,7 @@
 
 One algorithm (``claims.extraction.runner`` with its ``engine`` and ``constructions``) reads
 one :class:`LanguagePack`; the packs
-(``fr.py``, ``en.py``) only hold data. A field marked ``optional`` may be empty for a
+(``fr/``, ``en/``) only hold data. A field marked ``optional`` may be empty for a
 language that has no such construction (English has no reflexive clitics); every other
 field must be filled (``tests/extraction/test_languages.py`` checks it).
 """

@@ -8,7 +8,7 @@ pack's tables (``speech_verbs``, ``clause_only_verbs``, ``multiword_cues`` ...) 
 from this list by ``base.cue_tables``.
 """
 
-from .base import Cue, Phrase
+from ..base import Cue, Phrase
 
 CUES: list[Cue] = [
     Cue("say", "asserts", irregular_forms=("say", "says", "said", "saying")),
