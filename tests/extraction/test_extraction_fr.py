@@ -333,3 +333,137 @@ def test_demands_are_no_claims():
     # requests are not claims: "revendiquer" and "exiger" are not in the inventory
     assert claims_of("Les grévistes revendiquent une hausse des salaires.") == []
     assert claims_of("Les grévistes exigent une hausse des salaires.") == []
+
+
+def test_aside_locutions_inside_the_verb_group():
+    # "pour sa part", "à son tour", "elle aussi" sit between the auxiliary and the participle
+    for text, speaker, cue in (
+        (
+            "Le maire Luc Berthier a pour sa part estimé que le marché couvert restera fermé.",
+            "Luc Berthier",
+            "a pour sa part estimé",
+        ),
+        (
+            "Les riverains ont à leur tour affirmé que le marché couvert restera fermé.",
+            "Les riverains",
+            "ont à leur tour affirmé",
+        ),
+        (
+            "La préfète a elle aussi assuré que le marché couvert restera fermé.",
+            "La préfète",
+            "a elle aussi assuré",
+        ),
+    ):
+        c = claim_of(text)
+        assert (c.speaker, c.cue) == (speaker, cue), text
+        assert c.content == "le marché couvert restera fermé"
+    c = claim_of("La syndicaliste Inès Garnier a pour sa part dénoncé un plan « brutal ».")
+    assert (c.speaker, c.content) == ("Inès Garnier", "un plan « brutal »")
+
+
+def test_verbs_of_saying_from_news_usage():
+    for text, speaker, cue, content in (
+        (
+            "Le député Marc Lenoir insinue que le trésorier a menti.",
+            "Marc Lenoir",
+            "insinue",
+            "le trésorier a menti",
+        ),
+        (
+            "L'avocate allègue que son client dormait chez lui ce soir-là.",
+            "L'avocate",
+            "allègue",
+            "son client dormait chez lui ce soir-là",
+        ),
+        (
+            "« Nous avons gagné la coupe », jubile l'entraîneur Hugo Marchal.",
+            "Hugo Marchal",
+            "jubile",
+            "Nous avons gagné la coupe",
+        ),
+        (
+            "« Les digues tiendront », rassure la préfète Odile Ferrand.",
+            "Odile Ferrand",
+            "rassure",
+            "Les digues tiendront",
+        ),
+        (
+            "« Restez chez vous ce soir », supplie le maire Luc Berthier.",
+            "Luc Berthier",
+            "supplie",
+            "Restez chez vous ce soir",
+        ),
+    ):
+        c = only(text, cue=cue)
+        assert (c.speaker, c.content, c.stance) == (speaker, content, "asserts"), text
+
+
+def test_findings_accusations_and_reflexive_verdicts_from_news_usage():
+    for text, cue, content in (
+        (
+            "Les inspecteurs ont fait le constat que la digue était fissurée.",
+            "ont fait le constat",
+            "la digue était fissurée",
+        ),
+        (
+            "L'expertise parvient à la conclusion que la digue était fissurée.",
+            "parvient à la conclusion",
+            "la digue était fissurée",
+        ),
+        ("Cette expertise accrédite la thèse d'une fuite.", "accrédite", "la thèse d'une fuite"),
+        ("Le collectif rejette la faute sur la mairie.", "rejette la faute", "la mairie"),
+        (
+            "Le groupe Aube Noire a revendiqué la responsabilité de l'incendie.",
+            "a revendiqué la responsabilité",
+            "l'incendie",
+        ),
+        ("La candidate se proclame vainqueur du scrutin.", "se proclame", "vainqueur du scrutin"),
+        ("Le club s'estime satisfait de l'accord.", "s'estime", "satisfait de l'accord"),
+        ("La sénatrice a taclé le gouvernement.", "a taclé", "le gouvernement"),
+    ):
+        c = claim_of(text)
+        assert (c.cue, c.content, c.stance) == (cue, content, "asserts"), text
+
+
+def test_denials_from_news_usage():
+    for text, cue, content in (
+        (
+            "Le parquet écarte l'hypothèse d'un incendie criminel.",
+            "écarte",
+            "l'hypothèse d'un incendie criminel",
+        ),
+        ("Le préfet exclut toute hypothèse criminelle.", "exclut", "toute hypothèse criminelle"),
+        ("Le directeur a dénié toute responsabilité.", "a dénié", "toute responsabilité"),
+        (
+            "La mairie a opposé un démenti à ces informations.",
+            "a opposé un démenti",
+            "ces informations",
+        ),
+        (
+            "Le chimiste émet des doutes sur la fiabilité du test.",
+            "émet des doutes",
+            "la fiabilité du test",
+        ),
+        ("L'ancien trésorier a plaidé non coupable de fraude.", "a plaidé non coupable", "fraude"),
+    ):
+        c = claim_of(text)
+        assert (c.cue, c.content, c.stance) == (cue, content, "denies"), text
+    c = claim_of("L'ancien trésorier a plaidé coupable de fraude.")
+    assert c.stance == "asserts"
+    # not a statement: the police move people, nobody denies anything
+    assert claims_of("La police a écarté les curieux du périmètre.") == []
+
+
+def test_declining_and_unverified_phrases_from_news_usage():
+    c = claim_of("Contacté par nos soins, le rectorat n'a pas répondu.")
+    assert (c.speaker, c.stance) == ("le rectorat", "declines_comment")
+    for text in (
+        "Joint par téléphone, le porte-parole Paul Vernet est resté muet.",
+        "Le porte-parole du club n'était pas disponible pour commenter.",
+        "Interrogé sur sa démission, le ministre a botté en touche.",
+    ):
+        assert claim_of(text).stance == "declines_comment", text
+    c = claim_of("L'authenticité de la lettre n'a pas été confirmée de source indépendante.")
+    assert c.stance == "cannot_verify"
+    assert c.content == "n'a pas été confirmée de source indépendante"
+    assert "authenticité" not in (c.speaker or "")

@@ -33,6 +33,7 @@ def find(ex: DocExtractor, si: int, s: int, e: int, hit, anchors: set[int]) -> N
         frame = ex._antecedent(vg - 1)
     else:
         np, asides, clause_end = ex.left_subject(lo, vg)
+        np = _without_leading_participle(ex, np)
         prev_tok = toks[vg - 1] if vg > s else None
         if (
             prev_tok is not None
@@ -65,12 +66,28 @@ def find(ex: DocExtractor, si: int, s: int, e: int, hit, anchors: set[int]) -> N
         ex.add_claim(span, f, cue, "indirect", stance, 0.8, stance, si, ti, via)
 
 
+def _without_leading_participle(ex: DocExtractor, np):
+    """ "Contacté par nos soins, le ministère n'a pas répondu": the participle clause before
+    the comma is about the subject, not part of it."""
+    if np is None or np[1] - np[0] < 3:
+        return np
+    first, after = ex.toks[np[0]], ex.toks[np[0] + 1]
+    participle = first.pos_ == "VERB" or (
+        first.lower_.endswith(ex.m.participle_endings)
+        and (after.text == "," or after.lower_ in ex.m.agent_prepositions)
+    )
+    if not participle:
+        return np
+    for k in range(np[0] + 1, np[1] - 1):
+        if ex.toks[k].text == ",":
+            return (k + 1, np[1])
+    return np
+
+
 def _recipient_via(ex: DocExtractor, a: int, b: int) -> list[str]:
     """ "a refusé de commenter au WSJ": the addressee relays it when it reported earlier."""
     reporters = [
-        c.frame.text
-        for c in ex.claims
-        if c.frame.kind == "publication" and c.stance == "asserts"
+        c.frame.text for c in ex.claims if c.frame.kind == "publication" and c.stance == "asserts"
     ]
     if not reporters:
         return []

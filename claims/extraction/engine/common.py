@@ -52,7 +52,7 @@ def lexicon(lang: str) -> Lexicon:
     cannot = [
         re.compile(r"\b" + p if p[0].isalpha() else p, flags) for p in mod.cannot_verify_patterns
     ]
-    passive = re.compile(r"\b(?:être|be)\s+(?:\w+\s+){0,2}?\w+(?:é|ée|és|ées|ed)\b", flags)
+    passive = re.compile(r"\b(?:être|été|be|been)\s+(?:\w+\s+){0,2}?\w+(?:é|ée|és|ées|ed)\b", flags)
     according_first = frozenset(p[0] for p in mod.according_to)
     return Lexicon(lang, mod, forms, declines, cannot, passive, according_first)
 

@@ -1,16 +1,17 @@
 """French language pack (see ``base.LanguagePack``): the tables of ``statements``, ``grammar``
-and ``entities``, and the cue records of ``cues`` and ``cues_judging``, wired into ``PACK``.
+and ``entities``, and the cue records of ``cues``, ``cues_judging`` and ``cues_news``, wired
+into ``PACK``.
 
 Everything the French rules need to recognise lives in this package, so that a linguist can
 extend coverage without touching the rule code.
 """
 
 from ..base import LanguagePack, cue_tables
-from . import cues, cues_judging, entities, grammar, statements
+from . import cues, cues_judging, cues_news, entities, grammar, statements
 
 LANGUAGE = "fr"
 # Every French cue record, in the order the tables are derived in.
-CUES = [*cues.SAYING, *cues_judging.JUDGING]
+CUES = [*cues.SAYING, *cues_judging.JUDGING, *cues_news.NEWS]
 # "X avertit que", "X renchérit": the presents of the -ir cues end like a participle.
 PRESENT_TENSE_PARTICIPLES = grammar.PRESENT_TENSE_PARTICIPLES | {
     cue.lemma[:-2] + "it" for cue in CUES if cue.lemma.endswith("ir")

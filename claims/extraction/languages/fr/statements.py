@@ -10,6 +10,10 @@ QUOTE_VERBS = {
     "renchérir", "tonner", "lâcher", "glisser", "plaisanter", "enchaîner", "questionner",
     "demander", "ironiser", "commenter", "témoigner", "trancher", "interpeller", "indigner",
     "emporter", "étonner", "écrire", "tweeter", "marteler", "insister",
+    # a quoted request is a claim as a quotation ("« Restez chez vous », supplie le maire"),
+    # never as indirect speech
+    "titrer", "supplier", "implorer", "exhorter", "conseiller", "recommander", "ordonner",
+    "exiger", "enquérir", "rire",
 }
 # Nouns whose clause introduces a quotation after a colon ("a fait la déclaration suivante :").
 QUOTE_NOUNS = {
@@ -150,10 +154,26 @@ MONTH_NAMES = {
     "septembre", "octobre", "novembre", "décembre",
 }
 
-# asides between the auxiliary and the participle: "a de son côté dénoncé"
+# asides between the auxiliary and the participle: "a de son côté dénoncé", "a pour sa part
+# estimé", "ont à leur tour affirmé", "a elle aussi assuré"
 ASIDE_LOCUTIONS: list[tuple[str, ...]] = [
     ("de", "son", "côté"),
     ("de", "leur", "côté"),
+    ("pour", "sa", "part"),
+    ("pour", "leur", "part"),
+    ("pour", "son", "compte"),
+    ("de", "sa", "part"),
+    ("de", "leur", "part"),
+    ("à", "son", "tour"),
+    ("à", "leur", "tour"),
+    ("par", "ailleurs"),
+    ("en", "outre"),
+    ("en", "effet"),
+    ("en", "revanche"),
+    ("elle", "aussi"),
+    ("lui", "aussi"),
+    ("eux", "aussi"),
+    ("elles", "aussi"),
     ("quant", "à", "lui"),
     ("quant", "à", "elle"),
     ("quant", "à", "eux"),
@@ -266,10 +286,21 @@ DECLINES_PATTERNS = [
     r"|de\s+(?:le\s+|les\s+)?" + _REFUSE_WHAT + r")",
     r"n['’]\s*(?:est|sont|était|étaient)\s+pas\s+joignables?",
     r"(?:s['’]est|se\s+sont)\s+murée?s?\s+dans\s+(?:le|un)\s+silence",
+    r"(?:est|sont|était|étaient)\s+restée?s?\s+(?:muets?|muettes?|silencieux|silencieuses?)"
+    r"(?=\s*[.;,])",
+    r"n['’]\s*(?:est|sont|était|étaient)\s+pas\s+(?:immédiatement\s+)?disponibles?\s+pour\s+"
+    r"(?:commenter|réagir|répondre|s['’]exprimer)",
+    r"(?:est|sont|était|étaient|restait|restaient)\s+(?:restée?s?\s+)?injoignables?",
+    r"(?:a|ont|avait|avaient)\s+botté\s+en\s+touche",
+    r"(?:a|ont|avait|avaient)" + _ASIDE + r"\s+refusé\s+toute\s+déclaration",
 ]
 CANNOT_VERIFY_PATTERNS = [
     r"n['’]\s*(?:a|ont|avait|avaient)\s+pas\s+(?:pu|été\s+en\s+mesure\s+de|été\s+capables?\s+de)\s+(?:\w+\s+){0,2}?(?:vérifier|confirmer|corroborer|authentifier)",
     r"n['’]\s*(?:a|ont|avait|avaient)\s+pas\s+pu\s+être\s+(?:\w+\s+){0,2}?(?:vérifiée?s?|confirmée?s?|authentifiée?s?|corroborée?s?)",
     r"n['’]\s*(?:est|sont|était|étaient)\s+pas\s+en\s+mesure\s+de\s+(?:vérifier|confirmer|corroborer)",
     r"ne\s+(?:peut|peuvent|pouvait|pouvaient)\s+pas\s+(?:\w+\s+){0,2}?(?:vérifier|confirmer|corroborer)",
+    # "n'a pas été confirmée de source indépendante": nobody could check it
+    r"n['’]\s*(?:a|ont|avait|avaient)\s+pas\s+(?:encore\s+)?été\s+(?:vérifiée?s?|confirmée?s?"
+    r"|authentifiée?s?|corroborée?s?)\s+(?:de\s+(?:source|manière|façon)\s+indépendante"
+    r"|indépendamment|par\s+(?:une|des)\s+sources?\s+indépendantes?)",
 ]
