@@ -33,6 +33,8 @@ class Lexicon:
     cannot_verify: list[re.Pattern]
     passive_verify: re.Pattern
     according_first: frozenset[str]
+    # the pack's aside locutions by their last word, in pack order
+    aside_locutions_by_last: dict[str, tuple[tuple[str, ...], ...]]
 
 @cache
 def lexicon(lang: str) -> Lexicon:
@@ -54,7 +56,20 @@ def lexicon(lang: str) -> Lexicon:
     ]
     passive = re.compile(r"\b(?:être|été|be|been)\s+(?:\w+\s+){0,2}?\w+(?:é|ée|és|ées|ed)\b", flags)
     according_first = frozenset(p[0] for p in mod.according_to)
-    return Lexicon(lang, mod, forms, declines, cannot, passive, according_first)
+    asides: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in mod.aside_locutions:
+        if phrase:
+            asides.setdefault(phrase[-1], []).append(tuple(phrase))
+    return Lexicon(
+        lang,
+        mod,
+        forms,
+        declines,
+        cannot,
+        passive,
+        according_first,
+        {last: tuple(group) for last, group in asides.items()},
+    )
 
 @functools.lru_cache(maxsize=4096)
 def strip_accents(text: str) -> str:

@@ -34,6 +34,15 @@ class DocumentView:
         self.ents = list(doc.ents)
         self.toks = list(doc)
         self.n = len(self.toks)
+        # per-token tables read by the hot helpers, built once (spaCy builds every attribute
+        # string anew on each access)
+        self.lower = [t.lower_ for t in self.toks]
+        # memos of the verb-group helpers (pure functions of the token index: VerbGroups)
+        self._cue_lemmas: dict[int, str | None] = {}
+        self._auxes: dict[int, list[int]] = {}
+        self._periphrastics: dict[int, tuple[str, int] | None] = {}
+        self._finite: dict[int, bool] = {}
+        self._vg_starts: dict[int, int] = {}
         self.claims: list[_Claim] = []
         self.consumed: set[int] = set()
         self.claims_by_sent: dict[int, list[_Claim]] = {}
@@ -47,10 +56,10 @@ class DocumentView:
         self.quotes_by_sent: dict[int, list[int]] = {}
         for q, ot in self.open_tok.items():
             self.quotes_by_sent.setdefault(self.sent_of[ot], []).append(q)
-        self.per_ents = [(e.start, e.end) for e in doc.ents if e.label_ in ("PER", "PERSON")]
+        self.per_ents = [(e.start, e.end) for e in self.ents if e.label_ in ("PER", "PERSON")]
         self.per_ents = sorted(set(self.per_ents) | set(self._personal_names(doc)))
         self.ent_label = {}
-        for e in doc.ents:
+        for e in self.ents:
             for i in range(e.start, e.end):
                 self.ent_label[i] = e.label_
 
@@ -300,7 +309,16 @@ class DocumentView:
 
     def _words_at(self, k: int, words: tuple[str, ...], hi: int) -> bool:
         """The lowercased tokens from ``k`` (before ``hi``) are ``words``."""
-        return all(k + n < hi and self.toks[k + n].lower_ == w for n, w in enumerate(words))
+        size = len(words)
+        if k < 0 or k + size > self.n:  # off the document's ends: the plain reading
+            return all(k + n < hi and self.toks[k + n].lower_ == w for n, w in enumerate(words))
+        if size and k + size > hi:
+            return False
+        lower = self.lower
+        for n, w in enumerate(words):
+            if lower[k + n] != w:
+                return False
+        return True
 
 
 def _with_digraph_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

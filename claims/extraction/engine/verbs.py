@@ -37,31 +37,46 @@ class VerbGroups:
     def _periphrastic_match(self, i: int) -> tuple[str, int] | None:
         """The speech verb a light-verb phrase ending at ``i`` stands for, and the index of
         its light verb: "a fait savoir", "a mis en garde", "pointed out", "made it clear"."""
+        memo = self._periphrastics
+        if i in memo:
+            return memo[i]
+        match = memo[i] = self._find_periphrastic(i)
+        return match
+
+    def _find_periphrastic(self, i: int) -> tuple[str, int] | None:
         if i == 0:
             return None
-        low = self.toks[i].lower_
+        low = self.lower[i]
         light = self.m.periphrastic_cues.get(low)
-        if light is not None and self.toks[i - 1].lower_.startswith(light[0]):
+        if light is not None and self.lower[i - 1].startswith(light[0]):
             return light[1], i - 1
         for stems, middle, lemma in self.m.multiword_cues.get(low, ()):
             start = i - len(middle) - 1
             if start < 0 or self.in_quote(start):
                 continue
-            if not all(self.toks[start + 1 + n].lower_ == w for n, w in enumerate(middle)):
+            if not all(self.lower[start + 1 + n] == w for n, w in enumerate(middle)):
                 continue
             if (
-                not self.toks[start].lower_.startswith(stems)
+                not self.lower[start].startswith(stems)
                 and start > 0
                 and self.toks[start].pos_ == "ADV"
                 and not self.in_quote(start - 1)
             ):
                 start -= 1  # "met également en cause": an adverb after the light verb
-            if not self.toks[start].lower_.startswith(stems) or self._is_passive(start):
+            if not self.lower[start].startswith(stems) or self._is_passive(start):
                 continue  # "a été mis en garde": the one warned does not speak
             return lemma, start
         return None
 
     def cue_lemma(self, i: int) -> str | None:
+        """The speech verb token ``i`` reports with, if it is a cue (memoized per token)."""
+        memo = self._cue_lemmas
+        if i in memo:
+            return memo[i]
+        lemma = memo[i] = self._find_cue_lemma(i)
+        return lemma
+
+    def _find_cue_lemma(self, i: int) -> str | None:
         tok = self.toks[i]
         low = tok.lower_
         periphrastic = self._periphrastic(i)
@@ -80,7 +95,7 @@ class VerbGroups:
                 return None
             if self._is_passive(i):
                 return None
-            nxt = self.toks[i + 1].lower_ if i + 1 < self.n else ""
+            nxt = self.lower[i + 1] if i + 1 < self.n else ""
             if tok.tag_ == "VBN" and not self._has_perfect_aux(i):
                 prev = self.toks[i - 1] if i > 0 else None
                 if (
@@ -89,7 +104,7 @@ class VerbGroups:
                     or prev.pos_ in ("NOUN", "ADJ", "DET")
                 ):
                     return None
-            if tok.tag_ == "VB" and i > 0 and self.toks[i - 1].lower_ in self.m.infinitive_markers:
+            if tok.tag_ == "VB" and i > 0 and self.lower[i - 1] in self.m.infinitive_markers:
                 return None  # "declined to say", "plans to announce"
         else:
             # the form tells: the lemma itself is the infinitive, the endings the participle
@@ -102,7 +117,7 @@ class VerbGroups:
             )
             reflexive = self._reflexive_perfect(i)
             if lemma in self.m.pronominal_only_verbs and not (
-                reflexive or (i > 0 and self.toks[i - 1].lower_ in self.m.reflexive_clitics)
+                reflexive or (i > 0 and self.lower[i - 1] in self.m.reflexive_clitics)
             ):
                 return None  # "a félicité les joueurs" reports nothing; "s'est félicité" does
             if participle and not (
@@ -121,12 +136,22 @@ class VerbGroups:
         return not self._has_perfect_aux(i) and i + 1 < self.n
 
     def _aux_before(self, i: int) -> list[int]:
+        """The auxiliaries of the verb group ending at ``i``, nearest first (memoized per
+        token: callers must not change the list)."""
+        memo = self._auxes
+        if i in memo:
+            return memo[i]
+        out = memo[i] = self._find_aux_before(i)
+        return out
+
+    def _find_aux_before(self, i: int) -> list[int]:
         out = []
+        lower = self.lower
         j = i - 1
         steps = 0
         while j >= 0 and steps < 6:
             t = self.toks[j]
-            low = t.lower_
+            low = lower[j]
             aside = self._aside_locution_start(j)
             if low in self.m.aux:
                 out.append(j)
@@ -138,7 +163,7 @@ class VerbGroups:
                 or low in self.m.negations
                 or low in ("-t", "ailleurs", "par", "pour", "sa", "part")
                 or low in _ASIDE_LOCUTION_ENDS
-                or (low == "en" and j + 1 < i and self.toks[j + 1].lower_ in _ASIDE_LOCUTION_ENDS)
+                or (low == "en" and j + 1 < i and lower[j + 1] in _ASIDE_LOCUTION_ENDS)
                 or low in self.m.inversion_clitics
             ):
                 pass
@@ -150,19 +175,23 @@ class VerbGroups:
 
     def _aside_locution_start(self, j: int) -> int | None:
         """Start of an aside locution of the pack ("de son côté") that ends at token j."""
-        for phrase in self.m.aside_locutions:
+        lower = self.lower
+        # only the locutions whose last word is token j's can end there (pack order kept)
+        for phrase in self.lex.aside_locutions_by_last.get(lower[j], ()):
             k = j - len(phrase) + 1
-            if k >= 0 and all(self.toks[k + n].lower_ == w for n, w in enumerate(phrase)):
+            if k >= 0 and all(lower[k + n] == w for n, w in enumerate(phrase)):
                 return k
         return None
 
     def _has_perfect_aux(self, i: int) -> bool:
-        return any(self.toks[j].lower_ in self.m.perfect_aux for j in self._aux_before(i))
+        lower = self.lower
+        perfect_aux = self.m.perfect_aux
+        return any(lower[j] in perfect_aux for j in self._aux_before(i))
 
     def _coordinated_perfect(self, i: int) -> bool:
         """ "a rejeté X et affirmé Y": a bare participle after "et" shares the auxiliary
         of the compound verb it is coordinated with."""
-        if i == 0 or self.toks[i - 1].lower_ not in self.m.coordinators:
+        if i == 0 or self.lower[i - 1] not in self.m.coordinators:
             return False
         for k in range(i - 2, max(-1, i - 16), -1):
             t = self.toks[k]
@@ -182,7 +211,7 @@ class VerbGroups:
         if not auxes or not self.m.reflexive_clitics:
             return False
         last = auxes[-1]
-        return last > 0 and self.toks[last - 1].lower_ in self.m.reflexive_clitics
+        return last > 0 and self.lower[last - 1] in self.m.reflexive_clitics
 
     def _is_passive(self, i: int) -> bool:
         auxes = self._aux_before(i)
@@ -196,6 +225,14 @@ class VerbGroups:
         return tok.tag_ in self.m.gerund_tags or tok.lower_.endswith(self.m.participle_suffix)
 
     def is_finite(self, i: int) -> bool:
+        """Token ``i`` is a finite verb (memoized per token)."""
+        memo = self._finite
+        if i in memo:
+            return memo[i]
+        finite = memo[i] = self._find_finite(i)
+        return finite
+
+    def _find_finite(self, i: int) -> bool:
         tok = self.toks[i]
         if self.m.finite_tags:  # the tagset marks finiteness (Penn: VBD, VBZ, VBP, MD)
             return tok.tag_ in self.m.finite_tags and tok.dep_ not in ("amod", "compound")
@@ -209,6 +246,14 @@ class VerbGroups:
         )
 
     def verb_group_start(self, i: int) -> int:
+        """First token of the verb group of cue ``i`` (memoized per token)."""
+        memo = self._vg_starts
+        if i in memo:
+            return memo[i]
+        start = memo[i] = self._find_verb_group_start(i)
+        return start
+
+    def _find_verb_group_start(self, i: int) -> int:
         match = self._periphrastic_match(i)
         j = i if match is None else match[1]  # the light verb: "a fait savoir"
         steps = 0
@@ -218,13 +263,13 @@ class VerbGroups:
             if self.in_quote(j - 1):
                 break
             aside = self._aside_locution_start(j - 1)
-            if low == "ailleurs" and j - 2 >= 0 and self.toks[j - 2].lower_ == "par":
+            if low == "ailleurs" and j - 2 >= 0 and self.lower[j - 2] == "par":
                 j -= 2
             elif aside is not None and any(
-                self.toks[k].lower_ in self.m.aux for k in range(max(0, aside - 3), aside)
+                self.lower[k] in self.m.aux for k in range(max(0, aside - 3), aside)
             ):
                 j = aside  # "a de son côté dénoncé"
-            elif low in _ASIDE_LOCUTION_ENDS and j - 2 >= 0 and self.toks[j - 2].lower_ == "en":
+            elif low in _ASIDE_LOCUTION_ENDS and j - 2 >= 0 and self.lower[j - 2] == "en":
                 j -= 2  # "a en revanche démenti"
             elif (
                 low in self.m.aux
@@ -247,10 +292,10 @@ class VerbGroups:
         # never start a verb group on an adverb that precedes the auxiliary chain
         while (
             j < i
-            and (self.toks[j].pos_ == "ADV" or self.toks[j].lower_ in self.m.time_words)
-            and self.toks[j].lower_ not in self.m.negations
+            and (self.toks[j].pos_ == "ADV" or self.lower[j] in self.m.time_words)
+            and self.lower[j] not in self.m.negations
             and not any(
-                self.toks[k].lower_ in self.m.aux or self.toks[k].lower_ in self.m.negations
+                self.lower[k] in self.m.aux or self.lower[k] in self.m.negations
                 for k in range(j, i)
             )
         ):
@@ -261,14 +306,14 @@ class VerbGroups:
         """Index after the cue verb and any inversion clitic ("a-t-il déclaré", "affirme-t-il")."""
         j = i + 1
         while j < self.n and (
-            self.toks[j].lower_ in ("-t",) or self.toks[j].lower_ in self.m.inversion_clitics
+            self.lower[j] in ("-t",) or self.lower[j] in self.m.inversion_clitics
         ):
             j += 1
         return j
 
     def inversion_pronoun(self, vg_start: int, vg_end: int) -> int | None:
         for j in range(vg_start, min(vg_end + 1, self.n)):
-            low = self.toks[j].lower_
+            low = self.lower[j]
             if low in self.m.inversion_clitics:
                 return j
         return None
