@@ -78,6 +78,12 @@ class Coreference:
                 return Frame(self.np_text(ps, pe), "person")
         for ps, pe in reversed(earlier):
             return Frame(self.np_text(ps, pe), "person")
+        if personal and number == "Sing":
+            # "« ... », affirme-t-il." opening the article, whose subject the headline
+            # named: the first person the text names in full
+            later = [(ps, pe) for ps, pe in self._person_mentions() if ps > at and pe - ps >= 2]
+            if later:
+                return Frame(self.np_text(*later[0]), "person", gender, "Sing")
         return Frame(
             # "affirme-t-il" with no antecedent: the pronoun is "il", not "-il"
             self.toks[at].text.removeprefix("-").removeprefix("t-") if at < self.n else pronoun,
@@ -248,9 +254,10 @@ class Coreference:
         return self.make_frame((s, e), None, s)
 
     def _inside_name(self, j: int) -> bool:
-        """A preposition between two capitalised words belongs to a name ("Vent de Côte")."""
-        return (
-            0 < j < self.n - 1
-            and self.toks[j - 1].text[:1].isupper()
-            and self.toks[j + 1].text[:1].isupper()
-        )
+        """A preposition between two capitalised words belongs to a name ("Vent de Côte"), as
+        does one inside a name the tagger found ("la Commission européenne de Lisbonne")."""
+        if not 0 < j < self.n - 1:
+            return False
+        if self.toks[j - 1].text[:1].isupper() and self.toks[j + 1].text[:1].isupper():
+            return True
+        return self.toks[j].ent_iob_ == "I" and self.toks[j + 1].ent_iob_ == "I"
