@@ -275,3 +275,20 @@ def test_description_after_a_semicolon_is_the_organisation_named_before_it_fr():
         "qu'il s'agit d'une erreur."
     )
     assert speaker_of(text, "fr", "pense").speaker == "Force Ouvrière"
+
+
+def test_pronoun_is_the_government_subject_of_the_previous_sentence_fr():
+    text = (
+        "Le premier ministre Andreas Kolias a dévoilé la composition du gouvernement. Le "
+        "nouveau gouvernement s'est donné pour objectif de réviser le plan. Il a cependant "
+        "déclaré que « cette révision ne doit pas mettre en danger l'euro »."
+    )
+    assert speaker_of(text, "fr", "déclaré").speaker == "Le nouveau gouvernement"
+
+
+def test_pronoun_is_not_a_subject_that_names_no_body_fr():
+    text = (
+        "Le ministre Paul Garnier a visité l'usine. Le site emploie 300 personnes depuis 1990. "
+        "Il a déclaré que l'usine resterait ouverte."
+    )
+    assert speaker_of(text, "fr", "déclaré").speaker == "Paul Garnier"
