@@ -212,9 +212,12 @@ def test_plea_of_not_guilty_denies_the_charges():
 
 
 def test_claim_of_responsibility():
+    # eval/README.md: without a complement clause the content is the object as written,
+    # "responsibility for X" (the real-dev gold annotates it so); the cue is "claimed"
     text = "A little-known militant group claimed responsibility for the pipeline blast."
     c = only(text, quote_type="indirect")
-    assert c.content == "the pipeline blast"
+    assert c.content == "responsibility for the pipeline blast"
+    assert c.speaker == "A little-known militant group"
     assert c.stance == "asserts"
 
 
@@ -291,3 +294,172 @@ def test_admitted_his_guilt():
     c = only(text, quote_type="indirect")
     assert c.speaker == "Tom Reilly"
     assert c.content == "his guilt in the ticket fraud"
+
+
+# ---- cues and constructions added from real-dev and PolNeAR train misses (sentences
+# written for these tests)
+
+
+def test_claimed_responsibility_without_a_complement():
+    c = only("The Ravens militia have claimed responsibility.", quote_type="indirect")
+    assert c.content == "responsibility"
+    assert c.speaker == "The Ravens militia"
+
+
+def test_claimed_with_an_object_that_is_no_statement_reports_nothing():
+    assert not claims_of("The storm claimed sixteen lives in the valley.")
+
+
+def test_stated_its_intention():
+    c = only("Orvo Foods stated its intention to leave the Danish market.", quote_type="indirect")
+    assert c.speaker == "Orvo Foods"
+    assert c.content == "its intention to leave the Danish market"
+
+
+def test_reported_with_a_noun_phrase_object():
+    text = "The chain's annual report reported 14 closed stores in the past year."
+    c = only(text, quote_type="indirect")
+    assert c.content == "14 closed stores in the past year"
+
+
+def test_named_among():
+    text = "The Daily Courier named the Vexa chain and developer Lumo Invest among the bidders."
+    c = only(text, quote_type="indirect")
+    assert c.speaker == "The Daily Courier"
+    assert c.content == "the Vexa chain and developer Lumo Invest among the bidders"
+
+
+def test_named_as_an_appointment_reports_nothing():
+    assert not claims_of("The board named Petra Lind as chief executive.")
+
+
+def test_made_passing_mention_of():
+    text = "Some medieval chroniclers made passing mention of feeding grain to swans."
+    c = only(text, quote_type="indirect")
+    assert c.speaker == "Some medieval chroniclers"
+    assert c.content == "feeding grain to swans"
+
+
+def test_made_no_mention_is_an_omission():
+    assert not claims_of("The audit made no mention of the missing funds.")
+
+
+def test_content_stops_before_a_concession_after_a_comma():
+    text = "The Harbor Gazette states the ship was a tanker, despite photos showing cabins."
+    c = only(text, quote_type="indirect")
+    assert c.content == "the ship was a tanker"
+
+
+def test_absolute_construction_with_a_reporting_gerund():
+    text = "No injuries were reported, with local media reporting no-one was in the building."
+    c = only(text, quote_type="indirect")
+    assert c.speaker == "local media"
+    assert c.content == "no-one was in the building"
+
+
+def test_absolute_construction_with_a_request_reports_nothing():
+    text = 'The motion passed, with softer wording calling for "fair treatment."'
+    assert not [c for c in claims_of(text) if c.speaker == "softer wording"]
+
+
+def test_cited_as_stating_gives_the_cited_speaker():
+    text = "The industry journal cited the Navy as stating Polar Air owned the aircraft."
+    c = only(text, quote_type="indirect")
+    assert c.speaker == "the Navy"
+    assert c.content == "Polar Air owned the aircraft"
+
+
+def test_quoted_as_saying():
+    text = "The Daily Star quoted one of the mayor's advisers as saying the mayor was tired."
+    c = only(text, quote_type="indirect")
+    assert c.speaker == "one of the mayor's advisers"
+    assert c.content == "the mayor was tired"
+
+
+def test_relay_gerund_without_a_comma_ends_the_content():
+    text = "Several outlets reported the general to be dead citing sources in the ministry."
+    c = only(text, quote_type="indirect")
+    assert c.content == "the general to be dead"
+
+
+def test_cited_as_a_reason():
+    text = "The budget office cited the levy as a major reason for the deficit."
+    c = only(text, quote_type="indirect")
+    assert c.content == "the levy as a major reason for the deficit"
+
+
+def test_evaluation_cues_with_an_object():
+    cases = {
+        "Senator Holt defended her vote on the bridge bill.": "her vote on the bridge bill",
+        "The governor pointed to the falling crime rate.": "the falling crime rate",
+        "Her aides alluded to his failings as a manager.": "his failings as a manager",
+        "Ms. Ruiz took issue with the forecast of rising prices.": "the forecast of rising prices",
+        "The senator lashed out at the new tax on fuel.": "the new tax on fuel",
+    }
+    for text, content in cases.items():
+        c = only(text, quote_type="indirect")
+        assert c.content == content, text
+        assert c.stance == "asserts"
+
+
+def test_challenged_a_claim_denies_it():
+    c = only("The union challenged the claim that wages had risen.", stance="denies")
+    assert c.content == "wages had risen"
+    assert not claims_of("The union challenged him to a debate.")
+
+
+def test_trailing_according_to_after_a_cue_word_that_reports_nothing():
+    text = (
+        "Mayor Holt has found himself in the same legal bind, according to spokesperson Mira Kaur."
+    )
+    c = only(text, quote_type="indirect")
+    assert c.speaker == "Mira Kaur"
+    assert c.content == "Mayor Holt has found himself in the same legal bind"
+    text = "He returned for the end of the lunch and said little, according to an attendee."
+    c = only(text, quote_type="indirect")
+    assert c.speaker == "an attendee"
+
+
+def test_trailing_according_to_after_a_reporting_clause_stays_the_verbs():
+    text = "The minister said the plan would fail on Monday, according to the transcript."
+    found = claims_of(text)
+    assert [(c.speaker, c.content) for c in found] == [
+        ("The minister", "the plan would fail on Monday")
+    ]
+
+
+def test_trailing_according_to_after_a_comma_inside_the_quote():
+    text = 'The senator later compared the meeting to a "root canal," according to her memoir.'
+    c = only(text, cue="according to")
+    assert c.content == 'The senator later compared the meeting to a "root canal'
+
+
+def test_trailing_according_to_followed_by_a_relative_clause_on_the_source():
+    text = "The plant will close in May, according to Lena Ortiz, who runs the local branch."
+    c = only(text, quote_type="indirect")
+    assert c.speaker == "Lena Ortiz"
+    assert c.content == "The plant will close in May"
+
+
+def test_leading_according_to_with_a_cue_word_that_reports_nothing():
+    text = "According to the curator, they have found no trace of the second map."
+    c = only(text, quote_type="indirect")
+    assert c.speaker == "the curator"
+    assert c.content == "they have found no trace of the second map"
+
+
+def test_leading_according_to_before_a_request_is_no_claim_of_the_source():
+    text = "According to the agency, the council, the main coalition, urged residents to stay home."
+    assert not claims_of(text)
+
+
+def test_according_to_followed_by_a_relative_that_reports_keeps_baseline_reading():
+    text = "The plant will close in May, according to Lena Ortiz, who said the decision was final."
+    found = claims_of(text)
+    assert [(c.speaker, c.content) for c in found] == [("Lena Ortiz", "the decision was final")]
+
+
+def test_echoed_takes_a_clause_not_a_person():
+    c = only("Okafor echoed that the transit plan was too costly.", quote_type="indirect")
+    assert c.content == "the transit plan was too costly"
+    assert not claims_of("The channel kept echoing Mayor Brandt in its evening news.")

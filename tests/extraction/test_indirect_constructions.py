@@ -74,11 +74,20 @@ def test_according_to_after_a_reporting_verb_is_not_its_own_claim_en():
     assert not any(c.rule == "according_to_trailing" for c in extract(text, "en"))
 
 
-def test_according_to_without_a_comma_before_the_content_is_skipped_en():
+def test_according_to_without_a_comma_before_the_content_splits_after_the_name_en():
+    # no comma, but a name then a lowercase subject and its verb: the clause starts there
     text = (
         "While a few travellers described the shrine, according to Okafor historians have "
         "found no trace of it."
     )
+    found = [c for c in extract(text, "en") if "according" in c.cue]
+    assert [(c.speaker, c.content) for c in found] == [
+        ("Okafor", "historians have found no trace of it")
+    ]
+
+
+def test_according_to_without_a_comma_and_no_name_is_skipped_en():
+    text = "According to the old survey data the river has moved twice."
     assert not any("according" in c.cue for c in extract(text, "en"))
 
 

@@ -190,3 +190,105 @@ def test_second_verb_after_and_shares_the_subject_not_a_phrase_before_it_en():
         "Spain, and stated they want to stay in Spain."
     )
     assert speaker_of(text, "en", "stated").speaker == "Dana Whitfield"
+
+
+# 6. appositions, possessors, titles and spellings of a name
+
+
+def test_definite_title_in_apposition_after_a_surname_is_not_part_of_the_speaker_fr():
+    text = (
+        "Le conseil a voté le budget. Varenne, le président de la commission régionale pense "
+        "que le budget est solide."
+    )
+    c = speaker_of(text, "fr", "pense")
+    assert c.speaker == "Varenne"
+    assert c.speaker_type == "person"
+
+
+def test_title_with_the_name_in_apposition_after_it_is_that_person_fr():
+    text = "D'après le ministre des finances, Paul Ravenel, « les comptes sont faux »."
+    assert speaker_of(text, "fr", "D'après").speaker == "Paul Ravenel"
+
+
+def test_possessor_of_a_statement_is_the_speaker_en():
+    text = (
+        "Governor Alice Hallward visited the port on Monday. "
+        'Hallward\'s statement read: "The bridge will reopen in May."'
+    )
+    assert speaker_of(text, "en", "read").speaker == "Alice Hallward"
+
+
+def test_title_and_first_name_become_the_long_name_given_before_en():
+    text = (
+        "Prime Minister Tavita Salesa Mulitalo opened the clinic. The drive included the home "
+        "of Prime Minister Tavita, who told the press his nephew needed a dose."
+    )
+    assert speaker_of(text, "en", "told").speaker == "Tavita Salesa Mulitalo"
+
+
+def test_surname_spelt_with_one_other_letter_is_the_person_named_before_en():
+    text = (
+        "The spokeswoman, Leila Mansouri, said the convoy had been hit twice. "
+        '"We will respond," Mansoury said.'
+    )
+    assert speaker_of(text, "en", "said").speaker == "Leila Mansouri"
+
+
+def test_surname_of_another_person_is_not_a_spelling_variant_en():
+    text = (
+        "The spokeswoman, Leila Mansouri, said the convoy had been hit twice. "
+        "Lawyer Nadia Mansoury said the trial would resume. "
+        '"We will appeal," Mansoury said.'
+    )
+    assert speaker_of(text, "en", "said").speaker != "Leila Mansouri"
+
+
+def test_name_the_tagger_cut_in_two_is_one_organisation_fr():
+    text = (
+        "Le bilan n’a pas été confirmé, mais la Ligue des droits de l’Homme de Genève a fait "
+        "savoir qu’il pourrait s’agir de crimes de guerre."
+    )
+    c = speaker_of(text, "fr", "a fait savoir")
+    assert c.speaker == "la Ligue des droits de l’Homme de Genève"
+    assert c.speaker_type != "person"
+
+
+def test_relative_antecedent_runs_over_a_preposition_inside_a_name_fr():
+    text = (
+        "La hausse n'a pas été appréciée par la Commission européenne de Lisbonne qui regrette "
+        "le « moment » choisi."
+    )
+    assert speaker_of(text, "fr", "regrette").speaker == "la Commission européenne de Lisbonne"
+
+
+def test_pronoun_opening_the_article_is_the_first_person_named_after_it_fr():
+    text = (
+        "3 mars 2031. - « Avec la hausse des prix », la question est de savoir « si nous allons "
+        "continuer à produire » affirme-t-il. Les syndicats ont salué les propos de Paul Vernier."
+    )
+    assert speaker_of(text, "fr", "affirme").speaker == "Paul Vernier"
+
+
+def test_description_after_a_semicolon_is_the_organisation_named_before_it_fr():
+    text = (
+        "Le syndicat Force Ouvrière faisait part dimanche de son inquiétude ; le syndicat pense "
+        "qu'il s'agit d'une erreur."
+    )
+    assert speaker_of(text, "fr", "pense").speaker == "Force Ouvrière"
+
+
+def test_pronoun_is_the_government_subject_of_the_previous_sentence_fr():
+    text = (
+        "Le premier ministre Andreas Kolias a dévoilé la composition du gouvernement. Le "
+        "nouveau gouvernement s'est donné pour objectif de réviser le plan. Il a cependant "
+        "déclaré que « cette révision ne doit pas mettre en danger l'euro »."
+    )
+    assert speaker_of(text, "fr", "déclaré").speaker == "Le nouveau gouvernement"
+
+
+def test_pronoun_is_not_a_subject_that_names_no_body_fr():
+    text = (
+        "Le ministre Paul Garnier a visité l'usine. Le site emploie 300 personnes depuis 1990. "
+        "Il a déclaré que l'usine resterait ouverte."
+    )
+    assert speaker_of(text, "fr", "déclaré").speaker == "Paul Garnier"

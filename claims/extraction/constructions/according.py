@@ -1,5 +1,4 @@
-""""selon X" / "according to X", leading or trailing.
-"""
+""" "selon X" / "according to X", leading or trailing."""
 
 from __future__ import annotations
 
@@ -7,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..engine.common import _is_word
 from ..engine.outlets import _outlet_name, _strip_article
+from ..text import QUOTE_CHARS
 
 if TYPE_CHECKING:
     from ..runner import DocExtractor
@@ -28,10 +28,15 @@ def find(ex: DocExtractor, si: int, s: int, e: int, i: int, anchors: set[int]) -
     if not segs:
         return
     src = segs[0]
+    glued = None
     if _glued_clause(ex, *src):
         # "according to Wasef archaeologists have not ...": no comma tells where the source
-        # ends and the content starts
-        return
+        # ends and the content starts, unless a name ends before a lowercase subject
+        glued = _name_before_clause(ex, *src)
+        if glued is None:
+            return
+        segs = [(src[0], glued), (glued, src[1])] + segs[1:]
+        src = segs[0]
     cue = ex.cue_text(i, src_start)
     leading = (
         i == s
@@ -57,8 +62,12 @@ def find(ex: DocExtractor, si: int, s: int, e: int, i: int, anchors: set[int]) -
             toks[i - 2].pos_ in ("ADP", "SCONJ", "VERB", "AUX", "DET", "PART")
             or ex._has_finite_or_quoted(segs[1][0], e)
         )
+        and not (recent_before(ex, si, s, i) and _reporting_clause_before(ex, s, i))
+        # "X, according to Lena Ortiz, who runs the branch.": only asides of the source
+        # follow it, so it closes the sentence
         and not (
-            recent_before(ex, si, s, i) and _reporting_clause_before(ex, s, i)
+            all(ex.seg_kind(*seg) == "paren" for seg in segs[1:])
+            and not any(segs[1][0] <= a < e for a in anchors)
         )
     )
     if (leading or medial) and len(segs) >= 2:
@@ -86,8 +95,13 @@ def find(ex: DocExtractor, si: int, s: int, e: int, i: int, anchors: set[int]) -
         ce = ex.clause_end(cs, e, anchors, None)
         if any(cs <= a <= ce + 1 and not ex.in_quote(a) for a in anchors):
             # "Selon l'AFP, le Conseil a affirmé que X", "Selon l'AFP, le Conseil, principale
-            # coalition, a appelé à ...": the claim is the verb's, relayed by the source
-            ex.according_relays.append((si, cs, e, frame.text))
+            # coalition, a appelé à ...": the claim is the verb's, relayed by the source;
+            # when the cue word reports nothing ("according to X, they have found no
+            # pens"), the source's own claim stands
+            fallback = None
+            if ex._has_finite(cs, ce) and not _object_cue(ex, cs, ce):
+                fallback = (ex.char_span(cs, ce), frame, cue, i, "according_to")
+            ex.according_relays.append((si, cs, e, frame.text, fallback))
             return
         if medial and ex.seg_kind(cs, ce) == "paren":
             return  # "according to X, a former aide, whose conclusions ...": about the source
@@ -99,7 +113,7 @@ def find(ex: DocExtractor, si: int, s: int, e: int, i: int, anchors: set[int]) -
         if leading and not ex._has_finite_or_quoted(cs, ce) and ex.seg_kind(cs, ce) == "np":
             # "Selon l'AFP, le Conseil national, ...": a noun phrase says nothing; a verb
             # further on may report for it
-            ex.according_relays.append((si, cs, e, frame.text))
+            ex.according_relays.append((si, cs, e, frame.text, None))
             return
         span = ex.char_span(cs, ce)
         ex.add_claim(span, frame, cue, "indirect", "asserts", 0.75, "according_to", si, i)
@@ -109,8 +123,15 @@ def find(ex: DocExtractor, si: int, s: int, e: int, i: int, anchors: set[int]) -
         or (src[1] < e and toks[src[1]].text == ";")
         # "..., according to Craig Bryan, head of the centre, and other scientists."
         or not ex._has_finite_or_quoted(segs[1][0], e)
+        # "..., according to the union, which had opposed it."; not "..., selon le site,
+        # qui affirme que X": a reporting verb there makes a claim of its own
+        or (
+            all(ex.seg_kind(*seg) == "paren" for seg in segs[1:])
+            and not any(segs[1][0] <= a < e for a in anchors)
+        )
     )
-    if i > s and toks[i - 1].text == "," and closes:
+    comma = _comma_before(ex, s, i)
+    if comma is not None and closes:
         # trailing "..., selon X." : a relay when the clause before is itself a reporting clause
         frame = ex.make_frame(src, None, src[0])
         if frame is None:
@@ -118,31 +139,38 @@ def find(ex: DocExtractor, si: int, s: int, e: int, i: int, anchors: set[int]) -
         if recent_before(ex, si, s, i) and _reporting_clause_before(ex, s, i):
             for c in ex.sent_claims(si, i):
                 if frame.text not in c.extra_via:
-                    c.extra_via.append(
-                        _strip_article(_outlet_name(frame.text), ex.m.articles)
-                    )
+                    c.extra_via.append(_strip_article(_outlet_name(frame.text), ex.m.articles))
             return
-        lo = ex.skip_dateline(_clause_start(ex, s, i), i - 1)
+        lo = ex.skip_dateline(_clause_start(ex, s, i), comma)
+        span = ex.char_span(lo, comma)
         if any(lo <= a < i for a in anchors):
-            # "X decided, according to the summary": a reporting verb before the comma
-            # owns the clause
+            # "X said Y on Monday, according to the summary": a reporting verb before the
+            # comma owns the clause, the source relays it; a cue word that reports nothing
+            # leaves the clause to the source ("said little, according to an attendee",
+            # "has found himself in a bind"), decided once the sentence is read
+            fallback = None
+            if span is not None and ex._has_finite(lo, comma) and not _object_cue(ex, lo, i):
+                fallback = (span, frame, cue, i, "according_to_trailing")
+            ex.according_relays.append((si, lo, i, frame.text, fallback))
             return
-        span = ex.char_span(lo, i - 1)
-        if span is None or not ex._has_finite(lo, i - 1):
+        if span is None or not ex._has_finite(lo, comma):
             return
-        ex.add_claim(
-            span, frame, cue, "indirect", "asserts", 0.7, "according_to_trailing", si, i
-        )
+        ex.add_claim(span, frame, cue, "indirect", "asserts", 0.7, "according_to_trailing", si, i)
 
 
 def relay_to_verbs(ex: DocExtractor, si: int) -> None:
     """ "Selon l'AFP, le ministère a affirmé que X": l'AFP goes to the via of the verb's claim."""
-    for sent, a, b, name in ex.according_relays:
+    for sent, a, b, name, fallback in ex.according_relays:
         if sent != si:
             continue
         outlet = _strip_article(_outlet_name(name), ex.m.articles)
         owned = [c for c in ex.claims_by_sent.get(si, ()) if a <= c.anchor < b]
         if not owned:
+            if fallback is not None:
+                span, frame, cue, i, rule = fallback
+                # a request consumed there is no statement of the source's
+                if not any(a <= k < b for k in ex.consumed):
+                    ex.add_claim(span, frame, cue, "indirect", "asserts", 0.7, rule, si, i)
             continue
         first = min(c.anchor for c in owned)  # the verb that owns the clause, not a later one
         for c in owned:
@@ -164,6 +192,54 @@ def _glued_clause(ex: DocExtractor, a: int, b: int) -> bool:
         if not ex.in_quote(j) and ex.is_finite(j):
             return True
     return False
+
+
+def _comma_before(ex: DocExtractor, s: int, i: int) -> int | None:
+    """The comma that closes the clause before "according to" at ``i``: right before it
+    (spaces skipped), or inside a closing quotation mark ('a \"root canal,\" according
+    to X': the clause ends at the comma, the quoted words are part of it)."""
+    toks = ex.toks
+    j = i - 1
+    while j > s and toks[j].is_space:
+        j -= 1
+    if j <= s:
+        return None
+    if toks[j].text == ",":
+        return j
+    if toks[j].text in QUOTE_CHARS and toks[j - 1].text == "," and ex.in_quote(j - 1):
+        return j - 1
+    return None
+
+
+def _object_cue(ex: DocExtractor, a: int, b: int) -> bool:
+    """A cue in [a, b) that takes an object and has one ("the group claimed the attack"):
+    its claim, found or not, is the verb's, not the source's."""
+    for k in range(a, b):
+        lemma = None if ex.in_quote(k) else ex.cue_lemma(k)
+        if lemma in ex.m.object_content_verbs and any(
+            c.dep_ in ("dobj", "obj") for c in ex.toks[k].children
+        ):
+            return True
+    return False
+
+
+def _name_before_clause(ex: DocExtractor, a: int, b: int) -> int | None:
+    """ "according to Wasef archaeologists have not found ...": a proper name, then a
+    lowercase noun phrase that is the subject of a finite verb; where the clause starts."""
+    toks = ex.toks
+    j = a
+    while j < b and toks[j].pos_ == "PROPN" and toks[j].text[:1].isupper():
+        j += 1
+    if j == a or j >= b or not toks[j].text[:1].islower():
+        return None
+    if toks[j].pos_ not in ("NOUN", "DET", "NUM", "ADJ"):
+        return None
+    for k in range(j + 1, min(b, j + 6)):
+        if ex.is_finite(k):
+            return j if toks[k - 1].pos_ in ("NOUN", "PRON") else None
+        if ex.in_quote(k) or toks[k].pos_ not in ("NOUN", "DET", "NUM", "ADJ"):
+            return None
+    return None
 
 
 def recent_before(ex: DocExtractor, si: int, s: int, i: int) -> bool:
@@ -206,9 +282,7 @@ def _relative_relays(ex: DocExtractor, segs: list[tuple[int, int]]) -> list[tupl
 
 def _starts_sentence_part(ex: DocExtractor, s: int, i: int) -> bool:
     return all(
-        not _is_word(t)
-        or t.pos_ in ("ADV", "ADP", "CCONJ")
-        or t.lower_ in ex.m.adverbial_openers
+        not _is_word(t) or t.pos_ in ("ADV", "ADP", "CCONJ") or t.lower_ in ex.m.adverbial_openers
         for t in ex.toks[s:i]
     )
 

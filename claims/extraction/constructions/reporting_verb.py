@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from ..engine.common import DASHES, SENT_END, _is_word
 from ..engine.outlets import _names_outlet
 from ..text import QUOTE_CHARS
+from . import quoted_as
 
 if TYPE_CHECKING:
     from ..runner import DocExtractor
@@ -38,6 +39,8 @@ def find(
     vg_of: dict[int, int],
 ) -> None:
     toks = ex.toks
+    if quoted_as.find(ex, si, s, e, i, lemma, anchors):
+        return  # "cited the navy as stating X"
     vg = vg_of.get(i, i)
     light = ex._periphrastic_match(i)
     verb = i if light is None else light[1]  # "mettant en garde": the light verb's form
@@ -356,7 +359,13 @@ def _nominal_participle(
     if toks[start].pos_ != "DET" and not any(t.pos_ in ("NOUN", "PROPN") for t in toks[start:vg]):
         return False  # a determiner shows a noun phrase even when the tagger says ADJ
     content_start, kind, _, _ = ex.right_content(i, lemma, ex.verb_group_end(i), e)
-    if content_start is None or kind != "que":
+    # ", with local media reporting no-one was hurt": an absolute construction
+    absolute = (
+        start > s
+        and toks[start - 1].lower_ in ex.m.absolute_markers
+        and lemma not in ex.m.request_verbs
+    )
+    if content_start is None or (kind != "que" and not absolute):
         return False
     frame = ex.make_frame((start, vg), None, start)
     if frame is None:

@@ -379,6 +379,12 @@ class ContentSpans:
             if t.lower_ in preps:
                 # "d'armer", "of corruption": a verb or a bare noun, not "d'au moins dix mois"
                 nxt = self.toks[j + 1] if j + 1 < self.n else None
+                if nxt is not None and self.cue_lemma(nxt.i) is not None:
+                    return False  # "cited the navy as stating X": the navy speaks
+                if nxt is not None and nxt.pos_ == "DET" and nxt.lower_ in self.m.articles:
+                    # "named two chains among the bidders": an article, then its noun
+                    nxt = self.toks[j + 2] if j + 2 < min(hi, self.n) else None
+                    return nxt is not None and nxt.pos_ in ("NOUN", "ADJ")
                 return nxt is not None and (
                     "Inf" in nxt.morph.get("VerbForm")
                     or nxt.tag_ == "VBG"

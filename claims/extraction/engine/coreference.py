@@ -50,6 +50,12 @@ class Coreference:
             subject = self._previous_plural_subject(at, found_at, gender)
             if subject is not None:
                 return subject
+        if number == "Sing" and (not personal or self.m.personal_pronouns_name_institutions):
+            # "Le nouveau gouvernement s'est donné pour objectif ... Il a déclaré que": the
+            # body that is the subject of the previous sentence beats an older speaker
+            subject = self._previous_body_subject(at, found_at, gender)
+            if subject is not None:
+                return subject
         here = self.para_of[self.sent_of[min(at, self.n - 1)]]
         if personal and number == "Sing":
             # a person who is the subject of a more recent sentence ("Le journaliste X est
@@ -78,6 +84,12 @@ class Coreference:
                 return Frame(self.np_text(ps, pe), "person")
         for ps, pe in reversed(earlier):
             return Frame(self.np_text(ps, pe), "person")
+        if personal and number == "Sing":
+            # "« ... », affirme-t-il." opening the article, whose subject the headline
+            # named: the first person the text names in full
+            later = [(ps, pe) for ps, pe in self._person_mentions() if ps > at and pe - ps >= 2]
+            if later:
+                return Frame(self.np_text(*later[0]), "person", gender, "Sing")
         return Frame(
             # "affirme-t-il" with no antecedent: the pronoun is "il", not "-il"
             self.toks[at].text.removeprefix("-").removeprefix("t-") if at < self.n else pronoun,
@@ -96,6 +108,28 @@ class Coreference:
             return None
         frame = self.main_subject(ps, pe)
         if frame is None or frame.is_pronoun or frame.number != "Plur":
+            return None
+        if gender in ("Masc", "Fem") and frame.gender in ("Masc", "Fem") and frame.gender != gender:
+            return None
+        return frame
+
+    def _previous_body_subject(self, at: int, found_at: int, gender: str | None) -> Frame | None:
+        """The singular subject of the previous sentence when a government or organisation
+        noun heads it ("Le nouveau gouvernement", "the ministry")."""
+        si = self.sent_of[at] if at < self.n else len(self.sents) - 1
+        if si == 0:
+            return None
+        ps, pe = self.sents[si - 1]
+        if ps <= found_at:
+            return None
+        frame = self.main_subject(ps, pe)
+        if frame is None or frame.is_pronoun or frame.number == "Plur":
+            return None
+        if frame.kind not in ("government", "organization"):
+            return None  # "Le site emploie 300 personnes" names no outlet
+        words = [strip_accents(w.lower()) for w in re.split(r"[\s'’]+", frame.text) if w]
+        heads = {strip_accents(h) for h in self.m.government_heads | self.m.organisation_heads}
+        if not set(words) & heads:
             return None
         if gender in ("Masc", "Fem") and frame.gender in ("Masc", "Fem") and frame.gender != gender:
             return None
@@ -248,9 +282,10 @@ class Coreference:
         return self.make_frame((s, e), None, s)
 
     def _inside_name(self, j: int) -> bool:
-        """A preposition between two capitalised words belongs to a name ("Vent de Côte")."""
-        return (
-            0 < j < self.n - 1
-            and self.toks[j - 1].text[:1].isupper()
-            and self.toks[j + 1].text[:1].isupper()
-        )
+        """A preposition between two capitalised words belongs to a name ("Vent de Côte"), as
+        does one inside a name the tagger found ("la Commission européenne de Lisbonne")."""
+        if not 0 < j < self.n - 1:
+            return False
+        if self.toks[j - 1].text[:1].isupper() and self.toks[j + 1].text[:1].isupper():
+            return True
+        return self.toks[j].ent_iob_ == "I" and self.toks[j + 1].ent_iob_ == "I"

@@ -47,9 +47,10 @@ class DocumentView:
         self.consumed: set[int] = set()
         self.claims_by_sent: dict[int, list[_Claim]] = {}
         # decided at the end of their sentence: sources of a leading "selon X" to relay to
-        # a reporting verb's claim (sentence, clause start, end, source), and opinion claims
-        # whose clause holds a cue (claim, clause start, end)
-        self.according_relays: list[tuple[int, int, int, str]] = []
+        # a reporting verb's claim (sentence, clause start, end, source, and the claim of
+        # the source itself when no verb there reports: span, frame, cue, token), and
+        # opinion claims whose clause holds a cue (claim, clause start, end)
+        self.according_relays: list[tuple[int, int, int, str, tuple | None]] = []
         self.opinions_to_check: list[tuple[_Claim, int, int]] = []
         self._index_quotes()
         self._segment()

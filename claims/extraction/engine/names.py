@@ -31,6 +31,19 @@ def _same_name_word(short: str, full: str) -> bool:
     )
 
 
+def _one_letter_apart(short: str, full: str) -> bool:
+    """ "Wasif" / "Wasef": the same length, the same first two letters and one other letter
+    different."""
+    a, b = short.lower(), full.lower()
+    return (
+        len(a) == len(b)
+        and a[:2] == b[:2]
+        and a.isalpha()
+        and b.isalpha()
+        and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    )
+
+
 class Names:
     """Names and titles of the people and bodies an article introduces."""
 
@@ -76,12 +89,13 @@ class Names:
         gender, number = self._gender_number(s, e)
         if number == "Plur":
             return None
-        si = self.sent_of[s]
         if kind in ("person", "titled"):
             spans = list(self.per_ents)
         else:
             spans = [(x.start, x.end) for x in self.ents if x.label_ == "ORG"]
-        spans = [(a, b) for a, b in spans if b <= s and self.sent_of[a] != si]
+        # names before the sentence, or before a semicolon ending a clause of it
+        lo = self._clause_start(s)
+        spans = [(a, b) for a, b in spans if b <= lo]
 
         def frame(name: str) -> Frame:
             if kind != "organization":
@@ -121,7 +135,7 @@ class Names:
         latest = spans[-1][0] if spans else -1
         for claim in reversed(self.claims):
             f = claim.frame
-            if f.is_pronoun or claim.sent == si or not self._is_name(f.text):
+            if f.is_pronoun or claim.anchor >= lo or not self._is_name(f.text):
                 continue
             if kind == "person" and f.kind != "person":
                 continue
@@ -139,6 +153,15 @@ class Names:
         if latest >= 0:
             return frame(self.np_text(*spans[-1]))
         return None
+
+    def _clause_start(self, s: int) -> int:
+        """Start of the sentence of ``s``, or of its clause after a semicolon ("X faisait
+        part de son étonnement ; le parti pense que ...")."""
+        lo = self.sents[self.sent_of[s]][0]
+        for k in range(s - 1, lo, -1):
+            if self.toks[k].text == ";" and not self.in_quote(k):
+                return k + 1
+        return lo
 
     def _roles(self, ps: int, pe: int) -> tuple[set[str], bool]:
         """The titles a name was given ("son avocat, Me X", "X, maire de Niort") and
@@ -274,10 +297,31 @@ class Names:
         Raman": the full name given earlier ("Paul Desforges")."""
         words = self._without_title(text)
         roles = [k for k, w in enumerate(words) if w.lower() in self.m.person_role_heads]
+        titled = False
         if roles and roles[-1] < len(words) - 1:
             words = words[roles[-1] + 1 :]  # the title before the name
+            titled = True
         if not words or len(words) > 2 or not all(w[:1].isupper() for w in words):
             return text
+        found = self._earlier_full_name(words, at)
+        if found is None and titled and len(words) == 1:
+            found = self._long_name_starting_with(words[0], at)
+        return found if found is not None else text
+
+    def _long_name_starting_with(self, word: str, at: int) -> str | None:
+        """ "Prime Minister Tuilo" after "Tuilo Saleni Matautia": with a title, one name can
+        be the first of a long name given earlier (of three words or more)."""
+        longs = {
+            self.np_text(ps, pe)
+            for ps, pe in self.per_ents
+            if pe <= at and pe - ps >= 3 and self.toks[ps].text == word
+        }
+        return longs.pop() if len(longs) == 1 else None
+
+    def _earlier_full_name(self, words: list[str], at: int) -> str | None:
+        """The full name given earlier that ends with ``words``, else the only one whose
+        surname is ``words`` spelt with one other letter ("Sarea" / "Saree": transliterations
+        of one name in the same article)."""
         names = [self.np_text(ps, pe) for ps, pe in reversed(self.per_ents) if pe <= at]
         names += [c.frame.text for c in reversed(self.claims) if c.frame.kind == "person"]
         fulls = [self._without_title(name) for name in names]
@@ -289,7 +333,22 @@ class Names:
                 and all(_same_name_word(a, b) for a, b in zip(words, full[-n:], strict=True))
             ):
                 return " ".join(full)
-        return text
+        if n != 1 or len(words[0]) < 5:
+            return None
+        if any(len(f) >= 2 and f[-1].lower() == words[0].lower() for f in fulls):
+            return None  # the surname of a person named in full: no other spelling
+        toks = self.toks
+        if any(
+            toks[k].text == words[0] and toks[k - 1].text[:1].isupper()
+            for k in range(1, min(at, self.n))
+        ):
+            return None  # "Nadia Mansoury" was named, even if the tagger missed her
+        variants = {
+            " ".join(full)
+            for full in fulls
+            if len(full) >= 2 and _one_letter_apart(words[0], full[-1])
+        }
+        return variants.pop() if len(variants) == 1 else None
 
     def _expanded_acronym(self, text: str, at: int) -> str:
         """ "HRW", "l'ARS": the organisation named in full earlier whose initials it is,

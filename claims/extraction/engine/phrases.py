@@ -314,6 +314,8 @@ class Phrases:
                 return j
             if text in SENT_END and j + 1 >= limit:
                 return j
+            if j > cs + 1 and low in self.m.relay_verbs and t.tag_ in self.m.gerund_tags:
+                return j  # "reported him to be dead citing sources": the relay is no content
             if j > cs and j in anchors:
                 # a gerund reporting for the subject: "a nié X en affirmant que ..."
                 if low in self.m.gerund_markers:
@@ -338,6 +340,8 @@ class Phrases:
                     return j
                 if nlow in self.m.context_clause_openers and self._context_clause(j + 2, limit):
                     return j  # "said it had shot down 41 drones, as strikes left ..."
+                if any(self._words_at(j + 1, w, limit) for w in self.m.concessive_openers):
+                    return j  # "stated the jet was a freighter, despite photos showing ..."
                 if (
                     j + 2 < limit
                     and (nlow in self.m.articles or nlow in self.m.definite_determiners)

@@ -100,26 +100,58 @@ class Speakers:
             if s <= ps and pe <= e and pe - ps >= 2 and kind != "anonymous":
                 if ps > s + 1 and toks[ps - 1].lower_ in self.m.name_connectors:
                     continue  # "le successeur de Claude Erignac" is not Claude Erignac
+                if self._cut_from_a_name(ps):
+                    continue  # "Conseil des droits de l'" + "Homme de l'ONU": one name, cut
                 text = self.np_text(ps, pe)
                 kind = "person"
                 break
         name_end = self._name_before_indefinite_appositive(s, e)
         if name_end is not None and text == full:
             text = self.np_text(s, name_end)  # "Corvane Systems, a software maker," -> the name
+            if self._name_before_description(s, e) is not None:
+                kind = "person"  # "Varenne, le président du conseil": a titled person
+        owner = self._possessor_of_statement(s, e)
+        if owner is not None and text == full:
+            # "Trump's statement read:" / "he declined" after it: whose statement it is
+            text = self.np_text(*owner)
+            kind = self.speaker_kind(*owner, text)
+            gender, number = self._gender_number(*owner)
         text = self._strip_document(text, s, e)
         if kind != "person" and _INITIALS_NAME.fullmatch(text):
             kind = "person"  # "V. Sorokine", "J-P Marchand"
         if kind == "person":
             text = self._full_name(text, s)
-        elif len(text.split()) <= 2:
+        elif kind == "organization" and self._one_capitalised_word(text):
+            person = self._earlier_full_name([text], s)  # "Saree said": the tagger missed him
+            if person is not None:
+                text, kind = person, "person"
+        if kind != "person" and len(text.split()) <= 2:
             text = self._expanded_acronym(text, s)  # "OITA" -> the name it abbreviates
         if text == full:
+            named = self._name_in_apposition_after(s, e)
+            if named is not None:
+                return named  # "D'après le ministre du budget, Paul Ravenel, « ... »"
             described = self._described_entity(s, e)  # "le ministre" -> "Étienne Valmorel"
             if described is not None:
                 return described
         frame = Frame(text, kind, gender, number)
         resolved = self.resolve_definite(frame, s, e) if kind != "person" else None
         return resolved or frame
+
+    def _cut_from_a_name(self, ps: int) -> bool:
+        """A person the tagger found right after another kind of name: the tail of one name
+        it cut in two ("Conseil des droits de l'" ORG + "Homme de l'ONU" PER)."""
+        prev = self.toks[ps - 1] if ps > 0 else None
+        return (
+            prev is not None
+            and prev.ent_iob_ != "O"
+            and prev.ent_type_ not in ("PER", "PERSON")
+            and not prev.is_punct
+        )
+
+    @staticmethod
+    def _one_capitalised_word(text: str) -> bool:
+        return " " not in text and text[:1].isupper() and not text.isupper() and text.isalpha()
 
     def _after_dateline(self, s: int, e: int) -> int:
         """Skip a dateline opening the span: "WASHINGTON -- President X", "31 octobre 2031.
@@ -151,7 +183,11 @@ class Speakers:
         return s
 
     def _name_before_indefinite_appositive(self, s: int, e: int) -> int | None:
-        """End of a proper name followed by ", a/un ..." describing it, else None."""
+        """End of a proper name followed by ", a/un ..." describing it, or by ", le/the" and a
+        title ("Varenne, le président de la commission"), else None."""
+        described = self._name_before_description(s, e)
+        if described is not None:
+            return described
         for c in range(s + 1, min(e - 1, s + 8)):
             if self.toks[c].text != ",":
                 continue
@@ -161,6 +197,65 @@ class Speakers:
             if all(t.pos_ == "PROPN" or t.text[:1].isupper() for t in name if _is_word(t)):
                 return c
             return None
+        return None
+
+    def _name_before_description(self, s: int, e: int) -> int | None:
+        """End of a proper name followed by ", le président ..." / ", the head of ...": a
+        definite article and a person's title (lower case), with no coordination after it
+        ("Varenne, le maire et le préfet" are three)."""
+        toks = self.toks
+        for c in range(s + 1, min(e - 2, s + 6)):
+            if toks[c].text != ",":
+                continue
+            if toks[c + 1].lower_ not in self.m.definite_determiners:
+                return None
+            head = self._head_noun(c + 1, e)
+            if head not in self.m.person_role_heads or not toks[c + 2].text.islower():
+                return None
+            if any(t.lower_ in self.m.coordinators or t.text == "," for t in toks[c + 1 : e]):
+                return None
+            name = toks[s:c]
+            if all(t.pos_ == "PROPN" or t.text[:1].isupper() for t in name if _is_word(t)):
+                return c
+            return None
+        return None
+
+    def _name_in_apposition_after(self, s: int, e: int) -> Frame | None:
+        """ "le ministre du budget, Paul Ravenel, ...": a person's title whose name follows
+        between commas (or before the end of the clause) is that person."""
+        found = self._description(s, e)
+        if found is None or found[1] == "organization":
+            return None
+        toks = self.toks
+        hi = self.sents[self.sent_of[s]][1]
+        if e + 1 >= hi or toks[e].text != ",":
+            return None
+        for ps, pe in self.per_ents:
+            if ps == e + 1 and pe - ps >= 2:
+                if pe < hi and toks[pe].text not in (",", ";", ":") and _is_word(toks[pe]):
+                    return None
+                gender, _ = self._gender_number(s, e)
+                return Frame(self._full_name(self.np_text(ps, pe), ps), "person", gender, "Sing")
+        return None
+
+    def _possessor_of_statement(self, s: int, e: int) -> tuple[int, int] | None:
+        """ "Trump's statement", "la déclaration de X" where the owner comes first: the span
+        of the owner of a statement noun, a proper name, else None."""
+        toks = self.toks
+        words = [t for t in toks[s:e] if _is_word(t)]
+        if len(words) < 3 or words[-1].lower_ not in self.m.statement_nouns:
+            return None
+        k = e - 1
+        while k > s and not _is_word(toks[k]):
+            k -= 1
+        if toks[k - 1].tag_ != "POS":
+            return None
+        a = s
+        while a < k - 1 and (toks[a].lower_ in self.m.articles or toks[a].pos_ == "DET"):
+            a += 1
+        owner = toks[a : k - 1]
+        if owner and all(t.pos_ == "PROPN" for t in owner):
+            return a, k - 1
         return None
 
     def _strip_document(self, text: str, s: int, e: int) -> str:
@@ -234,7 +329,9 @@ class Speakers:
             for t in self.toks[s:e]
             if t.pos_ in ("NOUN", "PROPN") or t.lower_ in m.anonymous_heads
         ]
-        has_per = any(s <= ps and pe <= e for ps, pe in self.per_ents)
+        has_per = any(
+            s <= ps and pe <= e and not self._cut_from_a_name(ps) for ps, pe in self.per_ents
+        )
         if any(strip_accents(mark) in low for mark in m.anonymous_markers):
             return "anonymous"
         if _names_outlet(words) and not any(w in m.spokesperson_heads for w in words):

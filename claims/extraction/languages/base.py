@@ -321,6 +321,14 @@ class LanguagePack:
     as_clause_openers: Words
     as_clause_clitics: Words = optional(default=frozenset())
     context_clause_openers: Words = optional(default=frozenset())
+    # ", despite photos showing ...": a concession after a comma is the writer's, not content
+    concessive_openers: Phrases = optional(default=())
+    # "..., with local media reporting that X": the noun phrase after these, before a
+    # gerund cue, is the cue's subject (an absolute construction)
+    absolute_markers: Words = optional(default=frozenset())
+    # "cited the navy as stating X", "quoted an aide as saying X": the link between the
+    # cited speaker and the gerund that reports for it
+    quoted_as_links: Words = optional(default=frozenset())
     infinitive_openers: Phrases = optional(default=())
     # asides inside a verb group, between the auxiliary and the participle
     # ("a de son côté dénoncé", "a pour sa part estimé")

@@ -14,12 +14,22 @@ CUES: list[Cue] = [
     Cue("say", "asserts", irregular_forms=("say", "says", "said", "saying")),
     Cue("tell", "asserts", irregular_forms=("tell", "tells", "told", "telling")),
     Cue("add", "asserts", clause_only=True),
-    Cue("state", "asserts"),
-    Cue("claim", "asserts", takes=("to-infinitive",)),
+    # "stated its intention to sell", "stated his opposition to the plan"
+    Cue("state", "asserts", takes=("object",), object_must_be_a_statement=True),
+    # "claimed to have", "claimed responsibility for the blast" (eval/README.md: the object
+    # is the content, "responsibility for the blast"); "the crash claimed 16 lives" is no
+    # statement: its object must be a statement noun
+    Cue(
+        "claim",
+        "asserts",
+        takes=("object", "to-infinitive"),
+        object_must_be_a_statement=True,
+    ),
     Cue("allege", "asserts", takes=("object",)),
     Cue("assert", "asserts"),
     Cue("argue", "asserts"),
-    Cue("report", "asserts", takes=("gerund",)),
+    # "the company reported a loss of 4 million", "reported 22 closed stores"
+    Cue("report", "asserts", takes=("gerund", "object")),
     Cue("announce", "asserts", takes=("object",)),
     Cue("confirm", "asserts", takes=("object",), object_must_be_a_statement=True),
     Cue("reveal", "asserts", takes=("object",)),
@@ -104,6 +114,10 @@ CUES: list[Cue] = [
     Cue("joke", "asserts", clause_only=True),
     Cue("recount", "asserts", takes=("gerund",), clause_only=True),
     Cue("list", "asserts", takes=("object",), clause_only=True),
+    # "named two chains among the bidders"; "named her as chief executive" appoints
+    Cue(
+        "name", "asserts", takes=("object",), preposition_after_object=("among",), clause_only=True
+    ),
     # saying, with a clause or a quote (PolNeAR train cues with 3 to 14 occurrences)
     Cue("yell", "asserts", clause_only=True),
     Cue("cry", "asserts", clause_only=True),
@@ -269,7 +283,30 @@ CUES: list[Cue] = [
     Cue(
         "vouch", "asserts", takes=("object", "preposition"), prepositions=("for",), clause_only=True
     ),
+    # PolNeAR train 1-600 in-scope gold cues we missed, kept when they report an
+    # evaluation or an accusation (eval/README.md): defend 17, point to ~15, echo 7 (with
+    # a clause), allude 6, take issue 4, lash out 4; "cited the tax as a reason" (cite 32, many of
+    # them relays: only with "as" after the object, never "cited X as saying"). Not
+    # "compare": "they compared the samples to ..." is a method more often than a verdict
+    # in news; nor ask (questions, requests), speak of, discuss, offer, propose, express
+    Cue("defend", "asserts", takes=("object",), clause_only=True),
+    # "echoed that ...", 'echoed: "..."'; not its object: "echoing Mr. Putin" names no claim
+    Cue("echo", "asserts", clause_only=True),
+    Cue("cite", "asserts", takes=("object",), preposition_after_object=("as",), clause_only=True),
+    Cue("point to", "asserts", takes=("object",), clause_only=True, light=("point",)),
+    Cue("allude to", "asserts", takes=("object",), clause_only=True, light=("allud",)),
+    Cue(
+        "take issue with",
+        "asserts",
+        takes=("object",),
+        clause_only=True,
+        light=("take", "took", "tak"),
+    ),
+    Cue("lash out at", "asserts", takes=("object",), clause_only=True, light=("lash",)),
     # denials of an object ("contested the count", "brushed aside the criticism")
+    Cue(
+        "challenge", "denies", takes=("object",), object_must_be_a_statement=True, clause_only=True
+    ),
     Cue("contest", "denies", takes=("object",), clause_only=True),
     Cue("debunk", "denies", takes=("object",), clause_only=True),
     Cue("brush aside", "denies", takes=("object",), clause_only=True, light=("brush",)),
@@ -293,13 +330,6 @@ CUES: list[Cue] = [
         prepositions=("to",),
         light=("pleaded", "pleads", "pled", "pleading"),
     ),
-    Cue(
-        "claim responsibility",
-        "asserts",
-        takes=("preposition",),
-        prepositions=("for",),
-        light=("claim",),
-    ),
     Cue("make the case", "asserts", clause_only=True, light=("make", "made")),
     # '"...," as she put it'
     Cue("put it", "asserts", clause_only=True, light=("put",)),
@@ -317,6 +347,21 @@ CUES: list[Cue] = [
         also=(
             Phrase(("make", "made"), ("the", "following", "announcement")),
             Phrase(("make", "made"), ("this", "announcement")),
+        ),
+    ),
+    # "made passing mention of X"; "made no mention of X" is an omission, not a claim
+    Cue(
+        "make mention",
+        "asserts",
+        takes=("preposition",),
+        prepositions=("of",),
+        light=("make", "made"),
+        also=(
+            Phrase(("make", "made"), ("passing", "mention")),
+            Phrase(("make", "made"), ("brief", "mention")),
+            Phrase(("make", "made"), ("a", "mention")),
+            Phrase(("make", "made"), ("a", "passing", "mention")),
+            Phrase(("make", "made"), ("a", "brief", "mention")),
         ),
     ),
     # 'the statement read: "..."'

@@ -143,6 +143,9 @@ AS_CLAUSE_OPENERS = {"comme"}
 AS_CLAUSE_CLITICS: set[str] = {"l'", "l’", "le"}
 # ", as fresh strikes left ...": a clause after these is the writer's context, not content
 CONTEXT_CLAUSE_OPENERS: set[str] = set()
+CONCESSIVE_OPENERS: list[tuple[str, ...]] = []  # not measured in French
+ABSOLUTE_MARKERS: set[str] = set()  # not measured in French
+QUOTED_AS_LINKS: set[str] = set()  # not measured in French
 
 # openers after a comma whose infinitive reports for the main subject (", avant d'ajouter que")
 INFINITIVE_OPENERS: list[tuple[str, ...]] = [("avant", "de"), ("avant", "d'"), ("avant", "d’")]
