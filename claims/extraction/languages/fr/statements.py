@@ -66,6 +66,29 @@ STATEMENT_NOUNS = {
     "reproches",
     "reproche",
 }
+# A sentence that points back at the one before and names its source: "C'est la remarque de
+# X.", "C'est ce qu'a affirmé X.", "C'est ce que pense X.", "Le constat amer est du X."
+RETROSPECTIVE_OPENERS = [
+    (c, verb)
+    for c in ("c'", "c’")
+    for verb in ("est", "était", "étaient", "sont", "fut")
+] + [
+    ("ce", "sont"),
+    ("tel", "est"),
+    ("telle", "est"),
+    ("tels", "sont"),
+    ("telles", "sont"),
+    ("voilà",),
+]
+RETROSPECTIVE_RELATIVES = [("ce", "que"), ("ce", "qu'"), ("ce", "qu’")]
+RETROSPECTIVE_NOUNS = {
+    "remarque", "constat", "avis", "analyse", "explication", "conclusion", "conclusions",
+    "diagnostic", "verdict", "récit", "témoignage", "observation", "affirmation", "opinion",
+    "sentiment", "estimation", "pronostic", "prévision", "avertissement", "thèse", "version",
+    "argument", "réponse", "commentaire", "propos", "message", "jugement",
+    "appréciation", "lecture", "interprétation", "hypothèse", "bilan", "déclaration",
+}
+RETROSPECTIVE_COPULAS = {"est", "était", "fut"}
 # Participles that attribute a statement noun to an agent: "une affirmation formulée par X".
 NOMINAL_PARTICIPLES: dict[str, str] = {
     "formulée": "asserts",
