@@ -537,3 +537,21 @@ def test_according_to_the_speaker_inside_the_content_does_not_end_it():
     assert c.content == "la dette, selon lui, n'a jamais été aussi basse"
     c = claim_of("Le ministre a déclaré que la dette baisse, selon lui.")
     assert c.content == "la dette baisse"
+
+
+def test_cue_inserted_after_an_adverbial_opener_with_a_noun_subject():
+    for text, speaker, cue in (
+        (
+            "Par ailleurs, poursuit le maire Luc Berthier, le tramway arrivera en 2030.",
+            "Luc Berthier",
+            "poursuit",
+        ),
+        (
+            "En outre, souligne l'association Rails Verts, le tramway arrivera en 2030.",
+            "l'association Rails Verts",
+            "souligne",
+        ),
+        ("Enfin, précise le communiqué, le tramway arrivera en 2030.", "le communiqué", "précise"),
+    ):
+        c = claim_of(text)
+        assert (c.speaker, c.cue, c.content) == (speaker, cue, "le tramway arrivera en 2030"), text
