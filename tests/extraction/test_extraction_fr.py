@@ -555,3 +555,16 @@ def test_cue_inserted_after_an_adverbial_opener_with_a_noun_subject():
     ):
         c = claim_of(text)
         assert (c.speaker, c.cue, c.content) == (speaker, cue, "le tramway arrivera en 2030"), text
+
+
+def test_no_reaction_from_a_source_named_after_the_phrase():
+    for text, speaker in (
+        (
+            "Les combats ont repris. Il n'y a pas eu de réaction immédiate du gouvernement lirnien.",
+            "gouvernement lirnien",
+        ),
+        ("Il n’y a pas eu de réaction immédiate de la préfecture.", "la préfecture"),
+    ):
+        c = claim_of(text)
+        assert (c.speaker, c.stance) == (speaker, "declines_comment"), text
+        assert c.content.startswith("n") and "réaction immédiate" in c.content

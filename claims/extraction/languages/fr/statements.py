@@ -315,6 +315,9 @@ DECLINES_PATTERNS = [
     r"(?:commenter|réagir|répondre|s['’]exprimer)",
     r"(?:est|sont|était|étaient|restait|restaient)\s+(?:restée?s?\s+)?injoignables?",
     r"(?:a|ont|avait|avaient)\s+botté\s+en\s+touche",
+    # "Il n'y a pas eu de réaction immédiate du gouvernement": the source follows
+    r"n['’]\s*y\s+(?:a|avait)\s+(?:pas\s+eu|eu\s+aucune)\s+(?:de\s+)?(?:réaction|commentaire)"
+    r"(?:\s+(?:immédiate|officielle|immédiat|officiel))?\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])",
     r"(?:a|ont|avait|avaient)" + _ASIDE + r"\s+refusé\s+toute\s+déclaration",
 ]
 CANNOT_VERIFY_PATTERNS = [
