@@ -121,6 +121,8 @@ class DocExtractor(
                 events.append((i, "possessed", None))
         if opinion.opener_length(self, s, e):
             events.append((s, "opinion", None))
+        if nominal.retrospective_opener(self, s, e) or toks[s].lower_ in self.m.articles:
+            events.append((s, "retrospective", None))
         events.sort(key=lambda ev: (ev[0], ev[1] != "quote"))
         for pos, kind, payload in events:
             if kind == "quote":
@@ -138,6 +140,8 @@ class DocExtractor(
                 nominal.find_possessed(self, si, s, e, pos, anchors)
             elif kind == "opinion":
                 opinion.find(self, si, s, e, pos, anchors)
+            elif kind == "retrospective":
+                nominal.find_retrospective(self, si, s, e)
         # then the dependency parse, for the reporting verbs the positional rules left
         syntactic.find(self, si, s, e)
         # last, the sentence's claims as a whole: duplicates, relays of a leading "selon X"

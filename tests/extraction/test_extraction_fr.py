@@ -467,3 +467,104 @@ def test_declining_and_unverified_phrases_from_news_usage():
     assert c.stance == "cannot_verify"
     assert c.content == "n'a pas été confirmée de source indépendante"
     assert "authenticité" not in (c.speaker or "")
+
+
+def test_a_sentence_pointing_back_names_the_source_of_the_one_before():
+    before = "Les ferries du soir partent souvent en retard."
+    for after, speaker, cue in (
+        ("C'est la remarque de Jeanne Lavoie.", "Jeanne Lavoie", "C'est la remarque de"),
+        ("C'est ce qu'a affirmé le maire Luc Berthier.", "Luc Berthier", "C'est ce qu'a affirmé"),
+        ("C'est ce que pense la députée Inès Garnier.", "Inès Garnier", "C'est ce que pense"),
+        (
+            "Le constat amer est du capitaine Hugo Marchal.",
+            "Hugo Marchal",
+            "Le constat amer est du",
+        ),
+        (
+            "Tel est le diagnostic de l'ingénieure Odile Ferrand.",
+            "Odile Ferrand",
+            "Tel est le diagnostic de",
+        ),
+    ):
+        c = claim_of(f"{before} {after}")
+        assert (c.speaker, c.cue, c.stance) == (speaker, cue, "asserts"), after
+        assert c.content == "Les ferries du soir partent souvent en retard"
+    c = claim_of("« Nous manquons de marins. » C'est le constat du directeur du port, Paul Vernet.")
+    assert (c.speaker, c.quote_type, c.content) == (
+        "Paul Vernet",
+        "direct",
+        "Nous manquons de marins",
+    )
+    for after in (
+        "C'est la faute du gouvernement.",
+        "C'est le point de départ de la réforme.",
+        "Le constat est simple.",
+        "C'est ce qu'il faut retenir.",
+    ):
+        assert claims_of(f"{before} {after}") == [], after
+    # the same construction in English, from the pack's fields
+    c = extract("The ferries leave late. That is the view of the harbour master, Ada Lune.", "en")
+    assert [(x.speaker, x.content) for x in c] == [("Ada Lune", "The ferries leave late")]
+
+
+def test_subject_after_a_relative_pronoun_with_a_preposition():
+    # "dans lequel elle affirme": the clause has its own subject, a pronoun for the main one
+    for text, speaker, content in (
+        (
+            "L'ONG Vigie Santé a publié un rapport dans lequel elle affirme que les urgences "
+            "ferment la nuit.",
+            "L'ONG Vigie Santé",
+            "les urgences ferment la nuit",
+        ),
+        (
+            "Le club a diffusé un communiqué où il assure que l'entraîneur restera.",
+            "Le club",
+            "l'entraîneur restera",
+        ),
+        (
+            "La fédération a envoyé une lettre dans laquelle son président dément tout "
+            "licenciement.",
+            "son président",
+            "tout licenciement",
+        ),
+    ):
+        c = claim_of(text)
+        assert (c.speaker, c.content) == (speaker, content), text
+
+
+def test_according_to_the_speaker_inside_the_content_does_not_end_it():
+    c = claim_of("Le ministre a déclaré que la dette, selon lui, n'a jamais été aussi basse.")
+    assert c.content == "la dette, selon lui, n'a jamais été aussi basse"
+    c = claim_of("Le ministre a déclaré que la dette baisse, selon lui.")
+    assert c.content == "la dette baisse"
+
+
+def test_cue_inserted_after_an_adverbial_opener_with_a_noun_subject():
+    for text, speaker, cue in (
+        (
+            "Par ailleurs, poursuit le maire Luc Berthier, le tramway arrivera en 2030.",
+            "Luc Berthier",
+            "poursuit",
+        ),
+        (
+            "En outre, souligne l'association Rails Verts, le tramway arrivera en 2030.",
+            "l'association Rails Verts",
+            "souligne",
+        ),
+        ("Enfin, précise le communiqué, le tramway arrivera en 2030.", "le communiqué", "précise"),
+    ):
+        c = claim_of(text)
+        assert (c.speaker, c.cue, c.content) == (speaker, cue, "le tramway arrivera en 2030"), text
+
+
+def test_no_reaction_from_a_source_named_after_the_phrase():
+    for text, speaker in (
+        (
+            "Les combats ont repris. Il n'y a pas eu de réaction immédiate du gouvernement lirnien.",
+            "gouvernement lirnien",
+        ),
+        ("Il n’y a pas eu de réaction immédiate de la préfecture.", "la préfecture"),
+    ):
+        c = claim_of(text)
+        assert (c.speaker, c.stance) == (speaker, "declines_comment"), text
+        assert c.content.startswith("n") and "réaction immédiate" in c.content

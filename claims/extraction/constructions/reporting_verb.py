@@ -124,10 +124,17 @@ def find(
             )
         ):
             return  # "X, et la moyenne du site estime à ...": a clause of its own
+        opener = (  # a short adverbial, then the cue: "Par ailleurs, poursuit X, ..."
+            lo + 1 < vg <= lo + 5
+            and toks[vg - 1].text == ","
+            and _adverbial_opener(ex, lo, vg - 1)
+            and all(t.text != "," for t in toks[lo : vg - 1])
+        )
         if (
             lemma in ex.m.clause_only_verbs
             and not (np is None or clause_end is not None)
             and not _parenthetical(ex, np, lo, vg_end, e)
+            and not (opener and np[0] >= vg_end)  # "Par ailleurs, poursuit X, ..."
         ):
             return
         span = None
@@ -153,6 +160,9 @@ def find(
             if np is None and cs < left:
                 # "Il est, disent-ils, la langue de ...": a cue inserted in the clause
                 span = _inserted_cue_span(ex, cs, left, vg_end, e, anchors, i) or span
+            elif span is None and np is not None and opener:
+                # "Par ailleurs, poursuit X, une langue ...": the clause goes on after X
+                span = _inserted_cue_span(ex, cs, left, np[1], e, anchors, i)
         if span is None and np is not None and _parenthetical(ex, np, lo, vg_end, e):
             # parenthetical reporting clause: "The board, she said, had taken ..."
             j = ex._skip_adjuncts(vg_end, e)

@@ -26,9 +26,14 @@ def find(ex: DocExtractor, si: int, s: int, e: int, hit, anchors: set[int]) -> N
     np = None
     asides: list[tuple[int, int]] = []
     passive = bool(ex.lex.passive_verify.search(match.group())) and stance == "cannot_verify"
+    after = _source_after(ex, tj, e)
     if passive:
         # agentless "n'a pas pu être vérifié": the outlet itself, named or not
         frame = _own_outlet(ex) or Frame("", "publication")
+    elif after is not None:
+        # "Il n'y a pas eu de réaction immédiate du gouvernement": the phrase ends on the
+        # preposition of an owner, its source follows
+        frame = ex.make_frame(after, None, after[0])
     elif vg - 1 >= s and toks[vg - 1].lower_ in ex.m.relative_subjects:
         frame = ex._antecedent(vg - 1)
     else:
@@ -64,6 +69,22 @@ def find(ex: DocExtractor, si: int, s: int, e: int, hit, anchors: set[int]) -> N
     for f in frames:
         via = _recipient_via(ex, ti, ce)
         ex.add_claim(span, f, cue, "indirect", stance, 0.8, stance, si, ti, via)
+
+
+def _source_after(ex: DocExtractor, tj: int, e: int) -> tuple[int, int] | None:
+    """The noun phrase after a stance phrase that ends on an owner's preposition ("de",
+    "of"), to the end of the clause."""
+    toks = ex.toks
+    a = tj
+    owner = ex.m.owner_prepositions
+    if a < e and toks[a - 1].lower_ in ex.m.articles and toks[a - 2].lower_ in owner:
+        a -= 1  # "de la préfecture": the article opens the noun phrase
+    elif a >= e or toks[a - 1].lower_ not in owner:
+        return None
+    b = tj
+    while b < e and toks[b].text not in (",", ";", ".", ":", "(") and b - tj < 10:
+        b += 1
+    return (a, b) if b > tj else None
 
 
 def _without_leading_participle(ex: DocExtractor, np):

@@ -336,7 +336,7 @@ class Phrases:
                     return j
                 if nlow in self.m.relay_verbs or (j + 1) in anchors:
                     return j
-                if self._starts_according(j + 1):
+                if self._starts_according(j + 1) and not self._according_aside(j + 1, limit):
                     return j
                 if nlow in self.m.context_clause_openers and self._context_clause(j + 2, limit):
                     return j  # "said it had shot down 41 drones, as strikes left ..."
@@ -387,6 +387,16 @@ class Phrases:
                     return j
             j += 1
         return limit
+
+    def _according_aside(self, k: int, hi: int) -> bool:
+        """ "que le produit est, selon lui, rare": "selon" and a pronoun between commas, an
+        aside of the same speaker inside the content."""
+        for p in self.m.according_to:
+            b = k + len(p)
+            if self._words_at(k, p, hi) and b + 1 < hi:
+                if self.toks[b].lower_ in self.m.opinion_pronouns and self.toks[b + 1].text == ",":
+                    return True
+        return False
 
     def _context_clause(self, k: int, hi: int) -> bool:
         """A full clause (subject, then a finite verb) at ``k``: after ", as" it is the
@@ -475,6 +485,15 @@ class Phrases:
                 break
             if t.text == ";" or t.text == ":":
                 lo = j + 1
+                break
+            if (
+                t.lower_ in self.m.clause_relatives
+                and j + 1 < vg
+                and self.toks[j + 1].pos_ in ("PRON", "DET", "PROPN", "NOUN")
+                and not any(self.toks[k].text in (",", "(") for k in range(j, vg))
+                and not self.in_quote(j)
+            ):
+                lo = j + 1  # "un rapport dans lequel elle affirme": the subject follows
                 break
         if vg - lo > WINDOW:
             lo = vg - WINDOW

@@ -480,6 +480,12 @@ class Speakers:
             if words and words[0] in self.m.relative_subjects and len(words) == 1:
                 ante = self._antecedent(np[0])
                 return ante, asides, None, np
+            if len(words) == 1 and words[0] in self.m.pronouns and np[0] > s:
+                if toks[np[0] - 1].lower_ in self.m.clause_relatives:
+                    # "L'ONG a publié un rapport dans lequel elle affirme": the main subject
+                    main = self.main_subject(s, np[0] - 1)
+                    if main is not None and not main.is_pronoun:
+                        return main, asides, clause_end, np
             return self.make_frame(np, asides, np[0]), asides, clause_end, np
         if vg > s and toks[vg - 1].lower_ in self.m.coordinators:
             # "Le groupe conteste ces accusations et affirme que ...": shared subject

@@ -299,6 +299,12 @@ class LanguagePack:
     quote_nouns: Words
 
     # ---- nominal attributions
+    # a sentence pointing back at the one before names its source: "C'est la remarque de X",
+    # "C'est ce qu'a affirmé X", "Le constat est de X", "That is what X said"
+    retrospective_openers: Phrases  # "c'est", "tel est", "that is"
+    retrospective_relatives: Phrases  # "ce que", "what"
+    retrospective_nouns: Words  # "remarque", "constat", "view"
+    retrospective_copulas: Words  # "est", "is": "Le constat est de X"
     statement_nouns: Words
     weak_statement_nouns: Words
     nominal_participles: Mapping[str, str]
@@ -318,6 +324,9 @@ class LanguagePack:
     personal_reflexives: Words
     verdict_links: Words
     dismissal_links: Words = optional(default=frozenset())
+    # relative pronouns after a preposition, whose clause has a subject of its own: "un
+    # rapport dans lequel elle affirme", "a report in which it says"
+    clause_relatives: Words
     as_clause_openers: Words
     as_clause_clitics: Words = optional(default=frozenset())
     context_clause_openers: Words = optional(default=frozenset())

@@ -88,6 +88,17 @@ AGENT_PREPOSITIONS = {"by"}
 FINDING_NOUNS = {"finding", "findings", "conclusion", "conclusions", "ruling", "verdict"}
 # the owner of a statement noun after it ("la conclusion de l'enquête selon laquelle")
 OWNER_PREPOSITIONS = {"of"}
+# A sentence that points back at the one before and names its source: "That is what X said.",
+# "That is the view of X.", "Such is the conclusion of X."
+RETROSPECTIVE_OPENERS = [
+    (this, verb) for this in ("that", "this") for verb in ("is", "was", "'s", "’s")
+] + [("such", "is"), ("such", "was")]
+RETROSPECTIVE_RELATIVES = [("what",)]
+RETROSPECTIVE_NOUNS = {
+    "view", "conclusion", "assessment", "verdict", "finding", "findings", "argument",
+    "message", "warning", "opinion", "diagnosis", "explanation", "account", "analysis",
+}
+RETROSPECTIVE_COPULAS = {"is", "was"}
 NOUN_COMPLEMENTIZERS = [("that",)]
 
 COMPLEMENTIZERS = {"that"}

@@ -66,6 +66,29 @@ STATEMENT_NOUNS = {
     "reproches",
     "reproche",
 }
+# A sentence that points back at the one before and names its source: "C'est la remarque de
+# X.", "C'est ce qu'a affirmé X.", "C'est ce que pense X.", "Le constat amer est du X."
+RETROSPECTIVE_OPENERS = [
+    (c, verb)
+    for c in ("c'", "c’")
+    for verb in ("est", "était", "étaient", "sont", "fut")
+] + [
+    ("ce", "sont"),
+    ("tel", "est"),
+    ("telle", "est"),
+    ("tels", "sont"),
+    ("telles", "sont"),
+    ("voilà",),
+]
+RETROSPECTIVE_RELATIVES = [("ce", "que"), ("ce", "qu'"), ("ce", "qu’")]
+RETROSPECTIVE_NOUNS = {
+    "remarque", "constat", "avis", "analyse", "explication", "conclusion", "conclusions",
+    "diagnostic", "verdict", "récit", "témoignage", "observation", "affirmation", "opinion",
+    "sentiment", "estimation", "pronostic", "prévision", "avertissement", "thèse", "version",
+    "argument", "réponse", "commentaire", "propos", "message", "jugement",
+    "appréciation", "lecture", "interprétation", "hypothèse", "bilan", "déclaration",
+}
+RETROSPECTIVE_COPULAS = {"est", "était", "fut"}
 # Participles that attribute a statement noun to an agent: "une affirmation formulée par X".
 NOMINAL_PARTICIPLES: dict[str, str] = {
     "formulée": "asserts",
@@ -295,6 +318,9 @@ DECLINES_PATTERNS = [
     r"(?:commenter|réagir|répondre|s['’]exprimer)",
     r"(?:est|sont|était|étaient|restait|restaient)\s+(?:restée?s?\s+)?injoignables?",
     r"(?:a|ont|avait|avaient)\s+botté\s+en\s+touche",
+    # "Il n'y a pas eu de réaction immédiate du gouvernement": the source follows
+    r"n['’]\s*y\s+(?:a|avait)\s+(?:pas\s+eu|eu\s+aucune)\s+(?:de\s+)?(?:réaction|commentaire)"
+    r"(?:\s+(?:immédiate|officielle|immédiat|officiel))?\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])",
     r"(?:a|ont|avait|avaient)" + _ASIDE + r"\s+refusé\s+toute\s+déclaration",
 ]
 CANNOT_VERIFY_PATTERNS = [
