@@ -292,3 +292,11 @@ def test_pronoun_is_not_a_subject_that_names_no_body_fr():
         "Il a déclaré que l'usine resterait ouverte."
     )
     assert speaker_of(text, "fr", "déclaré").speaker == "Paul Garnier"
+
+
+def test_person_after_a_capitalised_adjective_entity_is_not_a_cut_name_en():
+    text = (
+        "Republican Alice Merton Hale, the former Ohio governor and Environmental Protection "
+        "Agency administrator, said the party was split."
+    )
+    assert speaker_of(text, "en", "said").speaker == "Alice Merton Hale"

@@ -139,14 +139,15 @@ class Speakers:
         return resolved or frame
 
     def _cut_from_a_name(self, ps: int) -> bool:
-        """A person the tagger found right after another kind of name: the tail of one name
-        it cut in two ("Conseil des droits de l'" ORG + "Homme de l'ONU" PER)."""
+        """A person the tagger found right after another kind of name ending with a
+        lower-case word: the tail of one name it cut in two ("Conseil des droits de l'" ORG +
+        "Homme de l'ONU" PER); "Republican" NORP + "Christine Whitman" is no such cut."""
         prev = self.toks[ps - 1] if ps > 0 else None
         return (
             prev is not None
             and prev.ent_iob_ != "O"
             and prev.ent_type_ not in ("PER", "PERSON")
-            and not prev.is_punct
+            and prev.text[:1].islower()
         )
 
     @staticmethod
