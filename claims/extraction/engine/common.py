@@ -35,6 +35,13 @@ class Lexicon:
     according_first: frozenset[str]
     # the pack's aside locutions by their last word, in pack order
     aside_locutions_by_last: dict[str, tuple[tuple[str, ...], ...]]
+    # lowercased forms that may be a cue whatever their lemma: inflected speech verbs and
+    # the last words of periphrastic and multiword cues
+    cue_forms: frozenset[str]
+    # the "selon X" / "according to X" patterns by their first word, in pack order
+    according_by_first: dict[str, tuple[tuple[str, ...], ...]]
+    # first words of the opinion prepositions ("pour", "for")
+    opinion_first: frozenset[str]
 
 @cache
 def lexicon(lang: str) -> Lexicon:
@@ -69,7 +76,19 @@ def lexicon(lang: str) -> Lexicon:
         passive,
         according_first,
         {last: tuple(group) for last, group in asides.items()},
+        frozenset(forms) | frozenset(mod.periphrastic_cues) | frozenset(mod.multiword_cues),
+        _by_first(mod.according_to),
+        frozenset(p[0] for p in mod.opinion_prepositions if p),
     )
+
+
+def _by_first(phrases) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Word sequences grouped by their first word, each group in the original order."""
+    groups: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        if phrase:
+            groups.setdefault(phrase[0], []).append(tuple(phrase))
+    return {first: tuple(group) for first, group in groups.items()}
 
 @functools.lru_cache(maxsize=4096)
 def strip_accents(text: str) -> str:
