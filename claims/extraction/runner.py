@@ -69,11 +69,14 @@ class DocExtractor(
             a = toks[s].idx
             b = toks[e - 1].idx + len(toks[e - 1].text)
             chunk = text[a:b]
-            for stance, patterns in (
-                ("declines_comment", self.lex.declines),
-                ("cannot_verify", self.lex.cannot_verify),
+            lex = self.lex
+            for stance, patterns, screens in (
+                ("declines_comment", lex.declines, lex.declines_screens),
+                ("cannot_verify", lex.cannot_verify, lex.cannot_verify_screens),
             ):
-                for pat in patterns:
+                for pat, screen in zip(patterns, screens, strict=True):
+                    if screen is not None and screen.search(text, a, b) is None:
+                        continue  # a literal every match holds is not in the sentence
                     for m in pat.finditer(chunk):
                         ti = self._tok_at(a + m.start(), s, e)
                         tj = self._tok_at(a + len(m.group().rstrip()) + m.start() - 1, s, e)

@@ -30,9 +30,11 @@ class DocumentView:
         self.lang = lang
         self.lex = lexicon(lang)
         self.m = self.lex.pack
-        self.text = doc.text  # Doc.text is rebuilt on every access: read it once
-        self.ents = list(doc.ents)
         self.toks = list(doc)
+        # Doc.text joins every token's text_with_ws, creating the Token objects again: join
+        # those of self.toks once instead
+        self.text = "".join([t.text_with_ws for t in self.toks])
+        self.ents = list(doc.ents)
         self.n = len(self.toks)
         # per-token tables read by the hot helpers, built once (spaCy builds every attribute
         # string anew on each access)
