@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from claims.extraction.engine.common import lexicon, literal_screen
+from claims.extraction.engine.common import lexicon, literal_screen, strip_accents
 from claims.extraction.pipeline import SUPPORTED_LANGUAGES
 
 # sentences written for these tests: each holds a stance phrase of one of the packs
@@ -70,3 +70,4 @@ def test_phrase_indexes_keep_every_phrase_in_pack_order(language):
     assert lex.opinion_first == {p[0] for p in m.opinion_prepositions if p}
     assert set(lex.forms) <= lex.cue_forms
     assert set(m.multiword_cues) <= lex.cue_forms and set(m.periphrastic_cues) <= lex.cue_forms
+    assert lex.anonymous_markers_plain == tuple(strip_accents(w) for w in m.anonymous_markers)

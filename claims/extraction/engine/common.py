@@ -47,6 +47,8 @@ class Lexicon:
     # per stance pattern, a search for a literal every match of it holds (None: no screen)
     declines_screens: tuple[re.Pattern | None, ...]
     cannot_verify_screens: tuple[re.Pattern | None, ...]
+    # the pack's anonymous markers without their accents, as speaker_kind compares them
+    anonymous_markers_plain: tuple[str, ...]
 
 @cache
 def lexicon(lang: str) -> Lexicon:
@@ -86,6 +88,7 @@ def lexicon(lang: str) -> Lexicon:
         frozenset(p[0] for p in mod.opinion_prepositions if p),
         tuple(literal_screen(p) for p in declines),
         tuple(literal_screen(p) for p in cannot),
+        tuple(strip_accents(mark) for mark in mod.anonymous_markers),
     )
 
 

@@ -47,6 +47,7 @@ class DocumentView:
         self._periphrastics: dict[int, tuple[str, int] | None] = {}
         self._finite: dict[int, bool] = {}
         self._vg_starts: dict[int, int] = {}
+        self._gender_numbers: dict[int, tuple[list[str], list[str]]] = {}
         self.claims: list[_Claim] = []
         self.consumed: set[int] = set()
         self.claims_by_sent: dict[int, list[_Claim]] = {}
@@ -234,6 +235,15 @@ class DocumentView:
     def sent_claims(self, si: int, before: int) -> list[_Claim]:
         """Claims already found in sentence ``si`` whose cue precedes token ``before``."""
         return [c for c in self.claims_by_sent.get(si, ()) if c.anchor < before]
+
+    def gender_number_of(self, i: int) -> tuple[list[str], list[str]]:
+        """The Gender and Number features of token ``i`` (read once per token: spaCy parses
+        the morphology string on every ``morph.get``; callers must not change the lists)."""
+        feats = self._gender_numbers.get(i)
+        if feats is None:
+            morph = self.toks[i].morph
+            feats = self._gender_numbers[i] = (morph.get("Gender"), morph.get("Number"))
+        return feats
 
     def in_quote(self, i: int) -> bool:
         return self.quote_of[i] != -1
