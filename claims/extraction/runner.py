@@ -60,21 +60,27 @@ class DocExtractor(
     def sentence(self, si: int, s: int, e: int) -> None:
         toks = self.toks
         text = self.text
+        quote_of = self.quote_of
+        lower = self.lower
+        tok_text = self.tok_text
         # 1. fixed stance phrases (declines to comment, cannot verify)
         stance_hits: list[tuple[int, int, str, re.Match]] = []
         if e - s < 2000:
             a = toks[s].idx
             b = toks[e - 1].idx + len(toks[e - 1].text)
             chunk = text[a:b]
-            for stance, patterns in (
-                ("declines_comment", self.lex.declines),
-                ("cannot_verify", self.lex.cannot_verify),
+            lex = self.lex
+            for stance, patterns, screens in (
+                ("declines_comment", lex.declines, lex.declines_screens),
+                ("cannot_verify", lex.cannot_verify, lex.cannot_verify_screens),
             ):
-                for pat in patterns:
+                for pat, screen in zip(patterns, screens, strict=True):
+                    if screen is not None and screen.search(text, a, b) is None:
+                        continue  # a literal every match holds is not in the sentence
                     for m in pat.finditer(chunk):
                         ti = self._tok_at(a + m.start(), s, e)
                         tj = self._tok_at(a + len(m.group().rstrip()) + m.start() - 1, s, e)
-                        if ti is None or tj is None or self.in_quote(ti):
+                        if ti is None or tj is None or quote_of[ti] != -1:
                             continue
                         stance_hits.append((ti, tj + 1, stance, m))
         # two patterns may match the same words ("s'est refusée à tout commentaire"): keep
@@ -89,10 +95,11 @@ class DocExtractor(
 
         # 2. anchors: cue verbs outside quotes
         cues: list[tuple[int, str]] = []
+        cue_lemma = self.cue_lemma
         for i in range(s, e):
-            if self.in_quote(i) or i in hit_tokens or toks[i].text in QUOTE_CHARS:
+            if quote_of[i] != -1 or i in hit_tokens or tok_text[i] in QUOTE_CHARS:
                 continue
-            lemma = self.cue_lemma(i)
+            lemma = cue_lemma(i)
             if lemma:
                 cues.append((i, lemma))
         anchors: set[int] = set()
@@ -111,15 +118,23 @@ class DocExtractor(
             events.append((i, "cue", lemma))
         for hit in stance_hits:
             events.append((hit[0], "stance", hit))
+        according_first = self.lex.according_first
+        statement_nouns = self.m.statement_nouns
+        finding_nouns = self.m.finding_nouns
         for i in range(s, e):
-            if not self.in_quote(i) and self._starts_according(i):
+            if quote_of[i] != -1:
+                continue
+            low = lower[i]
+            # _starts_according reads no further than a first word of "selon X" / "according to"
+            if low in according_first and self._starts_according(i):
                 events.append((i, "according", None))
-            elif not self.in_quote(i) and toks[i].lower_ in self.m.statement_nouns:
+            elif low in statement_nouns:
                 events.append((i, "nominal", None))
                 events.append((i, "possessed", None))
-            elif not self.in_quote(i) and toks[i].lower_ in self.m.finding_nouns:
+            elif low in finding_nouns:
                 events.append((i, "possessed", None))
-        if opinion.opener_length(self, s, e):
+        # an opinion preposition opens the sentence with its first word
+        if lower[s] in self.lex.opinion_first and opinion.opener_length(self, s, e):
             events.append((s, "opinion", None))
         if nominal.retrospective_opener(self, s, e) or toks[s].lower_ in self.m.articles:
             events.append((s, "retrospective", None))

@@ -9,6 +9,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
+from re import _constants as sre_constants
+from re import _parser as sre_parse
 
 from spacy.tokens import Token
 
@@ -35,6 +37,18 @@ class Lexicon:
     according_first: frozenset[str]
     # the pack's aside locutions by their last word, in pack order
     aside_locutions_by_last: dict[str, tuple[tuple[str, ...], ...]]
+    # lowercased forms that may be a cue whatever their lemma: inflected speech verbs and
+    # the last words of periphrastic and multiword cues
+    cue_forms: frozenset[str]
+    # the "selon X" / "according to X" patterns by their first word, in pack order
+    according_by_first: dict[str, tuple[tuple[str, ...], ...]]
+    # first words of the opinion prepositions ("pour", "for")
+    opinion_first: frozenset[str]
+    # per stance pattern, a search for a literal every match of it holds (None: no screen)
+    declines_screens: tuple[re.Pattern | None, ...]
+    cannot_verify_screens: tuple[re.Pattern | None, ...]
+    # the pack's anonymous markers without their accents, as speaker_kind compares them
+    anonymous_markers_plain: tuple[str, ...]
 
 @cache
 def lexicon(lang: str) -> Lexicon:
@@ -69,7 +83,60 @@ def lexicon(lang: str) -> Lexicon:
         passive,
         according_first,
         {last: tuple(group) for last, group in asides.items()},
+        frozenset(forms) | frozenset(mod.periphrastic_cues) | frozenset(mod.multiword_cues),
+        _by_first(mod.according_to),
+        frozenset(p[0] for p in mod.opinion_prepositions if p),
+        tuple(literal_screen(p) for p in declines),
+        tuple(literal_screen(p) for p in cannot),
+        tuple(strip_accents(mark) for mark in mod.anonymous_markers),
     )
+
+
+def literal_screen(pattern: re.Pattern) -> re.Pattern | None:
+    """A search for the longest literal every match of ``pattern`` holds, with its flags.
+
+    Searching a span of the text for it (``search(text, start, end)``: a plain literal
+    reads nothing outside the span) and finding nothing proves that ``pattern`` does not
+    match that span, for a fraction of the cost of running the pattern itself. (An
+    alternation of literals would screen more patterns but costs as much as they do.)
+    """
+    try:
+        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    except (re.error, TypeError, ValueError):  # pragma: no cover - compiled patterns parse
+        return None
+    best = max(_required_literals(parsed), key=len, default="")
+    if len(best) < 2:
+        return None
+    return re.compile(re.escape(best), pattern.flags)
+
+
+def _required_literals(sequence) -> list[str]:
+    """Runs of characters a match of the parsed ``sequence`` always consumes one after the
+    other: literals next to each other, also inside groups that are mere sequences."""
+    runs: list[str] = []
+    current: list[str] = []
+    for op, av in sequence:
+        if op is sre_constants.LITERAL:
+            current.append(chr(av))
+            continue
+        if current:
+            runs.append("".join(current))
+            current = []
+        if op is sre_constants.SUBPATTERN and av[1] == 0 and av[2] == 0:
+            # (group, added flags, removed flags, sequence): the group's own literals
+            runs.extend(_required_literals(av[3]))
+    if current:
+        runs.append("".join(current))
+    return runs
+
+
+def _by_first(phrases) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Word sequences grouped by their first word, each group in the original order."""
+    groups: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        if phrase:
+            groups.setdefault(phrase[0], []).append(tuple(phrase))
+    return {first: tuple(group) for first, group in groups.items()}
 
 @functools.lru_cache(maxsize=4096)
 def strip_accents(text: str) -> str:

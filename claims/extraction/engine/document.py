@@ -30,19 +30,24 @@ class DocumentView:
         self.lang = lang
         self.lex = lexicon(lang)
         self.m = self.lex.pack
-        self.text = doc.text  # Doc.text is rebuilt on every access: read it once
-        self.ents = list(doc.ents)
         self.toks = list(doc)
+        # Doc.text joins every token's text_with_ws, creating the Token objects again: join
+        # those of self.toks once instead
+        self.text = "".join([t.text_with_ws for t in self.toks])
+        self.ents = list(doc.ents)
         self.n = len(self.toks)
         # per-token tables read by the hot helpers, built once (spaCy builds every attribute
         # string anew on each access)
         self.lower = [t.lower_ for t in self.toks]
+        self.tok_text = [t.text for t in self.toks]
+        self.tok_idx = [t.idx for t in self.toks]
         # memos of the verb-group helpers (pure functions of the token index: VerbGroups)
         self._cue_lemmas: dict[int, str | None] = {}
         self._auxes: dict[int, list[int]] = {}
         self._periphrastics: dict[int, tuple[str, int] | None] = {}
         self._finite: dict[int, bool] = {}
         self._vg_starts: dict[int, int] = {}
+        self._gender_numbers: dict[int, tuple[list[str], list[str]]] = {}
         self.claims: list[_Claim] = []
         self.consumed: set[int] = set()
         self.claims_by_sent: dict[int, list[_Claim]] = {}
@@ -68,10 +73,11 @@ class DocumentView:
         """Names the tagger missed that a personal reflexive marks as people:
         "Sá himself broke his silence", "Dupont lui-même a reconnu"."""
         found = []
-        for tok in doc:
-            if tok.lower_ not in self.m.personal_reflexives or tok.i == 0:
+        reflexives = self.m.personal_reflexives
+        for i, low in enumerate(self.lower):
+            if low not in reflexives or i == 0:
                 continue
-            e = tok.i
+            e = i
             s = e
             while (
                 s > 0
@@ -116,17 +122,15 @@ class DocumentView:
         self.open_tok: dict[int, int] = {}  # quote index -> token of opening mark
         self.close_tok: dict[int, int] = {}
         qi = 0
-        for i, tok in enumerate(self.toks):
-            pos = tok.idx
-            while qi < len(self.quotes) and self.quotes[qi][1] < pos:
+        quotes = self.quotes
+        for i, (pos, word) in enumerate(zip(self.tok_idx, self.tok_text, strict=True)):
+            while qi < len(quotes) and quotes[qi][1] < pos:
                 qi += 1
-            if qi < len(self.quotes):
-                o, c = self.quotes[qi]
-                if pos == o or (o <= pos < o + len(tok.text) and tok.text[0] in QUOTE_CHARS):
+            if qi < len(quotes):
+                o, c = quotes[qi]
+                if pos == o or (o <= pos < o + len(word) and word[0] in QUOTE_CHARS):
                     self.open_tok.setdefault(qi, i)
-                if pos == c or (
-                    pos <= c < pos + len(tok.text) and tok.idx + len(tok.text) - 1 == c
-                ):
+                if pos == c or (pos <= c < pos + len(word) and pos + len(word) - 1 == c):
                     self.close_tok[qi] = i
                 elif o < pos < c:
                     self.quote_of[i] = qi
@@ -141,18 +145,24 @@ class DocumentView:
         start, para = 0, 0
         abbreviations = self.m.abbreviations
         toks = self.toks
+        words = self.tok_text
+        lower = self.lower
+        quote_of = self.quote_of
         closing_marks = self.closing_marks
+        is_space = [t.is_space for t in toks]
 
         def close(end: int, new_para: bool) -> None:
             nonlocal start, para
             s, e = start, end
-            while s < e and toks[s].is_space:
+            while s < e and is_space[s]:
                 s += 1
-            while e > s and toks[e - 1].is_space:
+            while e > s and is_space[e - 1]:
                 e -= 1
             if e > s:
+                sent_of = self.sent_of
+                k = len(self.sents)
                 for i in range(s, e):
-                    self.sent_of[i] = len(self.sents)
+                    sent_of[i] = k
                 self.sents.append((s, e))
                 self.para_of.append(para)
             if new_para:
@@ -160,22 +170,22 @@ class DocumentView:
             start = end
 
         for i, tok in enumerate(toks):
-            if tok.is_space and "\n" in tok.text:
+            text = words[i]
+            if is_space[i] and "\n" in text:
                 close(i, True)
                 start = i + 1
                 continue
-            if "\n" in tok.whitespace_ or (tok.text == "\n"):
+            if text == "\n" or "\n" in tok.whitespace_:
                 close(i + 1, True)
                 continue
-            if self.quote_of[i] != -1:
+            if quote_of[i] != -1:
                 continue
-            text = tok.text
             ends = text in SENT_END
             if not ends and i in closing_marks:
                 # «... contournés. » ends the sentence with its closing mark, but a question
                 # or an exclamation does not when its cue follows: '"…?" Graham asked.'
-                ends = i > 0 and toks[i - 1].text in SENT_END
-                if ends and toks[i - 1].text in ("?", "!") and self._cue_follows(i + 1):
+                ends = i > 0 and words[i - 1] in SENT_END
+                if ends and words[i - 1] in ("?", "!") and self._cue_follows(i + 1):
                     ends = False
             if not ends:
                 continue
@@ -183,18 +193,18 @@ class DocumentView:
                 text == "."
                 and i > 0
                 and (
-                    toks[i - 1].lower_ in abbreviations
-                    or (len(toks[i - 1].text) == 1 and toks[i - 1].text.isupper())
+                    lower[i - 1] in abbreviations
+                    or (len(words[i - 1]) == 1 and words[i - 1].isupper())
                 )
             ):
                 continue
             nxt = i + 1
-            while nxt < self.n and toks[nxt].is_space and "\n" not in toks[nxt].text:
+            while nxt < self.n and is_space[nxt] and "\n" not in words[nxt]:
                 nxt += 1
             if nxt >= self.n:
                 continue
-            ntext = toks[nxt].text
-            if ntext in CLOSING_QUOTES or (ntext == '"' and self.quote_of[i] != -1):
+            ntext = words[nxt]
+            if ntext in CLOSING_QUOTES or (ntext == '"' and quote_of[i] != -1):
                 continue
             if (
                 ntext[0].isupper()
@@ -202,7 +212,7 @@ class DocumentView:
                 or ntext in OPENING_QUOTES
                 or ntext == '"'
                 or nxt in self.opening_marks
-                or toks[nxt].is_space
+                or is_space[nxt]
             ):
                 close(i + 1, False)
         close(self.n, False)
@@ -226,6 +236,15 @@ class DocumentView:
     def sent_claims(self, si: int, before: int) -> list[_Claim]:
         """Claims already found in sentence ``si`` whose cue precedes token ``before``."""
         return [c for c in self.claims_by_sent.get(si, ()) if c.anchor < before]
+
+    def gender_number_of(self, i: int) -> tuple[list[str], list[str]]:
+        """The Gender and Number features of token ``i`` (read once per token: spaCy parses
+        the morphology string on every ``morph.get``; callers must not change the lists)."""
+        feats = self._gender_numbers.get(i)
+        if feats is None:
+            morph = self.toks[i].morph
+            feats = self._gender_numbers[i] = (morph.get("Gender"), morph.get("Number"))
+        return feats
 
     def in_quote(self, i: int) -> bool:
         return self.quote_of[i] != -1
@@ -299,9 +318,10 @@ class DocumentView:
         """Index of the token covering ``char`` (or the last token starting before it)."""
         lo, hi = s, e - 1
         best = None
+        tok_idx = self.tok_idx
         while lo <= hi:
             mid = (lo + hi) // 2
-            if self.toks[mid].idx <= char:
+            if tok_idx[mid] <= char:
                 best = mid
                 lo = mid + 1
             else:
@@ -311,6 +331,8 @@ class DocumentView:
     def _words_at(self, k: int, words: tuple[str, ...], hi: int) -> bool:
         """The lowercased tokens from ``k`` (before ``hi``) are ``words``."""
         size = len(words)
+        if size and 0 <= k < self.n and self.lower[k] != words[0]:
+            return False  # the usual answer, at the first word
         if k < 0 or k + size > self.n:  # off the document's ends: the plain reading
             return all(k + n < hi and self.toks[k + n].lower_ == w for n, w in enumerate(words))
         if size and k + size > hi:

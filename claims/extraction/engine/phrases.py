@@ -448,7 +448,7 @@ class Phrases:
     def _starts_according(self, j: int) -> bool:
         if self.toks[j].lower_ not in self.lex.according_first:
             return False
-        for pattern in self.m.according_to:
+        for pattern in self.lex.according_by_first.get(self.lower[j], ()):
             if self._words_at(j, pattern, self.n):
                 nxt = self.toks[j + len(pattern)] if j + len(pattern) < self.n else None
                 if nxt is not None and nxt.lower_ in (

@@ -288,10 +288,9 @@ class Speakers:
 
     def _gender_number(self, s: int, e: int) -> tuple[str | None, str | None]:
         gender = number = None
-        for t in self.toks[s:e]:
+        for j, t in enumerate(self.toks[s:e], s):
             if t.pos_ in ("DET", "NOUN", "PROPN") or t.lower_ in self.m.titles:
-                g = t.morph.get("Gender")
-                nb = t.morph.get("Number")
+                g, nb = self.gender_number_of(j)
                 low = t.lower_
                 if low in ("mme", "mlle", "la", "une", "she", "mrs", "ms", "mrs.", "ms."):
                     gender = gender or "Fem"
@@ -333,7 +332,7 @@ class Speakers:
         has_per = any(
             s <= ps and pe <= e and not self._cut_from_a_name(ps) for ps, pe in self.per_ents
         )
-        if any(strip_accents(mark) in low for mark in m.anonymous_markers):
+        if any(mark in low for mark in self.lex.anonymous_markers_plain):
             return "anonymous"
         if _names_outlet(words) and not any(w in m.spokesperson_heads for w in words):
             if not has_per:

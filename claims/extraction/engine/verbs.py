@@ -73,6 +73,18 @@ class VerbGroups:
         memo = self._cue_lemmas
         if i in memo:
             return memo[i]
+        low = self.lower[i]
+        if low not in self.lex.cue_forms:
+            # neither an inflected speech verb nor the end of a periphrastic cue: only its
+            # lemma can make it one (the test _find_cue_lemma starts with)
+            tok = self.toks[i]
+            if tok.pos_ not in ("VERB", "AUX"):
+                memo[i] = None
+                return None
+            lem = tok.lemma_.lower()
+            if lem not in self.m.speech_verbs or low[:3] != lem[:3]:
+                memo[i] = None
+                return None
         lemma = memo[i] = self._find_cue_lemma(i)
         return lemma
 
