@@ -192,7 +192,7 @@ def find(
         )
         ex.consumed.add(i)
         return
-    ce = ex.clause_end(content_start, e, anchors, i)
+    ce = _subordinate_end(ex, i, content_start, ex.clause_end(content_start, e, anchors, i))
     if kind == "inf":
         ce = _quoted_infinitive_end(ex, content_start, ce)
     if kind == "obj":
@@ -576,3 +576,18 @@ def _dismissal_verdict(ex: DocExtractor, cs: int, ce: int) -> int:
         if nxt.text in QUOTE_CHARS or nxt.pos_ in ("ADJ", "DET", "NOUN"):
             return k
     return ce
+
+
+def _subordinate_end(ex: DocExtractor, i: int, cs: int, ce: int) -> int:
+    """ "Shortly after X said A, they left": a cue in a subordinate clause that comes before
+    its main clause reports only up to the end of that subordinate clause."""
+    tok = ex.toks[i]
+    head = tok.head
+    if tok.dep_ not in ("advcl",) or head.i <= i or not (cs < head.i < ce):
+        return ce
+    if not any(c.i < i and (c.dep_ == "mark" or c.tag_ == "WRB") for c in tok.children):
+        return ce  # no subordinator: the parse may have misread a main clause
+    end = tok.right_edge.i + 1
+    while end > cs and ex.toks[end - 1].is_punct and ex.toks[end - 1].text not in QUOTE_CHARS:
+        end -= 1
+    return end if cs < end < ce else ce

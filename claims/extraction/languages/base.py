@@ -321,6 +321,8 @@ class LanguagePack:
     as_clause_openers: Words
     as_clause_clitics: Words = optional(default=frozenset())
     context_clause_openers: Words = optional(default=frozenset())
+    # subordinators of a condition: "if X says that" reports nothing said
+    conditional_markers: Words
     infinitive_openers: Phrases = optional(default=())
     # asides inside a verb group, between the auxiliary and the participle
     # ("a de son côté dénoncé", "a pour sa part estimé")

@@ -94,6 +94,8 @@ NOUN_COMPLEMENTIZERS = [("that",)]
 COMPLEMENTIZERS = {"that"}
 # words between a comma and a participle that still reports for the main subject
 # (", tout en affirmant que", ", while insisting that")
+# "if X says that": a condition, nothing said
+CONDITIONAL_MARKERS = {"if", "unless", "whether"}
 GERUND_MARKERS = {"while", "by", "before", "after"}
 
 # endings of manner adverbs ("« catégoriquement »", "\"flatly\"")
@@ -651,6 +653,7 @@ PACK = LanguagePack(
     as_clause_openers=AS_CLAUSE_OPENERS,
     as_clause_clitics=AS_CLAUSE_CLITICS,
     context_clause_openers=CONTEXT_CLAUSE_OPENERS,
+    conditional_markers=CONDITIONAL_MARKERS,
     infinitive_openers=INFINITIVE_OPENERS,
     date_openers=frozenset(),  # not measured on English yet
     month_names=frozenset(),

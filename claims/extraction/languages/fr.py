@@ -116,6 +116,8 @@ NOUN_COMPLEMENTIZERS = [
 COMPLEMENTIZERS = {"que", "qu'", "qu’"}
 # words between a comma and a participle that still reports for the main subject
 # (", tout en affirmant que", ", while insisting that")
+# "if X says that": a condition, nothing said
+CONDITIONAL_MARKERS = {"si", "s'", "s’"}
 GERUND_MARKERS = {"en", "tout"}
 
 # endings of manner adverbs ("« catégoriquement »", "\"flatly\"")
@@ -1000,6 +1002,7 @@ PACK = LanguagePack(
     as_clause_openers=AS_CLAUSE_OPENERS,
     as_clause_clitics=AS_CLAUSE_CLITICS,
     context_clause_openers=CONTEXT_CLAUSE_OPENERS,
+    conditional_markers=CONDITIONAL_MARKERS,
     infinitive_openers=INFINITIVE_OPENERS,
     aside_locutions=ASIDE_LOCUTIONS,
     date_openers=DATE_OPENERS,
