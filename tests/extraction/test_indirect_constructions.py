@@ -383,3 +383,24 @@ def test_an_adverb_after_a_relative_aside_keeps_the_subject_en():
     c = with_cue(text, "en", "noted")
     assert c.speaker == "Ms. Okafor"
     assert c.content == "the budget had doubled"
+
+
+# ---- "as X said" with no claim before it
+
+
+def test_as_clause_opening_the_sentence_reports_the_clause_after_en():
+    text = "As the Harlow Gazette reported, the council had already sold the depot."
+    c = with_cue(text, "en", "reported")
+    assert c.speaker == "the Harlow Gazette"
+    assert c.content == "the council had already sold the depot"
+
+
+def test_trailing_as_clause_reports_the_clause_before_en():
+    text = "Closing the depot is a costly mistake, as Lena Brask noted in the Harlow Gazette."
+    c = with_cue(text, "en", "noted")
+    assert c.speaker == "Lena Brask"
+    assert c.content == "Closing the depot is a costly mistake"
+
+
+def test_as_clause_with_an_object_reports_nothing_en():
+    assert extract("As the mayor said goodbye, the protesters left the square.", "en") == []

@@ -143,9 +143,7 @@ def find(
             left = vg - 1 if toks[vg - 1].text == "," else vg
             cs = _content_left_start(ex, lo, left)
             # an inverted subject already shows this is a reporting clause
-            if cs < left and (
-                ex._has_finite(cs, left) or (np is not None and left - cs >= 3)
-            ):
+            if cs < left and (ex._has_finite(cs, left) or (np is not None and left - cs >= 3)):
                 span = ex.char_span(cs, left)
             if np is None and cs < left:
                 # "Il est, disent-ils, la langue de ...": a cue inserted in the clause
@@ -159,8 +157,19 @@ def find(
                 # "X observed, \"...\"": a direct quote, unless the quote rule claims it
                 # too (``drop_quote_duplicates``)
                 _emit_for_subjects(
-                    ex, quoted, frame, relay_frame, relay_cue, np, cue_words, "direct",
-                    ex.m.speech_verbs[lemma], 0.7, "postposed", si, i,
+                    ex,
+                    quoted,
+                    frame,
+                    relay_frame,
+                    relay_cue,
+                    np,
+                    cue_words,
+                    "direct",
+                    ex.m.speech_verbs[lemma],
+                    0.7,
+                    "postposed",
+                    si,
+                    i,
                 )
                 ex.consumed.add(i)
                 return
@@ -203,9 +212,7 @@ def find(
             ce = _dismissal_verdict(ex, content_start, ce)
     span = ex.char_span(content_start, ce)
     stance = ex.m.speech_verbs[lemma]
-    rule = {"que": "complement", "inf": "infinitive", "obj": "object", "ccomp": "complement"}[
-        kind
-    ]
+    rule = {"que": "complement", "inf": "infinitive", "obj": "object", "ccomp": "complement"}[kind]
     if _clause_has_direct_quote_only(ex, content_start, ce):
         return
     if owner is not None and span is not None:
@@ -253,10 +260,10 @@ def _as_clause(ex: DocExtractor, si: int, s: int, e: int, i: int, lemma: str, vg
     statement reported just before, so it gets a claim on the same span."""
     toks = ex.toks
     opener = None
-    for j in range(vg - 1, max(s, vg - 8), -1):
+    for j in range(vg - 1, max(s - 1, vg - 8), -1):
         low = toks[j].lower_
         if low in ex.m.as_clause_openers:
-            if toks[j - 1].text == ",":
+            if j > s and toks[j - 1].text == "," or _opens_sentence(ex, s, j):
                 opener = j
             break
         if toks[j].text in (",", ";", ":") or ex.in_quote(j) or ex.is_finite(j):
@@ -264,11 +271,7 @@ def _as_clause(ex: DocExtractor, si: int, s: int, e: int, i: int, lemma: str, vg
     if opener is None:
         return False
     start = toks[opener].idx
-    prev = [
-        c for c in ex.sent_claims(si, i) if c.quote_type == "indirect" and c.end <= start
-    ]
-    if not prev:
-        return False
+    prev = [c for c in ex.sent_claims(si, i) if c.quote_type == "indirect" and c.end <= start]
     k = vg
     while k > opener + 1 and toks[k - 1].lower_ in ex.m.as_clause_clitics:
         k -= 1
@@ -276,9 +279,15 @@ def _as_clause(ex: DocExtractor, si: int, s: int, e: int, i: int, lemma: str, vg
     np = (opener + 1, k) if k > opener + 1 else ex.right_np(vg_end, e)
     if np is None:
         return False
+    if prev:
+        span = (prev[-1].start, prev[-1].end)
+    else:
+        span = _as_clause_content(ex, s, e, opener, i, vg_end)
+        if span is None:
+            return False
     frame = ex.make_frame(np, None, np[0])
     claim = ex.add_claim(
-        (prev[-1].start, prev[-1].end),
+        span,
         frame,
         " ".join((toks[opener].text, ex.cue_text(k, vg_end))),
         "indirect",
@@ -291,6 +300,55 @@ def _as_clause(ex: DocExtractor, si: int, s: int, e: int, i: int, lemma: str, vg
     if claim is not None:
         ex.consumed.add(i)
     return claim is not None
+
+
+def _opens_sentence(ex: DocExtractor, s: int, j: int) -> bool:
+    """ "As X reported, ...": the opener starts the sentence, or follows only a quotation
+    mark or a short adverbial set off by a comma ("Of course, as X noted, ...")."""
+    toks = ex.toks
+    k = s
+    while k < j and (toks[k].text in QUOTE_CHARS or toks[k].is_space):
+        k += 1
+    if k == j:
+        return True
+    return (
+        toks[j - 1].text == ","
+        and all(t.pos_ in ("ADV", "ADP", "DET", "ADJ", "NOUN", "PUNCT") for t in toks[k : j - 1])
+        and j - 1 - k <= 3
+    )
+
+
+def _as_clause_content(
+    ex: DocExtractor, s: int, e: int, opener: int, i: int, vg_end: int
+) -> tuple[int, int] | None:
+    """What "as X said" refers to when no claim before it does: the clause before
+    (", as X noted.") or, opening the sentence, the clause after ("As X reported, Y.").
+    The cue must have no content of its own ("as X said he would")."""
+    toks = ex.toks
+    if any(c.i > i and c.dep_ in ("ccomp", "dobj", "obj", "xcomp") for c in toks[i].children):
+        return None
+    j = ex._skip_adjuncts(vg_end, e)
+    if j >= e or toks[j].text not in (",",) + tuple(SENT_END):
+        return None
+    if opener > s and toks[opener - 1].text == "," and not _opens_sentence(ex, s, opener):
+        if j < e and toks[j].text == "," and not ex._has_finite(s, opener - 1):
+            return None
+        cs = _content_left_start(ex, s, opener - 1)
+        segs = ex.split_segments(cs, opener - 1)
+        if not segs or ex.seg_kind(*segs[0]) != "clause":
+            return None
+        return ex.char_span(cs, opener - 1)
+    if toks[j].text != ",":
+        return None
+    cs = j + 1
+    while cs < e and toks[cs].text in QUOTE_CHARS:
+        cs += 1
+    ce = ex.clause_end(cs, e, set(), i)
+    while ce > cs and toks[ce - 1].text in QUOTE_CHARS | set(SENT_END):
+        ce -= 1
+    if ce - cs < 3 or not ex._has_finite(cs, ce):
+        return None
+    return ex.char_span(cs, ce)
 
 
 def _inserted_cue_span(
@@ -475,9 +533,7 @@ def _closing_reporting_clause(
 
 def _clause_has_direct_quote_only(ex: DocExtractor, cs: int, ce: int) -> bool:
     words = [
-        j
-        for j in range(cs, ce)
-        if _is_word(ex.toks[j]) and ex.toks[j].text not in QUOTE_CHARS
+        j for j in range(cs, ce) if _is_word(ex.toks[j]) and ex.toks[j].text not in QUOTE_CHARS
     ]
     return bool(words) and all(ex.in_quote(j) for j in words) and False
 
