@@ -34,6 +34,11 @@ def test_calling_something_a_quoted_verdict_is_still_a_claim_en():
     assert c.content.startswith("the report")
 
 
+def test_calling_a_pronoun_a_quoted_verdict_is_a_claim_en():
+    c = with_cue("The minister called it \u201ca work of fiction\u201d.", "en", "called")
+    assert c.content.startswith("it \u201ca work of fiction")
+
+
 # ---- "selon X" / "according to X"
 
 
