@@ -409,3 +409,10 @@ def test_trailing_as_clause_reports_the_clause_before_en():
 
 def test_as_clause_with_an_object_reports_nothing_en():
     assert extract("As the mayor said goodbye, the protesters left the square.", "en") == []
+
+
+def test_cue_interrupting_a_clause_with_a_verb_before_it_claims_the_whole_clause_en():
+    text = "Those who missed the deadline, he said, must still pay the full fee."
+    c = with_cue(text, "en", "said")
+    assert c.content.startswith("Those who missed the deadline")
+    assert c.content.endswith("must still pay the full fee")

@@ -182,6 +182,8 @@ def find(
             and toks[i].dep_ not in ("relcl", "acl")
         ):
             span = _closing_reporting_clause(ex, np, lo, vg_end, e)
+        if span is None and np is not None and clause_end is None:
+            span = _interrupted_clause(ex, np, lo, vg_end, e, anchors, i)
         if span is None:
             return
         _emit_for_subjects(
@@ -513,6 +515,38 @@ def _parenthetical(ex: DocExtractor, np: tuple[int, int], lo: int, vg_end: int, 
         and ex.toks[np[0] - 1].text == ","
         and not ex._has_finite(lo, np[0] - 1)
     )
+
+
+def _interrupted_clause(
+    ex: DocExtractor,
+    np: tuple[int, int],
+    lo: int,
+    vg_end: int,
+    e: int,
+    anchors: set[int],
+    i: int,
+) -> tuple[int, int] | None:
+    """ "Those who can vote, he said, must still register.", "If the vote fails, the
+    campaign said, it may not appeal.": subject and verb set off by commas inside a clause
+    that has a verb before them; the claim is the whole clause around the cue."""
+    toks = ex.toks
+    if np[0] <= lo + 2 or toks[np[0] - 1].text != "," or not ex._has_finite(lo, np[0] - 1):
+        return None
+    if any(ex.in_quote(k) or toks[k].text in QUOTE_CHARS for k in range(lo, np[0])):
+        return None
+    if toks[i].dep_ in ("relcl", "acl") or ex.toks[np[0]].lower_ in ex.m.coordinators:
+        return None
+    j = ex._skip_adjuncts(vg_end, e)
+    if j + 1 >= e or toks[j].text != ",":
+        return None
+    nxt = j + 1
+    if not _is_word(toks[nxt]) or ex.in_quote(nxt) or toks[nxt].lower_ in ex.m.coordinators:
+        return None
+    ce = ex.clause_end(nxt, e, anchors, i)
+    if ce - nxt < 2:
+        return None
+    cs = _content_left_start(ex, lo, np[0] - 1)
+    return ex.char_span(cs, ce) if cs < np[0] - 1 else None
 
 
 def _closing_reporting_clause(
