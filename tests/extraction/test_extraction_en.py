@@ -291,3 +291,11 @@ def test_admitted_his_guilt():
     c = only(text, quote_type="indirect")
     assert c.speaker == "Tom Reilly"
     assert c.content == "his guilt in the ticket fraud"
+
+
+def test_quotation_right_after_the_cue_without_a_colon_is_direct():
+    text = "The brochure says \u201cnothing will change until the council elects new leaders.\u201d"
+    claims = [c for c in extract(text, "en") if "says" in c.cue]
+    assert claims and claims[0].speaker == "The brochure"
+    assert claims[0].content == "nothing will change until the council elects new leaders"
+    assert claims[0].quote_type == "direct"

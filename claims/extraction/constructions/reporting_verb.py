@@ -121,6 +121,17 @@ def find(
             )
         ):
             return  # "X, et la moyenne du site estime à ...": a clause of its own
+        quoted = None
+        if np is not None and clause_end is None and np[1] <= vg:
+            quoted = _quote_right_after(ex, vg_end, e, anchors, i)
+        if quoted is not None:
+            # 'She said "we worked hard."': a quotation right after the cue, no colon
+            _emit_for_subjects(
+                ex, quoted, frame, relay_frame, relay_cue, np, cue_words, "direct",
+                ex.m.speech_verbs[lemma], 0.7, "postposed", si, i,
+            )
+            ex.consumed.add(i)
+            return
         if (
             lemma in ex.m.clause_only_verbs
             and not (np is None or clause_end is not None)
@@ -515,6 +526,24 @@ def _parenthetical(ex: DocExtractor, np: tuple[int, int], lo: int, vg_end: int, 
         and ex.toks[np[0] - 1].text == ","
         and not ex._has_finite(lo, np[0] - 1)
     )
+
+
+def _quote_right_after(
+    ex: DocExtractor, vg_end: int, e: int, anchors: set[int], i: int
+) -> tuple[int, int] | None:
+    """The inner span of a quoted clause that opens right after the verb group and closes
+    the sentence: 'The ad says "nothing will change."'."""
+    toks = ex.toks
+    if vg_end >= e or toks[vg_end].text not in QUOTE_CHARS or ex.in_quote(vg_end - 1):
+        return None
+    ce = ex.clause_end(vg_end, e, anchors, i)
+    quoted = ex.whole_quote(vg_end, ce)
+    if quoted is None:
+        return None
+    inner = [k for k in range(vg_end + 1, ce) if ex.in_quote(k) and _is_word(toks[k])]
+    if len(inner) < 4 or not any(toks[k].pos_ in ("VERB", "AUX") for k in inner):
+        return None  # 'called it "a hoax"': a verdict, not a quoted statement
+    return quoted
 
 
 def _interrupted_clause(
