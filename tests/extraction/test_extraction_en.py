@@ -463,3 +463,11 @@ def test_echoed_takes_a_clause_not_a_person():
     c = only("Okafor echoed that the transit plan was too costly.", quote_type="indirect")
     assert c.content == "the transit plan was too costly"
     assert not claims_of("The channel kept echoing Mayor Brandt in its evening news.")
+
+
+def test_quotation_right_after_the_cue_without_a_colon_is_direct():
+    text = "The brochure says \u201cnothing will change until the council elects new leaders.\u201d"
+    claims = [c for c in extract(text, "en") if "says" in c.cue]
+    assert claims and claims[0].speaker == "The brochure"
+    assert claims[0].content == "nothing will change until the council elects new leaders"
+    assert claims[0].quote_type == "direct"

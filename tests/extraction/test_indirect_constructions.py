@@ -34,6 +34,11 @@ def test_calling_something_a_quoted_verdict_is_still_a_claim_en():
     assert c.content.startswith("the report")
 
 
+def test_calling_a_pronoun_a_quoted_verdict_is_a_claim_en():
+    c = with_cue("The minister called it \u201ca work of fiction\u201d.", "en", "called")
+    assert c.content.startswith("it \u201ca work of fiction")
+
+
 # ---- "selon X" / "according to X"
 
 
@@ -345,3 +350,78 @@ def test_trailing_according_to_with_an_appositive_of_the_source_en():
     c = with_cue(text, "en", "according")
     assert c.content == "The levy hits small firms hardest"
     assert c.rule == "according_to_trailing"
+
+
+# ---- subjects the segments hide: subordinate clauses, quantities, relative appositives
+
+
+def test_cue_in_a_subordinate_clause_reports_up_to_the_main_clause_en():
+    text = "Shortly after Ortega said the bridge was unsafe, the council closed it."
+    c = with_cue(text, "en", "said")
+    assert c.speaker == "Ortega"
+    assert c.content == "the bridge was unsafe"
+
+
+def test_cue_after_although_takes_the_subject_of_its_clause_en():
+    text = "The Halden Group rejected the offer, although its chairman said the talks would go on."
+    c = with_cue(text, "en", "said")
+    assert c.speaker.endswith("chairman") or "Halden" in c.speaker
+    assert c.content == "the talks would go on"
+
+
+def test_a_condition_reports_nothing_en():
+    text = "If the inspector says the dam is safe, the valley will be reopened."
+    assert [c for c in extract(text, "en") if "says" in c.cue] == []
+
+
+def test_a_quantity_subject_after_an_adverbial_speaks_en():
+    text = "In Tarnow, about half of the farmers said they would sell their land."
+    c = with_cue(text, "en", "said")
+    assert c.speaker == "about half of the farmers"
+    assert c.content == "they would sell their land"
+
+
+def test_an_appositive_with_a_relative_that_is_part_of_the_subject_en():
+    text = (
+        "The Brenner Port Authority, the agency that runs the terminals, said it was "
+        "hiring forty pilots."
+    )
+    c = with_cue(text, "en", "said")
+    assert c.speaker.startswith("The Brenner Port Authority")
+    assert "runs" not in c.speaker
+    assert c.content == "it was hiring forty pilots"
+
+
+def test_an_adverb_after_a_relative_aside_keeps_the_subject_en():
+    text = "Ms. Okafor, who chairs the committee, also noted that the budget had doubled."
+    c = with_cue(text, "en", "noted")
+    assert c.speaker == "Ms. Okafor"
+    assert c.content == "the budget had doubled"
+
+
+# ---- "as X said" with no claim before it
+
+
+def test_as_clause_opening_the_sentence_reports_the_clause_after_en():
+    text = "As the Harlow Gazette reported, the council had already sold the depot."
+    c = with_cue(text, "en", "reported")
+    assert c.speaker == "the Harlow Gazette"
+    assert c.content == "the council had already sold the depot"
+
+
+def test_trailing_as_clause_reports_the_clause_before_en():
+    text = "Closing the depot is a costly mistake, as Lena Brask noted in the Harlow Gazette."
+    c = with_cue(text, "en", "noted")
+    assert c.speaker == "Lena Brask"
+    assert c.content == "Closing the depot is a costly mistake"
+
+
+def test_as_clause_with_an_object_reports_nothing_en():
+    assert extract("As the mayor said goodbye, the protesters left the square.", "en") == []
+
+
+def test_cue_interrupting_a_clause_with_a_verb_before_it_claims_the_whole_clause_en():
+    text = "Those who missed the deadline, he said, must still pay the full fee."
+    c = with_cue(text, "en", "said")
+    assert c.content.startswith("Those who missed the deadline")
+    assert c.content.endswith("must still pay the full fee")

@@ -9,6 +9,13 @@ from typing import TYPE_CHECKING
 
 from ..engine.common import DASHES, SENT_END, _is_word
 from ..engine.outlets import _names_outlet
+from ..engine.reporting_clauses import (
+    _as_clause,
+    _content_left_start,
+    _interrupted_clause,
+    _quote_right_after,
+    _subordinate_end,
+)
 from ..text import QUOTE_CHARS
 from . import quoted_as
 
@@ -130,6 +137,28 @@ def find(
             and _adverbial_opener(ex, lo, vg - 1)
             and all(t.text != "," for t in toks[lo : vg - 1])
         )
+        quoted = None
+        if np is not None and clause_end is None and np[1] <= vg:
+            quoted = _quote_right_after(ex, vg_end, e, anchors, i)
+        if quoted is not None:
+            # 'She said "we worked hard."': a quotation right after the cue, no colon
+            _emit_for_subjects(
+                ex,
+                quoted,
+                frame,
+                relay_frame,
+                relay_cue,
+                np,
+                cue_words,
+                "direct",
+                ex.m.speech_verbs[lemma],
+                0.7,
+                "postposed",
+                si,
+                i,
+            )
+            ex.consumed.add(i)
+            return
         if (
             lemma in ex.m.clause_only_verbs
             and not (np is None or clause_end is not None)
@@ -153,9 +182,7 @@ def find(
             left = vg - 1 if toks[vg - 1].text == "," else vg
             cs = _content_left_start(ex, lo, left)
             # an inverted subject already shows this is a reporting clause
-            if cs < left and (
-                ex._has_finite(cs, left) or (np is not None and left - cs >= 3)
-            ):
+            if cs < left and (ex._has_finite(cs, left) or (np is not None and left - cs >= 3)):
                 span = ex.char_span(cs, left)
             if np is None and cs < left:
                 # "Il est, disent-ils, la langue de ...": a cue inserted in the clause
@@ -172,8 +199,19 @@ def find(
                 # "X observed, \"...\"": a direct quote, unless the quote rule claims it
                 # too (``drop_quote_duplicates``)
                 _emit_for_subjects(
-                    ex, quoted, frame, relay_frame, relay_cue, np, cue_words, "direct",
-                    ex.m.speech_verbs[lemma], 0.7, "postposed", si, i,
+                    ex,
+                    quoted,
+                    frame,
+                    relay_frame,
+                    relay_cue,
+                    np,
+                    cue_words,
+                    "direct",
+                    ex.m.speech_verbs[lemma],
+                    0.7,
+                    "postposed",
+                    si,
+                    i,
                 )
                 ex.consumed.add(i)
                 return
@@ -186,6 +224,8 @@ def find(
             and toks[i].dep_ not in ("relcl", "acl")
         ):
             span = _closing_reporting_clause(ex, np, lo, vg_end, e)
+        if span is None and np is not None and clause_end is None:
+            span = _interrupted_clause(ex, np, lo, vg_end, e, anchors, i)
         if span is None:
             return
         _emit_for_subjects(
@@ -205,7 +245,7 @@ def find(
         )
         ex.consumed.add(i)
         return
-    ce = ex.clause_end(content_start, e, anchors, i)
+    ce = _subordinate_end(ex, i, content_start, ex.clause_end(content_start, e, anchors, i))
     if kind == "inf":
         ce = _quoted_infinitive_end(ex, content_start, ce)
     if kind == "obj":
@@ -216,9 +256,7 @@ def find(
             ce = _dismissal_verdict(ex, content_start, ce)
     span = ex.char_span(content_start, ce)
     stance = ex.m.speech_verbs[lemma]
-    rule = {"que": "complement", "inf": "infinitive", "obj": "object", "ccomp": "complement"}[
-        kind
-    ]
+    rule = {"que": "complement", "inf": "infinitive", "obj": "object", "ccomp": "complement"}[kind]
     if _clause_has_direct_quote_only(ex, content_start, ce):
         return
     if owner is not None and span is not None:
@@ -259,51 +297,6 @@ def drop_quote_duplicates(ex: DocExtractor, si: int) -> None:
         if (c.start, c.end) in quoted:
             ex.claims.remove(c)
             ex.claims_by_sent[si].remove(c)
-
-
-def _as_clause(ex: DocExtractor, si: int, s: int, e: int, i: int, lemma: str, vg: int) -> bool:
-    """ "X, comme l'affirmait le député Y" / "X, as the paper had reported": Y made the
-    statement reported just before, so it gets a claim on the same span."""
-    toks = ex.toks
-    opener = None
-    for j in range(vg - 1, max(s, vg - 8), -1):
-        low = toks[j].lower_
-        if low in ex.m.as_clause_openers:
-            if toks[j - 1].text == ",":
-                opener = j
-            break
-        if toks[j].text in (",", ";", ":") or ex.in_quote(j) or ex.is_finite(j):
-            break
-    if opener is None:
-        return False
-    start = toks[opener].idx
-    prev = [
-        c for c in ex.sent_claims(si, i) if c.quote_type == "indirect" and c.end <= start
-    ]
-    if not prev:
-        return False
-    k = vg
-    while k > opener + 1 and toks[k - 1].lower_ in ex.m.as_clause_clitics:
-        k -= 1
-    vg_end = ex.verb_group_end(i)
-    np = (opener + 1, k) if k > opener + 1 else ex.right_np(vg_end, e)
-    if np is None:
-        return False
-    frame = ex.make_frame(np, None, np[0])
-    claim = ex.add_claim(
-        (prev[-1].start, prev[-1].end),
-        frame,
-        " ".join((toks[opener].text, ex.cue_text(k, vg_end))),
-        "indirect",
-        ex.m.speech_verbs[lemma],
-        0.6,
-        "as_clause",
-        si,
-        i,
-    )
-    if claim is not None:
-        ex.consumed.add(i)
-    return claim is not None
 
 
 def _inserted_cue_span(
@@ -494,9 +487,7 @@ def _closing_reporting_clause(
 
 def _clause_has_direct_quote_only(ex: DocExtractor, cs: int, ce: int) -> bool:
     words = [
-        j
-        for j in range(cs, ce)
-        if _is_word(ex.toks[j]) and ex.toks[j].text not in QUOTE_CHARS
+        j for j in range(cs, ce) if _is_word(ex.toks[j]) and ex.toks[j].text not in QUOTE_CHARS
     ]
     return bool(words) and all(ex.in_quote(j) for j in words) and False
 
@@ -526,12 +517,6 @@ def _emit_for_subjects(
     frames = ex._split_coordinated(np, frame, anchor)
     for f in frames:
         ex.add_claim(span, f, cue_words, quote_type, stance, confidence, rule, si, anchor)
-
-
-def _content_left_start(ex: DocExtractor, lo: int, end: int) -> int:
-    """Where post-posed content starts: sentence start, or after a dateline."""
-    j = ex.skip_dateline(lo, end)
-    return j if j < end else end
 
 
 def _quoted_infinitive_end(ex: DocExtractor, cs: int, ce: int) -> int:

@@ -310,15 +310,15 @@ class ContentSpans:
         """A short noun phrase at ``j`` followed by a quoted fragment."""
         toks = self.toks
         if j >= hi or not (
-            toks[j].pos_ in ("DET", "NOUN", "PROPN") or "Yes" in toks[j].morph.get("Poss")
+            toks[j].pos_ in ("DET", "NOUN", "PROPN", "PRON") or "Yes" in toks[j].morph.get("Poss")
         ):
             return False
         for k in range(j + 1, min(hi, j + 8)):
             t = toks[k]
             if t.text in OPENING_QUOTES or (t.text == '"' and not self.in_quote(k - 1)):
-                return k > j + 1
+                return k > j + 1 or toks[j].pos_ in ("PROPN", "PRON")  # "called it \"X\""
             if not (
-                t.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM")
+                t.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM", "CCONJ")
                 or "Yes" in t.morph.get("Poss")
                 or t.lower_ in self.m.verdict_links
             ) or self.in_quote(k):

@@ -71,15 +71,29 @@ class Phrases:
                 return "adverbial"
         relative = False
         for j in range(s, e):
-            if (
-                j > s
-                and self.toks[j].lower_ in self.m.relative_subjects
+            if j > s and (
+                self.toks[j].lower_ in self.m.relative_subjects
                 and not (self.toks[j].text.isupper() and len(self.toks[j].text) > 1)  # "WHO"
+                or self._relative_that(j, s)
             ):
                 relative = True  # "residents who joined the suit": still a noun phrase
             if not relative and not self.in_quote(j) and self.is_finite(j):
                 return "clause"
         return "np"
+
+    def _relative_that(self, j: int, s: int) -> bool:
+        """ "the agency that oversees X": a relative pronoun the parse marks as the subject
+        of a relative clause on a noun of the segment (an ambiguous word such as "that"
+        is not listed among the relative subjects)."""
+        t = self.toks[j]
+        head = t.head
+        return (
+            t.pos_ == "PRON"
+            and t.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")
+            and head.dep_ in ("relcl", "acl:relcl")
+            and s <= head.head.i < j
+            and head.head.pos_ in ("NOUN", "PROPN")
+        )
 
     def left_subject(
         self, lo: int, vg: int
@@ -90,6 +104,9 @@ class Phrases:
         clauses, relays) and, when the segments before the subject form a clause,
         the token index where that clause ends (the comma before the subject).
         """
+        # "X, who ..., also noted": adverbs right before the verb belong to no segment
+        while vg - 1 > lo and self.toks[vg - 1].pos_ == "ADV" and not self.in_quote(vg - 1):
+            vg -= 1
         segs = self.split_segments(lo, vg)
         asides: list[tuple[int, int]] = []
         nps: list[tuple[int, int]] = []
@@ -132,6 +149,12 @@ class Phrases:
             nps = nps[:1]
         s = nps[-1][0]
         e = nps[0][1]
+        if len(nps) == 2:
+            # "X, the agency that oversees Y, said": the relative clause is an aside
+            cut = next((j for j in range(*nps[0]) if self._relative_that(j, nps[0][0])), None)
+            if cut is not None:
+                asides.append((cut, e))
+                e = cut
         return (s, e), asides, clause_end
 
     def _names_someone(self, s: int, e: int) -> bool:

@@ -487,6 +487,10 @@ class Speakers:
                     if main is not None and not main.is_pronoun:
                         return main, asides, clause_end, np
             return self.make_frame(np, asides, np[0]), asides, clause_end, np
+        np = self._subordinate_subject(lo, vg, cue_i)
+        if np is not None:
+            # "Shortly after Trump said ...", "although they say ...": the parse's subject
+            return self.make_frame(np, None, np[0]), [], None, np
         if vg > s and toks[vg - 1].lower_ in self.m.coordinators:
             # "Le groupe conteste ces accusations et affirme que ...": shared subject
             prev = self.sent_claims(si, cue_i)
@@ -503,6 +507,35 @@ class Speakers:
         if r is not None:
             return self.make_frame(r, None, r[0]), [], None, r
         return None, [], None, None
+
+    def _subordinate_subject(self, lo: int, vg: int, cue_i: int) -> tuple[int, int] | None:
+        """The subject of a cue that opens no segment of its own: "after Trump said",
+        "although they say", "when the mayor noted": the parse's subject of the cue, a short
+        noun phrase right before the verb group, after a subordinator."""
+        toks = self.toks
+        subjects = [c for c in toks[cue_i].children if c.dep_ in ("nsubj",)]
+        if len(subjects) != 1:
+            return None
+        subj = subjects[0]
+        a, b = subj.left_edge.i, subj.right_edge.i + 1
+        if not (lo <= a and b <= vg) or b - a > 8 or subj.pos_ not in ("NOUN", "PROPN", "PRON"):
+            return None
+        if any(not _is_word(t) or t.pos_ in ("VERB", "AUX") for t in toks[a:b]):
+            return None
+        if any(toks[k].pos_ not in ("ADV", "PART") for k in range(b, vg)):
+            return None
+        if toks[a].tag_ in ("WDT", "WP") or toks[a].lower_ in self.m.relative_subjects:
+            return None
+        opener = toks[a - 1] if a > 0 else None
+        if opener is None or a == lo or opener.text == ",":
+            # "About 9 percent said", "In Ohio, about half of voters said": a whole segment
+            # the positional rules took for an adverbial
+            return (a, b) if self.split_segments(lo, vg)[-1][0] == a else None
+        if opener.dep_ != "mark" and opener.tag_ != "WRB" or opener.head.i != cue_i:
+            return None
+        if opener.lower_ in self.m.conditional_markers:
+            return None  # "if the mayor says X": nothing has been said
+        return a, b
 
     def _inverted_after_clause(self, lo: int, vg: int, r: tuple[int, int], hi: int) -> bool:
         """ "X a notifié une commande, a annoncé le ministère.": a whole clause before the

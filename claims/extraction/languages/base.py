@@ -338,6 +338,8 @@ class LanguagePack:
     # "cited the navy as stating X", "quoted an aide as saying X": the link between the
     # cited speaker and the gerund that reports for it
     quoted_as_links: Words = optional(default=frozenset())
+    # subordinators of a condition: "if X says that" reports nothing said
+    conditional_markers: Words
     infinitive_openers: Phrases = optional(default=())
     # asides inside a verb group, between the auxiliary and the participle
     # ("a de son côté dénoncé", "a pour sa part estimé")

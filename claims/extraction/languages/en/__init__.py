@@ -41,6 +41,7 @@ PACK = LanguagePack(
     as_clause_openers=statements.AS_CLAUSE_OPENERS,
     as_clause_clitics=statements.AS_CLAUSE_CLITICS,
     context_clause_openers=statements.CONTEXT_CLAUSE_OPENERS,
+    conditional_markers=grammar.CONDITIONAL_MARKERS,
     concessive_openers=statements.CONCESSIVE_OPENERS,
     absolute_markers=statements.ABSOLUTE_MARKERS,
     quoted_as_links=statements.QUOTED_AS_LINKS,

@@ -166,3 +166,6 @@ def verb_forms(lemma: str) -> set[str]:
     if re.search(r"[^aeiou][aeiou][pt]$", lemma) and not lemma.endswith(("it", "et")):
         forms.update({lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"})
     return forms
+
+# "if X says that": a condition, nothing said
+CONDITIONAL_MARKERS = {"if", "unless", "whether"}

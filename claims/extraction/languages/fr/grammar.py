@@ -375,3 +375,6 @@ CUE_HOMOGRAPH_NOUNS = {
     "avance",
     "lance",
 }
+
+# "if X says that": a condition, nothing said
+CONDITIONAL_MARKERS = {"si", "s'", "s’"}
