@@ -463,3 +463,24 @@ def test_echoed_takes_a_clause_not_a_person():
     c = only("Okafor echoed that the transit plan was too costly.", quote_type="indirect")
     assert c.content == "the transit plan was too costly"
     assert not claims_of("The channel kept echoing Mayor Brandt in its evening news.")
+
+
+def test_relay_gerund_after_the_content_makes_the_cited_speak():
+    text = "Several outlets reported the general to be dead citing sources within the ministry."
+    c = only(text, quote_type="indirect")
+    assert c.speaker == "sources within the ministry"
+    assert c.content == "the general to be dead"
+
+
+def test_verb_then_according_to_then_that_clause():
+    text = "Judge Amelia Rourke decided, according to the summary, that the contract was void."
+    c = only(text, quote_type="indirect")
+    assert c.speaker == "Amelia Rourke"
+    assert c.content == "the contract was void"
+    assert c.via == ["summary"]
+    text = (
+        "Judge Amelia Rourke decided, according to the summary, "
+        '"that the contract was void and the fees must be repaid."'
+    )
+    c = only(text, quote_type="direct")
+    assert c.speaker == "Amelia Rourke"
