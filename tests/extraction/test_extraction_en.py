@@ -484,3 +484,10 @@ def test_verb_then_according_to_then_that_clause():
     )
     c = only(text, quote_type="direct")
     assert c.speaker == "Amelia Rourke"
+
+
+def test_named_among_after_a_long_coordinated_object():
+    text = "DCN named the Vexa chain and property developer Lumo Invest among the bidders."
+    c = only(text, quote_type="indirect")
+    assert c.speaker == "DCN"
+    assert c.content == "the Vexa chain and property developer Lumo Invest among the bidders"
