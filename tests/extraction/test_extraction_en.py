@@ -491,3 +491,14 @@ def test_named_among_after_a_long_coordinated_object():
     c = only(text, quote_type="indirect")
     assert c.speaker == "DCN"
     assert c.content == "the Vexa chain and property developer Lumo Invest among the bidders"
+
+
+def test_trailing_according_to_right_after_a_closing_quote():
+    text = (
+        'In 2016 another plane confused the two runways, performing a go around at "very low '
+        'height" according to The Flight Journal.'
+    )
+    c = only(text, cue="according to")
+    assert c.speaker == "The Flight Journal"
+    assert c.content.endswith('at "very low height"')
+    assert not claims_of("The board acted according to the rules.")

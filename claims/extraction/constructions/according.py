@@ -207,9 +207,9 @@ def _glued_clause(ex: DocExtractor, a: int, b: int) -> bool:
 
 
 def _comma_before(ex: DocExtractor, s: int, i: int) -> int | None:
-    """The comma that closes the clause before "according to" at ``i``: right before it
-    (spaces skipped), or inside a closing quotation mark ('a \"root canal,\" according
-    to X': the clause ends at the comma, the quoted words are part of it)."""
+    """Where the clause before "according to" at ``i`` ends: at the comma right before it
+    (spaces skipped), at one inside a closing quotation mark ('a \"root canal,\" according
+    to X': the quoted words are part of the clause), or after a closing mark."""
     toks = ex.toks
     j = i - 1
     while j > s and toks[j].is_space:
@@ -220,6 +220,10 @@ def _comma_before(ex: DocExtractor, s: int, i: int) -> int | None:
         return j
     if toks[j].text in QUOTE_CHARS and toks[j - 1].text == "," and ex.in_quote(j - 1):
         return j - 1
+    if toks[j].text in QUOTE_CHARS and ex.in_quote(j - 1) and not ex.in_quote(j):
+        # 'go around at "very low height" according to X': a closing mark, no comma (a
+        # bare "acted according to the rules" is no attribution)
+        return j + 1
     return None
 
 
