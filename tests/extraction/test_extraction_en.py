@@ -502,3 +502,12 @@ def test_trailing_according_to_right_after_a_closing_quote():
     assert c.speaker == "The Flight Journal"
     assert c.content.endswith('at "very low height"')
     assert not claims_of("The board acted according to the rules.")
+
+
+def test_gapped_clause_after_a_comma_ends_the_content():
+    text = (
+        "Orvo stated its intention to leave the Danish market altogether, Harbor its "
+        "intention to strengthen its chain in Denmark."
+    )
+    c = only(text, speaker="Orvo")
+    assert c.content == "its intention to leave the Danish market altogether"
