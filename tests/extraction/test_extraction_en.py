@@ -471,3 +471,51 @@ def test_quotation_right_after_the_cue_without_a_colon_is_direct():
     assert claims and claims[0].speaker == "The brochure"
     assert claims[0].content == "nothing will change until the council elects new leaders"
     assert claims[0].quote_type == "direct"
+
+
+def test_relay_gerund_after_the_content_makes_the_cited_speak():
+    text = "Several outlets reported the general to be dead citing sources within the ministry."
+    c = only(text, quote_type="indirect")
+    assert c.speaker == "sources within the ministry"
+    assert c.content == "the general to be dead"
+
+
+def test_verb_then_according_to_then_that_clause():
+    text = "Judge Amelia Rourke decided, according to the summary, that the contract was void."
+    c = only(text, quote_type="indirect")
+    assert c.speaker == "Amelia Rourke"
+    assert c.content == "the contract was void"
+    assert c.via == ["summary"]
+    text = (
+        "Judge Amelia Rourke decided, according to the summary, "
+        '"that the contract was void and the fees must be repaid."'
+    )
+    c = only(text, quote_type="direct")
+    assert c.speaker == "Amelia Rourke"
+
+
+def test_named_among_after_a_long_coordinated_object():
+    text = "DCN named the Vexa chain and property developer Lumo Invest among the bidders."
+    c = only(text, quote_type="indirect")
+    assert c.speaker == "DCN"
+    assert c.content == "the Vexa chain and property developer Lumo Invest among the bidders"
+
+
+def test_trailing_according_to_right_after_a_closing_quote():
+    text = (
+        'In 2016 another plane confused the two runways, performing a go around at "very low '
+        'height" according to The Flight Journal.'
+    )
+    c = only(text, cue="according to")
+    assert c.speaker == "The Flight Journal"
+    assert c.content.endswith('at "very low height"')
+    assert not claims_of("The board acted according to the rules.")
+
+
+def test_gapped_clause_after_a_comma_ends_the_content():
+    text = (
+        "Orvo stated its intention to leave the Danish market altogether, Harbor its "
+        "intention to strengthen its chain in Denmark."
+    )
+    c = only(text, speaker="Orvo")
+    assert c.content == "its intention to leave the Danish market altogether"

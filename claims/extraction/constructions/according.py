@@ -93,6 +93,18 @@ def find(ex: DocExtractor, si: int, s: int, e: int, i: int, anchors: set[int]) -
             frame = relay_frame
         cs = content_seg_start
         ce = ex.clause_end(cs, e, anchors, None)
+        if medial:
+            # "the court's president decided, according to the summary, \"that X\"": the
+            # verb's subject said X, the source relays it
+            teller = _subject_of_verb_before(ex, s, i, cs)
+            if teller is not None:
+                teller.via = list(teller.via) + [
+                    _strip_article(_outlet_name(frame.text), ex.m.articles)
+                ]
+                frame = teller
+                cue = ex.cue_text(i - 2, src[1])
+                if toks[cs].lower_ in ex.m.complementizers:
+                    cs += 1  # an indirect content starts after "that"
         if any(cs <= a <= ce + 1 and not ex.in_quote(a) for a in anchors):
             # "Selon l'AFP, le Conseil a affirmé que X", "Selon l'AFP, le Conseil, principale
             # coalition, a appelé à ...": the claim is the verb's, relayed by the source;
@@ -195,9 +207,9 @@ def _glued_clause(ex: DocExtractor, a: int, b: int) -> bool:
 
 
 def _comma_before(ex: DocExtractor, s: int, i: int) -> int | None:
-    """The comma that closes the clause before "according to" at ``i``: right before it
-    (spaces skipped), or inside a closing quotation mark ('a \"root canal,\" according
-    to X': the clause ends at the comma, the quoted words are part of it)."""
+    """Where the clause before "according to" at ``i`` ends: at the comma right before it
+    (spaces skipped), at one inside a closing quotation mark ('a \"root canal,\" according
+    to X': the quoted words are part of the clause), or after a closing mark."""
     toks = ex.toks
     j = i - 1
     while j > s and toks[j].is_space:
@@ -208,7 +220,29 @@ def _comma_before(ex: DocExtractor, s: int, i: int) -> int | None:
         return j
     if toks[j].text in QUOTE_CHARS and toks[j - 1].text == "," and ex.in_quote(j - 1):
         return j - 1
+    if toks[j].text in QUOTE_CHARS and ex.in_quote(j - 1) and not ex.in_quote(j):
+        # 'go around at "very low height" according to X': a closing mark, no comma (a
+        # bare "acted according to the rules" is no attribution)
+        return j + 1
     return None
+
+
+def _subject_of_verb_before(ex: DocExtractor, s: int, i: int, cs: int):
+    """The subject of a verb right before ", according to X," when "that" (or a quotation
+    opening with "that") follows the source: that verb reports the content."""
+    toks = ex.toks
+    j = cs
+    if j < ex.n and toks[j].text in QUOTE_CHARS:
+        j += 1
+    if i - 2 < s or j >= ex.n or toks[j].lower_ not in ex.m.complementizers:
+        return None
+    verb = toks[i - 2]
+    if verb.pos_ != "VERB" or ex.in_quote(verb.i):
+        return None
+    subj = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if not subj or subj[0].left_edge.i < s:
+        return None
+    return ex.make_frame((subj[0].left_edge.i, subj[0].right_edge.i + 1), None, subj[0].left_edge.i)
 
 
 def _object_cue(ex: DocExtractor, a: int, b: int) -> bool:

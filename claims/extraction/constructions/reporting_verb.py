@@ -246,6 +246,9 @@ def find(
         ex.consumed.add(i)
         return
     ce = _subordinate_end(ex, i, content_start, ex.clause_end(content_start, e, anchors, i))
+    if relay_cue is None and ce < e and toks[ce].lower_ in ex.m.relay_verbs:
+        # "reported him to be dead citing sources": the sources speak, the subject relays
+        relay_frame, relay_cue = ex._relay([(ce, ex.clause_end(ce + 1, e, anchors))], frame)
     if kind == "inf":
         ce = _quoted_infinitive_end(ex, content_start, ce)
     if kind == "obj":

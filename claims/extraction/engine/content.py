@@ -374,7 +374,9 @@ class ContentSpans:
 
     def _object_preposition(self, k: int, hi: int, preps: tuple[str, ...]) -> bool:
         """ "accuse Abou Dhabi d'armer" needs its "de"; "accuse un retard" reports nothing."""
-        for j in range(k + 1, min(hi, k + 8)):
+        # "named the Vexa chain and property developer Lumo Invest among": a coordinated
+        # object may be long; punctuation or a finite verb still ends the search
+        for j in range(k + 1, min(hi, k + 12)):
             t = self.toks[j]
             if t.lower_ in preps:
                 # "d'armer", "of corruption": a verb or a bare noun, not "d'au moins dix mois"

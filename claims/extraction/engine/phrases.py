@@ -365,6 +365,11 @@ class Phrases:
                     return j  # "said it had shot down 41 drones, as strikes left ..."
                 if any(self._words_at(j + 1, w, limit) for w in self.m.concessive_openers):
                     return j  # "stated the jet was a freighter, despite photos showing ..."
+                k = j + 1
+                while k < limit and k - j < 5 and toks[k].is_alpha and toks[k].text[0].isupper():
+                    k += 1  # a name, whatever its tag
+                if k > j + 1 and k < limit and "Yes" in toks[k].morph.get("Poss"):
+                    return j  # "stated its intention to sell, Orvo its intention to buy"
                 if (
                     j + 2 < limit
                     and (nlow in self.m.articles or nlow in self.m.definite_determiners)
