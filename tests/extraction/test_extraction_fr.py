@@ -568,3 +568,25 @@ def test_no_reaction_from_a_source_named_after_the_phrase():
         c = claim_of(text)
         assert (c.speaker, c.stance) == (speaker, "declines_comment"), text
         assert c.content.startswith("n") and "réaction immédiate" in c.content
+
+
+def test_a_time_phrase_between_the_verb_and_its_complement_is_skipped():
+    for text, cue, content in (
+        (
+            "Le syndicat avait menacé le week-end dernier de bloquer les dépôts de carburant.",
+            "avait menacé",
+            "bloquer les dépôts de carburant",
+        ),
+        (
+            "La ministre a affirmé la semaine dernière que la réforme serait votée.",
+            "a affirmé",
+            "la réforme serait votée",
+        ),
+        (
+            "La préfète a annoncé le mois dernier la fermeture de la piscine.",
+            "a annoncé",
+            "la fermeture de la piscine",
+        ),
+    ):
+        c = only(text, cue=cue)
+        assert c.content == content, text

@@ -457,7 +457,7 @@ class ContentSpans:
     def _skip_time_phrase(self, j: int, hi: int) -> int:
         """Skip "depuis deux ans" / "for years" between a verb and its object."""
         if j >= hi or self.toks[j].lower_ not in self.m.time_prepositions:
-            return j
+            return self._skip_relative_time(j, hi)
         k = j + 1
         if k < hi and self.toks[k].pos_ == "DET":
             k += 1
@@ -467,3 +467,18 @@ class ContentSpans:
         if k > start and k < hi and self.toks[k].pos_ == "DET":
             return k
         return j
+
+    def _skip_relative_time(self, j: int, hi: int) -> int:
+        """Skip "la semaine dernière" / "last week" before "de", "que", "to", "that" or an
+        article."""
+        words = self.m.relative_time_adjectives
+        k = j + 1 if j < hi and self.toks[j].pos_ == "DET" else j
+        if k + 3 < hi and self.toks[k + 1].text == "-":
+            k += 2  # "le week-end dernier": one noun in three tokens
+        if k + 2 < hi and self.toks[k].pos_ == "NOUN" and self.toks[k + 1].lower_ in words:
+            k += 2  # "la semaine dernière"
+        elif k + 2 < hi and self.toks[k].lower_ in words and self.toks[k + 1].pos_ == "NOUN":
+            k += 2  # "last week"
+        else:
+            return j
+        return k if self.toks[k].pos_ in ("ADP", "SCONJ", "PART", "DET") else j

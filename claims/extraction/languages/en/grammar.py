@@ -38,6 +38,8 @@ INDEFINITE_DETERMINERS = {
 COORDINATORS = {"and", "but", "or", "while"}
 TOTALITY_DETERMINERS = {"all", "any"}
 TIME_PREPOSITIONS = {"for", "since"}
+# "la semaine dernière", "last week": a time phrase between a verb and its complement
+RELATIVE_TIME_ADJECTIVES = {"last", "next", "past"}
 BUT = {"but"}
 NEGATIONS = {"not", "n't", "no", "never", "nothing", "none", "nobody", "neither", "nor"}
 ADVERBIAL_OPENERS = {
