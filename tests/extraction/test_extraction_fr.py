@@ -590,3 +590,25 @@ def test_a_time_phrase_between_the_verb_and_its_complement_is_skipped():
     ):
         c = only(text, cue=cue)
         assert c.content == content, text
+
+
+def test_an_adverb_of_several_words_after_the_verb_is_not_content():
+    for text, cue, content in (
+        (
+            "Le syndicat menace de nouveau de bloquer les dépôts de carburant.",
+            "menace",
+            "bloquer les dépôts de carburant",
+        ),
+        (
+            "Le collectif menace à nouveau de saisir le tribunal administratif.",
+            "menace",
+            "saisir le tribunal administratif",
+        ),
+        (
+            "La sénatrice a dénoncé une fois de plus la réforme des retraites.",
+            "a dénoncé",
+            "la réforme des retraites",
+        ),
+    ):
+        c = only(text, cue=cue)
+        assert c.content == content, text

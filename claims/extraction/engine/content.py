@@ -31,6 +31,7 @@ class ContentSpans:
             and toks[j].lower_ not in m.totality_determiners
         ):
             j += 1
+        j = self._skip_adverb_phrase(j, hi)
         j = self._skip_time_phrase(j, hi)
         j = self._skip_means_aside(j, hi)
         if j >= hi:
@@ -482,3 +483,12 @@ class ContentSpans:
         else:
             return j
         return k if self.toks[k].pos_ in ("ADP", "SCONJ", "PART", "DET") else j
+
+    def _skip_adverb_phrase(self, j: int, hi: int) -> int:
+        """Skip "de nouveau", "une fois de plus", "once again" after the verb."""
+        for phrase in self.m.adverb_phrases:
+            words = phrase.split()
+            k = j + len(words)
+            if k < hi and [t.lower_ for t in self.toks[j:k]] == words:
+                return k
+        return j

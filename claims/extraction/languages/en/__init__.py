@@ -70,6 +70,7 @@ PACK = LanguagePack(
     adverbial_openers=grammar.ADVERBIAL_OPENERS,
     time_words=grammar.TIME_WORDS,
     relative_time_adjectives=grammar.RELATIVE_TIME_ADJECTIVES,
+    adverb_phrases=grammar.ADVERB_PHRASES,
     anonymous_markers=entities.ANONYMOUS_MARKERS,
     anonymous_heads=entities.ANONYMOUS_HEADS,
     spokesperson_heads=entities.SPOKESPERSON_HEADS,

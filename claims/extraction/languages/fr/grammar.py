@@ -84,6 +84,17 @@ RELATIVE_TIME_ADJECTIVES = {
     "passé",
     "passée",
 }
+# adverbs of several words, skipped between a verb and its complement
+ADVERB_PHRASES = {
+    "à nouveau",
+    "de nouveau",
+    "une fois de plus",
+    "une nouvelle fois",
+    "encore une fois",
+    "à plusieurs reprises",
+    "à maintes reprises",
+    "à son tour",
+}
 BUT = {"mais"}
 NEGATIONS = {
     "ne",
