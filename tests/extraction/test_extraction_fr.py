@@ -612,3 +612,12 @@ def test_an_adverb_of_several_words_after_the_verb_is_not_content():
     ):
         c = only(text, cue=cue)
         assert c.content == content, text
+
+
+def test_a_clitic_and_present_participle_after_the_object_end_it():
+    for text in (
+        "Le ministre a salué la signature de cet accord y voyant un signe d'apaisement.",
+        "Le ministre a salué la signature de cet accord, y voyant un signe d'apaisement.",
+    ):
+        c = only(text, cue="a salué")
+        assert c.content == "la signature de cet accord", text

@@ -492,3 +492,18 @@ class ContentSpans:
             if k < hi and [t.lower_ for t in self.toks[j:k]] == words:
                 return k
         return j
+
+    def _participle_adjunct(self, cs: int, ce: int) -> int:
+        """ "a salué l'accord(,) y voyant un signe de X": a clitic and a present participle
+        open an adjunct about the speaker's act, not part of the object."""
+        endings = self.m.present_participle_endings
+        for k in range(cs + 1, ce - 1):
+            nxt = self.toks[k + 1].lower_
+            if (
+                self.toks[k].lower_ in self.m.participle_clitics
+                and len(nxt) > 5
+                and nxt.endswith(endings)
+                and not self.in_quote(k)
+            ):
+                return k - 1 if self.toks[k - 1].text == "," else k
+        return ce
