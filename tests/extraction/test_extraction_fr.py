@@ -568,3 +568,56 @@ def test_no_reaction_from_a_source_named_after_the_phrase():
         c = claim_of(text)
         assert (c.speaker, c.stance) == (speaker, "declines_comment"), text
         assert c.content.startswith("n") and "réaction immédiate" in c.content
+
+
+def test_a_time_phrase_between_the_verb_and_its_complement_is_skipped():
+    for text, cue, content in (
+        (
+            "Le syndicat avait menacé le week-end dernier de bloquer les dépôts de carburant.",
+            "avait menacé",
+            "bloquer les dépôts de carburant",
+        ),
+        (
+            "La ministre a affirmé la semaine dernière que la réforme serait votée.",
+            "a affirmé",
+            "la réforme serait votée",
+        ),
+        (
+            "La préfète a annoncé le mois dernier la fermeture de la piscine.",
+            "a annoncé",
+            "la fermeture de la piscine",
+        ),
+    ):
+        c = only(text, cue=cue)
+        assert c.content == content, text
+
+
+def test_an_adverb_of_several_words_after_the_verb_is_not_content():
+    for text, cue, content in (
+        (
+            "Le syndicat menace de nouveau de bloquer les dépôts de carburant.",
+            "menace",
+            "bloquer les dépôts de carburant",
+        ),
+        (
+            "Le collectif menace à nouveau de saisir le tribunal administratif.",
+            "menace",
+            "saisir le tribunal administratif",
+        ),
+        (
+            "La sénatrice a dénoncé une fois de plus la réforme des retraites.",
+            "a dénoncé",
+            "la réforme des retraites",
+        ),
+    ):
+        c = only(text, cue=cue)
+        assert c.content == content, text
+
+
+def test_a_clitic_and_present_participle_after_the_object_end_it():
+    for text in (
+        "Le ministre a salué la signature de cet accord y voyant un signe d'apaisement.",
+        "Le ministre a salué la signature de cet accord, y voyant un signe d'apaisement.",
+    ):
+        c = only(text, cue="a salué")
+        assert c.content == "la signature de cet accord", text

@@ -253,7 +253,7 @@ def find(
         ce = _quoted_infinitive_end(ex, content_start, ce)
     if kind == "obj":
         ce = _means_adjunct(ex, content_start, ce)
-        ce = _infinitive_adjunct(ex, content_start, ce)
+        ce = ex._participle_adjunct(content_start, _infinitive_adjunct(ex, content_start, ce))
         ce = _date_adjunct(ex, content_start, ce)
         if ex.m.speech_verbs[lemma] == "denies":
             ce = _dismissal_verdict(ex, content_start, ce)

@@ -31,6 +31,7 @@ class ContentSpans:
             and toks[j].lower_ not in m.totality_determiners
         ):
             j += 1
+        j = self._skip_adverb_phrase(j, hi)
         j = self._skip_time_phrase(j, hi)
         j = self._skip_means_aside(j, hi)
         if j >= hi:
@@ -459,7 +460,7 @@ class ContentSpans:
     def _skip_time_phrase(self, j: int, hi: int) -> int:
         """Skip "depuis deux ans" / "for years" between a verb and its object."""
         if j >= hi or self.toks[j].lower_ not in self.m.time_prepositions:
-            return j
+            return self._skip_relative_time(j, hi)
         k = j + 1
         if k < hi and self.toks[k].pos_ == "DET":
             k += 1
@@ -469,3 +470,42 @@ class ContentSpans:
         if k > start and k < hi and self.toks[k].pos_ == "DET":
             return k
         return j
+
+    def _skip_relative_time(self, j: int, hi: int) -> int:
+        """Skip "la semaine dernière" / "last week" before "de", "que", "to", "that" or an
+        article."""
+        words = self.m.relative_time_adjectives
+        k = j + 1 if j < hi and self.toks[j].pos_ == "DET" else j
+        if k + 3 < hi and self.toks[k + 1].text == "-":
+            k += 2  # "le week-end dernier": one noun in three tokens
+        if k + 2 < hi and self.toks[k].pos_ == "NOUN" and self.toks[k + 1].lower_ in words:
+            k += 2  # "la semaine dernière"
+        elif k + 2 < hi and self.toks[k].lower_ in words and self.toks[k + 1].pos_ == "NOUN":
+            k += 2  # "last week"
+        else:
+            return j
+        return k if self.toks[k].pos_ in ("ADP", "SCONJ", "PART", "DET") else j
+
+    def _skip_adverb_phrase(self, j: int, hi: int) -> int:
+        """Skip "de nouveau", "une fois de plus", "once again" after the verb."""
+        for phrase in self.m.adverb_phrases:
+            words = phrase.split()
+            k = j + len(words)
+            if k < hi and [t.lower_ for t in self.toks[j:k]] == words:
+                return k
+        return j
+
+    def _participle_adjunct(self, cs: int, ce: int) -> int:
+        """ "a salué l'accord(,) y voyant un signe de X": a clitic and a present participle
+        open an adjunct about the speaker's act, not part of the object."""
+        endings = self.m.present_participle_endings
+        for k in range(cs + 1, ce - 1):
+            nxt = self.toks[k + 1].lower_
+            if (
+                self.toks[k].lower_ in self.m.participle_clitics
+                and len(nxt) > 5
+                and nxt.endswith(endings)
+                and not self.in_quote(k)
+            ):
+                return k - 1 if self.toks[k - 1].text == "," else k
+        return ce

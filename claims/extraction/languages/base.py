@@ -388,6 +388,10 @@ class LanguagePack:
     negations: Words
     adverbial_openers: Words
     time_words: Words
+    relative_time_adjectives: Words = optional(default=frozenset())  # "la semaine dernière"
+    adverb_phrases: Words = optional(default=frozenset())  # "de nouveau", "once again"
+    participle_clitics: Words = optional(default=frozenset())  # "y voyant", "en notant"
+    present_participle_endings: tuple[str, ...] = optional(default=())  # "voyant"
     plural_pronoun: str  # "one of them" / "l'un d'eux": the pronoun to resolve
     one_of_prefix: str = optional(default="")  # the speaker becomes "one of <antecedent>"
     impersonal_pronouns: Words = optional(default=frozenset())  # "it" never names a person

@@ -38,6 +38,10 @@ INDEFINITE_DETERMINERS = {
 COORDINATORS = {"and", "but", "or", "while"}
 TOTALITY_DETERMINERS = {"all", "any"}
 TIME_PREPOSITIONS = {"for", "since"}
+# "la semaine dernière", "last week": a time phrase between a verb and its complement
+RELATIVE_TIME_ADJECTIVES = {"last", "next", "past"}
+# adverbs of several words, skipped between a verb and its complement
+ADVERB_PHRASES = {"once again", "yet again", "once more", "in turn", "on several occasions"}
 BUT = {"but"}
 NEGATIONS = {"not", "n't", "no", "never", "nothing", "none", "nobody", "neither", "nor"}
 ADVERBIAL_OPENERS = {

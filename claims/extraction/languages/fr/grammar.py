@@ -73,6 +73,28 @@ COORDINATORS = {"et", "mais", "ou", "puis"}
 TOTALITY_DETERMINERS = {"tout", "toute", "tous", "toutes"}
 # "dénonce depuis deux ans un système": a time phrase between a verb and its object.
 TIME_PREPOSITIONS = {"depuis", "pendant", "durant"}
+# "la semaine dernière", "last week": a time phrase between a verb and its complement
+RELATIVE_TIME_ADJECTIVES = {
+    "dernier",
+    "dernière",
+    "derniers",
+    "dernières",
+    "prochain",
+    "prochaine",
+    "passé",
+    "passée",
+}
+# adverbs of several words, skipped between a verb and its complement
+ADVERB_PHRASES = {
+    "à nouveau",
+    "de nouveau",
+    "une fois de plus",
+    "une nouvelle fois",
+    "encore une fois",
+    "à plusieurs reprises",
+    "à maintes reprises",
+    "à son tour",
+}
 BUT = {"mais"}
 NEGATIONS = {
     "ne",
