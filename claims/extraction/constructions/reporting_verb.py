@@ -142,22 +142,9 @@ def find(
             quoted = _quote_right_after(ex, vg_end, e, anchors, i)
         if quoted is not None:
             # 'She said "we worked hard."': a quotation right after the cue, no colon
-            _emit_for_subjects(
-                ex,
-                quoted,
-                frame,
-                relay_frame,
-                relay_cue,
-                np,
-                cue_words,
-                "direct",
-                ex.m.speech_verbs[lemma],
-                0.7,
-                "postposed",
-                si,
-                i,
+            _postposed(
+                ex, quoted, "direct", frame, relay_frame, relay_cue, np, cue_words, lemma, si, i
             )
-            ex.consumed.add(i)
             return
         if (
             lemma in ex.m.clause_only_verbs
@@ -198,22 +185,9 @@ def find(
             if quoted is not None:
                 # "X observed, \"...\"": a direct quote, unless the quote rule claims it
                 # too (``drop_quote_duplicates``)
-                _emit_for_subjects(
-                    ex,
-                    quoted,
-                    frame,
-                    relay_frame,
-                    relay_cue,
-                    np,
-                    cue_words,
-                    "direct",
-                    ex.m.speech_verbs[lemma],
-                    0.7,
-                    "postposed",
-                    si,
-                    i,
+                _postposed(
+                    ex, quoted, "direct", frame, relay_frame, relay_cue, np, cue_words, lemma, si, i
                 )
-                ex.consumed.add(i)
                 return
             span = ex.char_span(j + 1, ce)
         if (
@@ -228,22 +202,7 @@ def find(
             span = _interrupted_clause(ex, np, lo, vg_end, e, anchors, i)
         if span is None:
             return
-        _emit_for_subjects(
-            ex,
-            span,
-            frame,
-            relay_frame,
-            relay_cue,
-            np,
-            cue_words,
-            "indirect",
-            ex.m.speech_verbs[lemma],
-            0.7,
-            "postposed",
-            si,
-            i,
-        )
-        ex.consumed.add(i)
+        _postposed(ex, span, "indirect", frame, relay_frame, relay_cue, np, cue_words, lemma, si, i)
         return
     ce = _subordinate_end(ex, i, content_start, ex.clause_end(content_start, e, anchors, i))
     if relay_cue is None and ce < e and toks[ce].lower_ in ex.m.relay_verbs:
@@ -493,6 +452,29 @@ def _clause_has_direct_quote_only(ex: DocExtractor, cs: int, ce: int) -> bool:
         j for j in range(cs, ce) if _is_word(ex.toks[j]) and ex.toks[j].text not in QUOTE_CHARS
     ]
     return bool(words) and all(ex.in_quote(j) for j in words) and False
+
+
+def _postposed(
+    ex: DocExtractor, span, quote_type, frame, relay_frame, relay_cue, np, cue_words, lemma, si, i
+) -> None:
+    """The claim of a reporting clause after or around its content ("X, Y said.",
+    'Y said "X."', "The board, she said, had ..."); the cue is then used up."""
+    _emit_for_subjects(
+        ex,
+        span,
+        frame,
+        relay_frame,
+        relay_cue,
+        np,
+        cue_words,
+        quote_type,
+        ex.m.speech_verbs[lemma],
+        0.7,
+        "postposed",
+        si,
+        i,
+    )
+    ex.consumed.add(i)
 
 
 def _emit_for_subjects(

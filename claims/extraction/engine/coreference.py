@@ -99,7 +99,9 @@ class Coreference:
             is_pronoun=True,
         )
 
-    def _previous_plural_subject(self, at: int, found_at: int, gender: str | None) -> Frame | None:
+    def _previous_subject(self, at: int, found_at: int, gender: str | None) -> Frame | None:
+        """The subject of the sentence before the one of ``at``, when it is no pronoun, comes
+        after the antecedent already found (``found_at``) and does not contradict ``gender``."""
         si = self.sent_of[at] if at < self.n else len(self.sents) - 1
         if si == 0:
             return None
@@ -107,31 +109,27 @@ class Coreference:
         if ps <= found_at:
             return None
         frame = self.main_subject(ps, pe)
-        if frame is None or frame.is_pronoun or frame.number != "Plur":
+        if frame is None or frame.is_pronoun:
             return None
         if gender in ("Masc", "Fem") and frame.gender in ("Masc", "Fem") and frame.gender != gender:
             return None
         return frame
 
+    def _previous_plural_subject(self, at: int, found_at: int, gender: str | None) -> Frame | None:
+        frame = self._previous_subject(at, found_at, gender)
+        return frame if frame is not None and frame.number == "Plur" else None
+
     def _previous_body_subject(self, at: int, found_at: int, gender: str | None) -> Frame | None:
         """The singular subject of the previous sentence when a government or organisation
         noun heads it ("Le nouveau gouvernement", "the ministry")."""
-        si = self.sent_of[at] if at < self.n else len(self.sents) - 1
-        if si == 0:
-            return None
-        ps, pe = self.sents[si - 1]
-        if ps <= found_at:
-            return None
-        frame = self.main_subject(ps, pe)
-        if frame is None or frame.is_pronoun or frame.number == "Plur":
+        frame = self._previous_subject(at, found_at, gender)
+        if frame is None or frame.number == "Plur":
             return None
         if frame.kind not in ("government", "organization"):
             return None  # "Le site emploie 300 personnes" names no outlet
         words = [strip_accents(w.lower()) for w in re.split(r"[\s'’]+", frame.text) if w]
         heads = {strip_accents(h) for h in self.m.government_heads | self.m.organisation_heads}
         if not set(words) & heads:
-            return None
-        if gender in ("Masc", "Fem") and frame.gender in ("Masc", "Fem") and frame.gender != gender:
             return None
         return frame
 
