@@ -30,7 +30,7 @@ def find(ex: DocExtractor, si: int, s: int, e: int, i: int, anchors: set[int]) -
     src = segs[0]
     glued = None
     if _glued_clause(ex, *src):
-        # "according to Wasef archaeologists have not ...": no comma tells where the source
+        # "according to Okafor historians have not ...": no comma tells where the source
         # ends and the content starts, unless a name ends before a lowercase subject
         glued = _name_before_clause(ex, *src)
         if glued is None:
@@ -258,7 +258,7 @@ def _object_cue(ex: DocExtractor, a: int, b: int) -> bool:
 
 
 def _name_before_clause(ex: DocExtractor, a: int, b: int) -> int | None:
-    """ "according to Wasef archaeologists have not found ...": a proper name, then a
+    """ "according to Okafor historians have not found ...": a proper name, then a
     lowercase noun phrase that is the subject of a finite verb; where the clause starts."""
     toks = ex.toks
     j = a

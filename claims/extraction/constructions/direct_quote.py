@@ -8,7 +8,7 @@ The forms news writes, in both languages:
 - before it: "X a déclaré : « … »", 'X said, "…"', 'X said "We …"' (a whole utterance right
   after the verb; a quoted noun phrase there is the verb's object), "…, adding: “…”" (the
   main clause's subject speaks), a paragraph ending with a colon above the quote;
-- a clause naming a statement before a colon: "Trump's statement read: “…”";
+- a clause naming a statement before a colon: "Brandt's statement read: “…”";
 - reported speech before a colon: "a précisé que … : « … »" (same speaker and cue);
 - a following quote with no verb of its own, and a quote running over paragraphs (each open
   paragraph is one claim; a cue after its last paragraph serves them all).
@@ -166,7 +166,7 @@ def find(
         if introduced is not None:
             frame, cue, stance, anchor = introduced
     # 2b. a clause before the colon that announces the quotation without a reporting verb:
-    # "Trump's statement read: “…”", "made the following announcement: “…”"
+    # "Brandt's statement read: “…”", "made the following announcement: “…”"
     if frame is None and prev_char == ":":
         announced = _announcing_clause(ex, s, ot)
         if announced is not None:
@@ -346,7 +346,7 @@ def _colon_before(ex: DocExtractor, ot: int, s: int) -> int | None:
 
 def _announcing_clause(ex: DocExtractor, s: int, ot: int) -> tuple[Frame, str, int] | None:
     """A clause naming a statement before the colon: its subject (or the statement's owner)
-    speaks. "Trump's statement read:", "the council made the following announcement:"."""
+    speaks. "Brandt's statement read:", "the council made the following announcement:"."""
     colon = _colon_before(ex, ot, s)
     if colon is None:
         return None
@@ -367,8 +367,8 @@ def _announcing_clause(ex: DocExtractor, s: int, ot: int) -> tuple[Frame, str, i
 
 
 def _statement_owner(ex: DocExtractor, trigger: int, start: int, colon: int) -> Frame | None:
-    """Who made the statement the noun names: its possessor ("Trump's statement") or the
-    agent after it ("this statement by Trump")."""
+    """Who made the statement the noun names: its possessor ("Brandt's statement") or the
+    agent after it ("this statement by Brandt")."""
     toks = ex.toks
     for j in range(start, trigger):
         if toks[j].dep_ in ("poss", "nmod:poss") and toks[j].head.i == trigger:

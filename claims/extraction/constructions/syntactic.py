@@ -413,7 +413,7 @@ def _postposed(ex: DocExtractor, tok: Token, span: tuple[int, int]) -> bool:
     a, b = span
     first = ex.toks[a]
     if first.dep_ == "mark" or first.pos_ == "SCONJ":
-        return False  # "as Trump went on …, Melanie said yes": a circumstance
+        return False  # "as Brandt went on …, Ines said yes": a circumstance
     if any(c.i > tok.i and c.dep_ in CLAUSE | OBJECT | OPEN_CLAUSE for c in tok.children):
         return False  # the cue has its own content after it ("…, she added the words")
     return tok.dep_ == "ROOT" and b < tok.i and ex.toks[b].text == ","

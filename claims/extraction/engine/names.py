@@ -32,7 +32,7 @@ def _same_name_word(short: str, full: str) -> bool:
 
 
 def _one_letter_apart(short: str, full: str) -> bool:
-    """ "Wasif" / "Wasef": the same length, the same first two letters and one other letter
+    """ "Haddad" / "Hadded": the same length, the same first two letters and one other letter
     different."""
     a, b = short.lower(), full.lower()
     return (
@@ -320,7 +320,7 @@ class Names:
 
     def _earlier_full_name(self, words: list[str], at: int) -> str | None:
         """The full name given earlier that ends with ``words``, else the only one whose
-        surname is ``words`` spelt with one other letter ("Sarea" / "Saree": transliterations
+        surname is ``words`` spelt with one other letter ("Karimi" / "Karimy": transliterations
         of one name in the same article)."""
         names = [self.np_text(ps, pe) for ps, pe in reversed(self.per_ents) if pe <= at]
         names += [c.frame.text for c in reversed(self.claims) if c.frame.kind == "person"]

@@ -112,7 +112,7 @@ class Speakers:
                 kind = "person"  # "Varenne, le président du conseil": a titled person
         owner = self._possessor_of_statement(s, e)
         if owner is not None and text == full:
-            # "Trump's statement read:" / "he declined" after it: whose statement it is
+            # "Brandt's statement read:" / "he declined" after it: whose statement it is
             text = self.np_text(*owner)
             kind = self.speaker_kind(*owner, text)
             gender, number = self._gender_number(*owner)
@@ -122,7 +122,7 @@ class Speakers:
         if kind == "person":
             text = self._full_name(text, s)
         elif kind == "organization" and self._one_capitalised_word(text):
-            person = self._earlier_full_name([text], s)  # "Saree said": the tagger missed him
+            person = self._earlier_full_name([text], s)  # "Karimy said": the tagger missed him
             if person is not None:
                 text, kind = person, "person"
         if kind != "person" and len(text.split()) <= 2:
@@ -141,7 +141,7 @@ class Speakers:
     def _cut_from_a_name(self, ps: int) -> bool:
         """A person the tagger found right after another kind of name ending with a
         lower-case word: the tail of one name it cut in two ("Conseil des droits de l'" ORG +
-        "Homme de l'ONU" PER); "Republican" NORP + "Christine Whitman" is no such cut."""
+        "Homme de l'ONU" PER); "Liberal" NORP + "Anna Berg Lind" is no such cut."""
         prev = self.toks[ps - 1] if ps > 0 else None
         return (
             prev is not None
@@ -240,7 +240,7 @@ class Speakers:
         return None
 
     def _possessor_of_statement(self, s: int, e: int) -> tuple[int, int] | None:
-        """ "Trump's statement", "la déclaration de X" where the owner comes first: the span
+        """ "Brandt's statement", "la déclaration de X" where the owner comes first: the span
         of the owner of a statement noun, a proper name, else None."""
         toks = self.toks
         words = [t for t in toks[s:e] if _is_word(t)]
@@ -489,7 +489,7 @@ class Speakers:
             return self.make_frame(np, asides, np[0]), asides, clause_end, np
         np = self._subordinate_subject(lo, vg, cue_i)
         if np is not None:
-            # "Shortly after Trump said ...", "although they say ...": the parse's subject
+            # "Shortly after Brandt said ...", "although they say ...": the parse's subject
             return self.make_frame(np, None, np[0]), [], None, np
         if vg > s and toks[vg - 1].lower_ in self.m.coordinators:
             # "Le groupe conteste ces accusations et affirme que ...": shared subject
@@ -509,7 +509,7 @@ class Speakers:
         return None, [], None, None
 
     def _subordinate_subject(self, lo: int, vg: int, cue_i: int) -> tuple[int, int] | None:
-        """The subject of a cue that opens no segment of its own: "after Trump said",
+        """The subject of a cue that opens no segment of its own: "after Brandt said",
         "although they say", "when the mayor noted": the parse's subject of the cue, a short
         noun phrase right before the verb group, after a subordinator."""
         toks = self.toks

@@ -290,7 +290,7 @@ CUES: list[Cue] = [
     # "compare": "they compared the samples to ..." is a method more often than a verdict
     # in news; nor ask (questions, requests), speak of, discuss, offer, propose, express
     Cue("defend", "asserts", takes=("object",), clause_only=True),
-    # "echoed that ...", 'echoed: "..."'; not its object: "echoing Mr. Putin" names no claim
+    # "echoed that ...", 'echoed: "..."'; not its object: "echoing Mr. Volkov" names no claim
     Cue("echo", "asserts", clause_only=True),
     Cue("cite", "asserts", takes=("object",), preposition_after_object=("as",), clause_only=True),
     Cue("point to", "asserts", takes=("object",), clause_only=True, light=("point",)),

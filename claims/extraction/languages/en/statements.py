@@ -145,7 +145,7 @@ INFINITIVE_OPENERS: list[tuple[str, ...]] = []
 
 RELAY_VERBS = {"citing", "quoting", "cited", "cites", "quoted", "quotes"}
 ACCORDING_TO = [("according", "to")]
-# bare "For X, ..." is mostly the writer's framing in English news ("For Trump, the
+# bare "For X, ..." is mostly the writer's framing in English news ("For Brandt, the
 # format was not ideal"), so only the explicit phrases attribute
 OPINION_PREPOSITIONS = [("in", "the", noun, "of") for noun in ("view", "eyes", "opinion")]
 OPINION_PRONOUNS = {"him", "her", "them"}
