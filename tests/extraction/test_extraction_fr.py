@@ -621,3 +621,20 @@ def test_a_clitic_and_present_participle_after_the_object_end_it():
     ):
         c = only(text, cue="a salué")
         assert c.content == "la signature de cet accord", text
+
+
+def test_short_aside_between_the_verb_and_que():
+    for text, cue in (
+        ("Le syndicat des pilotes estime, au contraire, que la direction a menti.", "estime"),
+        ("La ministre Inès Caron a affirmé, de son côté, que le budget serait tenu.", "a affirmé"),
+        ("Le maire de Vierzon a déclaré, lundi, que la route resterait fermée.", "a déclaré"),
+    ):
+        c = only(text, cue=cue)
+        assert c.rule == "complement", text
+        assert c.content.split()[0] in ("la", "le"), text
+    # a verb inside the commas is a clause of its own, not an aside
+    assert not [
+        c
+        for c in claims_of("Le maire a déclaré, ce qui a surpris, que la route resterait fermée.")
+        if c.rule == "complement"
+    ]

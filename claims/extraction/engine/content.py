@@ -149,6 +149,9 @@ class ContentSpans:
                     k += 1
                     steps += 1
                     continue
+                que = self._after_adverbial_aside(k, hi)
+                if que is not None:
+                    return que, "que", asides, None
                 break
             fact_noun = low == "fait" and k > j and toks[k - 1].lower_ == "le"
             if t.text in (".", ";", ":", "!", "?") or (
@@ -456,6 +459,27 @@ class ContentSpans:
                 )
                 return Frame(name, kind, number="Sing")
         return None
+
+    def _after_adverbial_aside(self, comma: int, hi: int) -> int | None:
+        """ "estime, au contraire, que X", "said, however, that X": a short aside between
+        commas, with no verb and no quote, before the complementizer. Returns where the
+        clause after the complementizer starts."""
+        toks = self.toks
+        end = comma + 1
+        while (
+            end < hi
+            and end - comma <= 5
+            and toks[end].text != ","
+            and _is_word(toks[end])
+            and not self.in_quote(end)
+            and toks[end].pos_ not in ("VERB", "AUX")
+        ):
+            end += 1
+        if end == comma + 1 or end + 1 >= hi or toks[end].text != ",":
+            return None
+        if toks[end + 1].lower_ not in self.m.complementizers:
+            return None
+        return end + 2
 
     def _skip_time_phrase(self, j: int, hi: int) -> int:
         """Skip "depuis deux ans" / "for years" between a verb and its object."""
