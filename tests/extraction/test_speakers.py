@@ -300,3 +300,15 @@ def test_person_after_a_capitalised_adjective_entity_is_not_a_cut_name_en():
         "Agency administrator, said the party was split."
     )
     assert speaker_of(text, "en", "said").speaker == "Alice Merton Hale"
+
+
+def test_a_demonstrative_subject_names_no_speaker():
+    # "Ceci montre que" states the writer's inference: there is nobody to attribute it to
+    for text, language in (
+        ("Ceci montre que la réforme des retraites a échoué.", "fr"),
+        ("Cela prouve que le chantier du tramway a pris du retard.", "fr"),
+        ("This shows that the harbour reform has failed.", "en"),
+    ):
+        assert extract(text, language) == [], text
+    (c,) = extract("Le député Marc Olier montre que la réforme a échoué.", "fr")
+    assert c.speaker == "Marc Olier"

@@ -44,6 +44,8 @@ class Speakers:
             if _is_word(t)
         ):
             return None  # "the", "Des": a determiner alone names nobody
+        if all(t.lower_ in self.m.demonstrative_pronouns for t in toks[s:e] if _is_word(t)):
+            return None  # "Ceci montre que", "This shows that": a demonstrative names nobody
         cut = e
         for j in range(s + 1, e):
             low = toks[j].lower_

@@ -380,6 +380,8 @@ class LanguagePack:
     pronouns: Mapping[str, tuple[str | None, str]]
     articles: Words
     definite_determiners: Words
+    # "Ceci montre que", "this shows that": a demonstrative subject names no speaker
+    demonstrative_pronouns: Words
     indefinite_determiners: Words
     coordinators: Words
     totality_determiners: Words

@@ -20,6 +20,8 @@ RELATIVE_SUBJECTS = {"who", "which"}
 PARTICIPLE_SUFFIX = "ing"
 
 ARTICLES = {"the", "a", "an"}
+# "Ceci montre que", "this shows that": a demonstrative subject names no speaker
+DEMONSTRATIVE_PRONOUNS = {"this", "that", "these", "those"}
 DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those", "its", "his", "her", "their"}
 INDEFINITE_DETERMINERS = {
     "a",

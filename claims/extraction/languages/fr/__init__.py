@@ -82,6 +82,7 @@ PACK = LanguagePack(
     participle_suffix=grammar.PARTICIPLE_SUFFIX,
     articles=grammar.ARTICLES,
     definite_determiners=grammar.DEFINITE_DETERMINERS,
+    demonstrative_pronouns=grammar.DEMONSTRATIVE_PRONOUNS,
     indefinite_determiners=grammar.INDEFINITE_DETERMINERS,
     coordinators=grammar.COORDINATORS,
     totality_determiners=grammar.TOTALITY_DETERMINERS,

@@ -37,6 +37,8 @@ RELATIVE_SUBJECTS = {"qui"}
 PARTICIPLE_SUFFIX = "ant"  # "affirmant", "ajoutant": participial reporting clauses
 
 ARTICLES = {"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "d’"}
+# "Ceci montre que", "this shows that": a demonstrative subject names no speaker
+DEMONSTRATIVE_PRONOUNS = {"ceci", "cela", "ça", "celà"}
 DEFINITE_DETERMINERS = {
     "le",
     "la",
