@@ -316,17 +316,8 @@ class DocumentView:
 
     def _tok_at(self, char: int, s: int, e: int) -> int | None:
         """Index of the token covering ``char`` (or the last token starting before it)."""
-        lo, hi = s, e - 1
-        best = None
-        tok_idx = self.tok_idx
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            if tok_idx[mid] <= char:
-                best = mid
-                lo = mid + 1
-            else:
-                hi = mid - 1
-        return best
+        k = bisect.bisect_right(self.tok_idx, char, s, max(s, e)) - 1
+        return k if k >= s else None
 
     def _words_at(self, k: int, words: tuple[str, ...], hi: int) -> bool:
         """The lowercased tokens from ``k`` (before ``hi``) are ``words``."""
