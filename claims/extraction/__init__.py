@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from spacy.tokens import Doc
+
 from . import calibration
 from .engine.outlets import to_public
 from .language_id import detect_language, identify_language, language_name
@@ -84,13 +86,26 @@ def extract_batch(
 ) -> list[list[ExtractedClaim]]:
     """Extract claims from many articles of one language, parsing them with ``nlp.pipe``."""
     language = _resolve_language("", language)
+    results: list[list[ExtractedClaim]] = [[] for _ in texts]
+    for ti, start, original, doc in parsed_pieces(texts, language, batch_size):
+        claims = DocExtractor(doc, original, language, start).run()
+        for claim in to_public(claims, original, start, language):
+            claim.confidence = calibration.calibrated(language, claim.rule, claim.confidence)
+            results[ti].append(claim)
+    return results
+
+
+def parsed_pieces(
+    texts: list[str], language: str, batch_size: int = 32
+) -> Iterable[tuple[int, int, str, Doc]]:
+    """(text index, start offset, original piece, parsed piece) for every piece of the
+    texts: long articles go in pieces of ~CHUNK_CHARS, each normalized then parsed."""
     nlp = nlp_for(language)
     pieces: list[tuple[int, int, int]] = []  # (text index, start, end)
     for ti, text in enumerate(texts):
         if text and text.strip():
             for start, end in _chunks(text):
                 pieces.append((ti, start, end))
-    results: list[list[ExtractedClaim]] = [[] for _ in texts]
     normalized: dict[int, str] = {}
 
     def stream() -> Iterable[str]:
@@ -103,9 +118,4 @@ def extract_batch(
     for (ti, start, end), doc in zip(
         pieces, nlp.pipe(stream(), batch_size=batch_size), strict=True
     ):
-        original = texts[ti][start:end]
-        claims = DocExtractor(doc, original, language, start).run()
-        for claim in to_public(claims, original, start, language):
-            claim.confidence = calibration.calibrated(language, claim.rule, claim.confidence)
-            results[ti].append(claim)
-    return results
+        yield ti, start, texts[ti][start:end], doc

@@ -26,6 +26,7 @@ import re
 from .constructions import (
     according,
     direct_quote,
+    learned,
     nominal,
     opinion,
     reporting_verb,
@@ -48,6 +49,9 @@ class DocExtractor(
     DocumentView, VerbGroups, Phrases, Speakers, Names, Coreference, ContentSpans, Outlets
 ):
     """Runs every construction over one parsed document, sentence by sentence."""
+
+    # set to a list to collect the learned construction's candidates instead (training)
+    learned_sink: list | None = None
 
     def run(self) -> list[_Claim]:
         for si, (s, e) in enumerate(self.sents):
@@ -163,3 +167,5 @@ class DocExtractor(
         reporting_verb.drop_quote_duplicates(self, si)
         opinion.drop_overridden(self, si)
         according.relay_to_verbs(self, si)
+        # at the very end, the learned fallback on the verbs every rule left alone
+        learned.find(self, si, s, e, self.learned_sink)

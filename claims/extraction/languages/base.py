@@ -430,6 +430,10 @@ class LanguagePack:
     document_head_first: bool  # "les chiffres du ministère" (fr) / "the ministry figures"
     plural_tags: Words = optional(default=frozenset())  # number from tags when morph is silent
 
+    # verbs left out of the lexicon on purpose (requests, questions, hopes, intentions): the
+    # learned fallback (constructions/learned.py) never reads their complement as a claim
+    non_claim_verbs: Words = optional(default=frozenset())
+
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)

@@ -37,6 +37,7 @@ PACK = LanguagePack(
     verdict_links=statements.VERDICT_LINKS,
     dismissal_links=statements.DISMISSAL_LINKS,
     request_verbs=statements.REQUEST_VERBS,
+    non_claim_verbs=statements.NON_CLAIM_VERBS,
     clause_relatives={"which", "whom", "where"},
     as_clause_openers=statements.AS_CLAUSE_OPENERS,
     as_clause_clitics=statements.AS_CLAUSE_CLITICS,

@@ -124,6 +124,13 @@ VERDICT_LINKS = {"as"}
 DISMISSAL_LINKS: set[str] = {"as"}
 # requests, appeals and orders: what follows them is no claim (see base.request_verbs)
 REQUEST_VERBS = {"urge", "call"}
+# verbs the lexicon leaves out on purpose (eval/README.md: requests, appeals, orders, questions,
+# fears, hopes, wishes and intentions are no claims): the learned construction skips them too
+NON_CLAIM_VERBS = {
+    "ask", "beg", "demand", "request", "recommend", "advise", "implore", "order", "instruct",
+    "command", "invite", "encourage", "hope", "wish", "want", "fear", "plan", "intend", "aim",
+    "seek", "try", "expect", "wonder", "thank", "congratulate", "decline",
+}
 
 # ", comme l'affirmait X" / ", as X had claimed": X made the statement just reported
 AS_CLAUSE_OPENERS = {"as"}

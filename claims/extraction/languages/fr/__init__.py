@@ -45,6 +45,7 @@ PACK = LanguagePack(
     verdict_links=statements.VERDICT_LINKS,
     dismissal_links=statements.DISMISSAL_LINKS,
     request_verbs=statements.REQUEST_VERBS,
+    non_claim_verbs=statements.NON_CLAIM_VERBS,
     clause_relatives={
         "lequel",
         "laquelle",
