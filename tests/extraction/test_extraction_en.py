@@ -350,6 +350,12 @@ def test_content_stops_before_a_concession_after_a_comma():
     assert c.content == "the ship was a tanker"
 
 
+def test_content_stops_before_an_even_as_concession():
+    text = "Mayor Ines Dall has long said that she will back the plan, even as she mocks its cost."
+    c = only(text, quote_type="indirect")
+    assert c.content == "she will back the plan"
+
+
 def test_absolute_construction_with_a_reporting_gerund():
     text = "No injuries were reported, with local media reporting no-one was in the building."
     c = only(text, quote_type="indirect")

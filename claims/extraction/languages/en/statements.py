@@ -140,7 +140,7 @@ CONTEXT_CLAUSE_OPENERS = {"as"}
 # ", despite photos showing ...", ", even though ...": after a comma, the writer's concession
 # ends the content (PolNeAR train 1-600 gold: ", despite"/", even though" right after an
 # indirect content 16 times, inside one 9 times)
-CONCESSIVE_OPENERS = [("despite",), ("even", "though"), ("in", "spite", "of")]
+CONCESSIVE_OPENERS = [("despite",), ("even", "though"), ("even", "as"), ("in", "spite", "of")]
 # ", with officials reporting X": the noun phrase after "with" speaks through the gerund
 ABSOLUTE_MARKERS = {"with"}
 # "cited the navy as stating that X": the navy speaks through "stating"
