@@ -351,7 +351,7 @@ def test_content_stops_before_a_concession_after_a_comma():
 
 
 def test_content_stops_before_an_even_as_concession():
-    text = "Mayor Ines Dall has long said that she will back the plan, even as she mocks its cost."
+    text = "Mayor Ines Dall has long said that she will back the plan, even as she has taken shots at its cost."
     c = only(text, quote_type="indirect")
     assert c.content == "she will back the plan"
 
