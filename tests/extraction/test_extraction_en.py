@@ -350,6 +350,13 @@ def test_content_stops_before_a_concession_after_a_comma():
     assert c.content == "the ship was a tanker"
 
 
+def test_has_since_said_is_one_verb_group():
+    text = "Senator Kel Amory has since said he would vote for the harbour bill in March."
+    c = only(text, quote_type="indirect")
+    assert c.cue == "has since said"
+    assert c.content == "he would vote for the harbour bill in March"
+
+
 def test_content_stops_before_an_even_as_concession():
     text = "Mayor Ines Dall has long said that she will back the plan, even as she has taken shots at its cost."
     c = only(text, quote_type="indirect")

@@ -108,6 +108,7 @@ TIME_WORDS = {
     "earlier",
     "again",
     "previously",
+    "since",  # "has since said"
     "repeatedly",
     "flatly",
     "firmly",
