@@ -519,3 +519,10 @@ def test_gapped_clause_after_a_comma_ends_the_content():
     )
     c = only(text, speaker="Orvo")
     assert c.content == "its intention to leave the Danish market altogether"
+
+
+def test_an_apposition_on_the_accused_keeps_the_accusation_en():
+    text = "The unions accused the director, a former banker, of lying to the staff."
+    found = [c for c in extract(text, "en") if c.cue == "accused"]
+    assert found, [c.to_dict() for c in extract(text, "en")]
+    assert found[0].content == "the director, a former banker, of lying to the staff"

@@ -97,3 +97,28 @@ def test_a_date_after_the_object_is_not_what_was_announced():
     found = [c for c in claims_of(text) if c.cue == "ont annoncé"]
     assert found, [c.to_dict() for c in claims_of(text)]
     assert found[0].content == "la nouvelle"
+
+
+def test_an_apposition_on_the_accused_keeps_the_accusation():
+    text = "Les syndicats ont accusé le directeur, un ancien banquier, d'avoir menti aux salariés."
+    found = [c for c in claims_of(text) if c.cue.endswith("accusé")]
+    assert found, [c.to_dict() for c in claims_of(text)]
+    assert found[0].content == "le directeur, un ancien banquier, d'avoir menti aux salariés"
+    assert found[0].speaker == "Les syndicats"
+
+
+def test_an_adjunct_after_the_accusation_still_ends_it():
+    text = "Les syndicats ont accusé le directeur d'avoir menti, après avoir consulté les comptes."
+    found = [c for c in claims_of(text) if c.cue.endswith("accusé")]
+    assert found, [c.to_dict() for c in claims_of(text)]
+    assert found[0].content == "le directeur d'avoir menti"
+
+
+def test_a_participle_describing_the_object_is_not_part_of_it():
+    text = (
+        "Le maire a dévoilé le plan de rénovation du port, principalement financé par la "
+        "région, qui apporte cinq millions, et soutenu par l'État."
+    )
+    found = [c for c in claims_of(text) if c.cue.endswith("dévoilé")]
+    assert found, [c.to_dict() for c in claims_of(text)]
+    assert found[0].content == "le plan de rénovation du port"

@@ -212,8 +212,9 @@ def find(
         ce = _quoted_infinitive_end(ex, content_start, ce)
     if kind == "obj":
         ce = _means_adjunct(ex, content_start, ce)
-        ce = ex._participle_adjunct(content_start, _infinitive_adjunct(ex, content_start, ce))
-        ce = _date_adjunct(ex, content_start, ce)
+        keep = ex.m.object_needs_preposition.get(lemma, ())
+        ce = ex._participle_adjunct(content_start, _infinitive_adjunct(ex, content_start, ce, keep))
+        ce = _date_adjunct(ex, content_start, _participial_apposition(ex, content_start, ce))
         if ex.m.speech_verbs[lemma] == "denies":
             ce = _dismissal_verdict(ex, content_start, ce)
     span = ex.char_span(content_start, ce)
@@ -524,18 +525,43 @@ def _means_adjunct(ex: DocExtractor, cs: int, ce: int) -> int:
     return ce
 
 
-def _infinitive_adjunct(ex: DocExtractor, cs: int, ce: int) -> int:
+def _infinitive_adjunct(ex: DocExtractor, cs: int, ce: int, keep: tuple[str, ...] = ()) -> int:
     """ "a fait état de X, après avoir convoqué Y": the adjunct after the object is
-    about the speaker's act, not part of what was said."""
+    about the speaker's act, not part of what was said. The preposition the cue takes
+    after its object (``keep``: "accuse X, un ancien élu, d'avoir menti") goes on."""
     toks = ex.toks
     for k in range(cs + 1, ce - 2):
         if ex.in_quote(k) or toks[k].text != ",":
             continue
         prep, verb = toks[k + 1], toks[k + 2]
+        if prep.lower_ in keep:
+            continue
         if prep.pos_ in ("ADP", "SCONJ") and (
             "Inf" in verb.morph.get("VerbForm")
             or verb.lower_ in ("avoir", "être")
             or verb.tag_ in ex.m.gerund_tags
+        ):
+            return k
+    return ce
+
+
+def _participial_apposition(ex: DocExtractor, cs: int, ce: int) -> int:
+    """ "a dévoilé le plan, principalement financé par la région": a past participle and
+    its preposition after a comma describe the object's noun; they are not what was said."""
+    toks = ex.toks
+    for k in range(cs + 2, ce - 2):
+        if toks[k].text != "," or ex.in_quote(k) or toks[k - 1].text in QUOTE_CHARS:
+            continue
+        j = k + 1
+        while j < ce - 1 and toks[j].pos_ == "ADV" and j - k <= 2:
+            j += 1
+        verb = toks[j]
+        if (
+            verb.pos_ == "VERB"
+            and "Part" in verb.morph.get("VerbForm")
+            and "Past" in verb.morph.get("Tense")
+            and toks[j + 1].pos_ == "ADP"
+            and not ex.in_quote(j)
         ):
             return k
     return ce

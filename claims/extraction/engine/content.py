@@ -380,8 +380,13 @@ class ContentSpans:
         """ "accuse Abou Dhabi d'armer" needs its "de"; "accuse un retard" reports nothing."""
         # "named the Vexa chain and property developer Lumo Invest among": a coordinated
         # object may be long; punctuation or a finite verb still ends the search
-        for j in range(k + 1, min(hi, k + 12)):
+        apposition = -1
+        for j in range(k + 1, min(hi, k + 20)):
             t = self.toks[j]
+            if j <= apposition:
+                continue
+            if j > k + 12 and apposition < 0:
+                break
             if t.lower_ in preps:
                 # "d'armer", "of corruption": a verb or a bare noun, not "d'au moins dix mois"
                 nxt = self.toks[j + 1] if j + 1 < self.n else None
@@ -396,9 +401,27 @@ class ContentSpans:
                     or nxt.tag_ == "VBG"
                     or nxt.pos_ in ("NOUN", "VERB")
                 )
+            if t.text == "," and apposition < 0 and (end := self._apposition_end(j, hi)):
+                apposition = end  # "accuse X, un ancien banquier, d'avoir menti"
+                continue
             if t.text in (",", ".", ";", ":") or self.is_finite(j):
                 return False
         return False
+
+    def _apposition_end(self, j: int, hi: int) -> int | None:
+        """The second comma of an apposition opening with the comma at ``j`` (", un
+        ancien banquier,"): a short noun phrase with a determiner and no verb."""
+        toks = self.toks
+        if j + 1 >= hi or toks[j + 1].pos_ not in ("DET", "NUM"):
+            return None
+        for k in range(j + 2, min(hi, j + 10)):
+            t = toks[k]
+            if t.text == ",":
+                return k if k > j + 2 else None
+            if t.pos_ in ("VERB", "AUX", "PUNCT", "SCONJ", "CCONJ", "PRON") or self.in_quote(k):
+                if not (t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm")):
+                    return None
+        return None
 
     def _statement_object(self, k: int, hi: int, lemma: str = "") -> bool:
         m = self.m
