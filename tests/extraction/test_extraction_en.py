@@ -526,3 +526,11 @@ def test_an_apposition_on_the_accused_keeps_the_accusation_en():
     found = [c for c in extract(text, "en") if c.cue == "accused"]
     assert found, [c.to_dict() for c in extract(text, "en")]
     assert found[0].content == "the director, a former banker, of lying to the staff"
+
+
+def test_a_gerund_right_after_a_closing_quote_reports_for_the_subject_en():
+    text = 'The union said the cuts were "a disgrace" adding that staff had not been consulted.'
+    by_cue = {c.cue: c for c in extract(text, "en")}
+    assert "adding" in by_cue, [c.to_dict() for c in extract(text, "en")]
+    assert by_cue["adding"].content == "staff had not been consulted"
+    assert by_cue["said"].content == 'the cuts were "a disgrace"'

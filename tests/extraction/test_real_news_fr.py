@@ -122,3 +122,31 @@ def test_a_participle_describing_the_object_is_not_part_of_it():
     found = [c for c in claims_of(text) if c.cue.endswith("dévoilé")]
     assert found, [c.to_dict() for c in claims_of(text)]
     assert found[0].content == "le plan de rénovation du port"
+
+
+def test_a_participle_right_after_a_closing_quote_reports_for_the_subject():
+    text = (
+        "Le collectif estime que « les loyers sont trop chers » évoquant des « hausses de 20 % »."
+    )
+    by_cue = {c.cue: c for c in claims_of(text)}
+    assert "évoquant" in by_cue, [c.to_dict() for c in claims_of(text)]
+    assert by_cue["évoquant"].content == "des « hausses de 20 % »"
+    assert by_cue["évoquant"].speaker == "Le collectif"
+    assert by_cue["estime"].content == "« les loyers sont trop chers »"
+
+
+def test_a_clause_opening_a_parenthesis_has_its_subject_inside_it():
+    text = (
+        "Le ministre a quitté la salle (Paul Martin déplora mardi un budget « truffé "
+        "d’erreurs »). Le débat a repris le soir."
+    )
+    found = [c for c in claims_of(text) if c.cue == "déplora"]
+    assert found, [c.to_dict() for c in claims_of(text)]
+    assert found[0].speaker == "Paul Martin"
+
+
+def test_a_parenthesis_closed_before_the_verb_stays_in_the_subject():
+    text = "Le Front vert (FV) a déclaré que la réforme était injuste."
+    found = [c for c in claims_of(text) if c.cue == "a déclaré"]
+    assert found, [c.to_dict() for c in claims_of(text)]
+    assert found[0].speaker.startswith("Le Front vert")

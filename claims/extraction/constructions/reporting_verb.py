@@ -55,7 +55,11 @@ def find(
         (
             ex.is_participle(verb)
             and vg > s
-            and (toks[vg - 1].text in (",",) + tuple(DASHES) or _gerund_opener(ex, s, vg))
+            and (
+                toks[vg - 1].text in (",",) + tuple(DASHES)
+                or _gerund_opener(ex, s, vg)
+                or vg - 1 in ex.closing_marks  # "« … » évoquant X"
+            )
         )
         or _bare_gerund(ex, s, vg, verb)
         or ex._infinitive_after_opener(i)

@@ -350,8 +350,8 @@ class Phrases:
                 if toks[k].lower_ in self.m.coordinators:
                     k -= 1
                     return k + 1 if toks[k].text != "," else k
-                if toks[k].text == ",":
-                    return k
+                if toks[k].text == "," or (k in self.closing_marks and self.is_participle(j)):
+                    return k if toks[k].text == "," else j  # "« … » évoquant X": the same
             if text == "," and j + 1 < limit:
                 nxt = toks[j + 1]
                 nlow = nxt.lower_
@@ -513,6 +513,9 @@ class Phrases:
                 break
             if t.text == ";" or t.text == ":":
                 lo = j + 1
+                break
+            if t.text == "(" and not any(self.toks[k].text == ")" for k in range(j + 1, vg)):
+                lo = j + 1  # "(X déplora un discours « … »)": the clause opens the parenthesis
                 break
             if (
                 t.lower_ in self.m.clause_relatives
