@@ -150,3 +150,25 @@ def test_a_parenthesis_closed_before_the_verb_stays_in_the_subject():
     found = [c for c in claims_of(text) if c.cue == "a déclaré"]
     assert found, [c.to_dict() for c in claims_of(text)]
     assert found[0].speaker.startswith("Le Front vert")
+
+
+def test_calling_someone_a_quoted_name_is_a_claim_ending_with_the_quote():
+    text = (
+        "Le député avait appelé Paul Martin « le baron de la ville », en référence à son château."
+    )
+    found = [c for c in claims_of(text) if c.cue == "avait appelé"]
+    assert found, [c.to_dict() for c in claims_of(text)]
+    assert found[0].content == "Paul Martin « le baron de la ville »"
+    assert found[0].speaker == "Le député"
+
+
+def test_a_quoted_appeal_after_the_object_is_no_claim():
+    assert claims_of("Le maire a appelé les habitants « à rester chez eux ».") == []
+    assert claims_of("Le syndicat a appelé les salariés « au calme ».") == []
+
+
+def test_a_quoted_verdict_followed_by_an_adjunct_ends_with_its_quote():
+    text = "Le ministre a jugé la situation « intenable », avant de quitter la salle."
+    found = [c for c in claims_of(text) if c.cue == "a jugé"]
+    assert found, [c.to_dict() for c in claims_of(text)]
+    assert found[0].content == "la situation « intenable »"

@@ -381,7 +381,13 @@ SAYING: list[Cue] = [
         irregular_forms=("décrit", "décrite", "décrits", "décrivent", "décrivait", "décrivant"),
     ),
     # "appelle X « Y »"; "appelle à une marche" is a demand, kept (see réclamer below)
-    Cue("appeler", "asserts", takes=("preposition",), prepositions=_A_ALL, clause_only=True),
+    Cue(
+        "appeler",
+        "asserts",
+        takes=("preposition", "verdict"),
+        prepositions=_A_ALL,
+        clause_only=True,
+    ),
     Cue("être d'avis", "asserts", clause_only=True, light=_ETRE),
     Cue(
         "être convaincu",
