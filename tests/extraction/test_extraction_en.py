@@ -534,3 +534,10 @@ def test_a_gerund_right_after_a_closing_quote_reports_for_the_subject_en():
     assert "adding" in by_cue, [c.to_dict() for c in extract(text, "en")]
     assert by_cue["adding"].content == "staff had not been consulted"
     assert by_cue["said"].content == 'the cuts were "a disgrace"'
+
+
+def test_after_just_as_a_name_with_a_bare_apposition_is_the_subject_en():
+    text = "Just as Lena Ortiz, chair of the harbour board, had said that fares would rise."
+    found = [c for c in extract(text, "en") if c.cue == "had said"]
+    assert found, [c.to_dict() for c in extract(text, "en")]
+    assert found[0].speaker == "Lena Ortiz"

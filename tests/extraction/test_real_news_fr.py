@@ -172,3 +172,34 @@ def test_a_quoted_verdict_followed_by_an_adjunct_ends_with_its_quote():
     found = [c for c in claims_of(text) if c.cue == "a jugé"]
     assert found, [c.to_dict() for c in claims_of(text)]
     assert found[0].content == "la situation « intenable »"
+
+
+def test_a_quoted_verdict_on_a_clitic_object_is_a_claim():
+    cases = {
+        "La sénatrice l'avait appelé la « reine du port ».": "la « reine du port »",
+        "La sénatrice le surnomme « le baron du port ».": "« le baron du port »",
+        "La sénatrice les a qualifiés de « voyous ».": "« voyous »",
+    }
+    for text, content in cases.items():
+        found = claims_of(text)
+        assert [c.content for c in found] == [content], text
+        assert found[0].speaker == "La sénatrice"
+
+
+def test_a_quoted_appeal_to_a_clitic_object_is_no_claim():
+    assert claims_of("La sénatrice les a appelés « à la retenue ».") == []
+    assert claims_of("La sénatrice l'a appelé mardi.") == []
+
+
+def test_after_tout_comme_a_name_with_a_bare_apposition_is_the_subject():
+    text = "Tout comme Paul Martin, ancien maire de Brest, a déclaré que le port fermerait."
+    found = [c for c in claims_of(text) if c.cue == "a déclaré"]
+    assert found, [c.to_dict() for c in claims_of(text)]
+    assert found[0].speaker == "Paul Martin"
+
+
+def test_after_comme_a_name_then_a_determined_noun_phrase_the_noun_phrase_speaks():
+    text = "Comme Paul Martin, le maire de Brest a déclaré que le port fermerait."
+    found = [c for c in claims_of(text) if c.cue == "a déclaré"]
+    assert found, [c.to_dict() for c in claims_of(text)]
+    assert found[0].speaker == "le maire de Brest"

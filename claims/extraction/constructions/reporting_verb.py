@@ -103,7 +103,7 @@ def find(
         and not (
             kind == "obj"
             and (
-                ex._quoted_verdict(content_start, e)
+                (ex._quoted_verdict(content_start, e) or ex._clitic_verdict(i, content_start, e))
                 and not quoted_demand(ex, content_start, e, lemma)
                 or ex._unquoted_verdict(i, content_start, e) is not None
             )

@@ -87,6 +87,9 @@ class ContentSpans:
             return j, "obj", asides, None
         # "called the crisis the worst in the world", "described X as a threat",
         # "referred to the jet as a cargo plane": an unquoted verdict on an object
+        verdict = self._clitic_verdict(i, j, hi) if lemma in m.qualifying_verbs else None
+        if verdict is not None:
+            return verdict, "obj", asides, None  # "l'a surnommé « le baron »"
         if lemma in m.qualifying_verbs:
             start = self._unquoted_verdict(i, j, hi)
             if start is not None:
@@ -329,6 +332,22 @@ class ContentSpans:
                 # "a jugé l'ancien maire pour « corruption »": a trial, not a verdict
                 return False
         return False
+
+    def _clitic_verdict(self, i: int, j: int, hi: int) -> int | None:
+        """ "l'avait appelé la « reine du port »", "les a qualifiés de « voyous »": the
+        object is a clitic before the verb; where the quoted verdict after it starts."""
+        toks = self.toks
+        if j >= hi or toks[self.verb_group_start(i)].lower_ not in self.m.object_clitics:
+            return None
+        link = toks[j].lower_ in self.m.verdict_links
+        k = j + 1 if toks[j].pos_ == "DET" or link else j
+        if (
+            k + 1 < hi
+            and toks[k].text in OPENING_QUOTES
+            and self.open_tok.get(self.quote_of[k + 1]) == k
+        ):
+            return k if link else j
+        return None
 
     def _starts_means(self, k: int, hi: int) -> bool:
         return any(self._words_at(k, pattern, hi) for pattern in self.m.means_prepositions)

@@ -123,6 +123,10 @@ class Phrases:
                 asides.append((s, e))
                 continue
             if kind == "adverbial":
+                named = self._compared_name(s, e, nps)
+                if named is not None:
+                    nps.append(named)  # "Tout comme X, ex-députée, l'avait appelé": X speaks
+                    break
                 # an aside between subject and verb ("Les FSR, de leur côté, ont nié")
                 if nps or not (asides or len(segs) > 1 and segs[-1][0] == segs[-1][1]):
                     break
@@ -140,8 +144,10 @@ class Phrases:
             break
         if not nps:
             return None, asides, None
-        if clause_end is not None and len(nps) == 2 and not any(
-            self._names_someone(*np) for np in nps
+        if (
+            clause_end is not None
+            and len(nps) == 2
+            and not any(self._names_someone(*np) for np in nps)
         ):
             # "X rose 4%, the fastest pace in a year, the office said": the first noun
             # phrase is in apposition to the reported clause, not to the speaker
@@ -156,6 +162,23 @@ class Phrases:
                 asides.append((cut, e))
                 e = cut
         return (s, e), asides, clause_end
+
+    def _compared_name(self, s: int, e: int, nps: list[tuple[int, int]]) -> tuple[int, int] | None:
+        """ "Tout comme Nadia Roux, ancienne ministre, l'avait dit": after a comparison
+        opener, a name with an apposition without determiner is the subject of the verb."""
+        toks = self.toks
+        for opener in self.m.comparison_openers:
+            words = tuple(opener.split())
+            k = s + len(words)
+            if k < e and self._words_at(s, words, e) and toks[k].pos_ == "PROPN":
+                break
+        else:
+            return None
+        if len(nps) != 1 or toks[nps[0][0]].pos_ in ("DET", "PROPN", "PRON", "NUM"):
+            return None
+        if not all(t.pos_ == "PROPN" or t.text == "-" for t in toks[k:e] if _is_word(t)):
+            return None
+        return k, e
 
     def _names_someone(self, s: int, e: int) -> bool:
         """A proper name or a title in [s, e): "Nadir Belkacem", "le porte-parole"."""
@@ -286,7 +309,8 @@ class Phrases:
                     depth = max(0, depth - 1)
                 elif depth == 0 and (
                     tt in (",", ".", ";", ":")
-                    or tt in DASHES and (tt != "-" or self._spaced_dash(e))  # "lieutenant-général"
+                    or tt in DASHES
+                    and (tt != "-" or self._spaced_dash(e))  # "lieutenant-général"
                     or tt in QUOTE_CHARS
                 ):
                     break
@@ -446,8 +470,7 @@ class Phrases:
             # "said it was X and had contacted Y": a back-shifted auxiliary (pluperfect,
             # conditional) after a simple-past cue carries on the reported clause
             return (
-                self.toks[cue].tag_ == "VBD"
-                and self.toks[k].lower_ in self.m.backshift_auxiliaries
+                self.toks[cue].tag_ == "VBD" and self.toks[k].lower_ in self.m.backshift_auxiliaries
             )
         if not self._has_perfect_aux(cue):
             return False
@@ -541,11 +564,7 @@ class Phrases:
             return False
         before = self.toks[ot - 1]
         between = [t for t in self.toks[j + 1 : vg] if not t.is_space]
-        return (
-            _is_word(before)
-            and not before.is_space
-            and all(t.text == "," for t in between)
-        )
+        return _is_word(before) and not before.is_space and all(t.text == "," for t in between)
 
     def _closes_fragment(self, j: int) -> bool:
         """True when the quotation closed at token ``j`` is a fragment inside a clause:
