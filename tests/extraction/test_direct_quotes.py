@@ -306,3 +306,21 @@ def test_colon_quote_after_a_statement_by_someone_goes_to_that_someone_en():
     assert [(c, s) for c, s, _ in _direct(text, "en")] == [
         ("Youth unemployment is at 59 percent in this state", "Ann Ortiz")
     ]
+
+
+def test_a_quoted_relative_clause_after_a_noun_is_no_direct_quote_fr():
+    text = (
+        "La direction a condamné les agressions contre les reporters, « qui doivent "
+        "pouvoir travailler librement partout dans le monde »."
+    )
+    found = extract(text, "fr")
+    assert [c.quote_type for c in found] == ["indirect"], [c.to_dict() for c in found]
+    assert found[0].content.endswith(
+        "« qui doivent pouvoir travailler librement partout dans le monde »"
+    )
+
+
+def test_a_quoted_relative_clause_after_a_noun_is_no_direct_quote_en():
+    text = 'The board condemned the attacks on reporters, "who must be free to work anywhere."'
+    found = extract(text, "en")
+    assert [c.quote_type for c in found] == ["indirect"], [c.to_dict() for c in found]

@@ -75,6 +75,8 @@ def find(
     cues.sort()
     if para_start or prev_char in '.!?:;»”"–—' or (ot == s):
         candidate = True
+    elif prev_char == "," and _quoted_relative(ex, ot, inner):
+        return  # "a condamné les agressions contre X, « qui doivent … »": no utterance
     elif prev_char == ",":
         # "he said, “X”" / "», a-t-il déclaré, « Y »": a reporting clause just before
         cue_before = _cue_before(ex, ot, s, cues)
@@ -252,6 +254,19 @@ def _opens_utterance(inner: str) -> bool:
     """The quotation reads as a sentence of its own: it opens with a capital letter."""
     head = inner.lstrip("[(…. ")
     return head[:1].isupper()
+
+
+def _quoted_relative(ex: DocExtractor, ot: int, inner: str) -> bool:
+    """A quotation after "noun," that opens with a relative pronoun ("les journalistes,
+    « qui doivent … »") goes on with the noun phrase before it: it is no utterance."""
+    words = inner.split()
+    return (
+        ot >= 2
+        and inner[:1].islower()
+        and words[0] in ex.m.relative_subjects
+        and not inner.rstrip().endswith("?")
+        and ex.toks[ot - 2].pos_ in ("NOUN", "PROPN")
+    )
 
 
 def _quote_verbs(
