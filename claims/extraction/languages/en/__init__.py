@@ -51,6 +51,7 @@ PACK = LanguagePack(
     aside_locutions=(),  # English sets these between commas: "has, for its part, ..."
     relay_verbs=statements.RELAY_VERBS,
     according_to=statements.ACCORDING_TO,
+    according_norms=statements.ACCORDING_NORMS,
     opinion_prepositions=statements.OPINION_PREPOSITIONS,
     opinion_pronouns=statements.OPINION_PRONOUNS,
     opinion_holder_nouns=statements.OPINION_HOLDER_NOUNS,

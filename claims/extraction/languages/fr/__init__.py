@@ -71,6 +71,7 @@ PACK = LanguagePack(
     month_names=statements.MONTH_NAMES,
     relay_verbs=statements.RELAY_VERBS,
     according_to=statements.ACCORDING_TO,
+    according_norms=statements.ACCORDING_NORMS,
     opinion_prepositions=statements.OPINION_PREPOSITIONS,
     opinion_pronouns=statements.OPINION_PRONOUNS,
     opinion_holder_nouns=statements.OPINION_HOLDER_NOUNS,
