@@ -203,3 +203,22 @@ def test_after_comme_a_name_then_a_determined_noun_phrase_the_noun_phrase_speaks
     found = [c for c in claims_of(text) if c.cue == "a déclaré"]
     assert found, [c.to_dict() for c in claims_of(text)]
     assert found[0].speaker == "le maire de Brest"
+
+
+def test_a_quoted_adverbial_opening_postposed_content_belongs_to_it():
+    text = (
+        "Paul Martin est ministre. « Avec la hausse des prix de l'énergie, même en gardant "
+        "nos usines », la question est de savoir « si nous allons produire » affirme-t-il."
+    )
+    found = [c for c in claims_of(text) if c.cue == "affirme-t-il"]
+    assert found, [c.to_dict() for c in claims_of(text)]
+    assert found[0].content.startswith("« Avec la hausse des prix")
+    assert found[0].content.endswith("« si nous allons produire »")
+    assert found[0].speaker == "Paul Martin"
+
+
+def test_a_quoted_utterance_before_a_clause_stays_out_of_the_postposed_content():
+    text = "Paul Martin est ministre. « Nous partirons demain », la ministre a répété cela, affirme-t-il."
+    found = [c for c in claims_of(text) if c.cue == "affirme-t-il"]
+    assert found, [c.to_dict() for c in claims_of(text)]
+    assert found[0].content == "la ministre a répété cela"

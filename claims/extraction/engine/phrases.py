@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ..text import CLOSING_QUOTES, QUOTE_CHARS
 from .common import DASHES, SENT_END, WINDOW, _is_word
+from .subject_parts import compared_name, leading_fragment
 
 
 class Phrases:
@@ -123,7 +124,7 @@ class Phrases:
                 asides.append((s, e))
                 continue
             if kind == "adverbial":
-                named = self._compared_name(s, e, nps)
+                named = compared_name(self, s, e, nps)
                 if named is not None:
                     nps.append(named)  # "Tout comme X, ex-députée, l'avait appelé": X speaks
                     break
@@ -160,23 +161,6 @@ class Phrases:
                 asides.append((cut, e))
                 e = cut
         return (s, e), asides, clause_end
-
-    def _compared_name(self, s: int, e: int, nps: list[tuple[int, int]]) -> tuple[int, int] | None:
-        """ "Tout comme Nadia Roux, ancienne ministre, l'avait dit": after a comparison
-        opener, a name with an apposition without determiner is the subject of the verb."""
-        toks = self.toks
-        for opener in self.m.comparison_openers:
-            words = tuple(opener.split())
-            k = s + len(words)
-            if k < e and self._words_at(s, words, e) and toks[k].pos_ == "PROPN":
-                break
-        else:
-            return None
-        if len(nps) != 1 or toks[nps[0][0]].pos_ in ("DET", "PROPN", "PRON", "NUM"):
-            return None
-        if not all(t.pos_ == "PROPN" or t.text == "-" for t in toks[k:e] if _is_word(t)):
-            return None
-        return k, e
 
     def _names_someone(self, s: int, e: int) -> bool:
         """A proper name or a title in [s, e): "Nadir Belkacem", "le porte-parole"."""
@@ -528,7 +512,11 @@ class Phrases:
         for j in range(vg - 1, max(s, vg - WINDOW) - 1, -1):
             t = self.toks[j]
             if t.text in CLOSING_QUOTES or (t.text == '"' and j > s and self.quote_of[j - 1] != -1):
-                if self._closes_fragment(j) or self._ends_clause_before_cue(j, vg):
+                if (
+                    self._closes_fragment(j)
+                    or self._ends_clause_before_cue(j, vg)
+                    or leading_fragment(self, j, vg)
+                ):
                     continue  # "X a « pris acte » de la décision, a indiqué Y": one clause
                 lo = j + 1
                 break
