@@ -222,3 +222,15 @@ def test_a_quoted_utterance_before_a_clause_stays_out_of_the_postposed_content()
     found = [c for c in claims_of(text) if c.cue == "affirme-t-il"]
     assert found, [c.to_dict() for c in claims_of(text)]
     assert found[0].content == "la ministre a répété cela"
+
+
+def test_seeing_a_sign_of_something_is_an_evaluation_of_the_subject():
+    text = "La Commission a salué la réforme y voyant un signe de sérieux du gouvernement."
+    by_cue = {c.cue: c for c in claims_of(text)}
+    assert "y voyant un signe" in by_cue, [c.to_dict() for c in claims_of(text)]
+    assert by_cue["y voyant un signe"].speaker == "La Commission"
+    assert by_cue["y voyant un signe"].content == "sérieux du gouvernement"
+    assert by_cue["a salué"].content == "la réforme"
+    assert claims_of("Le guide a vu un signe de la main au loin.") == []
+    found = claims_of("La ministre y voit la preuve que le dialogue reprend.")
+    assert [c.content for c in found] == ["le dialogue reprend"]

@@ -52,6 +52,8 @@ def find(
     vg = vg_of.get(i, i)
     light = ex._periphrastic_match(i)
     verb = i if light is None else light[1]  # "mettant en garde": the light verb's form
+    if toks[verb].lower_ in ex.m.participle_clitics and verb + 1 < e:
+        verb += 1  # "y voyant un signe": the verb after the clitic
     participial = (
         (
             ex.is_participle(verb)
@@ -60,6 +62,7 @@ def find(
                 toks[vg - 1].text in (",",) + tuple(DASHES)
                 or _gerund_opener(ex, s, vg)
                 or vg - 1 in ex.closing_marks  # "« … » évoquant X"
+                or toks[vg].lower_ in ex.m.participle_clitics  # "a salué X y voyant Y"
             )
         )
         or _bare_gerund(ex, s, vg, verb)
