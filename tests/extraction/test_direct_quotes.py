@@ -306,3 +306,49 @@ def test_colon_quote_after_a_statement_by_someone_goes_to_that_someone_en():
     assert [(c, s) for c, s, _ in _direct(text, "en")] == [
         ("Youth unemployment is at 59 percent in this state", "Ann Ortiz")
     ]
+
+
+def test_a_quoted_relative_clause_after_a_noun_is_no_direct_quote_fr():
+    text = (
+        "La direction a condamné les agressions contre les reporters, « qui doivent "
+        "pouvoir travailler librement partout dans le monde »."
+    )
+    found = extract(text, "fr")
+    assert [c.quote_type for c in found] == ["indirect"], [c.to_dict() for c in found]
+    assert found[0].content.endswith(
+        "« qui doivent pouvoir travailler librement partout dans le monde »"
+    )
+
+
+def test_a_quoted_relative_clause_after_a_noun_is_no_direct_quote_en():
+    text = 'The board condemned the attacks on reporters, "who must be free to work anywhere."'
+    found = extract(text, "en")
+    assert [c.quote_type for c in found] == ["indirect"], [c.to_dict() for c in found]
+
+
+def test_a_quoted_clause_set_off_by_commas_goes_on_with_the_quote_before_fr():
+    text = (
+        "D'après le communiqué de la préfecture, « les pompiers sont arrivés en dix minutes ». "
+        "L'incendie a été très rapide, « seule la pluie a pu arrêter les flammes », et trois "
+        "maisons ont brûlé."
+    )
+    found = [c for c in extract(text, "fr") if c.content.startswith("seule la pluie")]
+    assert found, [c.to_dict() for c in extract(text, "fr")]
+    assert found[0].speaker == "la préfecture"
+    assert found[0].quote_type == "direct"
+
+
+def test_a_quoted_clause_without_a_quote_before_it_is_no_claim_fr():
+    text = (
+        "Le maire a parlé. L'incendie a été très rapide, « seule la pluie a pu arrêter les "
+        "flammes », et trois maisons ont brûlé."
+    )
+    assert extract(text, "fr") == []
+
+
+def test_a_quoted_noun_phrase_after_a_quote_is_no_claim_fr():
+    text = (
+        "« Les pompiers sont arrivés vite », a déclaré le préfet. L'incendie a été rapide, "
+        "un « feu éclair », et trois maisons ont brûlé."
+    )
+    assert [c.content for c in extract(text, "fr")] == ["Les pompiers sont arrivés vite"]

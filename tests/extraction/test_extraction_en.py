@@ -532,3 +532,25 @@ def test_gapped_clause_after_a_comma_ends_the_content():
     )
     c = only(text, speaker="Orvo")
     assert c.content == "its intention to leave the Danish market altogether"
+
+
+def test_an_apposition_on_the_accused_keeps_the_accusation_en():
+    text = "The unions accused the director, a former banker, of lying to the staff."
+    found = [c for c in extract(text, "en") if c.cue == "accused"]
+    assert found, [c.to_dict() for c in extract(text, "en")]
+    assert found[0].content == "the director, a former banker, of lying to the staff"
+
+
+def test_a_gerund_right_after_a_closing_quote_reports_for_the_subject_en():
+    text = 'The union said the cuts were "a disgrace" adding that staff had not been consulted.'
+    by_cue = {c.cue: c for c in extract(text, "en")}
+    assert "adding" in by_cue, [c.to_dict() for c in extract(text, "en")]
+    assert by_cue["adding"].content == "staff had not been consulted"
+    assert by_cue["said"].content == 'the cuts were "a disgrace"'
+
+
+def test_after_just_as_a_name_with_a_bare_apposition_is_the_subject_en():
+    text = "Just as Lena Ortiz, chair of the harbour board, had said that fares would rise."
+    found = [c for c in extract(text, "en") if c.cue == "had said"]
+    assert found, [c.to_dict() for c in extract(text, "en")]
+    assert found[0].speaker == "Lena Ortiz"

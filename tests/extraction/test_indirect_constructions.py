@@ -425,3 +425,12 @@ def test_cue_interrupting_a_clause_with_a_verb_before_it_claims_the_whole_clause
     c = with_cue(text, "en", "said")
     assert c.content.startswith("Those who missed the deadline")
     assert c.content.endswith("must still pay the full fee")
+
+
+def test_according_to_a_norm_is_no_attribution():
+    text = "D'après le droit européen, les fraudeurs sont passibles d'amendes."
+    assert extract(text, "fr") == []
+    assert extract("Selon la loi, le maire doit publier les comptes.", "fr") == []
+    assert extract("According to the law, the mayor must publish the accounts.", "en") == []
+    found = extract("Selon la ministre, le maire publiera les comptes.", "fr")
+    assert [c.speaker for c in found] == ["la ministre"]

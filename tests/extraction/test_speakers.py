@@ -312,3 +312,22 @@ def test_a_demonstrative_subject_names_no_speaker():
         assert extract(text, language) == [], text
     (c,) = extract("Le député Marc Olier montre que la réforme a échoué.", "fr")
     assert c.speaker == "Marc Olier"
+
+
+def test_a_description_naming_its_body_is_not_the_latest_speaker_fr():
+    text = (
+        "Jean Dupont a fait état de l'exécution de dix soldats. "
+        "Dans une interview, le chef du Conseil a critiqué la proposition américaine."
+    )
+    found = [c for c in extract(text, "fr") if c.cue == "a critiqué"]
+    assert found, [c.to_dict() for c in extract(text, "fr")]
+    assert found[0].speaker == "le chef du Conseil"
+
+
+def test_a_description_naming_its_body_resolves_to_whom_it_introduced_fr():
+    text = (
+        "Paul Martin, chef du Conseil régional, est arrivé lundi. "
+        "Dans une interview, le chef du Conseil a critiqué la proposition américaine."
+    )
+    found = [c for c in extract(text, "fr") if c.cue == "a critiqué"]
+    assert found and found[0].speaker == "Paul Martin", [c.to_dict() for c in found]

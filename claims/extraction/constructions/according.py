@@ -37,6 +37,8 @@ def find(ex: DocExtractor, si: int, s: int, e: int, i: int, anchors: set[int]) -
             return
         segs = [(src[0], glued), (glued, src[1])] + segs[1:]
         src = segs[0]
+    if ex._head_noun(*src) in ex.m.according_norms:
+        return  # "selon la loi", "according to the rules": a norm is no source
     cue = ex.cue_text(i, src_start)
     leading = (
         i == s

@@ -75,10 +75,12 @@ def find(
     cues.sort()
     if para_start or prev_char in '.!?:;»”"–—' or (ot == s):
         candidate = True
+    elif prev_char == "," and _quoted_relative(ex, ot, inner):
+        return  # "a condamné les agressions contre X, « qui doivent … »": no utterance
     elif prev_char == ",":
         # "he said, “X”" / "», a-t-il déclaré, « Y »": a reporting clause just before
         cue_before = _cue_before(ex, ot, s, cues)
-        candidate = cue_before is not None
+        candidate = cue_before is not None or _embedded_follow_on(ex, si, e, ot, ct, cues)
     elif prev_char.isalnum() and _opens_utterance(inner):
         # 'said "We will …"', "a lancé « Nous … »": a whole utterance right after the verb
         # (a quoted noun phrase there is the verb's object: "a dénoncé « une campagne »")
@@ -252,6 +254,35 @@ def _opens_utterance(inner: str) -> bool:
     """The quotation reads as a sentence of its own: it opens with a capital letter."""
     head = inner.lstrip("[(…. ")
     return head[:1].isupper()
+
+
+def _embedded_follow_on(
+    ex: DocExtractor, si: int, e: int, ot: int, ct: int, cues: list[tuple[int, str]]
+) -> bool:
+    """ "Selon le communiqué, « … ». L'agression a été violente, « seul un passager a pu
+    … », et …": a quoted clause set off by commas, in a sentence without a cue, right after
+    a direct quote of the paragraph, goes on with that quote."""
+    if cues or ct + 1 >= e or ex.toks[ct + 1].text != "," or si == 0:
+        return False
+    if not any(ex.is_finite(k) for k in range(ot + 1, ct)):
+        return False  # a quoted noun phrase: "un « signe distinctif »"
+    before = ex.claims_by_sent.get(si - 1, ())
+    return (
+        ex.para_of[si - 1] == ex.para_of[si] and bool(before) and before[-1].quote_type == "direct"
+    )
+
+
+def _quoted_relative(ex: DocExtractor, ot: int, inner: str) -> bool:
+    """A quotation after "noun," that opens with a relative pronoun ("les journalistes,
+    « qui doivent … »") goes on with the noun phrase before it: it is no utterance."""
+    words = inner.split()
+    return (
+        ot >= 2
+        and inner[:1].islower()
+        and words[0] in ex.m.relative_subjects
+        and not inner.rstrip().endswith("?")
+        and ex.toks[ot - 2].pos_ in ("NOUN", "PROPN")
+    )
 
 
 def _quote_verbs(

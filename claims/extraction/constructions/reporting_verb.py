@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..engine.common import DASHES, SENT_END, _is_word
+from ..engine.object_ends import object_end, quoted_demand, quoted_infinitive_end
 from ..engine.outlets import _names_outlet
 from ..engine.reporting_clauses import (
     _as_clause,
@@ -51,11 +52,18 @@ def find(
     vg = vg_of.get(i, i)
     light = ex._periphrastic_match(i)
     verb = i if light is None else light[1]  # "mettant en garde": the light verb's form
+    if toks[verb].lower_ in ex.m.participle_clitics and verb + 1 < e:
+        verb += 1  # "y voyant un signe": the verb after the clitic
     participial = (
         (
             ex.is_participle(verb)
             and vg > s
-            and (toks[vg - 1].text in (",",) + tuple(DASHES) or _gerund_opener(ex, s, vg))
+            and (
+                toks[vg - 1].text in (",",) + tuple(DASHES)
+                or _gerund_opener(ex, s, vg)
+                or vg - 1 in ex.closing_marks  # "« … » évoquant X"
+                or toks[vg].lower_ in ex.m.participle_clitics  # "a salué X y voyant Y"
+            )
         )
         or _bare_gerund(ex, s, vg, verb)
         or ex._infinitive_after_opener(i)
@@ -98,7 +106,8 @@ def find(
         and not (
             kind == "obj"
             and (
-                ex._quoted_verdict(content_start, e)
+                (ex._quoted_verdict(content_start, e) or ex._clitic_verdict(i, content_start, e))
+                and not quoted_demand(ex, content_start, e, lemma)
                 or ex._unquoted_verdict(i, content_start, e) is not None
             )
         )
@@ -209,13 +218,9 @@ def find(
         # "reported him to be dead citing sources": the sources speak, the subject relays
         relay_frame, relay_cue = ex._relay([(ce, ex.clause_end(ce + 1, e, anchors))], frame)
     if kind == "inf":
-        ce = _quoted_infinitive_end(ex, content_start, ce)
+        ce = quoted_infinitive_end(ex, content_start, ce)
     if kind == "obj":
-        ce = _means_adjunct(ex, content_start, ce)
-        ce = ex._participle_adjunct(content_start, _infinitive_adjunct(ex, content_start, ce))
-        ce = _date_adjunct(ex, content_start, ce)
-        if ex.m.speech_verbs[lemma] == "denies":
-            ce = _dismissal_verdict(ex, content_start, ce)
+        ce = object_end(ex, lemma, content_start, ce)
     span = ex.char_span(content_start, ce)
     stance = ex.m.speech_verbs[lemma]
     rule = {"que": "complement", "inf": "infinitive", "obj": "object", "ccomp": "complement"}[kind]
@@ -502,66 +507,3 @@ def _emit_for_subjects(
     frames = ex._split_coordinated(np, frame, anchor)
     for f in frames:
         ex.add_claim(span, f, cue_words, quote_type, stance, confidence, rule, si, anchor)
-
-
-def _quoted_infinitive_end(ex: DocExtractor, cs: int, ce: int) -> int:
-    """ "qui affirme « agir au nom de Dieu », suite à ...": a quoted infinitive followed by
-    a comma is the whole content."""
-    toks = ex.toks
-    if toks[cs].text not in QUOTE_CHARS or cs + 1 >= ex.n:
-        return ce
-    close = ex.close_tok.get(ex.quote_of[cs + 1])
-    if close is not None and close + 1 < ce and toks[close + 1].text == ",":
-        return close + 1
-    return ce
-
-
-def _means_adjunct(ex: DocExtractor, cs: int, ce: int) -> int:
-    """ "denied any wrongdoing through his lawyer": the channel is not the object."""
-    for k in range(cs + 1, ce):
-        if not ex.in_quote(k) and ex._starts_means(k, ce):
-            return k
-    return ce
-
-
-def _infinitive_adjunct(ex: DocExtractor, cs: int, ce: int) -> int:
-    """ "a fait état de X, après avoir convoqué Y": the adjunct after the object is
-    about the speaker's act, not part of what was said."""
-    toks = ex.toks
-    for k in range(cs + 1, ce - 2):
-        if ex.in_quote(k) or toks[k].text != ",":
-            continue
-        prep, verb = toks[k + 1], toks[k + 2]
-        if prep.pos_ in ("ADP", "SCONJ") and (
-            "Inf" in verb.morph.get("VerbForm")
-            or verb.lower_ in ("avoir", "être")
-            or verb.tag_ in ex.m.gerund_tags
-        ):
-            return k
-    return ce
-
-
-def _date_adjunct(ex: DocExtractor, cs: int, ce: int) -> int:
-    """ "a annoncé la nouvelle le 3 mai 2021 dans la revue X": the date of the act and what
-    follows it are not the object."""
-    toks = ex.toks
-    for k in range(cs + 1, ce - 2):
-        if (
-            toks[k].lower_ in ex.m.date_openers
-            and toks[k + 1].like_num
-            and toks[k + 2].lower_ in ex.m.month_names
-            and not ex.in_quote(k)
-        ):
-            return k
-    return ce
-
-
-def _dismissal_verdict(ex: DocExtractor, cs: int, ce: int) -> int:
-    """ "dismissed the report as \"fabrication\"": the verdict is not the denied object."""
-    for k in range(cs + 1, ce - 1):
-        if ex.in_quote(k) or ex.toks[k].lower_ not in ex.m.dismissal_links:
-            continue
-        nxt = ex.toks[k + 1]
-        if nxt.text in QUOTE_CHARS or nxt.pos_ in ("ADJ", "DET", "NOUN"):
-            return k
-    return ce

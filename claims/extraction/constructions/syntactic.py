@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from ..engine import object_ends
 from ..text import QUOTE_CHARS
 from . import reporting_verb
 
@@ -437,7 +438,7 @@ def _object_end(ex: DocExtractor, tok: Token, span: tuple[int, int], e: int) -> 
     a, b = span
     anchors = {c.anchor for c in ex.claims_by_sent.get(ex.sent_of[tok.i], ())}
     end = ex.clause_end(a, e, anchors, tok.i)
-    end = reporting_verb._infinitive_adjunct(ex, a, reporting_verb._means_adjunct(ex, a, end))
+    end = object_ends._infinitive_adjunct(ex, a, object_ends._means_adjunct(ex, a, end))
     if end <= b:
         return span
     # only the verb's own modifiers may extend it, never a new clause

@@ -87,6 +87,9 @@ class ContentSpans:
             return j, "obj", asides, None
         # "called the crisis the worst in the world", "described X as a threat",
         # "referred to the jet as a cargo plane": an unquoted verdict on an object
+        verdict = self._clitic_verdict(i, j, hi) if lemma in m.qualifying_verbs else None
+        if verdict is not None:
+            return verdict, "obj", asides, None  # "l'a surnommé « le baron »"
         if lemma in m.qualifying_verbs:
             start = self._unquoted_verdict(i, j, hi)
             if start is not None:
@@ -330,6 +333,22 @@ class ContentSpans:
                 return False
         return False
 
+    def _clitic_verdict(self, i: int, j: int, hi: int) -> int | None:
+        """ "l'avait appelé la « reine du port »", "les a qualifiés de « voyous »": the
+        object is a clitic before the verb; where the quoted verdict after it starts."""
+        toks = self.toks
+        if j >= hi or toks[self.verb_group_start(i)].lower_ not in self.m.object_clitics:
+            return None
+        link = toks[j].lower_ in self.m.verdict_links
+        k = j + 1 if toks[j].pos_ == "DET" or link else j
+        if (
+            k + 1 < hi
+            and toks[k].text in OPENING_QUOTES
+            and self.open_tok.get(self.quote_of[k + 1]) == k
+        ):
+            return k if link else j
+        return None
+
     def _starts_means(self, k: int, hi: int) -> bool:
         return any(self._words_at(k, pattern, hi) for pattern in self.m.means_prepositions)
 
@@ -380,8 +399,13 @@ class ContentSpans:
         """ "accuse Abou Dhabi d'armer" needs its "de"; "accuse un retard" reports nothing."""
         # "named the Vexa chain and property developer Lumo Invest among": a coordinated
         # object may be long; punctuation or a finite verb still ends the search
-        for j in range(k + 1, min(hi, k + 12)):
+        apposition = -1
+        for j in range(k + 1, min(hi, k + 20)):
             t = self.toks[j]
+            if j <= apposition:
+                continue
+            if j > k + 12 and apposition < 0:
+                break
             if t.lower_ in preps:
                 # "d'armer", "of corruption": a verb or a bare noun, not "d'au moins dix mois"
                 nxt = self.toks[j + 1] if j + 1 < self.n else None
@@ -396,9 +420,27 @@ class ContentSpans:
                     or nxt.tag_ == "VBG"
                     or nxt.pos_ in ("NOUN", "VERB")
                 )
+            if t.text == "," and apposition < 0 and (end := self._apposition_end(j, hi)):
+                apposition = end  # "accuse X, un ancien banquier, d'avoir menti"
+                continue
             if t.text in (",", ".", ";", ":") or self.is_finite(j):
                 return False
         return False
+
+    def _apposition_end(self, j: int, hi: int) -> int | None:
+        """The second comma of an apposition opening with the comma at ``j`` (", un
+        ancien banquier,"): a short noun phrase with a determiner and no verb."""
+        toks = self.toks
+        if j + 1 >= hi or toks[j + 1].pos_ not in ("DET", "NUM"):
+            return None
+        for k in range(j + 2, min(hi, j + 10)):
+            t = toks[k]
+            if t.text == ",":
+                return k if k > j + 2 else None
+            if t.pos_ in ("VERB", "AUX", "PUNCT", "SCONJ", "CCONJ", "PRON") or self.in_quote(k):
+                if not (t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm")):
+                    return None
+        return None
 
     def _statement_object(self, k: int, hi: int, lemma: str = "") -> bool:
         m = self.m

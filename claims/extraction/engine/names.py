@@ -111,8 +111,8 @@ class Names:
                 return frame(self.np_text(inside[-1] + 1, pe))
             if self._introduced_with(head, ps, pe, strict=kind == "titled"):
                 return frame(self.np_text(ps, pe))
-        if kind == "titled":
-            return None
+        if kind == "titled" or self._named_complement(s, e, head):
+            return None  # "le chef du Conseil": only someone introduced with it
         # else a name it may stand for: a full name of a person, an organisation that was
         # the subject of its sentence ("degrés Celsius", "land at Payam" are not)
         spans = [
@@ -153,6 +153,15 @@ class Names:
         if latest >= 0:
             return frame(self.np_text(*spans[-1]))
         return None
+
+    def _named_complement(self, s: int, e: int, head: str) -> bool:
+        """ "le chef du Conseil": the description names the body the person belongs to."""
+        words = [t for t in self.toks[s:e] if _is_word(t)]
+        at = next((n for n, t in enumerate(words) if t.lower_ == head), len(words))
+        return any(
+            t.text[:1].isupper() and words[n - 1].lower_ in self.m.name_connectors
+            for n, t in enumerate(words[at + 1 :], at + 1)
+        )
 
     def _clause_start(self, s: int) -> int:
         """Start of the sentence of ``s``, or of its clause after a semicolon ("X faisait

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ..text import CLOSING_QUOTES, QUOTE_CHARS
 from .common import DASHES, SENT_END, WINDOW, _is_word
+from .subject_parts import compared_name, leading_fragment
 
 
 class Phrases:
@@ -123,6 +124,10 @@ class Phrases:
                 asides.append((s, e))
                 continue
             if kind == "adverbial":
+                named = compared_name(self, s, e, nps)
+                if named is not None:
+                    nps.append(named)  # "Tout comme X, ex-députée, l'avait appelé": X speaks
+                    break
                 # an aside between subject and verb ("Les FSR, de leur côté, ont nié")
                 if nps or not (asides or len(segs) > 1 and segs[-1][0] == segs[-1][1]):
                     break
@@ -350,8 +355,8 @@ class Phrases:
                 if toks[k].lower_ in self.m.coordinators:
                     k -= 1
                     return k + 1 if toks[k].text != "," else k
-                if toks[k].text == ",":
-                    return k
+                if toks[k].text == "," or (k in self.closing_marks and self.is_participle(j)):
+                    return k if toks[k].text == "," else j  # "« … » évoquant X": the same
             if text == "," and j + 1 < limit:
                 nxt = toks[j + 1]
                 nlow = nxt.lower_
@@ -507,12 +512,19 @@ class Phrases:
         for j in range(vg - 1, max(s, vg - WINDOW) - 1, -1):
             t = self.toks[j]
             if t.text in CLOSING_QUOTES or (t.text == '"' and j > s and self.quote_of[j - 1] != -1):
-                if self._closes_fragment(j) or self._ends_clause_before_cue(j, vg):
+                if (
+                    self._closes_fragment(j)
+                    or self._ends_clause_before_cue(j, vg)
+                    or leading_fragment(self, j, vg)
+                ):
                     continue  # "X a « pris acte » de la décision, a indiqué Y": one clause
                 lo = j + 1
                 break
             if t.text == ";" or t.text == ":":
                 lo = j + 1
+                break
+            if t.text == "(" and not any(self.toks[k].text == ")" for k in range(j + 1, vg)):
+                lo = j + 1  # "(X déplora un discours « … »)": the clause opens the parenthesis
                 break
             if (
                 t.lower_ in self.m.clause_relatives

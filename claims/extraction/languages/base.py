@@ -393,6 +393,10 @@ class LanguagePack:
     relative_time_adjectives: Words = optional(default=frozenset())  # "la semaine dernière"
     adverb_phrases: Words = optional(default=frozenset())  # "de nouveau", "once again"
     participle_clitics: Words = optional(default=frozenset())  # "y voyant", "en notant"
+    according_norms: Words = optional(default=frozenset())  # "selon la loi": no source
+    object_clitics: Words = optional(default=frozenset())  # "l'avait appelé la « X »"
+    # "Tout comme X, ancienne ministre, l'avait dit": the name after it is the subject
+    comparison_openers: tuple[str, ...] = optional(default=())
     present_participle_endings: tuple[str, ...] = optional(default=())  # "voyant"
     plural_pronoun: str  # "one of them" / "l'un d'eux": the pronoun to resolve
     one_of_prefix: str = optional(default="")  # the speaker becomes "one of <antecedent>"

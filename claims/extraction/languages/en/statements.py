@@ -152,6 +152,11 @@ INFINITIVE_OPENERS: list[tuple[str, ...]] = []
 
 RELAY_VERBS = {"citing", "quoting", "cited", "cites", "quoted", "quotes"}
 ACCORDING_TO = [("according", "to")]
+# "according to the law", "according to the rules": what a norm provides is not a statement
+ACCORDING_NORMS = {
+    "law", "laws", "constitution", "rule", "rules", "regulation", "regulations", "code",
+    "treaty", "treaties", "charter", "bylaws", "convention", "conventions",
+}
 # bare "For X, ..." is mostly the writer's framing in English news ("For Brandt, the
 # format was not ideal"), so only the explicit phrases attribute
 OPINION_PREPOSITIONS = [("in", "the", noun, "of") for noun in ("view", "eyes", "opinion")]

@@ -215,6 +215,20 @@ SAYING: list[Cue] = [
     Cue(
         "faire état", "asserts", takes=("preposition",), prepositions=_DE_ALL, light=("fai", "fon")
     ),
+    # "y voit un signe de X", "y voyant la preuve de X": an evaluation (the clitic "y" makes
+    # it one; "a vu un signe de la main" is no claim)
+    Cue(
+        "y voir un signe",
+        "asserts",
+        takes=("preposition",),
+        prepositions=_DE_ALL,
+        light=("y",),
+        also=tuple(
+            Phrase(("y",), (form, *noun))
+            for form in ("voit", "voient", "voyait", "voyaient", "voyant", "verra", "verraient")
+            for noun in (("un", "signe"), ("la", "preuve"))
+        ),
+    ),
     Cue(
         "faire part",
         "asserts",
@@ -381,7 +395,13 @@ SAYING: list[Cue] = [
         irregular_forms=("décrit", "décrite", "décrits", "décrivent", "décrivait", "décrivant"),
     ),
     # "appelle X « Y »"; "appelle à une marche" is a demand, kept (see réclamer below)
-    Cue("appeler", "asserts", takes=("preposition",), prepositions=_A_ALL, clause_only=True),
+    Cue(
+        "appeler",
+        "asserts",
+        takes=("preposition", "verdict"),
+        prepositions=_A_ALL,
+        clause_only=True,
+    ),
     Cue("être d'avis", "asserts", clause_only=True, light=_ETRE),
     Cue(
         "être convaincu",

@@ -226,6 +226,11 @@ RELAY_VERBS = {
     "citées",
 }  # "Le Monde, citant deux diplomates, rapporte que"
 ACCORDING_TO = [("selon",), ("d'", "après"), ("d’", "après"), ("d'après",), ("d’après",)]
+# "selon la loi", "d'après le droit international": what a norm provides is not a statement
+ACCORDING_NORMS = {
+    "droit", "loi", "lois", "constitution", "règlement", "règlements", "règle", "règles",
+    "code", "traité", "traités", "charte", "statuts", "convention", "conventions",
+}
 # "De l'aveu de X, ...", "Aux dires de X, ...", "À en croire X, ...": like "selon X" ("De
 # l'avis de X" and "Aux yeux de X" are opinions: OPINION_PREPOSITIONS)
 _OF = ("de", "d'", "d’", "du", "des")
