@@ -7,8 +7,10 @@ import os
 import threading
 
 import spacy
+from spacy.symbols import ORTH
 
 from .languages import PACKS, pack_for
+from .text import OPENING_QUOTES
 
 SUPPORTED_LANGUAGES = tuple(PACKS)
 
@@ -54,8 +56,16 @@ def nlp_for(language: str) -> spacy.Language:
             nlp = _loaded.get(language)
             if nlp is None:
                 nlp = spacy.load(model_name(language))
+                _keep_elisions(nlp, pack_for(language).elisions)
                 _loaded[language] = nlp
     return nlp
+
+
+def _keep_elisions(nlp: spacy.Language, elisions: frozenset[str]) -> None:
+    """ "qu'« il … »": the elided word, then the quote, as two tokens (not qu + ' + «)."""
+    for word in elisions:
+        for quote in OPENING_QUOTES:
+            nlp.tokenizer.add_special_case(word + quote, [{ORTH: word}, {ORTH: quote}])
 
 
 def _check_language(language: str) -> None:

@@ -638,3 +638,12 @@ def test_short_aside_between_the_verb_and_que():
         for c in claims_of("Le maire a déclaré, ce qui a surpris, que la route resterait fermée.")
         if c.rule == "complement"
     ]
+
+
+def test_quoted_clause_after_elided_que():
+    # the tokenizer keeps "qu'" whole before the quote (not qu + ' + «)
+    for apostrophe in ("'", "’"):
+        text = f"Le maire, Lucien Barrat, a assuré qu{apostrophe}« aucune école ne fermera cette année »."
+        c = only(text, quote_type="indirect")
+        assert c.speaker == "Lucien Barrat"
+        assert c.content == "« aucune école ne fermera cette année »"

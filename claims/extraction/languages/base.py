@@ -437,6 +437,8 @@ class LanguagePack:
     # verbs left out of the lexicon on purpose (requests, questions, hopes, intentions): the
     # learned fallback (constructions/learned.py) never reads their complement as a claim
     non_claim_verbs: Words = optional(default=frozenset())
+    # elided words kept whole before an opening quote ("qu'«"): tokenizer special cases
+    elisions: Words = optional(default=frozenset())
 
     def __post_init__(self) -> None:
         for f in fields(self):

@@ -38,6 +38,7 @@ PACK = LanguagePack(
     agent_prepositions=statements.AGENT_PREPOSITIONS,
     noun_complementizers=statements.NOUN_COMPLEMENTIZERS,
     complementizers=statements.COMPLEMENTIZERS,
+    elisions=statements.ELISIONS,
     gerund_markers=statements.GERUND_MARKERS,
     adverb_suffixes=statements.ADVERB_SUFFIXES,
     means_prepositions=statements.MEANS_PREPOSITIONS,

@@ -133,6 +133,13 @@ NOUN_COMPLEMENTIZERS = [
 ]
 
 COMPLEMENTIZERS = {"que", "qu'", "qu’"}
+# elided conjunctions the tokenizer must keep whole before an opening quote: "qu'« il … »" is
+# qu' + « (spaCy alone splits qu + ' + «, and the complement clause is lost)
+ELISIONS = {
+    f"{word}{apostrophe}"
+    for word in ("qu", "jusqu", "lorsqu", "puisqu")
+    for apostrophe in ("'", "’")
+}
 # words between a comma and a participle that still reports for the main subject
 # (", tout en affirmant que", ", while insisting that")
 GERUND_MARKERS = {"en", "tout"}
