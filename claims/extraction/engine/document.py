@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from ..text import CLOSING_QUOTES, MAX_QUOTE_CHARS, OPENING_QUOTES, QUOTE_CHARS, find_quotes
 from .common import SENT_END, Frame, _Claim, lexicon
+from .tokens import read_tokens
 
 # Typewriter quotation marks written as two characters: ``quoted'' (TeX, wire copy) and
 # ''quoted'' (some newspaper archives).
@@ -30,10 +31,10 @@ class DocumentView:
         self.lang = lang
         self.lex = lexicon(lang)
         self.m = self.lex.pack
-        self.toks = list(doc)
+        self.toks = read_tokens(doc)
         # Doc.text joins every token's text_with_ws, creating the Token objects again: join
         # those of self.toks once instead
-        self.text = "".join([t.text_with_ws for t in self.toks])
+        self.text = "".join([t.text + t.whitespace_ for t in self.toks])
         self.ents = list(doc.ents)
         self.n = len(self.toks)
         # per-token tables read by the hot helpers, built once (spaCy builds every attribute
@@ -74,6 +75,7 @@ class DocumentView:
         "Sá himself broke his silence", "Dupont lui-même a reconnu"."""
         found = []
         reflexives = self.m.personal_reflexives
+        toks = self.toks
         for i, low in enumerate(self.lower):
             if low not in reflexives or i == 0:
                 continue
@@ -82,9 +84,9 @@ class DocumentView:
             while (
                 s > 0
                 and e - s < 4
-                and doc[s - 1].pos_ in ("PROPN", "NOUN")
-                and doc[s - 1].text[:1].isupper()
-                and doc[s - 1].ent_type_ in ("", "PER", "PERSON")
+                and toks[s - 1].pos_ in ("PROPN", "NOUN")
+                and toks[s - 1].text[:1].isupper()
+                and toks[s - 1].ent_type_ in ("", "PER", "PERSON")
             ):
                 s -= 1
             if s < e:

@@ -1,0 +1,46 @@
+"""The extractor's tokens (engine/tokens.py) read the same values as spaCy's own."""
+
+import pytest
+
+from claims.extraction import nlp_for
+from claims.extraction.engine.tokens import Tok, read_tokens
+
+SENTENCES = {
+    "fr": "« Les essais reprendront lundi », a déclaré mardi la directrice, Inès Morvan.\n\n"
+    "Selon  l'agence, 2 300 colis n'ont pas été livrés.",
+    "en": '"Trials will resume on Monday," director Ines Morvan said on Tuesday.\n\n'
+    "According to the agency, 2,300 parcels weren't delivered.",
+}
+ATTRIBUTES = (
+    "text", "lower_", "pos_", "tag_", "dep_", "lemma_", "ent_type_", "idx", "i", "is_space",
+    "is_punct", "whitespace_", "like_num", "is_alpha", "ent_iob_",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_tokens_hold_spacy_attributes_and_navigation(lang):
+    doc = nlp_for(lang)(SENTENCES[lang])
+    toks = read_tokens(doc)
+    assert len(toks) == len(doc)
+    for tok, ref in zip(toks, doc, strict=True):
+        for name in ATTRIBUTES:
+            assert getattr(tok, name) == getattr(ref, name), (ref.text, name)
+        assert tok.head is toks[ref.head.i]
+        assert [c.i for c in tok.children] == [c.i for c in ref.children]
+        assert all(isinstance(c, Tok) for c in tok.children)
+        assert tok.left_edge is toks[ref.left_edge.i]
+        assert tok.right_edge is toks[ref.right_edge.i]
+        assert [t.i for t in tok.subtree] == [t.i for t in ref.subtree]
+        for field in ("VerbForm", "Gender", "Number", "Poss"):
+            assert tok.morph.get(field) == ref.morph.get(field)
+            assert tok.morph.get(field) == ref.morph.get(field)  # read again: the kept value
+        assert str(tok) == ref.text and len(tok) == len(ref)
+
+
+def test_tokens_never_hand_out_spacy_objects():
+    toks = read_tokens(nlp_for("en")("The agency said so."))
+    with pytest.raises(TypeError):
+        toks[1].sent  # noqa: B018 - a spaCy Span: the rules must not mix it with Toks
+    with pytest.raises(AttributeError):
+        toks[1].no_such_attribute  # noqa: B018
+    assert read_tokens(nlp_for("en")("")) == []
