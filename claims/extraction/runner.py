@@ -40,6 +40,7 @@ from .engine.names import Names
 from .engine.outlets import Outlets
 from .engine.phrases import Phrases
 from .engine.speakers import Speakers
+from .engine.tokens import release_tokens
 from .engine.verbs import VerbGroups
 from .text import QUOTE_CHARS
 
@@ -50,12 +51,27 @@ class DocExtractor(
     """Runs every construction over one parsed document, sentence by sentence."""
 
     def run(self) -> list[_Claim]:
-        for si, (s, e) in enumerate(self.sents):
-            try:
-                self.sentence(si, s, e)
-            except (IndexError, ValueError):  # pragma: no cover - defensive: never crash an article
-                continue
+        """The claims of the document. Once per extractor: its tokens, which point at each
+        other (heads, children), are let go at the end so that the document is freed at
+        once instead of at the next garbage collection."""
+        self._literal_present: dict[re.Pattern, bool] = {}
+        try:
+            for si, (s, e) in enumerate(self.sents):
+                try:
+                    self.sentence(si, s, e)
+                except (IndexError, ValueError):  # pragma: no cover - defensive: never crash
+                    continue
+        finally:
+            release_tokens(self.toks)
         return self.claims
+
+    def _holds_literal(self, screen: re.Pattern, a: int, b: int) -> bool:
+        """``screen.search(text, a, b)`` finds something. A literal absent from the whole
+        text is in none of its sentences: that is found once per document and literal."""
+        present = self._literal_present.get(screen)
+        if present is None:
+            present = self._literal_present[screen] = screen.search(self.text) is not None
+        return present and screen.search(self.text, a, b) is not None
 
     def sentence(self, si: int, s: int, e: int) -> None:
         toks = self.toks
@@ -75,7 +91,7 @@ class DocExtractor(
                 ("cannot_verify", lex.cannot_verify, lex.cannot_verify_screens),
             ):
                 for pat, screen in zip(patterns, screens, strict=True):
-                    if screen is not None and screen.search(text, a, b) is None:
+                    if screen is not None and not self._holds_literal(screen, a, b):
                         continue  # a literal every match holds is not in the sentence
                     for m in pat.finditer(chunk):
                         ti = self._tok_at(a + m.start(), s, e)

@@ -44,3 +44,21 @@ def test_tokens_never_hand_out_spacy_objects():
     with pytest.raises(AttributeError):
         toks[1].no_such_attribute  # noqa: B018
     assert read_tokens(nlp_for("en")("")) == []
+
+
+def test_a_caseless_screen_finds_every_span_its_ignorecase_literal_finds():
+    import re
+
+    from claims.extraction.engine.common import caseless_screen
+
+    screen = re.compile(re.escape("refusé"), re.IGNORECASE)
+    fast = caseless_screen(screen)
+    assert not fast.flags & re.IGNORECASE
+    # "ſ" (long s) matches "s" under IGNORECASE: the classes keep it
+    for text in ("A REFUSÉ", "a Refusé de", "refuse", "reſusé", "refu sé", "xrefuséx", "RÉFUSÉ"):
+        for a in range(len(text) + 1):
+            for b in range(a, len(text) + 1):
+                assert bool(fast.search(text, a, b)) == bool(screen.search(text, a, b)), text
+    assert caseless_screen(None) is None
+    plain = re.compile("pas")  # without IGNORECASE: kept as it is
+    assert caseless_screen(plain) is plain
