@@ -62,3 +62,16 @@ def test_a_caseless_screen_finds_every_span_its_ignorecase_literal_finds():
     assert caseless_screen(None) is None
     plain = re.compile("pas")  # without IGNORECASE: kept as it is
     assert caseless_screen(plain) is plain
+
+
+def test_a_caseless_screen_prefilter_names_the_characters_that_need_re():
+    import re
+
+    from claims.extraction.engine.common import caseless_screen, screen_prefilter
+
+    fast = caseless_screen(re.compile(re.escape("joint"), re.IGNORECASE))
+    literal, exotic = screen_prefilter(fast)
+    assert literal == "joint"
+    # "İ" lowers to two characters and "ı" to itself: a text holding them goes to re
+    assert {"İ", "ı"} <= exotic and "I" not in exotic
+    assert fast.search("JOİNT") and "joint" not in "JOİNT".lower()

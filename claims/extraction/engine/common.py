@@ -51,6 +51,8 @@ class Lexicon:
     cannot_verify_screens: tuple[re.Pattern | None, ...]
     # the pack's anonymous markers without their accents, as speaker_kind compares them
     anonymous_markers_plain: tuple[str, ...]
+    # the retrospective openers ("c'est", "that is") by their first word, in pack order
+    retrospective_by_first: dict[str, tuple[tuple[str, ...], ...]]
 
 @cache
 def lexicon(lang: str) -> Lexicon:
@@ -91,6 +93,7 @@ def lexicon(lang: str) -> Lexicon:
         tuple(caseless_screen(literal_screen(p)) for p in declines),
         tuple(caseless_screen(literal_screen(p)) for p in cannot),
         tuple(strip_accents(mark) for mark in mod.anonymous_markers),
+        _by_first(mod.retrospective_openers),
     )
 
 
@@ -130,7 +133,53 @@ def caseless_screen(screen: re.Pattern | None) -> re.Pattern | None:
         classes.append(
             re.escape(chars[0]) if len(chars) == 1 else "[" + "".join(map(re.escape, chars)) + "]"
         )
-    return re.compile("".join(classes), screen.flags & ~re.IGNORECASE)
+    fast = re.compile("".join(classes), screen.flags & ~re.IGNORECASE)
+    lowered = literal.lower()
+    if len(lowered) == len(literal):
+        # the characters that match without lowering to the literal's own: "İ" (two
+        # characters in lower case), "ſ", and "Σ" (its lower case depends on the next one)
+        exotic = {
+            x
+            for char, low in zip(literal, lowered, strict=True)
+            for x in _caseless_chars(char) or ""
+            if x.lower() != low or x == "Σ"
+        }
+        _PREFILTERS[fast] = (lowered, frozenset(exotic))
+    return fast
+
+
+# caseless screen -> its literal in lower case, and the characters that may match it
+# without lowering to it: in a text with none of them, the screen finds something only
+# where the lower-case text holds that literal
+_PREFILTERS: dict[re.Pattern, tuple[str, frozenset[str]]] = {}
+
+
+def screen_prefilter(screen: re.Pattern) -> tuple[str, frozenset[str]] | None:
+    return _PREFILTERS.get(screen)
+
+
+@cache
+def literal_may_overlap(screen: re.Pattern) -> bool:
+    """Two matches of ``screen`` (a sequence of characters and classes of characters) may
+    overlap: a start of it may match an end of it. True for any other kind of pattern."""
+    try:
+        parsed = sre_parse.parse(screen.pattern, screen.flags & ~re.IGNORECASE)
+    except (re.error, TypeError, ValueError):  # pragma: no cover - screens parse
+        return True
+    sets: list[set[int]] = []
+    for op, av in parsed:
+        if op is sre_constants.LITERAL:
+            sets.append({av})
+        elif op is sre_constants.IN and all(o is sre_constants.LITERAL for o, _ in av):
+            sets.append({a for _, a in av})
+        else:
+            return True
+    if screen.flags & re.IGNORECASE:
+        return True
+    size = len(sets)
+    return any(
+        all(sets[j] & sets[size - k + j] for j in range(k)) for k in range(1, size)
+    )
 
 
 def _caseless_chars(char: str) -> str | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import NamedTuple
 
 from spacy.tokens import Doc
 
@@ -19,6 +20,15 @@ _DIGRAPH_MARKS = re.compile(r"``|''|\n")
 # The marks that may open a quotation at the start of a paragraph.
 _PARAGRAPH_OPENERS = ("«", "“", '"', "``", "''")
 _OPENING_MARKS = re.compile(r"[«“\"]|``|''")
+
+
+class Ent(NamedTuple):
+    """An entity of the document: its token range, label and text."""
+
+    start: int
+    end: int
+    label_: str
+    text: str
 
 
 class DocumentView:
@@ -35,7 +45,9 @@ class DocumentView:
         # Doc.text joins every token's text_with_ws, creating the Token objects again: join
         # those of self.toks once instead
         self.text = "".join([t.text + t.whitespace_ for t in self.toks])
-        self.ents = list(doc.ents)
+        # the entities as plain records (start, end, label_, text): spaCy builds a Span's
+        # label and text anew on every access
+        self.ents = [Ent(e.start, e.end, e.label_, e.text) for e in doc.ents]
         self.n = len(self.toks)
         # per-token tables read by the hot helpers, built once (spaCy builds every attribute
         # string anew on each access)
