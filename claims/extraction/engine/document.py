@@ -42,18 +42,20 @@ class DocumentView:
         self.lex = lexicon(lang)
         self.m = self.lex.pack
         self.toks = read_tokens(doc)
+        # per-token tables read by the hot helpers, built once (spaCy builds every attribute
+        # string anew on each access), from the columns the tokens were read from
+        self.lower = [t.lower_ for t in self.toks]
+        self.tok_text = [t.text for t in self.toks]
+        self.tok_idx = self.toks.column("idx")
         # Doc.text joins every token's text_with_ws, creating the Token objects again: join
-        # those of self.toks once instead
-        self.text = "".join([t.text + t.whitespace_ for t in self.toks])
+        # the columns instead
+        self.text = "".join(
+            [w + ws for w, ws in zip(self.tok_text, self.toks.column("whitespace_"), strict=True)]
+        )
         # the entities as plain records (start, end, label_, text): spaCy builds a Span's
         # label and text anew on every access
         self.ents = [Ent(e.start, e.end, e.label_, e.text) for e in doc.ents]
         self.n = len(self.toks)
-        # per-token tables read by the hot helpers, built once (spaCy builds every attribute
-        # string anew on each access)
-        self.lower = [t.lower_ for t in self.toks]
-        self.tok_text = [t.text for t in self.toks]
-        self.tok_idx = [t.idx for t in self.toks]
         # memos of the verb-group helpers (pure functions of the token index: VerbGroups)
         self._cue_lemmas: dict[int, str | None] = {}
         self._auxes: dict[int, list[int]] = {}

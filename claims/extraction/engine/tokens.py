@@ -27,8 +27,26 @@ from spacy.attrs import (
 )
 from spacy.tokens import Doc, Span, Token
 
-_STRING_COLUMNS = [ORTH, LOWER, POS, TAG, DEP, LEMMA, ENT_TYPE]
-_COLUMNS = _STRING_COLUMNS + [IDX, IS_SPACE, IS_PUNCT, SPACY, HEAD, MORPH]
+# the columns read_tokens takes from Doc.to_array: (attribute, spaCy attribute, kind), kind
+# "str" for a string (a hash or symbol id), "bool", "int", "space" (the trailing space),
+# "head" (the head's offset) and "morph" (the key of the analysis)
+_COLUMN_SPECS = (
+    ("text", ORTH, "str"),
+    ("lower_", LOWER, "str"),
+    ("pos_", POS, "str"),
+    ("tag_", TAG, "str"),
+    ("dep_", DEP, "str"),
+    ("lemma_", LEMMA, "str"),
+    ("ent_type_", ENT_TYPE, "str"),
+    ("idx", IDX, "int"),
+    ("is_space", IS_SPACE, "bool"),
+    ("is_punct", IS_PUNCT, "bool"),
+    ("whitespace_", SPACY, "space"),
+    ("head", HEAD, "head"),
+    ("morph", MORPH, "morph"),
+)
+_COLUMNS = [attr for _, attr, _ in _COLUMN_SPECS]
+_COLUMN_OF = {name: (n, kind) for n, (name, _, kind) in enumerate(_COLUMN_SPECS)}
 
 
 class _Strings(dict):
@@ -77,26 +95,49 @@ _NAVIGATION = {
     "right_edge": lambda tok: tok._doc_tokens[tok._token.right_edge.i],
 }
 _NAVIGATION_NAMES = tuple(_NAVIGATION)
-_EAGER = (
-    "text", "lower_", "pos_", "tag_", "dep_", "lemma_", "ent_type_", "idx", "is_space",
-    "is_punct", "whitespace_", "head", "morph", "i", "_doc", "_doc_tokens",
-)  # fmt: skip
+# set by read_tokens for every token; the other attributes of _COLUMN_SPECS are read from
+# the document's columns on first use
+_EAGER = ("text", "lower_", "pos_", "is_space", "is_punct", "i", "_doc_tokens")
+_LAZY = tuple(name for name, _, _ in _COLUMN_SPECS if name not in _EAGER)
 
 
 class Tok:
     """One token of the document, its attributes read once (see the module docstring)."""
 
-    # the attributes read_tokens sets, then the navigation read on first use (tokens again:
-    # release_tokens empties them), and a dict for any other attribute, read on first use
-    __slots__ = _EAGER + _NAVIGATION_NAMES + ("__dict__",)
+    # the attributes read_tokens sets, those read from the columns and the navigation read
+    # on first use (release_tokens empties those that are tokens), and a dict for any other
+    # attribute, read from spaCy on first use
+    __slots__ = _EAGER + _LAZY + _NAVIGATION_NAMES + ("__dict__",)
 
     @property
     def _token(self) -> Token:
-        return self._doc[self.i]
+        return self._doc_tokens.doc[self.i]
 
     def __getattr__(self, name: str):
         if name.startswith("_"):
             raise AttributeError(name)
+        column = _COLUMN_OF.get(name)
+        if column is not None:
+            tokens = self._doc_tokens
+            n, kind = column
+            raw = tokens.columns[n][self.i]
+            if kind == "str":
+                value = _STRINGS[raw]
+            elif kind == "bool":
+                value = raw == 1
+            elif kind == "space":
+                value = " " if raw else ""
+            elif kind == "head":
+                value = tokens[self.i + raw]
+                tokens.navigated.append(self)
+            elif kind == "morph":
+                value = _MORPHS.get(raw)
+                if value is None:
+                    value = _MORPHS[raw] = Morph(self._token.morph)
+            else:
+                value = raw
+            setattr(self, name, value)
+            return value
         navigation = _NAVIGATION.get(name)
         if navigation is not None:
             value = navigation(self)
@@ -120,11 +161,28 @@ class Tok:
 
 
 class TokenList(list):
-    """The tokens of a document, and those whose navigation was read (see release_tokens)."""
+    """The tokens of a document, its columns (one list per entry of _COLUMN_SPECS, raw
+    values), and the tokens that point at others (see release_tokens)."""
 
-    def __init__(self):
+    def __init__(self, doc: Doc, columns: list[list[int]]):
         super().__init__()
+        self.doc = doc
+        self.columns = columns
         self.navigated: list[Tok] = []
+
+    def column(self, name: str) -> list:
+        """The values of attribute ``name`` for every token, as Tok gives them."""
+        n, kind = _COLUMN_OF[name]
+        raw = self.columns[n]
+        if kind == "str":
+            return list(map(_STRINGS.__getitem__, raw))
+        if kind == "bool":
+            return [v == 1 for v in raw]
+        if kind == "space":
+            return [" " if v else "" for v in raw]
+        if kind == "int":
+            return raw
+        raise ValueError(name)
 
 
 def _wrap(tok: Tok, tokens) -> tuple[Tok, ...]:
@@ -133,55 +191,35 @@ def _wrap(tok: Tok, tokens) -> tuple[Tok, ...]:
 
 
 def read_tokens(doc: Doc) -> TokenList:
-    """The tokens of ``doc`` with their common attributes read in one pass."""
-    tokens = TokenList()
+    """The tokens of ``doc``, their columns read in one pass."""
     if not len(doc):
-        return tokens
-    strings = _STRINGS
-    strings.store = doc.vocab.strings
-    columns = doc.to_array(_COLUMNS).astype("int64").T.tolist()
-    words = [list(map(strings.__getitem__, col)) for col in columns[: len(_STRING_COLUMNS)]]
-    idxs, spaces, puncts, trailing, heads, morph_keys = columns[len(_STRING_COLUMNS) :]
-    morphs = []
-    for i, key in enumerate(morph_keys):
-        morph = _MORPHS.get(key)
-        if morph is None:
-            morph = _MORPHS[key] = Morph(doc[i].morph)
-        morphs.append(morph)
+        return TokenList(doc, [[] for _ in _COLUMN_SPECS])
+    _STRINGS.store = doc.vocab.strings
+    tokens = TokenList(doc, doc.to_array(_COLUMNS).astype("int64").T.tolist())
+    texts, lowers, poses = (tokens.column(name) for name in ("text", "lower_", "pos_"))
+    spaces, puncts = (tokens.columns[_COLUMN_OF[name][0]] for name in ("is_space", "is_punct"))
     new = object.__new__
     append = tokens.append
-    for i, text, low, pos, tag, dep, lemma, ent, idx, space, punct, ws, head, morph in zip(
-        range(len(idxs)), *words, idxs, spaces, puncts, trailing, heads, morphs, strict=True
+    for i, text, low, pos, space, punct in zip(
+        range(len(texts)), texts, lowers, poses, spaces, puncts, strict=True
     ):
         tok = new(Tok)
         tok.text = text
         tok.lower_ = low
         tok.pos_ = pos
-        tok.tag_ = tag
-        tok.dep_ = dep
-        tok.lemma_ = lemma
-        tok.ent_type_ = ent
-        tok.idx = idx
         tok.is_space = space == 1
         tok.is_punct = punct == 1
-        tok.whitespace_ = " " if ws else ""
-        tok.head = i + head  # replaced by the token below, once every token exists
-        tok.morph = morph
         tok.i = i
-        tok._doc = doc
         tok._doc_tokens = tokens
         append(tok)
-    for tok in tokens:
-        tok.head = tokens[tok.head]
     return tokens
 
 
 def release_tokens(tokens: TokenList) -> None:
     """Empty the tokens of a document that is done with, breaking the cycles they form
     (heads, navigation, the list every token points at)."""
-    for tok in tokens:
-        tok.head = None
     for tok in tokens.navigated:
+        tok.head = None
         for name in _NAVIGATION_NAMES:
             setattr(tok, name, None)
     tokens.navigated.clear()
