@@ -47,6 +47,8 @@ _COLUMN_SPECS = (
 )
 _COLUMNS = [attr for _, attr, _ in _COLUMN_SPECS]
 _COLUMN_OF = {name: (n, kind) for n, (name, _, kind) in enumerate(_COLUMN_SPECS)}
+_HEAD = _COLUMN_OF["head"][0]
+_MORPH = _COLUMN_OF["morph"][0]
 
 
 class _Strings(dict):
@@ -95,19 +97,46 @@ _NAVIGATION = {
     "right_edge": lambda tok: tok._doc_tokens[tok._token.right_edge.i],
 }
 _NAVIGATION_NAMES = tuple(_NAVIGATION)
-# set by read_tokens for every token; the other attributes of _COLUMN_SPECS are read from
-# the document's columns on first use
-_EAGER = ("text", "lower_", "pos_", "is_space", "is_punct", "i", "_doc_tokens")
-_LAZY = tuple(name for name, _, _ in _COLUMN_SPECS if name not in _EAGER)
+# set by read_tokens for every token (the rules read them many times a token); the other
+# attributes of _COLUMN_SPECS are read from the document's columns on each use (a few
+# tokens in ten read them at all)
+_EAGER = ("text", "lower_", "pos_", "is_space", "is_punct", "idx", "whitespace_", "i")
+
+
+def _string_column(name: str) -> property:
+    n = _COLUMN_OF[name][0]
+
+    def read(tok: Tok) -> str:
+        return _STRINGS[tok._doc_tokens.columns[n][tok.i]]
+
+    return property(read, doc=f"The token's {name} (read from its column).")
 
 
 class Tok:
     """One token of the document, its attributes read once (see the module docstring)."""
 
-    # the attributes read_tokens sets, those read from the columns and the navigation read
-    # on first use (release_tokens empties those that are tokens), and a dict for any other
-    # attribute, read from spaCy on first use
-    __slots__ = _EAGER + _LAZY + _NAVIGATION_NAMES + ("__dict__",)
+    # the attributes read_tokens sets, the navigation read on first use (release_tokens
+    # empties it: tokens pointing at tokens), and a dict for any other attribute, read from
+    # spaCy on first use
+    __slots__ = _EAGER + ("_doc_tokens",) + _NAVIGATION_NAMES + ("__dict__",)
+
+    tag_ = _string_column("tag_")
+    dep_ = _string_column("dep_")
+    lemma_ = _string_column("lemma_")
+    ent_type_ = _string_column("ent_type_")
+
+    @property
+    def head(self) -> Tok:
+        tokens = self._doc_tokens
+        return tokens[self.i + tokens.columns[_HEAD][self.i]]
+
+    @property
+    def morph(self) -> Morph:
+        key = self._doc_tokens.columns[_MORPH][self.i]
+        morph = _MORPHS.get(key)
+        if morph is None:
+            morph = _MORPHS[key] = Morph(self._token.morph)
+        return morph
 
     @property
     def _token(self) -> Token:
@@ -116,28 +145,6 @@ class Tok:
     def __getattr__(self, name: str):
         if name.startswith("_"):
             raise AttributeError(name)
-        column = _COLUMN_OF.get(name)
-        if column is not None:
-            tokens = self._doc_tokens
-            n, kind = column
-            raw = tokens.columns[n][self.i]
-            if kind == "str":
-                value = _STRINGS[raw]
-            elif kind == "bool":
-                value = raw == 1
-            elif kind == "space":
-                value = " " if raw else ""
-            elif kind == "head":
-                value = tokens[self.i + raw]
-                tokens.navigated.append(self)
-            elif kind == "morph":
-                value = _MORPHS.get(raw)
-                if value is None:
-                    value = _MORPHS[raw] = Morph(self._token.morph)
-            else:
-                value = raw
-            setattr(self, name, value)
-            return value
         navigation = _NAVIGATION.get(name)
         if navigation is not None:
             value = navigation(self)
@@ -196,12 +203,16 @@ def read_tokens(doc: Doc) -> TokenList:
         return TokenList(doc, [[] for _ in _COLUMN_SPECS])
     _STRINGS.store = doc.vocab.strings
     tokens = TokenList(doc, doc.to_array(_COLUMNS).astype("int64").T.tolist())
-    texts, lowers, poses = (tokens.column(name) for name in ("text", "lower_", "pos_"))
-    spaces, puncts = (tokens.columns[_COLUMN_OF[name][0]] for name in ("is_space", "is_punct"))
+    texts, lowers, poses, trailing = (
+        tokens.column(name) for name in ("text", "lower_", "pos_", "whitespace_")
+    )
+    spaces, puncts, idxs = (
+        tokens.columns[_COLUMN_OF[name][0]] for name in ("is_space", "is_punct", "idx")
+    )
     new = object.__new__
     append = tokens.append
-    for i, text, low, pos, space, punct in zip(
-        range(len(texts)), texts, lowers, poses, spaces, puncts, strict=True
+    for i, text, low, pos, space, punct, idx, ws in zip(
+        range(len(texts)), texts, lowers, poses, spaces, puncts, idxs, trailing, strict=True
     ):
         tok = new(Tok)
         tok.text = text
@@ -209,6 +220,8 @@ def read_tokens(doc: Doc) -> TokenList:
         tok.pos_ = pos
         tok.is_space = space == 1
         tok.is_punct = punct == 1
+        tok.idx = idx
+        tok.whitespace_ = ws
         tok.i = i
         tok._doc_tokens = tokens
         append(tok)
@@ -217,9 +230,8 @@ def read_tokens(doc: Doc) -> TokenList:
 
 def release_tokens(tokens: TokenList) -> None:
     """Empty the tokens of a document that is done with, breaking the cycles they form
-    (heads, navigation, the list every token points at)."""
+    (navigation, the list every token points at)."""
     for tok in tokens.navigated:
-        tok.head = None
         for name in _NAVIGATION_NAMES:
             setattr(tok, name, None)
     tokens.navigated.clear()
