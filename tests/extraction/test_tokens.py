@@ -75,3 +75,25 @@ def test_a_caseless_screen_prefilter_names_the_characters_that_need_re():
     # "İ" lowers to two characters and "ı" to itself: a text holding them goes to re
     assert {"İ", "ı"} <= exotic and "I" not in exotic
     assert fast.search("JOİNT") and "joint" not in "JOİNT".lower()
+
+
+def test_sentences_holding_a_literal_count_overlapping_occurrences():
+    import re
+
+    from claims.extraction.runner import DocExtractor
+
+    class View:  # what _holds_literal reads of a document
+        text = "Paa aab ab"  # the second "sentence" starts inside the first "aa"
+        _literal_sentences: dict = {}
+        _sent_chars = ([0, 2, 8], [2, 7, 10])
+        _lower_text = None
+        _text_chars: set = set()
+        _may_hold = DocExtractor._may_hold
+        _sentence_chars = DocExtractor._sentence_chars
+
+    view = View()
+    screen = re.compile("[Aa][Aa]")  # "aaa" holds it twice, overlapping
+    held = [DocExtractor._holds_literal(view, screen, si) for si in range(3)]
+    spans = zip(*View._sent_chars, strict=True)
+    assert held == [bool(screen.search(View.text, a, b)) for a, b in spans]
+    assert held == [False, True, False]
