@@ -119,7 +119,7 @@ def caseless_screen(screen: re.Pattern | None) -> re.Pattern | None:
     """``screen`` (a literal searched with IGNORECASE) as a search without that flag, each
     character a class of the characters it matches (a few more at most: a screen may pass
     more spans, never fewer). re's IGNORECASE reads some 40 ns a character, the classes
-    a fifth of that. The screen itself when a character falls outside the classes built."""
+    a quarter of that. The screen itself when a character falls outside the classes built."""
     if screen is None or not screen.flags & re.IGNORECASE or screen.flags & (re.ASCII | re.LOCALE):
         return screen
     literal = re.sub(r"\\(.)", r"\1", screen.pattern, flags=re.DOTALL)  # re.escape undone

@@ -2,9 +2,10 @@
 
 spaCy builds every string attribute anew on each access (``tok.pos_`` looks the symbol up
 again, ``tok.morph.get`` parses the morphology string), and the rules read the same few
-attributes of the same tokens many times. :class:`Tok` holds the common ones as plain
-attributes, read for the whole document at once with ``Doc.to_array``; any other attribute
-is read from spaCy on first use and kept. Navigation (``head``, ``children``, edges,
+attributes of the same tokens many times. The document's columns are read at once with
+``Doc.to_array``; :class:`Tok` holds the attributes most tokens are read for as plain
+attributes, reads the few others from the columns, and any other one from spaCy on first
+use, kept. Navigation (``head``, ``children``, edges,
 ``subtree``) returns these tokens again, so a rule never mixes them with spaCy's own.
 """
 
