@@ -21,6 +21,7 @@ on the shared machinery of ``engine/``):
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .constructions import (
@@ -33,7 +34,7 @@ from .constructions import (
     stance_phrase,
     syntactic,
 )
-from .engine.common import _Claim
+from .engine.common import _Claim, literal_may_overlap, screen_prefilter
 from .engine.content import ContentSpans
 from .engine.coreference import Coreference
 from .engine.document import DocumentView
@@ -41,6 +42,7 @@ from .engine.names import Names
 from .engine.outlets import Outlets
 from .engine.phrases import Phrases
 from .engine.speakers import Speakers
+from .engine.tokens import release_tokens
 from .engine.verbs import VerbGroups
 from .text import QUOTE_CHARS
 
@@ -54,12 +56,67 @@ class DocExtractor(
     learned_sink: list | None = None
 
     def run(self) -> list[_Claim]:
-        for si, (s, e) in enumerate(self.sents):
-            try:
-                self.sentence(si, s, e)
-            except (IndexError, ValueError):  # pragma: no cover - defensive: never crash an article
-                continue
+        """The claims of the document. Once per extractor: its tokens, which point at each
+        other (heads, children), are let go at the end so that the document is freed at
+        once instead of at the next garbage collection."""
+        self._literal_sentences: dict[re.Pattern, set[int]] = {}
+        self._sent_chars: tuple[list[int], list[int]] | None = None
+        self._lower_text: str | None = None
+        self._text_chars: set[str] = set()
+        try:
+            for si, (s, e) in enumerate(self.sents):
+                try:
+                    self.sentence(si, s, e)
+                except (IndexError, ValueError):  # pragma: no cover - defensive: never crash
+                    continue
+        finally:
+            release_tokens(self.toks)
         return self.claims
+
+    def _holds_literal(self, screen: re.Pattern, si: int) -> bool:
+        """``screen.search(text, a, b)`` finds something in the span [a, b) of sentence
+        ``si``: a search for a fixed sequence of characters, so an occurrence of it in the
+        whole text that starts and ends in the span. The occurrences (overlapping ones too,
+        where the sequence can overlap itself) are found once per document and screen."""
+        holding = self._literal_sentences.get(screen)
+        if holding is None:
+            holding = self._literal_sentences[screen] = set()
+            text = self.text
+            if self._may_hold(screen):
+                if literal_may_overlap(screen):
+                    ahead = re.compile(f"(?=({screen.pattern}))", screen.flags)
+                    spans = [m.span(1) for m in ahead.finditer(text)]
+                else:
+                    spans = [m.span() for m in screen.finditer(text)]
+                starts, ends = self._sentence_chars()
+                for p, q in spans:
+                    k = bisect.bisect_right(starts, p) - 1
+                    if k >= 0 and q <= ends[k]:
+                        holding.add(k)
+        return si in holding
+
+    def _may_hold(self, screen: re.Pattern) -> bool:
+        """``screen`` finds something in the text: a search for its literal in the text in
+        lower case where that is known to answer alike (much faster than re's search)."""
+        prefilter = screen_prefilter(screen)
+        if prefilter is not None:
+            if self._lower_text is None:
+                self._lower_text = self.text.lower()
+                self._text_chars = set(self.text)
+            literal, exotic = prefilter
+            if not exotic & self._text_chars:
+                return literal in self._lower_text
+        return screen.search(self.text) is not None
+
+    def _sentence_chars(self) -> tuple[list[int], list[int]]:
+        """Character starts and ends of the sentences."""
+        if self._sent_chars is None:
+            toks = self.toks
+            self._sent_chars = (
+                [toks[s].idx for s, _ in self.sents],
+                [toks[e - 1].idx + len(toks[e - 1].text) for _, e in self.sents],
+            )
+        return self._sent_chars
 
     def sentence(self, si: int, s: int, e: int) -> None:
         toks = self.toks
@@ -79,7 +136,7 @@ class DocExtractor(
                 ("cannot_verify", lex.cannot_verify, lex.cannot_verify_screens),
             ):
                 for pat, screen in zip(patterns, screens, strict=True):
-                    if screen is not None and screen.search(text, a, b) is None:
+                    if screen is not None and not self._holds_literal(screen, si):
                         continue  # a literal every match holds is not in the sentence
                     for m in pat.finditer(chunk):
                         ti = self._tok_at(a + m.start(), s, e)

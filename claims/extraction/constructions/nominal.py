@@ -120,7 +120,9 @@ def find(ex: DocExtractor, si: int, s: int, e: int, i: int, anchors: set[int]) -
 def retrospective_opener(ex: DocExtractor, s: int, e: int) -> int:
     """Tokens of the opener of a sentence that points back to the one before it ("C'est",
     "Tel est", "That is"), or 0."""
-    return max((len(p) for p in ex.m.retrospective_openers if ex._words_at(s, p, e)), default=0)
+    # only the openers whose first word is token s's can match there (an empty one adds 0)
+    openers = ex.lex.retrospective_by_first.get(ex.lower[s], ())
+    return max((len(p) for p in openers if ex._words_at(s, p, e)), default=0)
 
 
 def find_retrospective(ex: DocExtractor, si: int, s: int, e: int) -> None:

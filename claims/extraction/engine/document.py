@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import NamedTuple
 
 from spacy.tokens import Doc
 
 from ..text import CLOSING_QUOTES, MAX_QUOTE_CHARS, OPENING_QUOTES, QUOTE_CHARS, find_quotes
 from .common import SENT_END, Frame, _Claim, lexicon
+from .tokens import read_tokens
 
 # Typewriter quotation marks written as two characters: ``quoted'' (TeX, wire copy) and
 # ''quoted'' (some newspaper archives).
@@ -18,6 +20,15 @@ _DIGRAPH_MARKS = re.compile(r"``|''|\n")
 # The marks that may open a quotation at the start of a paragraph.
 _PARAGRAPH_OPENERS = ("«", "“", '"', "``", "''")
 _OPENING_MARKS = re.compile(r"[«“\"]|``|''")
+
+
+class Ent(NamedTuple):
+    """An entity of the document: its token range, label and text."""
+
+    start: int
+    end: int
+    label_: str
+    text: str
 
 
 class DocumentView:
@@ -30,17 +41,21 @@ class DocumentView:
         self.lang = lang
         self.lex = lexicon(lang)
         self.m = self.lex.pack
-        self.toks = list(doc)
-        # Doc.text joins every token's text_with_ws, creating the Token objects again: join
-        # those of self.toks once instead
-        self.text = "".join([t.text_with_ws for t in self.toks])
-        self.ents = list(doc.ents)
-        self.n = len(self.toks)
+        self.toks = read_tokens(doc)
         # per-token tables read by the hot helpers, built once (spaCy builds every attribute
-        # string anew on each access)
+        # string anew on each access), from the columns the tokens were read from
         self.lower = [t.lower_ for t in self.toks]
         self.tok_text = [t.text for t in self.toks]
-        self.tok_idx = [t.idx for t in self.toks]
+        self.tok_idx = self.toks.column("idx")
+        # Doc.text joins every token's text_with_ws, creating the Token objects again: join
+        # the columns instead
+        self.text = "".join(
+            [w + ws for w, ws in zip(self.tok_text, self.toks.column("whitespace_"), strict=True)]
+        )
+        # the entities as plain records (start, end, label_, text): spaCy builds a Span's
+        # label and text anew on every access
+        self.ents = [Ent(e.start, e.end, e.label_, e.text) for e in doc.ents]
+        self.n = len(self.toks)
         # memos of the verb-group helpers (pure functions of the token index: VerbGroups)
         self._cue_lemmas: dict[int, str | None] = {}
         self._auxes: dict[int, list[int]] = {}
@@ -74,6 +89,7 @@ class DocumentView:
         "Sá himself broke his silence", "Dupont lui-même a reconnu"."""
         found = []
         reflexives = self.m.personal_reflexives
+        toks = self.toks
         for i, low in enumerate(self.lower):
             if low not in reflexives or i == 0:
                 continue
@@ -82,9 +98,9 @@ class DocumentView:
             while (
                 s > 0
                 and e - s < 4
-                and doc[s - 1].pos_ in ("PROPN", "NOUN")
-                and doc[s - 1].text[:1].isupper()
-                and doc[s - 1].ent_type_ in ("", "PER", "PERSON")
+                and toks[s - 1].pos_ in ("PROPN", "NOUN")
+                and toks[s - 1].text[:1].isupper()
+                and toks[s - 1].ent_type_ in ("", "PER", "PERSON")
             ):
                 s -= 1
             if s < e:

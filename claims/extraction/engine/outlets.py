@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from .. import lexicon_common
 from ..types import ExtractedClaim
 from .common import Frame, _Claim, _is_word, lexicon
@@ -18,6 +20,12 @@ def _strip_article(name: str, articles: set[str]) -> str:
         if out.startswith(ap) and len(out) > 2:
             out = out[2:]
     return out
+
+@functools.cache
+def _outlets_longest_first() -> tuple[str, ...]:
+    """The known outlets, longest first (sorted once, not on every call)."""
+    return tuple(sorted(lexicon_common.KNOWN_OUTLETS, key=len, reverse=True))
+
 
 def _outlet_name(text: str) -> str:
     """ "Le quotidien Le Monde" -> "Le Monde"; "The Nyasa Times newspaper" -> "Nyasa Times"."""
@@ -43,9 +51,10 @@ def _outlet_name(text: str) -> str:
         "français",
     }
     lowered = [w.lower() for w in words]
-    for outlet in sorted(lexicon_common.KNOWN_OUTLETS, key=len, reverse=True):
-        if outlet in text.lower():
-            start = text.lower().index(outlet)
+    low_text = text.lower()
+    for outlet in _outlets_longest_first():
+        if outlet in low_text:
+            start = low_text.index(outlet)
             return text[start : start + len(outlet)]
     k = 0
     while k < len(words) - 1 and lowered[k] in generic:
