@@ -54,6 +54,7 @@ class Candidate:
     verb: int  # token index of the verb
     start: int  # token range of the complement
     end: int
+    chars: tuple[int, int]  # its character span in the chunk
     features: tuple[str, ...]
 
 
@@ -145,7 +146,7 @@ def candidates(ex: DocExtractor, s: int, e: int) -> list[Candidate]:
                 continue
             if any(x < span[1] and span[0] < y for x, y in taken):
                 continue
-            out.append(Candidate(i, a, b, features(ex, tok, child, children, a, b, dep)))
+            out.append(Candidate(i, a, b, span, features(ex, tok, child, children, a, b, dep)))
     return out
 
 
@@ -216,8 +217,8 @@ def _finite_group(ex: DocExtractor, tok) -> bool:
 
 def _claim(ex: DocExtractor, si: int, s: int, e: int, cand: Candidate, p: float) -> None:
     tok = ex.toks[cand.verb]
-    span = ex.char_span(cand.start, cand.end)
-    if span is None or any(c.start < span[1] and span[0] < c.end for c in ex.claims):
+    span = cand.chars
+    if any(c.start < span[1] and span[0] < c.end for c in ex.claims):
         return
     if syntactic._negated(ex, tok):
         return

@@ -97,8 +97,7 @@ def collect(paths: list[str], language: str, scorer: Path | None, cache: Path | 
         ex.learned_sink = []
         ex.run()
         for cand in ex.learned_sink:
-            span = ex.char_span(cand.start, cand.end)
-            y = label((span[0] + start, span[1] + start), golds[ti])
+            y = label((cand.chars[0] + start, cand.chars[1] + start), golds[ti])
             if y is not None:
                 rows.append(cand.features)
                 labels.append(y)
