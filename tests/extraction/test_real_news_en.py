@@ -63,3 +63,12 @@ def test_verdict_hung_on_a_participle_of_the_object():
     claim = with_cue('The manufacturer referred to the 737 involved as a "passenger jet".', "referred")
     assert claim.content == 'the 737 involved as a "passenger jet"'
     assert claim.speaker == "The manufacturer"
+
+
+def test_a_progressive_evaluation_verb_reports_its_object():
+    claim = with_cue("Ms. Lorne has been criticizing Mr. Abt for embracing debt.", "criticizing")
+    assert claim.content == "Mr. Abt for embracing debt"
+    assert claim.speaker == "Ms. Lorne"
+    claim = with_cue("The union was blasting the new rota.", "blasting")
+    assert claim.content == "the new rota"
+    assert extract("The new rota was blasted by the union.", "en") == []

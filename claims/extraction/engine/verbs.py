@@ -105,8 +105,8 @@ class VerbGroups:
             # Penn tags tell the base form, the past participle and the past tense apart
             if not tok.tag_.startswith("VB") and not (tok.pos_ == "VERB"):
                 return None
-            if self._is_passive(i):
-                return None
+            if self._is_passive(i) and tok.tag_ not in self.m.gerund_tags:
+                return None  # "was criticized"; "was criticizing X" is progressive
             nxt = self.lower[i + 1] if i + 1 < self.n else ""
             if tok.tag_ == "VBN" and not self._has_perfect_aux(i):
                 prev = self.toks[i - 1] if i > 0 else None
