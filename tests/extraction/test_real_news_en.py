@@ -72,3 +72,16 @@ def test_a_progressive_evaluation_verb_reports_its_object():
     claim = with_cue("The union was blasting the new rota.", "blasting")
     assert claim.content == "the new rota"
     assert extract("The new rota was blasted by the union.", "en") == []
+
+
+def test_accusation_and_light_verb_cues_of_news_reports():
+    claim = with_cue("Ms. Lorne bashed Mr. Abt's plan to close the ferry.", "bashed")
+    assert claim.content == "Mr. Abt's plan to close the ferry"
+    claim = with_cue("Mr. Abt lit into Ms. Lorne for repeating the same speech.", "lit")
+    assert claim.content == "Ms. Lorne for repeating the same speech"
+    assert extract("They lit the candles before dinner.", "en") == []
+    claim = with_cue("He made the observation that the two plans were alike.", "made")
+    assert claim.content == "the two plans were alike"
+    claim = with_cue("Aides were adamant that the ferry would run in May.", "adamant")
+    assert claim.content == "the ferry would run in May"
+    assert claim.speaker == "Aides"
