@@ -85,3 +85,13 @@ def test_accusation_and_light_verb_cues_of_news_reports():
     claim = with_cue("Aides were adamant that the ferry would run in May.", "adamant")
     assert claim.content == "the ferry would run in May"
     assert claim.speaker == "Aides"
+
+
+def test_a_two_word_quote_opening_its_sentence_before_the_reporting_clause():
+    claim = with_cue("''It's absurd,'' Mr. Abt said. ''Nobody asked us.''", "said")
+    assert claim.content == "It's absurd"
+    assert claim.speaker == "Mr. Abt"
+    claim = with_cue('"Not again?" asked the ferry captain.', "asked")
+    assert claim.content == "Not again?"
+    claims = extract('The "green deal," Ms. Lorne said, was dead.', "en")
+    assert "green deal" not in [c.content for c in claims]
