@@ -95,3 +95,12 @@ def test_a_two_word_quote_opening_its_sentence_before_the_reporting_clause():
     assert claim.content == "Not again?"
     claims = extract('The "green deal," Ms. Lorne said, was dead.', "en")
     assert "green deal" not in [c.content for c in claims]
+
+
+def test_a_quoted_verdict_in_an_object_relative_is_its_subjects_claim():
+    claim = with_cue("The toll, which Mr. Abt called ''a scandal,'' was cut on Monday.", "called")
+    assert claim.content == "a scandal"
+    assert claim.speaker == "Mr. Abt"
+    claim = with_cue('Ms. Lorne mocked what she described as "a fantasy budget" in May.', "described")
+    assert claim.content == "a fantasy budget"
+    assert extract("The toll, which Mr. Abt called a scandal, was cut.", "en") == []

@@ -18,7 +18,7 @@ from ..engine.reporting_clauses import (
     _subordinate_end,
 )
 from ..text import QUOTE_CHARS
-from . import quoted_as
+from . import called_relative, quoted_as
 
 if TYPE_CHECKING:
     from ..runner import DocExtractor
@@ -50,6 +50,8 @@ def find(
     if quoted_as.find(ex, si, s, e, i, lemma, anchors):
         return  # "cited the navy as stating X"
     vg = vg_of.get(i, i)
+    if called_relative.find(ex, si, s, e, i, lemma, vg):
+        return  # "which X called “a disgrace”"
     light = ex._periphrastic_match(i)
     verb = i if light is None else light[1]  # "mettant en garde": the light verb's form
     if toks[verb].lower_ in ex.m.participle_clitics and verb + 1 < e:

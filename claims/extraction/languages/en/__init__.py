@@ -18,6 +18,7 @@ PACK = LanguagePack(
     reflexive_clitics=statements.REFLEXIVE_CLITICS,
     retrospective_openers=statements.RETROSPECTIVE_OPENERS,
     retrospective_relatives=statements.RETROSPECTIVE_RELATIVES,
+    object_relatives={"which", "what", "that", "whom"},
     retrospective_nouns=statements.RETROSPECTIVE_NOUNS,
     retrospective_copulas=statements.RETROSPECTIVE_COPULAS,
     statement_nouns=statements.STATEMENT_NOUNS,
