@@ -104,3 +104,8 @@ def test_a_quoted_verdict_in_an_object_relative_is_its_subjects_claim():
     claim = with_cue('Ms. Lorne mocked what she described as "a fantasy budget" in May.', "described")
     assert claim.content == "a fantasy budget"
     assert extract("The toll, which Mr. Abt called a scandal, was cut.", "en") == []
+
+
+def test_a_verdict_in_newspaper_archive_quote_marks():
+    claim = with_cue("Mr. Abt called the toll ''a scandal'' on Monday.", "called")
+    assert claim.content.startswith("the toll ''a scandal")
