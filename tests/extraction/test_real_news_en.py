@@ -109,3 +109,13 @@ def test_a_quoted_verdict_in_an_object_relative_is_its_subjects_claim():
 def test_a_verdict_in_newspaper_archive_quote_marks():
     claim = with_cue("Mr. Abt called the toll ''a scandal'' on Monday.", "called")
     assert claim.content.startswith("the toll ''a scandal")
+
+
+def test_an_infinitive_after_went_on_or_was_quick_reports_for_the_subject():
+    claim = with_cue("Ms. Lorne went on to say that the ferry was unsafe.", "say")
+    assert claim.content == "the ferry was unsafe"
+    assert claim.speaker == "Ms. Lorne"
+    claim = with_cue("The union was quick to point out that fares had doubled.", "point")
+    assert claim.speaker == "The union"
+    declined = extract("Ms. Lorne declined to say whether the ferry was safe.", "en")
+    assert all(c.stance != "asserts" for c in declined)

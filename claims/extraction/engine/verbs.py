@@ -116,8 +116,15 @@ class VerbGroups:
                     or prev.pos_ in ("NOUN", "ADJ", "DET")
                 ):
                     return None
-            if tok.tag_ == "VB" and i > 0 and self.lower[i - 1] in self.m.infinitive_markers:
-                return None  # "declined to say", "plans to announce"
+            if (
+                tok.tag_ == "VB"
+                and i > 0
+                and self.lower[i - 1] in self.m.infinitive_markers
+                and not any(
+                    self._words_at(i - 1 - len(p), p, i - 1) for p in self.m.raising_phrases
+                )
+            ):
+                return None  # "declined to say", "plans to announce"; not "went on to say"
         else:
             # the form tells: the lemma itself is the infinitive, the endings the participle
             if low == lemma and not self._infinitive_after_opener(i):

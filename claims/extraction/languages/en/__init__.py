@@ -19,6 +19,7 @@ PACK = LanguagePack(
     retrospective_openers=statements.RETROSPECTIVE_OPENERS,
     retrospective_relatives=statements.RETROSPECTIVE_RELATIVES,
     object_relatives={"which", "what", "that", "whom"},
+    raising_phrases=grammar.RAISING_PHRASES,
     retrospective_nouns=statements.RETROSPECTIVE_NOUNS,
     retrospective_copulas=statements.RETROSPECTIVE_COPULAS,
     statement_nouns=statements.STATEMENT_NOUNS,

@@ -28,6 +28,7 @@ PACK = LanguagePack(
     retrospective_openers=statements.RETROSPECTIVE_OPENERS,
     retrospective_relatives=statements.RETROSPECTIVE_RELATIVES,
     object_relatives={"que", "qu'", "qu’"},
+    raising_phrases=(),  # French reports these with a participle ("a poursuivi en disant")
     retrospective_nouns=statements.RETROSPECTIVE_NOUNS,
     retrospective_copulas=statements.RETROSPECTIVE_COPULAS,
     statement_nouns=statements.STATEMENT_NOUNS,
