@@ -67,7 +67,14 @@ def find(
         # a short quote is a whole utterance only after a colon and with its own full
         # stop: "she said: « Absolutely not. »"
         closing = text[o + mark : c].rstrip()
-        if not (prev_char == ":" and closing[-1:] in SENT_END):
+        opens_sentence = prev_char in "\n.!?" or ot == s
+        if not (
+            prev_char == ":"
+            and closing[-1:] in SENT_END
+            or opens_sentence
+            and closing[-1:] in ",?!"
+            and _cue_right_after(ex, ct, e, cues + _quote_verbs(ex, s, e, cues))
+        ):
             return
     para_start = prev_char == "\n"
     cue_before = None
@@ -522,3 +529,10 @@ def _cut_indirect_claims_at(ex: DocExtractor, si: int, o: int, anchor: int) -> N
             ex.claims_by_sent[si].remove(claim)
         else:
             claim.start, claim.end = cut
+
+
+def _cue_right_after(ex: DocExtractor, ct: int, e: int, cues: list[tuple[int, str]]) -> bool:
+    """ '"Not again," Mr. Abt said.': a short quote opening its sentence, then a reporting
+    clause of at most four words (subject and verb) is an utterance, not a fragment."""
+    return any(ct < i <= ct + 5 and i < e and i not in ex.consumed for i, _ in cues)
+

@@ -18,7 +18,7 @@ from ..engine.reporting_clauses import (
     _subordinate_end,
 )
 from ..text import QUOTE_CHARS
-from . import quoted_as
+from . import called_relative, quoted_as
 
 if TYPE_CHECKING:
     from ..runner import DocExtractor
@@ -49,7 +49,9 @@ def find(
     toks = ex.toks
     if quoted_as.find(ex, si, s, e, i, lemma, anchors):
         return  # "cited the navy as stating X"
-    vg = vg_of.get(i, i)
+    vg = _raising_start(ex, s, vg_of.get(i, i))
+    if called_relative.find(ex, si, s, e, i, lemma, vg):
+        return  # "which X called “a disgrace”"
     light = ex._periphrastic_match(i)
     verb = i if light is None else light[1]  # "mettant en garde": the light verb's form
     if toks[verb].lower_ in ex.m.participle_clitics and verb + 1 < e:
@@ -389,6 +391,18 @@ def _recipient_outlet(ex: DocExtractor, j: int, e: int) -> tuple[int, str] | Non
             if _names_outlet([article, *words]):  # "au Monde": Le Monde
                 return k, f"{article.capitalize()} {name}"
     return None
+
+
+def _raising_start(ex: DocExtractor, s: int, vg: int) -> int:
+    """ "went on to say that", "was quick to point out that": the verb group starts at the
+    phrase whose infinitive reports for its subject."""
+    if vg - 1 <= s or ex.toks[vg - 1].lower_ not in ex.m.infinitive_markers:
+        return vg
+    for phrase in ex.m.raising_phrases:
+        start = vg - 1 - len(phrase)
+        if start >= s and ex._words_at(start, phrase, vg - 1):
+            return start
+    return vg
 
 
 def _gerund_opener(ex: DocExtractor, s: int, vg: int) -> bool:

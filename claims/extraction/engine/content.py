@@ -322,7 +322,11 @@ class ContentSpans:
             return False
         for k in range(j + 1, min(hi, j + 8)):
             t = toks[k]
-            if t.text in OPENING_QUOTES or (t.text == '"' and not self.in_quote(k - 1)):
+            if (
+                t.text in OPENING_QUOTES
+                or k in self.opening_marks  # ''X'', ``X''
+                or (t.text == '"' and not self.in_quote(k - 1))
+            ):
                 return k > j + 1 or toks[j].pos_ in ("PROPN", "PRON")  # "called it \"X\""
             if not (
                 t.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM", "CCONJ")

@@ -105,8 +105,8 @@ class VerbGroups:
             # Penn tags tell the base form, the past participle and the past tense apart
             if not tok.tag_.startswith("VB") and not (tok.pos_ == "VERB"):
                 return None
-            if self._is_passive(i):
-                return None
+            if self._is_passive(i) and tok.tag_ not in self.m.gerund_tags:
+                return None  # "was criticized"; "was criticizing X" is progressive
             nxt = self.lower[i + 1] if i + 1 < self.n else ""
             if tok.tag_ == "VBN" and not self._has_perfect_aux(i):
                 prev = self.toks[i - 1] if i > 0 else None
@@ -116,8 +116,15 @@ class VerbGroups:
                     or prev.pos_ in ("NOUN", "ADJ", "DET")
                 ):
                     return None
-            if tok.tag_ == "VB" and i > 0 and self.lower[i - 1] in self.m.infinitive_markers:
-                return None  # "declined to say", "plans to announce"
+            if (
+                tok.tag_ == "VB"
+                and i > 0
+                and self.lower[i - 1] in self.m.infinitive_markers
+                and not any(
+                    self._words_at(i - 1 - len(p), p, i - 1) for p in self.m.raising_phrases
+                )
+            ):
+                return None  # "declined to say", "plans to announce"; not "went on to say"
         else:
             # the form tells: the lemma itself is the infinitive, the endings the participle
             if low == lemma and not self._infinitive_after_opener(i):

@@ -303,6 +303,11 @@ class LanguagePack:
     # "C'est ce qu'a affirmé X", "Le constat est de X", "That is what X said"
     retrospective_openers: Phrases  # "c'est", "tel est", "that is"
     retrospective_relatives: Phrases  # "ce que", "what"
+    # the object relative before a qualifying verb and its quoted verdict: "what she called
+    # “a farce”", "ce qu'il a qualifié de « farce »"
+    object_relatives: Words = optional(default=frozenset())
+    # words before "to" whose infinitive reports for the subject: "went on to say that"
+    raising_phrases: Phrases = optional(default=())
     retrospective_nouns: Words  # "remarque", "constat", "view"
     retrospective_copulas: Words  # "est", "is": "Le constat est de X"
     statement_nouns: Words

@@ -303,6 +303,8 @@ CUES: list[Cue] = [
         light=("take", "took", "tak"),
     ),
     Cue("lash out at", "asserts", takes=("object",), clause_only=True, light=("lash",)),
+    # "lit into X for Y" (an accusation); "light into" only after its past "lit"
+    Cue("light into", "asserts", takes=("object",), clause_only=True, light=("lit",)),
     # denials of an object ("contested the count", "brushed aside the criticism")
     Cue(
         "challenge", "denies", takes=("object",), object_must_be_a_statement=True, clause_only=True
@@ -334,6 +336,14 @@ CUES: list[Cue] = [
     # '"...," as she put it'
     Cue("put it", "asserts", clause_only=True, light=("put",)),
     Cue("make the point", "asserts", clause_only=True, light=("make", "made")),
+    Cue("make the observation", "asserts", clause_only=True, light=("make", "made", "making")),
+    # "were adamant that ..." (= insisted that)
+    Cue(
+        "be adamant",
+        "asserts",
+        clause_only=True,
+        light=("is", "are", "was", "were", "been", "be", "remain"),
+    ),
     Cue("spell out", "asserts", clause_only=True, light=("spell", "spelt")),
     # rejoinders: "shot back that", "fired back that", "hit back at"
     Cue("shoot back", "asserts", clause_only=True, light=("shoot", "shot")),
@@ -386,6 +396,7 @@ CUES: list[Cue] = [
     Cue("denounce", "asserts", takes=("object",), clause_only=True),
     Cue("decry", "asserts", takes=("object",), clause_only=True),
     Cue("blast", "asserts", takes=("object",), clause_only=True),
+    Cue("bash", "asserts", takes=("object",), clause_only=True),
     Cue(
         "slam",
         "asserts",
