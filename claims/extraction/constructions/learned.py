@@ -42,7 +42,6 @@ COMPLEMENTS = frozenset(
 )
 OBJECTS = frozenset({"dobj", "obj"})
 PREDICATES = frozenset({"oprd", "ccomp", "xcomp", "acomp", "advcl"})  # "called X a farce"
-REQUEST_COMPLEMENTS = frozenset({"xcomp", "prep", "obl", "advcl", "dobj", "obj"})
 AUXILIARIES = frozenset({"aux", "auxpass", "aux:pass"})
 MIN_CHARS = 10  # a shorter complement states nothing ("said so", "asked him")
 MIN_PREPOSITION_TOKENS = 3  # "talked about it": no statement
@@ -118,19 +117,16 @@ def candidates(ex: DocExtractor, s: int, e: int) -> list[Candidate]:
             continue
         lemma = tok.lemma_.lower()
         if lemma in m.speech_verbs or lemma in m.non_claim_verbs:
-            continue  # the lexicon's verbs are the rules' to read, its non-claims no claims
+            # the lexicon's verbs (its request verbs among them: "called for talks") are the
+            # rules' to read; the verbs it leaves out on purpose report no claim
+            continue
         if not _finite_group(ex, tok):
             continue  # "signalling that …", "to be named": the writer's words, or an aim
-        request = lemma in ex.m.request_verbs
-        if syntactic._demand(ex, tok, lemma):
-            continue  # "called for talks": a request, not a claim
         children = list(tok.children)
         spans = []
         for child in children:
             if child.dep_ not in COMPLEMENTS:
                 continue
-            if request and child.dep_ in REQUEST_COMPLEMENTS:
-                continue  # "urged them to leave", "called on X to": an appeal
             a, b = max(child.left_edge.i, s), min(child.right_edge.i + 1, e)
             if a <= i < b or (child.pos_ == "ADP" and b - a < MIN_PREPOSITION_TOKENS):
                 continue
