@@ -214,18 +214,13 @@ def _finite_group(ex: DocExtractor, tok) -> bool:
 def _claim(ex: DocExtractor, si: int, s: int, e: int, cand: Candidate, p: float) -> None:
     tok = ex.toks[cand.verb]
     span = cand.chars
-    if any(c.start < span[1] and span[0] < c.end for c in ex.claims):
+    if syntactic._overlaps(ex, span) or syntactic._negated(ex, tok):
         return
-    if syntactic._negated(ex, tok):
+    found = syntactic.speaker_of(ex, tok, s, e)
+    if found is None:
         return
-    passive = any(c.dep_ in syntactic.PASSIVE_SUBJECT | syntactic.PASSIVE_AUX for c in tok.children)
-    head = syntactic._agent(tok) if passive else syntactic._subject(ex, tok)
-    if head is None:
-        return
-    speaker = syntactic._range(ex, head, tok.i, s, e)
-    if speaker is None or speaker[0] < cand.end and cand.start < speaker[1]:
-        return
-    if any(ex.in_quote(k) for k in range(*speaker)):
+    speaker = found[0]
+    if speaker[0] < cand.end and cand.start < speaker[1]:
         return
     frame = ex.make_frame(speaker, at=speaker[0])
     if frame is None or frame.is_pronoun:

@@ -83,19 +83,10 @@ def _claim_for(ex: DocExtractor, si: int, s: int, e: int, tok: Token, lemma: str
         return
     if _demand(ex, tok, lemma):
         return  # "appelle à manifester", "called for talks": a request
-    passive = any(c.dep_ in PASSIVE_AUX or c.dep_ in PASSIVE_SUBJECT for c in tok.children)
-    if passive:
-        agent = _agent(tok)
-        if agent is None:
-            return
-        speaker = _range(ex, agent, tok.i, s, e)
-    else:
-        subject = _subject(ex, tok)
-        if subject is None:
-            return
-        speaker = _range(ex, subject, tok.i, s, e)
-    if speaker is None or any(ex.in_quote(k) for k in range(*speaker)):
+    found = speaker_of(ex, tok, s, e)
+    if found is None:
         return
+    speaker, passive = found
     content = _content(ex, tok, lemma, passive, s, e)
     if content is None:
         return
@@ -117,6 +108,20 @@ def _claim_for(ex: DocExtractor, si: int, s: int, e: int, tok: Token, lemma: str
     for frame in frames:  # "Arlo and Verdi announced": one claim per party
         ex.add_claim(span, frame, cue, "indirect", stance, CONFIDENCE, RULE, si, anchor=tok.i)
     ex.consumed.add(tok.i)
+
+
+def speaker_of(ex: DocExtractor, tok: Token, s: int, e: int) -> tuple[tuple[int, int], bool] | None:
+    """The token range of who speaks through the cue ``tok`` (the agent of a passive, else
+    the subject the cue's clause climbs to), outside any quotation, and whether the cue is
+    passive; None when the parse names nobody."""
+    passive = any(c.dep_ in PASSIVE_AUX or c.dep_ in PASSIVE_SUBJECT for c in tok.children)
+    head = _agent(tok) if passive else _subject(ex, tok)
+    if head is None:
+        return None
+    speaker = _range(ex, head, tok.i, s, e)
+    if speaker is None or any(ex.in_quote(k) for k in range(*speaker)):
+        return None
+    return speaker, passive
 
 
 def _parties(ex: DocExtractor, speaker: tuple[int, int]) -> list[tuple[int, int]]:
