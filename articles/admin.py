@@ -5,7 +5,7 @@ from articles.services import article_requeue, article_retry
 from articles.tasks import poll_feed
 from claims.admin import KeepsWhatReadersSee
 from claims.models import Claim
-from claims.public_cache import public_cache_invalidate
+from claims.public.cache import public_cache_invalidate
 
 # Claims whose pages readers see (or that a second editor's approval covers).
 PUBLIC_STATES = [Claim.Status.PUBLISHED, Claim.Status.IN_REVIEW]

@@ -8,7 +8,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from claims import services
 from claims.models import Claim, Comment, Correction, Evidence, Mention, Rating, Source, Task
 from claims.permissions import can_review, refusal_text
-from claims.public_cache import public_cache_invalidate
+from claims.public.cache import public_cache_invalidate
 
 
 class InvalidatesPublicPages:

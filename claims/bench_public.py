@@ -99,7 +99,7 @@ def count_queries(path: str) -> int:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from claims.public_cache import public_cache_invalidate
+    from claims.public.cache import public_cache_invalidate
 
     public_cache_invalidate()
     client = Client()

@@ -30,7 +30,7 @@ from claims.permissions import (
     is_editor,
     require,
 )
-from claims.public_cache import public_cache_invalidate
+from claims.public.cache import public_cache_invalidate
 from claimtrack.text import clean_text
 
 logger = logging.getLogger(__name__)

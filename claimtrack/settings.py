@@ -246,13 +246,13 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
 }
 
-# Cache of the public claim pages (claims/public_cache.py), invalidated by the claims
+# Cache of the public claim pages (claims/public/cache.py), invalidated by the claims
 # services. The rendered pages stay in each process's memory ("public-pages"); the
 # generation token that invalidates them lives in the default cache, shared through Redis
 # when REDIS_URL is set so that every web process sees an invalidation at once (without
 # Redis, one process, as under `make run`).
 CLAIMTRACK_PUBLIC_CACHE_SECONDS = int(os.environ.get("CLAIMTRACK_PUBLIC_CACHE_SECONDS", "60"))
-# How often a process reads the shared generation token (claims/public_cache.py). 0, the
+# How often a process reads the shared generation token (claims/public/cache.py). 0, the
 # default, reads it on every request: an unpublished claim leaves every process's cache at
 # once. A positive value saves that read; other processes then see a change through the
 # count kept in PostgreSQL (CLAIMTRACK_PUBLIC_CACHE_VERIFY_SECONDS below).
@@ -260,7 +260,7 @@ CLAIMTRACK_PUBLIC_CACHE_CHECK_SECONDS = float(
     os.environ.get("CLAIMTRACK_PUBLIC_CACHE_CHECK_SECONDS", "0")
 )
 # How often a process compares the count of public changes kept in PostgreSQL with the one
-# it last saw (claims/public_cache.py), before serving from its cache: a change whose token
+# it last saw (claims/public/cache.py), before serving from its cache: a change whose token
 # change never reached Redis (an outage) leaves its cache within this many seconds, and a
 # process idle for longer checks on its first request.
 CLAIMTRACK_PUBLIC_CACHE_VERIFY_SECONDS = float(

@@ -3,8 +3,8 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
-from claims.sitemaps import SITEMAPS
-from claims.views import healthz
+from claims.public.sitemaps import SITEMAPS
+from claims.public.views import healthz
 from claimtrack import views
 
 handler400 = "claimtrack.views.bad_request"
@@ -13,8 +13,8 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("articles/", include("articles.urls")),
-    path("claims/", include("claims.urls")),
-    path("review/", include("claims.review_urls")),
+    path("claims/", include("claims.public.urls")),
+    path("review/", include("claims.review.urls")),
     path("admin/", admin.site.urls),
     path("api/", include("articles.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

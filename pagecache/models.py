@@ -1,4 +1,4 @@
-"""The record, in PostgreSQL, of every change readers may see (claims/public_cache.py).
+"""The record, in PostgreSQL, of every change readers may see (claims/public/cache.py).
 
 The public pages are cached in each web process under a token kept in Redis. A change whose
 token change never reached Redis (an outage) is still counted here, in the same transaction

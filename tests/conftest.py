@@ -18,7 +18,7 @@ def celery_tasks_run_in_process():
 @pytest.fixture(autouse=True)
 def fresh_public_cache():
     """Each test starts with no cached public page (the cache may be a shared Redis)."""
-    from claims.public_cache import public_cache_reset
+    from claims.public.cache import public_cache_reset
 
     public_cache_reset()
 

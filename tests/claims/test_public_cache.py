@@ -122,7 +122,7 @@ def test_publication_makes_a_claim_reachable_at_once(client, editor, editor2, ra
 def test_invalidation_happens_again_when_the_transaction_commits(
     claim, django_capture_on_commit_callbacks
 ):
-    from claims.public_cache import public_cache_generation, public_cache_invalidate
+    from claims.public.cache import public_cache_generation, public_cache_invalidate
 
     before = public_cache_generation()
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
@@ -144,7 +144,7 @@ def test_signed_in_user_gets_their_own_header_on_a_cached_page(client, claim, ed
 
 
 def test_invalidation_by_another_web_process_is_seen_after_the_check_delay(client, claim, settings):
-    from claims.public_cache import _token_set
+    from claims.public.cache import _token_set
 
     settings.CLAIMTRACK_PUBLIC_CACHE_CHECK_SECONDS = 60
     assert "The ferry runs all winter" in page(client, claim)
@@ -163,7 +163,7 @@ def shared_redis(settings):
 
     import redis
 
-    from claims import public_cache
+    from claims.public import cache as public_cache
 
     url = os.environ.get("REDIS_URL", "")
     if not url:
@@ -182,7 +182,7 @@ def test_redis_not_answering_serves_pages_from_the_database_and_never_a_withdraw
     comes back still holding the token of before: the old page must not come back."""
     import time
 
-    from claims.public_cache import GENERATION_KEY
+    from claims.public.cache import GENERATION_KEY
 
     assert "The ferry runs all winter" in page(client, claim)  # cached under the token
     token_before = shared_redis.get(GENERATION_KEY)
@@ -228,7 +228,7 @@ def test_claim_withdrawn_during_a_redis_outage_leaves_three_idle_web_processes_a
     holding the token of before. No worker may serve the withdrawn page again."""
     import time
 
-    from claims.public_cache import GENERATION_KEY
+    from claims.public.cache import GENERATION_KEY
     from tests.live_gunicorn import gunicorn
 
     path = f"/claims/{claim.slug}/"

@@ -133,7 +133,7 @@ def test_claim_slugs_never_take_the_feed_url():
 def test_admin_saves_and_deletes_drop_cached_public_pages(rf, editor):
     from django.contrib import admin
 
-    from claims.public_cache import public_cache_generation
+    from claims.public.cache import public_cache_generation
 
     claim = claim_create_from_mention(mention=MentionFactory(), statement="Cached statement")
     model_admin = admin.site._registry[Claim]

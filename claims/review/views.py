@@ -4,14 +4,12 @@ Every view checks permissions itself (claims.permissions) before calling a servi
 the services check again. htmx requests get partials back; plain requests a redirect.
 """
 
-from collections import defaultdict
 from collections.abc import Callable
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -21,8 +19,18 @@ from django.views.decorators.http import require_GET, require_POST
 
 from articles.models import Article
 from articles.text_windows import article_window, article_window_query
-from claims import services
-from claims.forms import (
+from claims import selectors, services
+from claims.models import Claim, Evidence, Mention, Task
+from claims.permissions import (
+    can_assign,
+    can_edit_claim,
+    can_publish,
+    can_review,
+    is_editor,
+    refusal_text,
+    require,
+)
+from claims.review.forms import (
     AcceptMentionForm,
     ClaimEditForm,
     CommentForm,
@@ -32,16 +40,6 @@ from claims.forms import (
     TaskForm,
     UnpublishForm,
     VerdictForm,
-)
-from claims.models import Claim, Evidence, Mention, Rating, Task
-from claims.permissions import (
-    can_assign,
-    can_edit_claim,
-    can_publish,
-    can_review,
-    is_editor,
-    refusal_text,
-    require,
 )
 from claims.similarity import suggest_claims
 from claimtrack.text import clean_text
@@ -75,40 +73,10 @@ def queue(request: HttpRequest) -> HttpResponse:
     """Articles that still have mentions waiting for a decision: oldest first, or, with
     ``?order=doubtful``, those holding the least confident statements first."""
     doubtful_first = request.GET.get("order") == "doubtful"
-    pending = Mention.objects.pending().filter(article=OuterRef("pk"))
-    # EXISTS keeps the page query an index walk that stops after one page; the pending
-    # counts are then computed for the articles on the page only.
-    articles = (
-        Article.objects.filter(Exists(pending))
-        .select_related("outlet")
-        .only("title", "language", "status", "created_at", "outlet__name")
+    page = Paginator(selectors.queue_articles(doubtful_first=doubtful_first), 30).get_page(
+        request.GET.get("page")
     )
-    if doubtful_first:
-        least = pending.order_by("confidence").values("confidence")[:1]
-        articles = articles.annotate(least_confidence=Subquery(least)).order_by(
-            "least_confidence", "created_at", "id"
-        )
-    else:
-        articles = articles.order_by("created_at", "id")
-    page = Paginator(articles, 30).get_page(request.GET.get("page"))
-    counts = dict(
-        Mention.objects.pending()
-        .filter(article__in=[a.pk for a in page])
-        .values_list("article")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    doubtful = dict(
-        Mention.objects.pending()
-        .doubtful()
-        .filter(article__in=[a.pk for a in page])
-        .values_list("article")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    for article in page:
-        article.pending = counts.get(article.pk, 0)
-        article.doubtful = doubtful.get(article.pk, 0)
+    selectors.queue_counts_attach(list(page))
     return render(
         request, "claims/review/queue.html", {"page_obj": page, "doubtful_first": doubtful_first}
     )
@@ -256,87 +224,15 @@ def _mention_correct_form(
 @require_GET
 @reviewer_required
 def claim_list(request: HttpRequest) -> HttpResponse:
-    claims = Claim.objects.select_related("claimant", "verdict").annotate(
-        appearances=Count("mentions", distinct=True)
-    )
     status = request.GET.get("status", "")
-    if status in Claim.Status.values:
-        claims = claims.filter(status=status)
     query = clean_text(request.GET.get("q", "")).strip()  # a NUL would fail in PostgreSQL
-    if query:
-        claims = claims.filter(Q(statement__icontains=query) | Q(claimant__name__icontains=query))
-    page = Paginator(claims.order_by("-updated_at", "-id"), 50).get_page(request.GET.get("page"))
+    claims = selectors.claim_list(status=status, query=query)
+    page = Paginator(claims, 50).get_page(request.GET.get("page"))
     return render(
         request,
         "claims/review/claim_list.html",
         {"page_obj": page, "status": status, "q": query, "statuses": Claim.Status.choices},
     )
-
-
-def _history(claim: Claim) -> list[dict]:
-    """Who changed what on the claim, its tasks and its evidence, newest first."""
-    entries = []
-    ratings = dict(Rating.objects.values_list("pk", "label"))
-
-    def collect(records, label: Callable) -> None:
-        records = list(records)
-        by_object = defaultdict(list)
-        for record in records:
-            by_object[record.id].append(record)
-        for versions in by_object.values():
-            versions.sort(key=lambda r: r.history_date)
-            for previous, record in zip([None, *versions[:-1]], versions, strict=True):
-                changes = []
-                if previous is not None:
-                    delta = record.diff_against(previous)
-                    changes = [
-                        (
-                            c.field,
-                            _display(record, c.field, c.old, ratings),
-                            _display(record, c.field, c.new, ratings),
-                        )
-                        for c in delta.changes
-                    ]
-                entries.append(
-                    {
-                        "what": label(record),
-                        "kind": record.get_history_type_display(),
-                        "who": record.history_user,
-                        "when": record.history_date,
-                        "reason": getattr(record, "history_change_reason", "") or "",
-                        "changes": changes,
-                    }
-                )
-
-    collect(
-        claim.history.select_related("history_user").order_by("-history_date")[:100],
-        lambda r: "Claim",
-    )
-    collect(
-        Task.history.filter(claim_id=claim.pk).select_related("history_user")[:100],
-        lambda r: f"Task “{r.title}”",
-    )
-    collect(
-        Evidence.history.filter(claim_id=claim.pk).select_related("history_user")[:100],
-        lambda r: f"Evidence “{r.title}”",
-    )
-    entries.sort(key=lambda e: e["when"], reverse=True)
-    return entries
-
-
-def _display(record, field: str, value, ratings: dict[int, str]) -> str:
-    """A history value as people read it: labels, not codes or ids."""
-    if value in (None, ""):
-        return "—"
-    if field == "verdict":
-        return ratings.get(value, str(value))
-    model_field = record.instance_type._meta.get_field(field)
-    if model_field.choices:
-        return str(dict(model_field.flatchoices).get(value, value))
-    if field in {"assignee", "claimant", "created_by", "publication_requested_by"}:
-        return f"#{value}"
-    text = str(value)
-    return text if len(text) <= 120 else text[:117] + "…"
 
 
 @require_GET
@@ -371,7 +267,7 @@ def claim_workspace(request: HttpRequest, pk: int) -> HttpResponse:
         "comments": claim.comments.select_related("author"),
         "tasks": claim.tasks.select_related("assignee", "created_by"),
         "corrections": claim.corrections.select_related("created_by", "verdict"),
-        "history": _history(claim),
+        "history": selectors.claim_history(claim),
         "problems": services.claim_publication_problems(claim),
         "edit_form": ClaimEditForm(
             initial={
@@ -574,11 +470,7 @@ def claim_merge(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @reviewer_required
 def my_tasks(request: HttpRequest) -> HttpResponse:
-    tasks = (
-        Task.objects.filter(assignee=request.user)
-        .select_related("claim", "created_by")
-        .order_by("state", "due_date", "id")
-    )
+    tasks = selectors.tasks_of(request.user)
     return render(
         request,
         "claims/review/my_tasks.html",
@@ -594,19 +486,7 @@ def my_tasks(request: HttpRequest) -> HttpResponse:
 def board(request: HttpRequest) -> HttpResponse:
     """Editors' board: open tasks by assignee, overdue ones first."""
     require(can_assign(request.user), "The task board is for editors.")
-    today = timezone.localdate()
-    tasks = Task.objects.open().select_related("assignee", "claim").order_by("due_date", "id")
-    by_assignee: dict = defaultdict(list)
-    for task in tasks[:1000]:
-        by_assignee[task.assignee].append(task)
-    columns = [
-        {
-            "assignee": assignee,
-            "tasks": items,
-            "overdue": sum(1 for t in items if t.due_date and t.due_date < today),
-        }
-        for assignee, items in sorted(by_assignee.items(), key=lambda kv: kv[0].get_username())
-    ]
+    columns = selectors.board_columns()
     return render(
         request,
         "claims/review/board.html",

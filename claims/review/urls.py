@@ -1,6 +1,6 @@
 from django.urls import path
 
-from claims import review_views as views
+from claims.review import views
 
 app_name = "review"
 urlpatterns = [

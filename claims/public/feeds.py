@@ -17,8 +17,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from claims.jsonld import absolute_url
 from claims.models import Claim, Correction
+from claims.public.jsonld import absolute_url
 from claimtrack.text import xml_safe_data
 
 # The documented default of CLAIMTRACK_ORGANISATION_NAME, should it be set empty: an Atom

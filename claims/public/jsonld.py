@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from claims.models import Source
-from claims.public import Appearance, ClaimPage
+from claims.public.page import Appearance, ClaimPage
 from claimtrack.text import xml_safe_data
 
 # Inside <script>, "</script>" or "<!--" in a statement must not end or change the element.

@@ -2,7 +2,7 @@
 
 Readers need no account. Every read starts from `Claim.objects.published()`; a claim page
 shows accepted appearances, approved evidence and the public correction log only
-(claims/public.py).
+(claims/public/page.py).
 """
 
 import re
@@ -19,11 +19,11 @@ from django.utils.translation import get_language, get_language_bidi
 from django.views.decorators.http import require_safe
 from django.views.generic import ListView, TemplateView
 
-from claims import jsonld
-from claims.filters import ClaimFilterForm
 from claims.models import Claim, Rating
-from claims.public import claim_page_build, rating_scale
-from claims.public_cache import public_cache_get, public_cache_key, public_cache_set
+from claims.public import jsonld
+from claims.public.cache import public_cache_get, public_cache_key, public_cache_set
+from claims.public.filters import ClaimFilterForm
+from claims.public.page import claim_page_build, rating_scale
 
 
 class ClaimListView(ListView):

@@ -17,7 +17,7 @@ from claims.models import Claim
 class SiteURLSitemap(Sitemap):
     """Locations are f"{protocol}://{domain}{path}": the scheme of SITE_URL, and the rest of
     it (host, port and any path prefix) as the domain, so that each one is
-    claims.jsonld.absolute_url(path)."""
+    claims.public.jsonld.absolute_url(path)."""
 
     def get_protocol(self, protocol: str | None = None) -> str:
         return settings.SITE_URL.partition("://")[0]

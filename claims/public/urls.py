@@ -1,6 +1,6 @@
 from django.urls import path
 
-from claims import feeds, views
+from claims.public import feeds, views
 
 app_name = "claims"
 urlpatterns = [

@@ -1,0 +1,1 @@
+"""What readers see: claim pages, lists, feeds, sitemaps, JSON-LD and their cache."""

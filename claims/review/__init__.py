@@ -1,0 +1,1 @@
+"""The newsroom: review queue, claim workspace, tasks, publication (journalists, editors)."""
