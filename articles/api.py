@@ -17,7 +17,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from articles.models import Article, Language
-from articles.services import article_submit_text, article_submit_url, pasted_text_error
+from articles.services import (
+    article_submit_text,
+    article_submit_url,
+    pasted_text_error,
+    provenance_clean,
+)
 from claims.models import Mention
 from claims.permissions import can_review
 
@@ -75,6 +80,18 @@ class ArticleSubmitSerializer(serializers.Serializer):
     text = serializers.CharField(
         required=False, trim_whitespace=False, help_text="Or the article text itself."
     )
+    original_url = serializers.CharField(
+        required=False,
+        max_length=2000,
+        default="",
+        help_text="With a text: the link where it was published (not fetched).",
+    )
+    published = serializers.CharField(
+        required=False,
+        max_length=40,
+        default="",
+        help_text="With a text: its publication date, YYYY-MM-DD (or an ISO 8601 date-time).",
+    )
     language = serializers.ChoiceField(
         choices=Language.choices, required=False, help_text="Default: detected."
     )
@@ -89,6 +106,17 @@ class ArticleSubmitSerializer(serializers.Serializer):
     def validate(self, data: dict) -> dict:
         if bool(data.get("url")) == bool(data.get("text", "").strip()):
             raise serializers.ValidationError("Send either a url or a text, not both.")
+        if data.get("url") and (data.get("original_url") or data.get("published")):
+            raise serializers.ValidationError(
+                "original_url and published go with a text; a fetched link brings its own."
+            )
+        try:
+            data["original_url"], data["published"] = provenance_clean(
+                url=data.get("original_url", ""), published=data.get("published", "")
+            )
+        except DjangoValidationError as error:
+            field = "published" if error.code == "published" else "original_url"
+            raise serializers.ValidationError({field: error.messages}) from None
         return data
 
 
@@ -179,6 +207,8 @@ class ArticleListCreate(generics.ListCreateAPIView):
                     language=data.get("language"),
                     outlet_name=data["outlet"],
                     title=data["title"],
+                    url=data["original_url"],
+                    published=data["published"],
                     submitted_by=request.user,
                 )
         except DjangoValidationError as error:

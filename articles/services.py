@@ -7,6 +7,7 @@ transaction commits; when the broker cannot be reached the article simply stays 
 the sweeper (`articles_sweep_stuck`, run by Celery beat) sends it again later.
 """
 
+import datetime
 import io
 import logging
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
 
 from articles import fetch as fetching
 from articles.models import Article, Feed, Language, Outlet, content_hash
@@ -152,12 +154,52 @@ def _guess_title(text: str) -> str:
     return first_line[:197].rsplit(" ", 1)[0] + "…"
 
 
+def provenance_clean(
+    *, url: str = "", published: str | datetime.date | datetime.datetime | None = None
+) -> tuple[str, datetime.datetime | None]:
+    """The original link (canonical) and the publication moment of a pasted text.
+
+    Raises ValidationError, in words a journalist understands, for a link that is not a web
+    address or a date that is not a date. A bare date is taken as noon in the site's time
+    zone, so that it shows as the same day wherever it is read.
+    """
+    url = " ".join(clean_text(url or "").split())
+    if url:
+        try:
+            url = fetching.canonical_url(url)
+        except fetching.FetchError as error:
+            raise ValidationError(error.message, code="url") from None
+    moment = None
+    if isinstance(published, str):
+        published = published.strip()
+        if published:
+            parsed = parse_datetime(published) or parse_date(published)
+            if parsed is None:
+                raise ValidationError(
+                    f"“{published[:40]}” is not a date: write the publication date as "
+                    "YYYY-MM-DD (for example 2026-03-14).",
+                    code="published",
+                )
+            published = parsed
+        else:
+            published = None
+    if isinstance(published, datetime.datetime):
+        moment = published if timezone.is_aware(published) else timezone.make_aware(published)
+    elif isinstance(published, datetime.date):
+        moment = timezone.make_aware(datetime.datetime.combine(published, datetime.time(12)))
+    if moment is not None and moment > timezone.now() + timedelta(days=1):
+        raise ValidationError("The publication date is in the future: check it.", code="published")
+    return url, moment
+
+
 def article_create_from_text(
     *,
     text: str,
     language: str | None = None,
     outlet_name: str | None = None,
     title: str = "",
+    url: str = "",
+    published_at: datetime.datetime | None = None,
     submitted_by: AbstractBaseUser | None = None,
     enqueue: bool = True,
 ) -> Article:
@@ -165,7 +207,8 @@ def article_create_from_text(
 
     The article is always stored. Text that cannot be processed is stored with the reason in
     words a journalist can act on: failed when empty, unsupported for a language we do not
-    handle.
+    handle. `url` and `published_at` are its provenance (provenance_clean): the link of the
+    original and its publication date, used by the claim pages and ClaimReview.
     With `enqueue=False` the caller runs extraction itself (`ingest --sync`).
     """
     text = clean_text(text)
@@ -173,7 +216,9 @@ def article_create_from_text(
     article = Article(
         text=text,
         title=(clean_text(title) or _guess_title(text))[:500],
-        outlet=outlet_get_or_create(name=outlet_name or ""),
+        outlet=outlet_get_or_create(name=outlet_name or "") or _outlet_of_link(url),
+        url=url,
+        published_at=published_at,
         content_hash=content_hash(text),
         submitted_by=submitted_by if submitted_by and submitted_by.is_authenticated else None,
     )
@@ -263,6 +308,8 @@ def article_submit_text(
     language: str | None = None,
     outlet_name: str | None = None,
     title: str = "",
+    url: str = "",
+    published: str | datetime.date | datetime.datetime | None = None,
     submitted_by: AbstractBaseUser | None = None,
     enqueue: bool = True,
     retry_failed: bool = True,
@@ -272,7 +319,13 @@ def article_submit_text(
     The same text (ignoring case and spacing) returns the existing article, and says so. An
     earlier copy that failed does not count when `retry_failed` (the person may have chosen
     the language this time); bulk imports pass False so that a second run repeats nothing.
+
+    `url` (the original link) and `published` (its publication date) say where the text
+    comes from; a bad one raises ValidationError before anything is stored. A link already
+    stored is the same article: when that article failed to fetch and holds no text (a
+    paywall, a site that refuses robots), the pasted text goes into it and is extracted.
     """
+    url, published_at = provenance_clean(url=url, published=published)
     normalised = clean_text(text)  # as article_create_from_text stores it
     with transaction.atomic():
         if normalised.strip():  # an empty text is stored as failed, never a duplicate
@@ -281,13 +334,63 @@ def article_submit_text(
             existing = _same_text(fingerprint, include_failed=not retry_failed)
             if existing is not None:
                 return Submission(existing, False, _already(existing, "text"))
+        if url and (linked := _same_url([url])) is not None:
+            if linked.status == Article.Status.FAILED and not linked.text and normalised.strip():
+                return _fill_failed_link(
+                    linked, text=normalised, language=language, outlet_name=outlet_name,
+                    title=title, published_at=published_at, enqueue=enqueue,
+                )  # fmt: skip
+            return Submission(linked, False, _already(linked, "link"))
         article = article_create_from_text(
             text=text, language=language, outlet_name=outlet_name, title=title,
-            submitted_by=submitted_by, enqueue=enqueue,
+            url=url, published_at=published_at, submitted_by=submitted_by, enqueue=enqueue,
         )  # fmt: skip
     if article.status == Article.Status.QUEUED:
         return Submission(article, True, "Article stored. Claims are being extracted.")
     return Submission(article, True, article.error)
+
+
+def _outlet_of_link(url: str) -> Outlet | None:
+    if not url:
+        return None
+    return outlet_for_domain(domain=fetching.url_host(url))
+
+
+def _fill_failed_link(
+    article: Article,
+    *,
+    text: str,
+    language: str | None,
+    outlet_name: str | None,
+    title: str,
+    published_at: datetime.datetime | None,
+    enqueue: bool,
+) -> Submission:
+    """Put pasted text into a link's article that failed to fetch, and extract it."""
+    article.text, article.content_hash = text, content_hash(text)
+    article.title = article.title or (clean_text(title) or _guess_title(text))[:500]
+    article.outlet = article.outlet or outlet_get_or_create(name=outlet_name or "")
+    article.published_at = article.published_at or published_at
+    language = clean_text(language or "").strip().lower()
+    if language and language not in Language.values:
+        article.status, article.error = (
+            Article.Status.UNSUPPORTED,
+            unsupported_language_error(language),
+        )
+    elif language:
+        article.language, article.status, article.error = language, Article.Status.QUEUED, ""
+    else:
+        article.status, article.error, article.language = _detect_language(text)
+    article.save()
+    if enqueue and article.status == Article.Status.QUEUED:
+        article_enqueue_extraction(article=article)
+    return Submission(
+        article,
+        False,
+        f"This link had failed to fetch (article {article.pk}): the pasted text is now stored "
+        "in it"
+        + (" and claims are being extracted." if article.status == Article.Status.QUEUED else "."),
+    )
 
 
 def article_submit_url(

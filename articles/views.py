@@ -59,6 +59,8 @@ def article_new(request: HttpRequest) -> HttpResponse:
             language=form.cleaned_data["language"] or None,
             outlet_name=form.cleaned_data["outlet"],
             title=form.cleaned_data["title"],
+            url=form.cleaned_data["url"],
+            published=form.cleaned_data["published"],
             submitted_by=request.user,
         )
         return _report(request, submission)

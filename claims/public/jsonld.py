@@ -61,7 +61,11 @@ def claim_review(page: ClaimPage) -> dict:
     if claim.claimant_id:
         item["author"] = _agent(claim.claimant)
     if page.first_appearance:
-        item["datePublished"] = iso_date(page.first_appearance.appeared_at)
+        # The day the claim was first published, from the articles' own dates: the day
+        # claimtrack recorded an undated article is not a publication date.
+        dated = [a.article.published_at for a in page.appearances if a.article.published_at]
+        if dated:
+            item["datePublished"] = iso_date(min(dated))
         # One CreativeWork per article, in the order of the page's timeline.
         works, seen = [], set()
         for appearance in page.appearances:
@@ -70,12 +74,13 @@ def claim_review(page: ClaimPage) -> dict:
                 works.append(_creative_work(appearance))
         item["appearance"] = works
         item["firstAppearance"] = works[0]
-    return {
+    review = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "url": absolute_url(claim.get_absolute_url()),
         "claimReviewed": claim.statement,
         "datePublished": iso_date(claim.published_at),
+        "dateModified": iso_date(page.last_public_change),
         "author": {
             "@type": "Organization",
             "name": settings.CLAIMTRACK_ORGANISATION_NAME,
@@ -84,6 +89,9 @@ def claim_review(page: ClaimPage) -> dict:
         "reviewRating": rating,
         "itemReviewed": item,
     }
+    if claim.language:  # the language of the statement, which the review is written in
+        review["inLanguage"] = item["inLanguage"] = claim.language
+    return review
 
 
 def as_script(data: dict) -> SafeString:

@@ -214,7 +214,7 @@ def test_claim_without_appearances_has_no_appearance_in_json_ld(client, publish)
     claim = publish(claimant=None)
     html = client.get(claim.get_absolute_url()).content.decode()
     item = json_ld(html)[0]["itemReviewed"]
-    assert item == {"@type": "Claim"}
+    assert item == {"@type": "Claim", "inLanguage": "en"}  # no author, no appearance
     assert "No appearance has been recorded yet." in html
     assert "Claimed by an unidentified source" in html
 

@@ -1,8 +1,10 @@
 """`manage.py import_articles FILE`: bulk import of links or texts from JSONL or CSV.
 
 JSONL: one object per line with "url" or "text" (and optionally "title", "language",
-"outlet"), or a bare JSON string (a link or a text). CSV: a header row naming a "url" or
-"text" column (and the optional ones), or no header and one link or text per row.
+"outlet", "published"), or a bare JSON string (a link or a text). CSV: a header row naming
+a "url" or "text" column (and the optional ones), or no header and one link or text per row.
+A record with a text is imported as that text: its "url" and "published" (YYYY-MM-DD) are
+where and when it was published, and nothing is fetched; a record with only a url is fetched.
 
 Every record is submitted like a link or a text pasted by a person: an article already
 stored (same canonical link, same text) is counted as a duplicate and nothing is done again,
@@ -35,7 +37,7 @@ from claimtrack.text import needs_cleaning
 
 logger = logging.getLogger(__name__)
 
-FIELDS = ("url", "text", "title", "language", "outlet")
+FIELDS = ("url", "text", "title", "language", "outlet", "published")
 
 CLEANED = (
     "imported, without characters no article can hold (NUL bytes, broken Unicode "
@@ -51,6 +53,7 @@ class Record:
     title: str = ""
     language: str = ""
     outlet: str = ""
+    published: str = ""
     problem: str = ""
 
     def had_unstorable_characters(self) -> bool:
@@ -58,7 +61,7 @@ class Record:
         return any(
             needs_cleaning(value)
             for value in (self.url, self.text, self.title, self.language, self.outlet)
-        )
+        ) or needs_cleaning(self.published)
 
 
 def _from_value(line: int, value) -> Record:
@@ -248,10 +251,12 @@ class Command(BaseCommand):
             "retry_failed": options["retry_failed"],
         }
         try:
-            if record.url.strip():
-                submission = article_submit_url(url=record.url, **common)
+            if record.text.strip():  # the text itself; a url beside it says where it is from
+                submission = article_submit_text(
+                    text=record.text, url=record.url, published=record.published, **common
+                )
             else:
-                submission = article_submit_text(text=record.text, **common)
+                submission = article_submit_url(url=record.url, **common)
         except ValidationError as error:
             return "failed", " ".join(error.messages)
         if submission.duplicate:
