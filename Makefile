@@ -47,6 +47,7 @@ dev-venv: $(DEV_STAMP)
 run: $(RUNTIME_STAMP) ## Serve the demo at http://127.0.0.1:8000 (PORT=...; SQLite, in-process tasks, demo data)
 	@# The embedded default: ignore any DATABASE_URL/REDIS_URL from the shell.
 	@unset DATABASE_URL REDIS_URL; \
+	export SITE_URL="$${SITE_URL:-http://127.0.0.1:$(PORT)}"; \
 	mkdir -p $(dir $(SEED_MARKER)); \
 	if [ ! -e db.sqlite3 ]; then rm -f $(SEED_MARKER); fi; \
 	$(PY) manage.py migrate --noinput; \

@@ -303,8 +303,21 @@ def article_mark_failed(*, article: Article, error: str) -> Article:
 RESERVED_SLUGS = {"feed", "about"}
 
 
+SLUG_MAX = 100
+
+
+def _slug_base(statement: str) -> str:
+    """The statement as a URL slug of at most SLUG_MAX characters, cut between words."""
+    slug = slugify(statement)
+    if len(slug) > SLUG_MAX:
+        cut = slug[: SLUG_MAX + 1]
+        # Cut at the last word boundary, unless that leaves a stub of a slug (one long word).
+        slug = cut[: cut.rfind("-")] if cut.rfind("-") >= SLUG_MAX // 2 else slug[:SLUG_MAX]
+    return slug.strip("-") or "claim"
+
+
 def _unique_slug(statement: str) -> str:
-    base = slugify(statement)[:100].strip("-") or "claim"
+    base = _slug_base(statement)
     slug, n = base, 2
     while slug in RESERVED_SLUGS or Claim.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1

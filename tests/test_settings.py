@@ -62,3 +62,23 @@ def test_database_url_is_read_from_the_environment():
         "settings.DATABASES['default']['ENGINE']", DATABASE_URL="postgres://u:p@127.0.0.1:5/x"
     )
     assert result.stdout.strip() == "django.db.backends.postgresql", result.stderr
+
+
+def test_make_run_on_another_port_builds_every_link_on_that_port():
+    """`make run PORT=8101` sets SITE_URL to that port (unless SITE_URL is set), and SITE_URL is
+    what the feed, sitemap, canonical links, ClaimReview and e-mails are built from."""
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    environment = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+    recipe = subprocess.run(
+        ["make", "-n", "run", "PORT=8101"], cwd=root, env=environment,
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert recipe.returncode == 0, recipe.stderr
+    assert 'export SITE_URL="${SITE_URL:-http://127.0.0.1:8101}"' in recipe.stdout
+    assert "runserver 127.0.0.1:8101" in recipe.stdout
+    result = run_settings(
+        "__import__('claims.public.jsonld', fromlist=['x']).absolute_url('/claims/feed/')",
+        SITE_URL="http://127.0.0.1:8101",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "http://127.0.0.1:8101/claims/feed/"

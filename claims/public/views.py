@@ -19,7 +19,7 @@ from django.utils.translation import get_language, get_language_bidi
 from django.views.decorators.http import require_safe
 from django.views.generic import ListView, TemplateView
 
-from claims.models import Claim, Rating
+from claims.models import Claim, Correction, Rating
 from claims.public import jsonld
 from claims.public.cache import public_cache_get, public_cache_key, public_cache_set
 from claims.public.filters import ClaimFilterForm
@@ -114,6 +114,28 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
     the language switch needs none), compressed when their browser accepts gzip; signed-in
     users get the cached claim parts inside a page rendered for them.
     """
+    try:
+        return _claim_detail(request, slug)
+    except Http404:
+        withdrawal = _withdrawal_of(slug)
+        if withdrawal is None:
+            raise
+        return render(
+            request, "claims/claim_withdrawn.html", {"withdrawal": withdrawal}, status=410
+        )
+
+
+def _withdrawal_of(slug: str) -> Correction | None:
+    """The public withdrawal note of a claim that was published and is withdrawn now."""
+    return (
+        Correction.objects.filter(claim__slug=slug, kind=Correction.Kind.UNPUBLISHED)
+        .exclude(claim__status=Claim.Status.PUBLISHED)
+        .order_by("-created_at", "-id")
+        .first()
+    )
+
+
+def _claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
     key = public_cache_key("detail", slug, get_language())
     if request.user.is_authenticated:
         fragments = public_cache_get(key)

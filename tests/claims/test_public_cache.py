@@ -76,7 +76,7 @@ def test_language_switch_needs_no_csrf_token_but_signed_in_forms_still_do(client
 def test_unpublishing_takes_the_page_down_at_once(client, claim, editor):
     assert "The ferry runs all winter" in page(client, claim)
     services.claim_unpublish(claim=claim, by=editor, reason="Timetable misread")
-    assert page(client, claim) == "404"
+    assert page(client, claim) == "410"
 
 
 def test_verdict_change_with_correction_shows_at_once(client, claim, editor, ratings):
@@ -190,11 +190,11 @@ def test_redis_not_answering_serves_pages_from_the_database_and_never_a_withdraw
     paused_until = time.monotonic() + 4.0
     assert "The ferry runs all winter" in page(client, claim)  # from the database, still 200
     services.claim_unpublish(claim=claim, by=editor, reason="Timetable misread")  # no error
-    assert page(client, claim) == "404"
+    assert page(client, claim) == "410"
     assert "could not change the shared generation in Redis" in caplog.text
     time.sleep(max(0.0, paused_until - time.monotonic()) + 0.2)
     assert shared_redis.get(GENERATION_KEY) == token_before  # the change never reached Redis
-    assert page(client, claim) == "404"
+    assert page(client, claim) == "410"
 
 
 def _from_every_worker(server, path: str, workers: int) -> dict[str, set[int]]:
@@ -242,7 +242,7 @@ def test_claim_withdrawn_during_a_redis_outage_leaves_three_idle_web_processes_a
         time.sleep(max(0.0, paused_until - time.monotonic()) + 0.2)
         assert shared_redis.get(GENERATION_KEY) == token_before  # the change never reached Redis
         statuses = _from_every_worker(server, path, 3)
-    assert statuses and all(each == {404} for each in statuses.values()), statuses
+    assert statuses and all(each == {410} for each in statuses.values()), statuses
 
 
 def test_change_counted_in_the_database_only_is_seen_after_the_verify_delay(

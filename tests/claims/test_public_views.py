@@ -57,3 +57,24 @@ def test_home_page_lists_published_claims_to_anonymous_readers(client):
     page = client.get("/").content.decode()
     assert "A published one" in page and "A draft one" not in page
     assert "Recent articles" not in page
+
+
+def test_a_withdrawn_claim_answers_410_with_its_withdrawal_note_and_nothing_else(
+    client, publish, editor
+):
+    from claims import services
+
+    claim = publish(statement="The ferry sails on Sundays in winter", conclusion="ZZCONCLUSION")
+    services.claim_unpublish(claim=claim, by=editor, reason="We misread the timetable.")
+    response = client.get(claim.get_absolute_url())
+    html = response.content.decode()
+    assert response.status_code == 410
+    assert "We misread the timetable." in html
+    assert "withdrawn" in html.lower()
+    assert "The ferry sails" not in html and "ZZCONCLUSION" not in html
+    assert 'name="robots" content="noindex"' in html
+
+
+def test_a_draft_that_was_never_published_stays_a_bare_404(client, roles):
+    claim = ClaimFactory(statement="Never out")
+    assert client.get(claim.get_absolute_url()).status_code == 404

@@ -150,7 +150,10 @@ def test_seed_demo_shows_readers_its_published_claims_only(client):
     listing = client.get("/claims/").content.decode()
     for claim in Claim.objects.all():
         page = client.get(claim.get_absolute_url())
-        assert page.status_code == (200 if claim.status == Claim.Status.PUBLISHED else 404)
+        withdrawn = claim.corrections.filter(kind="unpublished").exists()
+        published = claim.status == Claim.Status.PUBLISHED
+        assert page.status_code == (200 if published else 410 if withdrawn else 404)
+        assert (escape(claim.statement) in page.content.decode()) == published
         assert (escape(claim.statement) in listing) == (claim.status == Claim.Status.PUBLISHED)
 
 

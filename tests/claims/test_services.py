@@ -196,3 +196,18 @@ def test_extraction_time_limits_grow_with_the_text_up_to_a_ceiling(settings):
     assert extraction_time_limits(3_000) == (123, 183)
     assert extraction_time_limits(400_000) == (520, 580)
     assert extraction_time_limits(5_000_000) == (1800, 1860)
+
+
+def test_claim_slugs_are_cut_between_words():
+    from claims.services import SLUG_MAX, _slug_base
+
+    statement = (
+        "The regional council will extend the tramway to the railway station before the "
+        "summer of 2027 according to its president"
+    )
+    slug = _slug_base(statement)
+    assert len(slug) <= SLUG_MAX
+    assert statement.lower().replace(" ", "-").startswith(slug)
+    assert statement.lower().split()[len(slug.split("-")) - 1] == slug.split("-")[-1]  # whole
+    assert _slug_base("x" * 300) == "x" * SLUG_MAX  # one endless word: cut where it must be
+    assert _slug_base("Le ministre a dit « non »") == "le-ministre-a-dit-non"
