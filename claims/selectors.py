@@ -2,14 +2,16 @@
 claim's history, someone's tasks, the editors' board (HackSoft's "selectors")."""
 
 from collections import defaultdict
-from collections.abc import Callable
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 
 from articles.models import Article
-from claims.models import Claim, Evidence, Mention, Rating, Task
+from claims.models import Claim, Evidence, Mention, Rating, Source, Task
 
 
 def queue_articles(*, doubtful_first: bool = False) -> QuerySet[Article]:
@@ -66,15 +68,28 @@ def claim_list(*, status: str = "", query: str = "") -> QuerySet[Claim]:
     return claims.order_by("-updated_at", "-id")
 
 
-def claim_history(claim: Claim) -> list[dict]:
-    """Who changed what on the claim, its tasks and its evidence, newest first."""
-    entries = []
-    ratings = dict(Rating.objects.values_list("pk", "label"))
+# Fields the history does not list: bookkeeping that another line already says in words.
+HISTORY_SILENT = {"publication_requested_at", "completed_at", "normalized_name"}
+HISTORY_KINDS = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
 
-    def collect(records, label: Callable) -> None:
-        records = list(records)
+
+def claim_history(claim: Claim) -> list[dict]:
+    """Who changed what on the claim, its tasks and its evidence, newest first, in words:
+    "Publication requested by ana", "Verdict: — → False", never field names and ids."""
+    records = [
+        ("claim", claim.history.select_related("history_user").order_by("-history_date")[:100]),
+        ("task", Task.history.filter(claim_id=claim.pk).select_related("history_user")[:100]),
+        (
+            "evidence",
+            Evidence.history.filter(claim_id=claim.pk).select_related("history_user")[:100],
+        ),
+    ]
+    records = [(kind, list(rows)) for kind, rows in records]
+    names = _history_names(row for _kind, rows in records for row in rows)
+    entries = []
+    for kind, rows in records:
         by_object = defaultdict(list)
-        for record in records:
+        for record in rows:
             by_object[record.id].append(record)
         for versions in by_object.values():
             versions.sort(key=lambda r: r.history_date)
@@ -83,51 +98,83 @@ def claim_history(claim: Claim) -> list[dict]:
                 if previous is not None:
                     delta = record.diff_against(previous)
                     changes = [
-                        (
-                            c.field,
-                            _display(record, c.field, c.old, ratings),
-                            _display(record, c.field, c.new, ratings),
-                        )
+                        _history_line(record, c.field, c.old, c.new, names)
                         for c in delta.changes
+                        if c.field not in HISTORY_SILENT
                     ]
                 entries.append(
                     {
-                        "what": label(record),
-                        "kind": record.get_history_type_display(),
+                        "what": _history_subject(kind, record),
+                        "kind": HISTORY_KINDS.get(record.history_type, record.history_type),
                         "who": record.history_user,
                         "when": record.history_date,
                         "reason": getattr(record, "history_change_reason", "") or "",
                         "changes": changes,
                     }
                 )
-
-    collect(
-        claim.history.select_related("history_user").order_by("-history_date")[:100],
-        lambda r: "Claim",
-    )
-    collect(
-        Task.history.filter(claim_id=claim.pk).select_related("history_user")[:100],
-        lambda r: f"Task “{r.title}”",
-    )
-    collect(
-        Evidence.history.filter(claim_id=claim.pk).select_related("history_user")[:100],
-        lambda r: f"Evidence “{r.title}”",
-    )
     entries.sort(key=lambda e: e["when"], reverse=True)
     return entries
 
 
-def _display(record, field: str, value, ratings: dict[int, str]) -> str:
-    """A history value as people read it: labels, not codes or ids."""
+def _history_subject(kind: str, record) -> str:
+    if kind == "task":
+        return _("Task “%(title)s”") % {"title": record.title}
+    if kind == "evidence":
+        return _("Evidence “%(title)s”") % {"title": record.title}
+    return _("Claim")
+
+
+def _history_names(records) -> dict[str, dict[int, str]]:
+    """Display names of the users, sources and ratings the records point to (3 queries)."""
+    wanted: dict[str, set[int]] = defaultdict(set)
+    for record in records:
+        for field in ("assignee_id", "created_by_id", "publication_requested_by_id", "added_by_id"):
+            if getattr(record, field, None):
+                wanted["user"].add(getattr(record, field))
+        if getattr(record, "claimant_id", None):
+            wanted["source"].add(record.claimant_id)
+    users = get_user_model().objects.filter(pk__in=wanted["user"])
+    return {
+        "user": {u.pk: u.get_username() for u in users},
+        "source": dict(Source.objects.filter(pk__in=wanted["source"]).values_list("pk", "name")),
+        "rating": {r.pk: r.display_label for r in Rating.objects.all()},
+    }
+
+
+USER_FIELDS = {"assignee", "created_by", "publication_requested_by", "added_by"}
+
+
+def _history_line(record, field: str, old, new, names: dict) -> str:
+    """One change as a sentence people read."""
+    if field == "publication_requested_by":
+        if new:
+            return _("Publication requested by %(user)s") % {
+                "user": _value(record, field, new, names)
+            }
+        return _("Publication request closed (approved or withdrawn)")
+    label = capfirst(record.instance_type._meta.get_field(field).verbose_name)
+    return _("%(field)s: %(old)s → %(new)s") % {
+        "field": label,
+        "old": _value(record, field, old, names),
+        "new": _value(record, field, new, names),
+    }
+
+
+def _value(record, field: str, value, names: dict) -> str:
+    """A history value as people read it: labels and names, not codes or ids."""
     if value in (None, ""):
         return "—"
     if field == "verdict":
-        return ratings.get(value, str(value))
+        return names["rating"].get(value, _("a rating since deleted"))
+    if field == "claimant":
+        return names["source"].get(value, _("a source since deleted"))
+    if field in USER_FIELDS:
+        return names["user"].get(value, _("an account since deleted"))
     model_field = record.instance_type._meta.get_field(field)
     if model_field.choices:
         return str(dict(model_field.flatchoices).get(value, value))
-    if field in {"assignee", "claimant", "created_by", "publication_requested_by"}:
-        return f"#{value}"
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
     text = str(value)
     return text if len(text) <= 120 else text[:117] + "…"
 

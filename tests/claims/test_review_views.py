@@ -1,6 +1,7 @@
 """Review and claim workspaces: partial updates, what each role sees, bounded queries."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -100,9 +101,30 @@ def test_claim_workspace_shows_history_with_who_and_from_to(client, journalist, 
     services.claim_set_verdict(claim=claim, verdict=ratings["false"], conclusion="No.", by=editor)
     client.force_login(editor)
     page = client.get(claim.get_workspace_url()).content.decode()
-    assert "statement: Old statement → New statement" in page
-    assert "verdict: — → False" in page
+    assert "Statement: Old statement → New statement" in page
+    assert "Verdict: — → False" in page
     assert "eddie" in page
+
+
+def test_the_history_speaks_plain_words_not_field_names_and_ids(
+    client, journalist, editor, editor2, ratings
+):
+    claim = services.claim_create_from_mention(
+        mention=MentionFactory(), statement="The bridge reopens in March", by=journalist
+    )
+    services.claim_update(
+        claim=claim, by=editor, statement=claim.statement, claimant_name="Harbour Board",
+        sourcing="named",
+    )  # fmt: skip
+    services.claim_set_verdict(claim=claim, verdict=ratings["false"], conclusion="No.", by=editor)
+    services.evidence_add(claim=claim, by=editor, title="Council minutes", url="https://e.org/m")
+    services.claim_request_publication(claim=claim, by=editor)
+    client.force_login(editor2)
+    page = client.get(claim.get_workspace_url()).content.decode()
+    assert f"Publication requested by {editor.get_username()}" in page
+    assert re.search(r"Claimant: [^<]* → Harbour Board", page)
+    assert "Sourcing: Not assessed yet → Named, on the record" in page
+    assert "publication_requested_by" not in page and "→ #" not in page
 
 
 def test_evidence_form_adds_evidence_and_shows_a_message(client, journalist):
