@@ -78,3 +78,10 @@ def test_a_withdrawn_claim_answers_410_with_its_withdrawal_note_and_nothing_else
 def test_a_draft_that_was_never_published_stays_a_bare_404(client, roles):
     claim = ClaimFactory(statement="Never out")
     assert client.get(claim.get_absolute_url()).status_code == 404
+
+
+def test_pages_name_a_favicon_and_favicon_ico_leads_to_it(client):
+    html = client.get("/claims/").content.decode()
+    assert 'rel="icon" href="/static/favicon.svg"' in html
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"] == "/static/favicon.svg"
