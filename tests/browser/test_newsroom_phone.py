@@ -22,7 +22,8 @@ LAYOUT = """() => {
     if (box.width === 0) continue;
     if (box.left < 0 || box.right > root.clientWidth + 1)
       problems.push(`menu item "${link.textContent.trim()}" is off screen`);
-    if (box.height < 24) problems.push(`menu item "${link.textContent.trim()}" is ${box.height}px tall`);
+    if (box.height < 24)
+      problems.push(`menu item "${link.textContent.trim()}" is ${box.height}px tall`);
   }
   for (const table of document.querySelectorAll("table")) {
     const box = table.parentElement.getBoundingClientRect();
