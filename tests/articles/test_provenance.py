@@ -200,3 +200,26 @@ def test_an_undated_article_gives_the_claim_no_publication_date_in_claim_review(
     review = json_ld(client.get(claim.get_absolute_url()).content.decode())[0]
     assert "datePublished" not in review["itemReviewed"]  # not the day we stored it
     assert "datePublished" not in review["itemReviewed"]["appearance"][0]
+
+
+def test_ingest_takes_the_original_link_and_date_of_a_text_file(tmp_path, capsys):
+    path = tmp_path / "tram.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    call_command(
+        "ingest", str(path), "--sync", "--json", "--original-url",
+        "https://courrier.example/tram", "--published", "2026-03-14",
+    )  # fmt: skip
+    line = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    article = Article.objects.get(pk=line["id"])
+    assert article.url == "https://courrier.example/tram"
+    assert timezone.localtime(article.published_at).date() == datetime.date(2026, 3, 14)
+
+
+def test_ingest_refuses_a_bad_date_and_stores_nothing(tmp_path):
+    from django.core.management.base import CommandError
+
+    path = tmp_path / "tram.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    with pytest.raises(CommandError):
+        call_command("ingest", str(path), "--published", "le 14 mars")
+    assert Article.objects.count() == 0

@@ -46,6 +46,14 @@ class Command(BaseCommand):
         parser.add_argument("--outlet", default="", help="Name of the outlet that published it")
         parser.add_argument("--title", default="", help="Title (default: the first line)")
         parser.add_argument(
+            "--original-url",
+            default="",
+            help="For a text file: the link where it was published (nothing is fetched)",
+        )
+        parser.add_argument(
+            "--published", default="", help="For a text file: its publication date, YYYY-MM-DD"
+        )
+        parser.add_argument(
             "--sync",
             action="store_true",
             help="Fetch and extract in this process and wait for the result",
@@ -89,11 +97,24 @@ class Command(BaseCommand):
             "enqueue": not options["sync"],
         }
         if is_link(name):
+            if options["original_url"] or options["published"]:
+                raise CommandError(
+                    f"{name}: --original-url and --published go with a text file; a link "
+                    "brings its own."
+                )
             try:
                 return article_submit_url(url=name, **common)
             except ValidationError as error:
                 raise CommandError(f"{name}: {' '.join(error.messages)}") from None
-        return article_submit_text(text=self.read(name), **common)
+        try:
+            return article_submit_text(
+                text=self.read(name),
+                url=options["original_url"],
+                published=options["published"],
+                **common,
+            )
+        except ValidationError as error:
+            raise CommandError(f"{name}: {' '.join(error.messages)}") from None
 
     def read(self, name: str) -> str:
         if name == "-":
