@@ -14,12 +14,12 @@ class Source(models.Model):
     """Who speaks: a person, an institution, a publication, or an anonymous source."""
 
     class Kind(models.TextChoices):
-        PERSON = "person", "Person"
-        ORGANIZATION = "organization", "Organization"
-        GOVERNMENT = "government", "Government"
-        PUBLICATION = "publication", "Publication"
-        GROUP = "group", "Group"
-        ANONYMOUS = "anonymous", "Anonymous"
+        PERSON = "person", gettext_lazy("Person")
+        ORGANIZATION = "organization", gettext_lazy("Organization")
+        GOVERNMENT = "government", gettext_lazy("Government")
+        PUBLICATION = "publication", gettext_lazy("Publication")
+        GROUP = "group", gettext_lazy("Group")
+        ANONYMOUS = "anonymous", gettext_lazy("Anonymous")
 
     name = models.CharField(
         max_length=300, help_text="The name, or for anonymous sources their description."
@@ -107,17 +107,17 @@ class Claim(models.Model):
     """A statement tracked across articles and languages, with what is known about it."""
 
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        IN_REVIEW = "in_review", "In review"
-        PUBLISHED = "published", "Published"
+        DRAFT = "draft", gettext_lazy("Draft")
+        IN_REVIEW = "in_review", gettext_lazy("In review")
+        PUBLISHED = "published", gettext_lazy("Published")
 
     class Sourcing(models.TextChoices):
-        UNASSESSED = "unassessed", "Not assessed yet"
-        NAMED = "named", "Named, on the record"
-        ANONYMOUS = "anonymous", "Anonymous"
-        DOCUMENTARY = "documentary", "Documentary"
-        RELAYED = "relayed", "Relayed and unverified"
-        UNSOURCED = "unsourced", "Unsourced"
+        UNASSESSED = "unassessed", gettext_lazy("Not assessed yet")
+        NAMED = "named", gettext_lazy("Named, on the record")
+        ANONYMOUS = "anonymous", gettext_lazy("Anonymous")
+        DOCUMENTARY = "documentary", gettext_lazy("Documentary")
+        RELAYED = "relayed", gettext_lazy("Relayed and unverified")
+        UNSOURCED = "unsourced", gettext_lazy("Unsourced")
 
     statement = models.TextField(help_text="The claim in one normalised sentence.")
     slug = models.SlugField(max_length=120, unique=True)
@@ -222,20 +222,20 @@ class Mention(models.Model):
     DOUBTFUL_BELOW = 0.5
 
     class QuoteType(models.TextChoices):
-        DIRECT = "direct", "Direct quote"
-        INDIRECT = "indirect", "Indirect speech"
+        DIRECT = "direct", gettext_lazy("Direct quote")
+        INDIRECT = "indirect", gettext_lazy("Indirect speech")
 
     class Stance(models.TextChoices):
-        ASSERTS = "asserts", "Asserts"
-        DENIES = "denies", "Denies"
-        DECLINES_COMMENT = "declines_comment", "Declines to comment"
-        CANNOT_VERIFY = "cannot_verify", "Could not verify"
+        ASSERTS = "asserts", gettext_lazy("Asserts")
+        DENIES = "denies", gettext_lazy("Denies")
+        DECLINES_COMMENT = "declines_comment", gettext_lazy("Declines to comment")
+        CANNOT_VERIFY = "cannot_verify", gettext_lazy("Could not verify")
 
     class ReviewState(models.TextChoices):
-        UNREVIEWED = "unreviewed", "Unreviewed"
-        CORRECTED = "corrected", "Corrected, not yet accepted"
-        ACCEPTED = "accepted", "Accepted"
-        REJECTED = "rejected", "Rejected"
+        UNREVIEWED = "unreviewed", gettext_lazy("Unreviewed")
+        CORRECTED = "corrected", gettext_lazy("Corrected, not yet accepted")
+        ACCEPTED = "accepted", gettext_lazy("Accepted")
+        REJECTED = "rejected", gettext_lazy("Rejected")
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions")
     claim = models.ForeignKey(
@@ -307,16 +307,16 @@ class Evidence(models.Model):
     """A source consulted while verifying a claim."""
 
     class Kind(models.TextChoices):
-        PRIMARY_DOCUMENT = "primary_document", "Primary document"
-        OFFICIAL_STATEMENT = "official_statement", "Official statement"
-        EXPERT = "expert", "Expert"
-        MEDIA_REPORT = "media_report", "Media report"
-        DATASET = "dataset", "Dataset"
+        PRIMARY_DOCUMENT = "primary_document", gettext_lazy("Primary document")
+        OFFICIAL_STATEMENT = "official_statement", gettext_lazy("Official statement")
+        EXPERT = "expert", gettext_lazy("Expert")
+        MEDIA_REPORT = "media_report", gettext_lazy("Media report")
+        DATASET = "dataset", gettext_lazy("Dataset")
 
     class Relation(models.TextChoices):
-        SUPPORTS = "supports", "Supports the claim"
-        REFUTES = "refutes", "Refutes the claim"
-        CONTEXT = "context", "Gives context"
+        SUPPORTS = "supports", gettext_lazy("Supports the claim")
+        REFUTES = "refutes", gettext_lazy("Refutes the claim")
+        CONTEXT = "context", gettext_lazy("Gives context")
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="evidence")
     url = models.URLField(max_length=2000, blank=True)
@@ -380,9 +380,9 @@ class Task(models.Model):
     """Verification work on a claim, assigned by an editor."""
 
     class State(models.TextChoices):
-        OPEN = "open", "Open"
-        DONE = "done", "Done"
-        CANCELLED = "cancelled", "Cancelled"
+        OPEN = "open", gettext_lazy("Open")
+        DONE = "done", gettext_lazy("Done")
+        CANCELLED = "cancelled", gettext_lazy("Cancelled")
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="tasks")
     title = models.CharField(max_length=200)

@@ -9,6 +9,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from articles.models import Article
 from claims.models import Claim, Evidence, Mention, Rating, Source, Task
@@ -142,6 +143,27 @@ def _history_names(records) -> dict[str, dict[int, str]]:
 
 
 USER_FIELDS = {"assignee", "created_by", "publication_requested_by", "added_by"}
+# Field names as the newsroom reads them (model verbose names are not translated).
+HISTORY_LABELS = {
+    "statement": gettext_lazy("Statement"),
+    "claimant": gettext_lazy("Claimant"),
+    "language": gettext_lazy("Language"),
+    "sourcing": gettext_lazy("Sourcing"),
+    "verdict": gettext_lazy("Verdict"),
+    "conclusion": gettext_lazy("Conclusion"),
+    "status": gettext_lazy("Status"),
+    "published_at": gettext_lazy("Published"),
+    "title": gettext_lazy("Title"),
+    "assignee": gettext_lazy("Assignee"),
+    "due_date": gettext_lazy("Due date"),
+    "state": gettext_lazy("State"),
+    "notes": gettext_lazy("Notes"),
+    "url": gettext_lazy("Link"),
+    "kind": gettext_lazy("Kind"),
+    "relation": gettext_lazy("Relation"),
+    "note": gettext_lazy("Note"),
+    "is_approved": gettext_lazy("Approved"),
+}
 
 
 def _history_line(record, field: str, old, new, names: dict) -> str:
@@ -152,7 +174,9 @@ def _history_line(record, field: str, old, new, names: dict) -> str:
                 "user": _value(record, field, new, names)
             }
         return _("Publication request closed (approved or withdrawn)")
-    label = capfirst(record.instance_type._meta.get_field(field).verbose_name)
+    label = HISTORY_LABELS.get(field) or capfirst(
+        record.instance_type._meta.get_field(field).verbose_name
+    )
     return _("%(field)s: %(old)s → %(new)s") % {
         "field": label,
         "old": _value(record, field, old, names),
