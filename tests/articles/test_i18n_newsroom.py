@@ -189,3 +189,14 @@ def test_the_french_catalogue_translates_every_article_status(settings):
         labels = [str(label) for label in Article.Status.labels]
     english = [str(label) for label in Article.Status.labels]
     assert not set(labels) & set(english)
+
+
+def test_a_request_too_big_to_read_is_refused_in_french(journalist_client):
+    response = journalist_client.post(
+        reverse("articles:new"), {"text": "x" * (5 * 1024 * 1024)}, **FRENCH
+    )
+    assert response.status_code == 413
+    html = response.content.decode()
+    assert "Trop volumineux pour être lu" in html and "Cette requête dépasse 3" in html
+    assert "Un article collé peut compter au plus 200" in html
+    assert_none_of(html, ["Too large to read", "This request is larger", "Pasted articles"])
