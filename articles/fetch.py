@@ -28,18 +28,25 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 import httpcore
 import httpx
+from django.utils.translation import gettext_noop
 from publicsuffixlist import PublicSuffixList
 
 MB = 1024 * 1024
 ALLOW_LOOPBACK_ENV = "CLAIMTRACK_FETCH_ALLOW_LOOPBACK"
 
-ERROR_PRIVATE = "This link points to a private network address and was refused."
-ERROR_SCHEME = "Only web addresses starting with http:// or https:// can be fetched."
-ERROR_INVALID_URL = "This is not a valid web address. Check the link and submit it again."
-ERROR_CREDENTIALS = "Links containing a user name or password are not accepted."
-ERROR_TOO_MANY_REDIRECTS = "The link redirects too many times; it may be broken."
-ERROR_EMPTY = "The page is empty: the site sent no content."
-ERROR_DAMAGED = "The site sent a damaged response that could not be read."
+# FetchError messages are English sentences: stored as they are on an article that failed
+# (by a worker), and translated where they are shown, gettext(message), which finds the
+# fixed ones below in the catalogue (canonical_url's are answered to a form or the API).
+ERROR_PRIVATE = gettext_noop("This link points to a private network address and was refused.")
+ERROR_SCHEME = gettext_noop("Only web addresses starting with http:// or https:// can be fetched.")
+ERROR_INVALID_URL = gettext_noop(
+    "This is not a valid web address. Check the link and submit it again."
+)
+ERROR_CREDENTIALS = gettext_noop("Links containing a user name or password are not accepted.")
+ERROR_TOO_LONG = gettext_noop("This link is too long to be stored (more than 2,000 characters).")
+ERROR_TOO_MANY_REDIRECTS = gettext_noop("The link redirects too many times; it may be broken.")
+ERROR_EMPTY = gettext_noop("The page is empty: the site sent no content.")
+ERROR_DAMAGED = gettext_noop("The site sent a damaged response that could not be read.")
 
 # Content types we read, by the kind of document the caller expects.
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
@@ -307,7 +314,7 @@ def canonical_url(url: str) -> str:
     path = re.sub(r"\s", lambda m: f"%{ord(m.group()):02X}", parts.path) or "/"
     canonical = urlunsplit((scheme, netloc, path, query, ""))
     if len(canonical) > 2000:
-        raise FetchError("This link is too long to be stored (more than 2,000 characters).")
+        raise FetchError(ERROR_TOO_LONG)
     return canonical
 
 

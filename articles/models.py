@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -45,13 +46,13 @@ class Article(models.Model):
     """One news article, stored as soon as it enters, whatever happens to it next."""
 
     class Status(models.TextChoices):
-        QUEUED = "queued", "Queued"
-        FETCHING = "fetching", "Fetching"
-        EXTRACTING = "extracting", "Extracting claims"
-        READY = "ready", "Ready"
-        FAILED = "failed", "Failed"
-        UNSUPPORTED = "unsupported", "Unsupported language"
-        DUPLICATE = "duplicate", "Duplicate"
+        QUEUED = "queued", _("Queued")
+        FETCHING = "fetching", _("Fetching")
+        EXTRACTING = "extracting", _("Extracting claims")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Failed")
+        UNSUPPORTED = "unsupported", _("Unsupported language")
+        DUPLICATE = "duplicate", _("Duplicate")
 
         @classmethod
         def in_progress(cls) -> list[str]:
@@ -187,12 +188,12 @@ class Article(models.Model):
         """What is happening to an article in progress, for the status line."""
         if self.status == Article.Status.QUEUED:
             if self.needs_fetching:
-                return "Waiting for a worker to fetch the page…"
-            return "Waiting for a worker to extract the claims…"
+                return gettext("Waiting for a worker to fetch the page…")
+            return gettext("Waiting for a worker to extract the claims…")
         if self.status == Article.Status.FETCHING:
-            return "Fetching the page…"
+            return gettext("Fetching the page…")
         if self.status == Article.Status.EXTRACTING:
-            return "Extracting the claims…"
+            return gettext("Extracting the claims…")
         return ""
 
 

@@ -7,11 +7,12 @@ import re
 from dataclasses import dataclass
 
 import trafilatura
+from django.utils.translation import gettext_noop
 
 # Below this many characters of main text, a page is a menu, a login form, a video page…
 MIN_ARTICLE_CHARS = 200
 
-ERROR_NO_TEXT = (
+ERROR_NO_TEXT = gettext_noop(
     "The page has no article text we could extract. If it is an article, paste its text instead."
 )
 

@@ -22,6 +22,8 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.formats import number_format
+from django.utils.translation import gettext, gettext_noop
 
 from articles import fetch as fetching
 from articles.models import Article, Feed, Language, Outlet, content_hash
@@ -31,10 +33,17 @@ from claimtrack.text import clean_text
 
 logger = logging.getLogger(__name__)
 
-ERROR_EMPTY = "The article has no text: paste the article body and submit it again."
-ERROR_UNKNOWN_LANGUAGE = (
+# Errors stored on an article (Article.error) are kept in English, whoever submitted it; the
+# fixed ones are marked for translation so that pages can show them translated
+# (gettext(article.error)) when they are read.
+ERROR_EMPTY = gettext_noop("The article has no text: paste the article body and submit it again.")
+ERROR_UNKNOWN_LANGUAGE = gettext_noop(
     "We could not tell whether this article is in French or English. "
     "Choose the language by hand and submit it again."
+)
+ERROR_UNSUPPORTED_CODE = gettext_noop(
+    "Unsupported language “%(language)s”: claimtrack extracts claims from French (fr) "
+    "and English (en) articles."
 )
 
 
@@ -46,7 +55,7 @@ def unsupported_language_error(code: str) -> str:
     )
 
 
-ERROR_READING = (
+ERROR_READING = gettext_noop(
     "Reading this page stopped on an unexpected problem. The article is kept; the technical "
     "team has the details in the worker log."
 )
@@ -64,17 +73,22 @@ CHARS_PER_PAGE = 3_000  # about 500 words
 
 def pasted_text_limit() -> str:
     """The paste limit in words, for messages."""
-    return (
-        f"Pasted articles can be at most {PASTED_TEXT_MAX_CHARS:,} characters "
-        f"(about {PASTED_TEXT_MAX_CHARS // CHARS_PER_PAGE} pages)"
-    )
+    return gettext(
+        "Pasted articles can be at most %(chars)s characters (about %(pages)s pages)"
+    ) % {
+        "chars": number_format(PASTED_TEXT_MAX_CHARS, force_grouping=True),
+        "pages": PASTED_TEXT_MAX_CHARS // CHARS_PER_PAGE,
+    }
 
 
 def pasted_text_error(text: str) -> str:
     """Why a pasted text is refused (too long), or "" when it may be submitted."""
     if len(text) <= PASTED_TEXT_MAX_CHARS:
         return ""
-    return f"{pasted_text_limit()}; this one has {len(text):,}."
+    return gettext("%(limit)s; this one has %(length)s.") % {
+        "limit": pasted_text_limit(),
+        "length": number_format(len(text), force_grouping=True),
+    }
 
 
 ERROR_NOT_A_FEED = (
@@ -168,7 +182,7 @@ def provenance_clean(
         try:
             url = fetching.canonical_url(url)
         except fetching.FetchError as error:
-            raise ValidationError(error.message, code="url") from None
+            raise ValidationError(gettext(error.message), code="url") from None
     moment = None
     if isinstance(published, str):
         published = published.strip()
@@ -176,8 +190,11 @@ def provenance_clean(
             parsed = parse_datetime(published) or parse_date(published)
             if parsed is None:
                 raise ValidationError(
-                    f"“{published[:40]}” is not a date: write the publication date as "
-                    "YYYY-MM-DD (for example 2026-03-14).",
+                    gettext(
+                        "“%(value)s” is not a date: write the publication date as "
+                        "YYYY-MM-DD (for example 2026-03-14)."
+                    )
+                    % {"value": published[:40]},
                     code="published",
                 )
             published = parsed
@@ -188,7 +205,9 @@ def provenance_clean(
     elif isinstance(published, datetime.date):
         moment = timezone.make_aware(datetime.datetime.combine(published, datetime.time(12)))
     if moment is not None and moment > timezone.now() + timedelta(days=1):
-        raise ValidationError("The publication date is in the future: check it.", code="published")
+        raise ValidationError(
+            gettext("The publication date is in the future: check it."), code="published"
+        )
     return url, moment
 
 
@@ -226,10 +245,7 @@ def article_create_from_text(
         article.status, article.error = Article.Status.FAILED, ERROR_EMPTY
     elif language is not None and language not in Language.values:
         article.status = Article.Status.UNSUPPORTED
-        article.error = (
-            f"Unsupported language “{language}”: claimtrack extracts claims from French (fr) "
-            "and English (en) articles."
-        )
+        article.error = ERROR_UNSUPPORTED_CODE % {"language": language}
     else:
         article.language = language or ""
         if not article.language:
@@ -296,9 +312,21 @@ def _same_url(urls: list[str], *, exclude_pk: int | None = None) -> Article | No
 
 
 def _already(article: Article, what: str) -> str:
+    values = {"number": article.pk, "status": str(article.get_status_display()).lower()}
+    if what == "text":
+        return (
+            gettext(
+                "This text was already submitted: it is article %(number)s (%(status)s). "
+                "Nothing was done again."
+            )
+            % values
+        )
     return (
-        f"This {what} was already submitted: it is article {article.pk} "
-        f"({article.get_status_display().lower()}). Nothing was done again."
+        gettext(
+            "This link was already submitted: it is article %(number)s (%(status)s). "
+            "Nothing was done again."
+        )
+        % values
     )
 
 
@@ -346,8 +374,8 @@ def article_submit_text(
             url=url, published_at=published_at, submitted_by=submitted_by, enqueue=enqueue,
         )  # fmt: skip
     if article.status == Article.Status.QUEUED:
-        return Submission(article, True, "Article stored. Claims are being extracted.")
-    return Submission(article, True, article.error)
+        return Submission(article, True, gettext("Article stored. Claims are being extracted."))
+    return Submission(article, True, gettext(article.error))
 
 
 def _outlet_of_link(url: str) -> Outlet | None:
@@ -384,13 +412,17 @@ def _fill_failed_link(
     article.save()
     if enqueue and article.status == Article.Status.QUEUED:
         article_enqueue_extraction(article=article)
-    return Submission(
-        article,
-        False,
-        f"This link had failed to fetch (article {article.pk}): the pasted text is now stored "
-        "in it"
-        + (" and claims are being extracted." if article.status == Article.Status.QUEUED else "."),
-    )
+    if article.status == Article.Status.QUEUED:
+        message = gettext(
+            "This link had failed to fetch (article %(number)s): the pasted text is now stored "
+            "in it and claims are being extracted."
+        )
+    else:
+        message = gettext(
+            "This link had failed to fetch (article %(number)s): the pasted text is now stored "
+            "in it."
+        )
+    return Submission(article, False, message % {"number": article.pk})
 
 
 def article_submit_url(
@@ -414,13 +446,10 @@ def article_submit_url(
     try:
         canonical = fetching.canonical_url(url)
     except fetching.FetchError as error:
-        raise ValidationError(error.message) from None
+        raise ValidationError(gettext(error.message)) from None
     language = clean_text(language or "").strip().lower()
     if language and language not in Language.values:
-        raise ValidationError(
-            f"Unsupported language “{language}”: claimtrack extracts claims from French (fr) "
-            "and English (en) articles."
-        )
+        raise ValidationError(gettext(ERROR_UNSUPPORTED_CODE) % {"language": language})
     existing = _same_url([canonical])
     if existing is not None:
         if language and existing.status == Article.Status.FAILED and not existing.language:
@@ -432,8 +461,11 @@ def article_submit_url(
             return Submission(
                 existing,
                 False,
-                f"This link was already submitted as article {existing.pk} and had failed; "
-                "claimtrack is trying again.",
+                gettext(
+                    "This link was already submitted as article %(number)s and had failed; "
+                    "claimtrack is trying again."
+                )
+                % {"number": existing.pk},
             )
         return Submission(existing, False, _already(existing, "link"))
     outlet = outlet_get_or_create(name=outlet_name or "") or (feed.outlet if feed else None)
@@ -455,7 +487,7 @@ def article_submit_url(
         if existing is None:
             raise
         return Submission(existing, False, _already(existing, "link"))
-    return Submission(article, True, "Link stored. The page will be fetched and read.")
+    return Submission(article, True, gettext("Link stored. The page will be fetched and read."))
 
 
 SEND_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 1}

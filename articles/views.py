@@ -4,6 +4,7 @@ from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import ListView
 
@@ -42,7 +43,8 @@ class ArticleListView(PermissionRequiredMixin, ListView):
 def _report(request: HttpRequest, submission) -> HttpResponse:
     article = submission.article
     if article.status in Article.Status.with_error():
-        messages.error(request, article.error)
+        # Stored in English; the fixed sentences are in the catalogue.
+        messages.error(request, gettext(article.error))
     elif submission.duplicate:
         messages.info(request, submission.message)
     else:

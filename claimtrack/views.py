@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext
 from django.views import defaults
 from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language as django_set_language
@@ -29,10 +30,10 @@ def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
     if not isinstance(exception, RequestDataTooBig):
         return defaults.bad_request(request, exception)
     megabytes = settings.DATA_UPLOAD_MAX_MEMORY_SIZE / (1024 * 1024)
-    message = (
-        f"This request is larger than {megabytes:g} MB, the most claimtrack reads. "
-        f"{pasted_text_limit()}: split a longer text into parts."
-    )
+    message = gettext(
+        "This request is larger than %(megabytes)s MB, the most claimtrack reads. "
+        "%(limit)s: split a longer text into parts."
+    ) % {"megabytes": f"{megabytes:g}", "limit": pasted_text_limit()}
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": message}, status=413)
     return render(request, "413.html", {"message": message}, status=413)

@@ -52,7 +52,12 @@ def po_entries(path: Path) -> dict[str, str]:
             def join(lines):
                 return "".join(re.findall(r'"(.*)"', lines)).replace('\\"', '"')
 
-            entries[join(match.group(1))] = join(match.group(2))
+            # A msgid with a context is stored in the .mo as "context\x04msgid".
+            context = re.search(r'^msgctxt ((?:".*"\n)+)', block, re.M)
+            key = join(match.group(1))
+            if context:
+                key = join(context.group(1)) + "\x04" + key
+            entries[key] = join(match.group(2))
     entries.pop("", None)
     return entries
 
