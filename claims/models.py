@@ -445,6 +445,12 @@ class Correction(models.Model):
         related_name="+",
         help_text="For a new publication: the verdict the claim was published with.",
     )
+    changes = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="What an approved change altered, recorded automatically: "
+        '[{"part": "verdict", "from": "…", "to": "…"}] (claims.published_changes).',
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -468,3 +474,51 @@ class Correction(models.Model):
                 "verdict": self.verdict.display_label
             }
         return self.text
+
+    @property
+    def change_lines(self) -> list[str]:
+        """What an approved change altered, from → to, in the interface language."""
+        parts = {
+            "verdict": gettext("Verdict"),
+            "sourcing": gettext("Sourcing"),
+        }
+        lines = []
+        for change in self.changes or []:
+            if change.get("part") == "conclusion":
+                lines.append(gettext("Conclusion updated."))
+            else:
+                lines.append(
+                    gettext("%(part)s: %(old)s → %(new)s")
+                    % {
+                        "part": parts.get(change.get("part"), change.get("part")),
+                        "old": change.get("from") or "—",
+                        "new": change.get("to") or "—",
+                    }
+                )
+        return lines
+
+
+class PendingChange(models.Model):
+    """A change to the ruling of a published claim (verdict, conclusion, sourcing) that waits
+    for a second editor: readers keep the approved version until it is approved
+    (claims.published_changes)."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="pending_changes")
+    verdict = models.ForeignKey(Rating, on_delete=models.PROTECT, related_name="+")
+    conclusion = models.TextField()
+    sourcing = models.CharField(max_length=20, choices=Claim.Sourcing)
+    note = models.TextField(help_text="The editor's public correction note.")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requested_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["requested_at", "id"]
+        constraints = [
+            # One change waits at a time, so the second editor approves exactly one proposal.
+            models.UniqueConstraint(fields=["claim"], name="pending_change_one_per_claim"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Pending change of claim {self.claim_id}"

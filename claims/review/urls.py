@@ -25,6 +25,8 @@ urlpatterns = [
     ),
     path("claims/<int:pk>/unpublish/", views.claim_unpublish, name="claim-unpublish"),
     path("claims/<int:pk>/merge/", views.claim_merge, name="claim-merge"),
+    path("changes/<int:pk>/approve/", views.change_approve, name="change-approve"),
+    path("changes/<int:pk>/withdraw/", views.change_withdraw, name="change-withdraw"),
     path("evidence/<int:pk>/approve/", views.evidence_approve, name="evidence-approve"),
     path("tasks/", views.my_tasks, name="my-tasks"),
     path("tasks/<int:pk>/state/", views.task_state, name="task-state"),
