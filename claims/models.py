@@ -522,3 +522,65 @@ class PendingChange(models.Model):
 
     def __str__(self) -> str:
         return f"Pending change of claim {self.claim_id}"
+
+
+class Notification(models.Model):
+    """Something a newsroom member should look at: a request for their approval, a comment
+    naming them, a task they assigned that is done (claims.notifications)."""
+
+    class Kind(models.TextChoices):
+        PUBLICATION_REQUESTED = "publication_requested", gettext_lazy("Publication requested")
+        CHANGE_REQUESTED = "change_requested", gettext_lazy("Change of a published claim")
+        MENTIONED = "mentioned", gettext_lazy("Mentioned in a comment")
+        TASK_DONE = "task_done", gettext_lazy("Task done")
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(max_length=30, choices=Kind)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    claim = models.ForeignKey(
+        Claim, null=True, blank=True, on_delete=models.CASCADE, related_name="notifications"
+    )
+    task = models.ForeignKey(
+        Task, null=True, blank=True, on_delete=models.CASCADE, related_name="notifications"
+    )
+    text = models.TextField(blank=True, help_text="The detail: a comment, a task's title.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            # The menu badge counts a user's unread notifications on every newsroom page.
+            models.Index(
+                fields=["recipient"],
+                condition=Q(read_at__isnull=True),
+                name="notification_unread_idx",
+            ),
+            # The notifications page lists a user's notifications, newest first.
+            models.Index(fields=["recipient", "-created_at"], name="notification_recipient_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} for {self.recipient_id}"
+
+    def get_absolute_url(self) -> str:
+        return self.claim.get_workspace_url() if self.claim_id else reverse("review:my-tasks")
+
+    @property
+    def message(self) -> str:
+        """The notification in a sentence, in the interface language."""
+        who = self.actor.get_username() if self.actor_id else gettext("Someone")
+        statement = self.claim.statement[:120] if self.claim_id else ""
+        if self.kind == self.Kind.PUBLICATION_REQUESTED:
+            text = gettext("%(who)s asks you to approve the publication of “%(claim)s”.")
+        elif self.kind == self.Kind.CHANGE_REQUESTED:
+            text = gettext("%(who)s asks you to approve a change of the published “%(claim)s”.")
+        elif self.kind == self.Kind.MENTIONED:
+            text = gettext("%(who)s mentioned you in a comment on “%(claim)s”.")
+        else:
+            text = gettext("%(who)s finished the task “%(task)s” on “%(claim)s”.")
+        return text % {"who": who, "claim": statement, "task": self.text}

@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext
 
+from claims import notifications
 from claims.models import Claim, Correction, PendingChange, Rating
 from claims.permissions import can_publish, require
 from claims.public.cache import public_cache_invalidate
@@ -85,7 +86,7 @@ def pending_change_request(
         raise ValidationError(
             gettext("A published claim needs a verdict: unpublish it before withdrawing it.")
         )
-    return PendingChange.objects.create(
+    change = PendingChange.objects.create(
         claim_id=claim.pk,
         verdict_id=proposed.verdict_id,
         conclusion=proposed.conclusion,
@@ -93,6 +94,8 @@ def pending_change_request(
         note=note,
         requested_by=by,
     )
+    notifications.notification_publication_requested(claim=claim, by=by, change=change)
+    return change
 
 
 def pending_change_approve(*, change: PendingChange, by: AbstractBaseUser) -> Claim:

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from articles.models import Article
-from claims import extraction, published_changes
+from claims import extraction, notifications, published_changes
 from claims.models import Claim, Comment, Correction, Evidence, Mention, Rating, Source, Task
 from claims.permissions import (
     can_assign,
@@ -765,7 +765,9 @@ def comment_add(*, claim: Claim, by: AbstractBaseUser, body: str) -> Comment:
     body = clean_text(body)
     if not body.strip():
         raise ValidationError("The comment is empty.")
-    return Comment.objects.create(claim=claim, author=by, body=body.strip())
+    comment = Comment.objects.create(claim=claim, author=by, body=body.strip())
+    notifications.notification_comment_mentions(comment=comment)
+    return comment
 
 
 # --- Tasks --------------------------------------------------------------------------------
@@ -819,10 +821,13 @@ def task_set_state(*, task: Task, by: AbstractBaseUser, state: str) -> Task:
         raise ValidationError(f"Unknown task state “{state}”.")
     if state == Task.State.CANCELLED:
         require(can_assign(by), "Only editors cancel tasks.")
+    finished = state == Task.State.DONE and task.state != Task.State.DONE
     task.state = state
     task.completed_at = timezone.now() if state != Task.State.OPEN else None
     task._history_user = by
     task.save(update_fields=["state", "completed_at"])
+    if finished:
+        notifications.notification_task_done(task=task, by=by)
     return task
 
 
@@ -916,6 +921,7 @@ def claim_request_publication(*, claim: Claim, by: AbstractBaseUser) -> Claim:
     claim._history_user = by
     claim._change_reason = "Publication requested"
     claim.save()
+    notifications.notification_publication_requested(claim=claim, by=by)
     return claim
 
 

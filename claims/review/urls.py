@@ -1,6 +1,6 @@
 from django.urls import path
 
-from claims.review import views
+from claims.review import notification_views, views
 
 app_name = "review"
 urlpatterns = [
@@ -31,4 +31,15 @@ urlpatterns = [
     path("tasks/", views.my_tasks, name="my-tasks"),
     path("tasks/<int:pk>/state/", views.task_state, name="task-state"),
     path("board/", views.board, name="board"),
+    path("notifications/", notification_views.notification_list, name="notifications"),
+    path(
+        "notifications/<int:pk>/read/",
+        notification_views.notification_read,
+        name="notification-read",
+    ),
+    path(
+        "notifications/read-all/",
+        notification_views.notification_read_all,
+        name="notifications-read-all",
+    ),
 ]

@@ -276,3 +276,18 @@ def test_the_verdict_form_tells_the_editor_it_waits(client, editor, published, r
     )
     assert "until a second editor approves your change" in response.content.decode()
     assert PendingChange.objects.get().verdict == ratings["mixed"]
+
+
+def test_no_approve_button_for_ones_own_publication_request(client, editor, editor2, ratings):
+    claim = ClaimFactory(statement="The ferry fares double")
+    services.claim_set_verdict(claim=claim, verdict=ratings["false"], conclusion="No.", by=editor)
+    services.evidence_add(claim=claim, by=editor, title="Fare table")
+    services.claim_request_publication(claim=claim, by=editor)
+    approve = reverse("review:claim-approve", args=[claim.pk])
+    client.force_login(editor)
+    assert approve not in client.get(reverse("review:claim", args=[claim.pk])).content.decode()
+    response = client.post(approve, follow=True)
+    assert "A second editor must approve" in response.content.decode()
+    assert Claim.objects.get(pk=claim.pk).status == Claim.Status.IN_REVIEW
+    client.force_login(editor2)
+    assert approve in client.get(reverse("review:claim", args=[claim.pk])).content.decode()
