@@ -445,6 +445,12 @@ class Correction(models.Model):
         related_name="+",
         help_text="For a new publication: the verdict the claim was published with.",
     )
+    changes = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="What an approved change altered, recorded automatically: "
+        '[{"part": "verdict", "from": "…", "to": "…"}] (claims.published_changes).',
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -468,3 +474,113 @@ class Correction(models.Model):
                 "verdict": self.verdict.display_label
             }
         return self.text
+
+    @property
+    def change_lines(self) -> list[str]:
+        """What an approved change altered, from → to, in the interface language."""
+        parts = {
+            "verdict": gettext("Verdict"),
+            "sourcing": gettext("Sourcing"),
+        }
+        lines = []
+        for change in self.changes or []:
+            if change.get("part") == "conclusion":
+                lines.append(gettext("Conclusion updated."))
+            else:
+                lines.append(
+                    gettext("%(part)s: %(old)s → %(new)s")
+                    % {
+                        "part": parts.get(change.get("part"), change.get("part")),
+                        "old": change.get("from") or "—",
+                        "new": change.get("to") or "—",
+                    }
+                )
+        return lines
+
+
+class PendingChange(models.Model):
+    """A change to the ruling of a published claim (verdict, conclusion, sourcing) that waits
+    for a second editor: readers keep the approved version until it is approved
+    (claims.published_changes)."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="pending_changes")
+    verdict = models.ForeignKey(Rating, on_delete=models.PROTECT, related_name="+")
+    conclusion = models.TextField()
+    sourcing = models.CharField(max_length=20, choices=Claim.Sourcing)
+    note = models.TextField(help_text="The editor's public correction note.")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requested_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["requested_at", "id"]
+        constraints = [
+            # One change waits at a time, so the second editor approves exactly one proposal.
+            models.UniqueConstraint(fields=["claim"], name="pending_change_one_per_claim"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Pending change of claim {self.claim_id}"
+
+
+class Notification(models.Model):
+    """Something a newsroom member should look at: a request for their approval, a comment
+    naming them, a task they assigned that is done (claims.notifications)."""
+
+    class Kind(models.TextChoices):
+        PUBLICATION_REQUESTED = "publication_requested", gettext_lazy("Publication requested")
+        CHANGE_REQUESTED = "change_requested", gettext_lazy("Change of a published claim")
+        MENTIONED = "mentioned", gettext_lazy("Mentioned in a comment")
+        TASK_DONE = "task_done", gettext_lazy("Task done")
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(max_length=30, choices=Kind)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    claim = models.ForeignKey(
+        Claim, null=True, blank=True, on_delete=models.CASCADE, related_name="notifications"
+    )
+    task = models.ForeignKey(
+        Task, null=True, blank=True, on_delete=models.CASCADE, related_name="notifications"
+    )
+    text = models.TextField(blank=True, help_text="The detail: a comment, a task's title.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            # The menu badge counts a user's unread notifications on every newsroom page.
+            models.Index(
+                fields=["recipient"],
+                condition=Q(read_at__isnull=True),
+                name="notification_unread_idx",
+            ),
+            # The notifications page lists a user's notifications, newest first.
+            models.Index(fields=["recipient", "-created_at"], name="notification_recipient_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} for {self.recipient_id}"
+
+    def get_absolute_url(self) -> str:
+        return self.claim.get_workspace_url() if self.claim_id else reverse("review:my-tasks")
+
+    @property
+    def message(self) -> str:
+        """The notification in a sentence, in the interface language."""
+        who = self.actor.get_username() if self.actor_id else gettext("Someone")
+        statement = self.claim.statement[:120] if self.claim_id else ""
+        if self.kind == self.Kind.PUBLICATION_REQUESTED:
+            text = gettext("%(who)s asks you to approve the publication of “%(claim)s”.")
+        elif self.kind == self.Kind.CHANGE_REQUESTED:
+            text = gettext("%(who)s asks you to approve a change of the published “%(claim)s”.")
+        elif self.kind == self.Kind.MENTIONED:
+            text = gettext("%(who)s mentioned you in a comment on “%(claim)s”.")
+        else:
+            text = gettext("%(who)s finished the task “%(task)s” on “%(claim)s”.")
+        return text % {"who": who, "claim": statement, "task": self.text}

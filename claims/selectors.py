@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from articles.models import Article
-from claims.models import Claim, Evidence, Mention, Rating, Source, Task
+from claims.models import Claim, Evidence, Mention, PendingChange, Rating, Source, Task
 
 
 def queue_articles(*, doubtful_first: bool = False) -> QuerySet[Article]:
@@ -227,3 +227,38 @@ def board_columns() -> list[dict]:
         }
         for assignee, items in sorted(by_assignee.items(), key=lambda kv: kv[0].get_username())
     ]
+
+
+def awaiting_approval_of(user: AbstractBaseUser) -> list[dict]:
+    """What waits for this editor's approval: first publications and changes of published
+    claims that another editor asked for, oldest request first (two queries)."""
+    publications = (
+        Claim.objects.filter(status=Claim.Status.IN_REVIEW)
+        .exclude(publication_requested_by=user)
+        .select_related("publication_requested_by")
+        .order_by("publication_requested_at", "id")[:200]
+    )
+    changes = (
+        PendingChange.objects.exclude(requested_by=user)
+        .select_related("claim", "requested_by", "verdict")
+        .order_by("requested_at", "id")[:200]
+    )
+    items = [
+        {
+            "kind": "publication",
+            "claim": claim,
+            "by": claim.publication_requested_by,
+            "at": claim.publication_requested_at,
+        }
+        for claim in publications
+    ] + [
+        {
+            "kind": "change",
+            "claim": c.claim,
+            "by": c.requested_by,
+            "at": c.requested_at,
+            "change": c,
+        }
+        for c in changes
+    ]
+    return sorted(items, key=lambda item: (item["at"] is None, item["at"] or 0))

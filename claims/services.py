@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from articles.models import Article
-from claims import extraction
+from claims import extraction, notifications, published_changes
 from claims.models import Claim, Comment, Correction, Evidence, Mention, Rating, Source, Task
 from claims.permissions import (
     can_assign,
@@ -353,9 +353,11 @@ def _require_public_change(*, by: AbstractBaseUser, correction: str) -> None:
         raise ValidationError(NEEDS_CORRECTION)
 
 
-def _correction_log(*, claim: Claim, by: AbstractBaseUser, correction: str) -> Correction:
+def _correction_log(
+    *, claim: Claim, by: AbstractBaseUser, correction: str, changes: list | None = None
+) -> Correction:
     return Correction.objects.create(
-        claim=claim, text=clean_text(correction).strip(), created_by=by
+        claim=claim, text=clean_text(correction).strip(), created_by=by, changes=changes or []
     )
 
 
@@ -537,9 +539,8 @@ def claim_merge(*, claim: Claim, into: Claim, by: AbstractBaseUser, correction: 
     _require_unlocked(claim)
     _require_unlocked(into)
     into_published = Claim.objects.published().filter(pk=into.pk).exists()
-    public = into_published and (
-        claim.mentions.public().exists() or claim.evidence.approved().exists()
-    )
+    # Merging into a published claim is always said to readers: it may change what they see.
+    public = into_published
     if public:
         _require_public_change(by=by, correction=correction)
     with transaction.atomic():
@@ -658,6 +659,24 @@ def claim_save(*, claim: Claim, by: AbstractBaseUser, correction: str = "") -> C
         if claim.slug in RESERVED_SLUGS:
             raise ValidationError(f"“{claim.slug}” is a reserved address: choose another slug.")
         changed = claim_check_change(claim=claim, by=by, correction=correction)
+        ruling = RULING_FIELDS.intersection(changed)
+        if ruling and claim.status == Claim.Status.PUBLISHED:
+            if settings.CLAIMTRACK_SECOND_EDITOR_APPROVAL:
+                # A second editor approves a new ruling; readers keep the approved one.
+                published_changes.pending_change_request(
+                    claim=current, proposed=claim, by=by, note=correction
+                )
+                claim.verdict, claim.conclusion = current.verdict, current.conclusion
+                claim.sourcing = current.sourcing
+                changed = [f for f in changed if f not in ruling]
+            else:
+                _correction_log(
+                    claim=claim,
+                    by=by,
+                    correction=correction,
+                    changes=published_changes.ruling_changes(before=current, after=claim),
+                )
+                changed = []
         if changed and claim.status == Claim.Status.PUBLISHED:
             _correction_log(claim=claim, by=by, correction=correction)
         claim._history_user = by
@@ -759,7 +778,9 @@ def comment_add(*, claim: Claim, by: AbstractBaseUser, body: str) -> Comment:
     body = clean_text(body)
     if not body.strip():
         raise ValidationError("The comment is empty.")
-    return Comment.objects.create(claim=claim, author=by, body=body.strip())
+    comment = Comment.objects.create(claim=claim, author=by, body=body.strip())
+    notifications.notification_comment_mentions(comment=comment)
+    return comment
 
 
 # --- Tasks --------------------------------------------------------------------------------
@@ -813,10 +834,13 @@ def task_set_state(*, task: Task, by: AbstractBaseUser, state: str) -> Task:
         raise ValidationError(f"Unknown task state “{state}”.")
     if state == Task.State.CANCELLED:
         require(can_assign(by), "Only editors cancel tasks.")
+    finished = state == Task.State.DONE and task.state != Task.State.DONE
     task.state = state
     task.completed_at = timezone.now() if state != Task.State.OPEN else None
     task._history_user = by
     task.save(update_fields=["state", "completed_at"])
+    if finished:
+        notifications.notification_task_done(task=task, by=by)
     return task
 
 
@@ -910,6 +934,7 @@ def claim_request_publication(*, claim: Claim, by: AbstractBaseUser) -> Claim:
     claim._history_user = by
     claim._change_reason = "Publication requested"
     claim.save()
+    notifications.notification_publication_requested(claim=claim, by=by)
     return claim
 
 
@@ -992,6 +1017,8 @@ def claim_unpublish(*, claim: Claim, by: AbstractBaseUser, reason: str) -> Claim
         )
         claim.status = Claim.Status.DRAFT
         claim.publication_requested_by = None
+        # A change waiting for approval was a change of the published version: it lapses.
+        claim.pending_changes.all().delete()
         claim._history_user = by
         claim._change_reason = "Unpublished"
         claim.save()

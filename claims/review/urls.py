@@ -1,6 +1,6 @@
 from django.urls import path
 
-from claims.review import views
+from claims.review import notification_views, views
 
 app_name = "review"
 urlpatterns = [
@@ -25,8 +25,21 @@ urlpatterns = [
     ),
     path("claims/<int:pk>/unpublish/", views.claim_unpublish, name="claim-unpublish"),
     path("claims/<int:pk>/merge/", views.claim_merge, name="claim-merge"),
+    path("changes/<int:pk>/approve/", views.change_approve, name="change-approve"),
+    path("changes/<int:pk>/withdraw/", views.change_withdraw, name="change-withdraw"),
     path("evidence/<int:pk>/approve/", views.evidence_approve, name="evidence-approve"),
     path("tasks/", views.my_tasks, name="my-tasks"),
     path("tasks/<int:pk>/state/", views.task_state, name="task-state"),
     path("board/", views.board, name="board"),
+    path("notifications/", notification_views.notification_list, name="notifications"),
+    path(
+        "notifications/<int:pk>/read/",
+        notification_views.notification_read,
+        name="notification-read",
+    ),
+    path(
+        "notifications/read-all/",
+        notification_views.notification_read_all,
+        name="notifications-read-all",
+    ),
 ]

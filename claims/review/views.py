@@ -15,12 +15,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_POST
 
 from articles.models import Article
 from articles.text_windows import article_window, article_window_query
-from claims import selectors, services
-from claims.models import Claim, Evidence, Mention, Task
+from claims import published_changes, selectors, services
+from claims.models import Claim, Evidence, Mention, PendingChange, Task
 from claims.permissions import (
     can_assign,
     can_edit_claim,
@@ -254,6 +255,7 @@ def claim_workspace(request: HttpRequest, pk: int) -> HttpResponse:
         "claim": claim,
         "locked": locked,
         "changes_since_request": services.claim_changes_since_request(claim),
+        "pending_change": published_changes.pending_change_of(claim) if published else None,
         "works_on": works_on,
         "can_edit": works_on and not locked and (is_editor(user) or not published),
         "can_add_evidence": works_on and not locked,
@@ -313,7 +315,7 @@ def _claim_action(
 @reviewer_required
 def claim_edit(request: HttpRequest, pk: int) -> HttpResponse:
     def action(claim: Claim, data: dict) -> Claim:
-        return services.claim_update(
+        result = services.claim_update(
             claim=claim,
             by=request.user,
             statement=data["statement"],
@@ -321,21 +323,37 @@ def claim_edit(request: HttpRequest, pk: int) -> HttpResponse:
             sourcing=data["sourcing"] or None,
             correction=data["correction"],
         )
+        _tell_if_pending(request, result)
+        return result
 
     return _claim_action(request, pk, can_edit_claim, ClaimEditForm, action, "Claim saved.")
+
+
+def _tell_if_pending(request: HttpRequest, claim: Claim) -> None:
+    """A ruling change of a published claim waits for a second editor: say so."""
+    change = published_changes.pending_change_of(claim)
+    if change is not None and change.requested_by_id == request.user.pk:
+        messages.info(
+            request,
+            gettext(
+                "Readers keep the published version until a second editor approves your change."
+            ),
+        )
 
 
 @require_POST
 @reviewer_required
 def claim_verdict(request: HttpRequest, pk: int) -> HttpResponse:
     def action(claim: Claim, data: dict) -> Claim:
-        return services.claim_set_verdict(
+        result = services.claim_set_verdict(
             claim=claim,
             by=request.user,
             verdict=data["verdict"],
             conclusion=data["conclusion"],
             correction=data["correction"],
         )
+        _tell_if_pending(request, result)
+        return result
 
     return _claim_action(
         request, pk, lambda u, c: is_editor(u), VerdictForm, action, "Verdict saved."
@@ -464,6 +482,39 @@ def claim_merge(request: HttpRequest, pk: int) -> HttpResponse:
     return _claim_action(request, pk, can_edit_claim, MergeForm, action, "Claims merged.")
 
 
+@require_POST
+@reviewer_required
+def change_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    """A second editor approves the ruling change another editor proposed."""
+    change = get_object_or_404(PendingChange, pk=pk)
+    require(can_publish(request.user), "Only editors approve changes.")
+    require(
+        change.requested_by_id != request.user.pk,
+        gettext("A second editor must approve: you asked for this change."),
+    )
+    try:
+        published_changes.pending_change_approve(change=change, by=request.user)
+        messages.success(request, gettext("Change approved: readers see it now."))
+    except ValidationError as error:
+        messages.error(request, refusal_text(error))
+    return redirect("review:claim", change.claim_id)
+
+
+@require_POST
+@reviewer_required
+def change_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    """The requester takes their proposed ruling change back."""
+    change = get_object_or_404(PendingChange, pk=pk)
+    require(can_publish(request.user), "Only editors withdraw changes.")
+    require(
+        change.requested_by_id == request.user.pk,
+        gettext("Only the editor who asked for this change withdraws it."),
+    )
+    published_changes.pending_change_withdraw(change=change, by=request.user)
+    messages.success(request, gettext("Change withdrawn."))
+    return redirect("review:claim", change.claim_id)
+
+
 # --- Tasks --------------------------------------------------------------------------------
 
 
@@ -490,5 +541,9 @@ def board(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "claims/review/board.html",
-        {"columns": columns, "overdue_total": sum(c["overdue"] for c in columns)},
+        {
+            "columns": columns,
+            "overdue_total": sum(c["overdue"] for c in columns),
+            "awaiting": selectors.awaiting_approval_of(request.user),
+        },
     )

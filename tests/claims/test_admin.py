@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from claims import services
-from claims.models import Claim, Correction, Evidence, Mention
+from claims.models import Claim, Correction, Evidence, Mention, PendingChange
 from tests.factories import EvidenceFactory, MentionFactory
 
 pytestmark = pytest.mark.usefixtures("roles")
@@ -66,7 +66,7 @@ def test_admin_edit_of_a_published_claim_without_a_note_is_a_form_error(admin_ed
     assert Claim.objects.get(pk=published.pk).conclusion == "No."
 
 
-def test_admin_edit_of_a_published_claim_with_a_note_lands_in_the_correction_log(
+def test_admin_edit_of_a_published_ruling_with_a_note_waits_for_a_second_editor(
     admin_editor, published
 ):
     response = admin_editor.post(
@@ -74,8 +74,10 @@ def test_admin_edit_of_a_published_claim_with_a_note_lands_in_the_correction_log
         claim_form(published, conclusion="Yes.", correction="The minutes were misread."),
     )
     assert response.status_code == 302
-    assert Claim.objects.get(pk=published.pk).conclusion == "Yes."
-    assert published.corrections.get().text == "The minutes were misread."
+    # Readers keep the approved conclusion until a second editor approves (issue 12, part 2).
+    assert Claim.objects.get(pk=published.pk).conclusion == "No."
+    change = PendingChange.objects.get(claim=published)
+    assert (change.conclusion, change.note) == ("Yes.", "The minutes were misread.")
 
 
 def test_admin_clearing_the_verdict_of_a_published_claim_is_a_form_error(admin_editor, published):

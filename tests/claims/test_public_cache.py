@@ -2,8 +2,8 @@
 
 import pytest
 
-from claims import services
-from claims.models import Claim, Mention
+from claims import published_changes, services
+from claims.models import Claim, Mention, PendingChange
 from tests.factories import EvidenceFactory, MentionFactory
 
 pytestmark = pytest.mark.django_db
@@ -79,7 +79,9 @@ def test_unpublishing_takes_the_page_down_at_once(client, claim, editor):
     assert page(client, claim) == "410"
 
 
-def test_verdict_change_with_correction_shows_at_once(client, claim, editor, ratings):
+def test_verdict_change_with_correction_shows_at_once_when_approved(
+    client, claim, editor, editor2, ratings
+):
     page(client, claim)
     services.claim_set_verdict(
         claim=claim,
@@ -87,6 +89,10 @@ def test_verdict_change_with_correction_shows_at_once(client, claim, editor, rat
         conclusion="It runs, with fewer crossings.",
         by=editor,
         correction="We changed the verdict after the new timetable.",
+    )
+    assert "Mostly true" not in page(client, claim)  # a second editor approves first
+    published_changes.pending_change_approve(
+        change=PendingChange.objects.get(claim=claim), by=editor2
     )
     html = page(client, claim)
     assert "Mostly true" in html and "It runs, with fewer crossings." in html

@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from claims import services
-from claims.models import Claim, Correction, Evidence, Mention, Task
+from claims import published_changes, services
+from claims.models import Claim, Correction, Evidence, Mention, PendingChange, Task
 from claims.similarity import suggest_claims
 from tests.factories import ArticleFactory, EvidenceFactory, MentionFactory, SourceFactory
 
@@ -225,6 +225,10 @@ def test_changing_a_published_claim_needs_a_public_correction(editor, editor2, c
         claim=claim, verdict=ratings["mixed"], conclusion="No.", by=editor,
         correction="New council minutes show part of it is true.",
     )  # fmt: skip
+    # A second editor approves the new verdict (claims.published_changes).
+    published_changes.pending_change_approve(
+        change=PendingChange.objects.get(claim=claim), by=editor2
+    )
     assert Correction.objects.get(claim=claim).text.startswith("New council minutes")
     services.claim_unpublish(claim=claim, by=editor, reason="Under review again")
     assert not Claim.objects.published().exists()
