@@ -42,12 +42,17 @@ def test_statement_claimant_comment_evidence_and_task_notes_are_cleaned(editor, 
     assert (task.title, task.notes) == ("Call them", CLEAN)
 
 
-def test_correction_and_unpublish_notes_are_cleaned(editor, publish):
+def test_correction_and_unpublish_notes_are_cleaned(editor, editor2, publish):
+    from claims.published_changes import pending_change_approve, pending_change_of
+
     claim = publish(statement="The port sold six cranes")
     services.claim_set_verdict(
         claim=claim, verdict=claim.verdict, conclusion="New conclusion", by=editor,
         correction=DIRTY,
     )  # fmt: skip
+    change = pending_change_of(claim)
+    assert change.note == CLEAN  # the waiting change holds the cleaned note
+    pending_change_approve(change=change, by=editor2)
     assert claim.corrections.get().text == CLEAN
     services.claim_unpublish(claim=claim, by=editor, reason=DIRTY)
     assert claim.corrections.order_by("id").last().text == CLEAN
