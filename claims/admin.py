@@ -143,6 +143,7 @@ class SourceAdmin(ServiceCheckedAdmin, admin.ModelAdmin):
 
 class MentionInline(ReadOnlyInline, admin.TabularInline):
     model = Mention
+    fk_name = "claim"  # its appearances, not its responses (responds_to)
     fields = ["article", "speaker", "content", "stance", "quote_type", "review_state"]
     raw_id_fields = ["article", "source"]
 

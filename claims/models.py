@@ -241,6 +241,15 @@ class Mention(models.Model):
     claim = models.ForeignKey(
         Claim, null=True, blank=True, on_delete=models.SET_NULL, related_name="mentions"
     )
+    responds_to = models.ForeignKey(
+        Claim,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="responses",
+        help_text="For a denial, a refusal to comment or a failed verification: the claim it "
+        "answers (claims.responses). A response is never an appearance of a claim.",
+    )
     source = models.ForeignKey(
         Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="mentions"
     )
@@ -271,6 +280,11 @@ class Mention(models.Model):
                 condition=Q(confidence__gte=0) & Q(confidence__lte=1),
                 name="mention_confidence_0_1",
             ),
+            # A mention is an appearance of a claim or a response to one, never both.
+            models.CheckConstraint(
+                condition=Q(claim__isnull=True) | Q(responds_to__isnull=True),
+                name="mention_appearance_or_response",
+            ),
         ]
         indexes = [
             # The article page lists an article's mentions in text order.
@@ -286,6 +300,11 @@ class Mention(models.Model):
     def __str__(self) -> str:
         who = self.speaker or "unknown speaker"
         return f"{who}: {self.content[:60]}"
+
+    @property
+    def is_response(self) -> bool:
+        """A denial, a refusal to comment, a failed verification: it answers a claim."""
+        return self.stance != Mention.Stance.ASSERTS
 
     @property
     def relay_chain(self) -> list[str]:

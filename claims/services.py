@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from articles.models import Article
-from claims import extraction, notifications, published_changes
+from claims import extraction, notifications, published_changes, responses
 from claims.models import Claim, Comment, Correction, Evidence, Mention, Rating, Source, Task
 from claims.permissions import (
     can_assign,
@@ -393,9 +393,12 @@ def claim_create_from_mention(
     by: AbstractBaseUser | None = None,
     correction: str = "",
 ) -> Claim:
-    """Accept a mention into a new claim that tracks its statement."""
+    """Accept a mention into a new claim that tracks its statement. A response (a denial,
+    a refusal to comment, a failed verification) is never a claim of its own."""
     if by is not None:
         require(can_review(by), "Only journalists and editors review mentions.")
+    if mention.is_response:
+        raise ValidationError(responses.NOT_A_CLAIM)
     statement = _clean_statement(statement)
     with transaction.atomic():
         previous = mention_check_change(mention=mention, by=by, correction=correction)
@@ -423,9 +426,9 @@ def _mention_link(
 ) -> None:
     if previous is not None and previous.pk != claim.pk:
         _correction_log(claim=previous, by=by, correction=correction)
-    mention.claim = claim
+    mention.claim, mention.responds_to = claim, None
     mention.review_state = Mention.ReviewState.ACCEPTED
-    mention.save(update_fields=["claim", "review_state"])
+    mention.save(update_fields=["claim", "responds_to", "review_state"])
     if claim.is_published or previous is not None:
         public_cache_invalidate()
 
@@ -439,6 +442,10 @@ def mention_accept(
     change: an editor, with a note that lands in that claim's correction log.
     """
     require(can_review(by), "Only journalists and editors review mentions.")
+    if mention.is_response:  # a denial linked to a claim answers it
+        return responses.response_attach(
+            mention=mention, claim=claim, by=by, correction=correction
+        )
     if mention.claim_id == claim.pk and mention.review_state == Mention.ReviewState.ACCEPTED:
         return mention
     with transaction.atomic():
@@ -515,6 +522,13 @@ def mention_correct(
         mention.content = text[start:end]
         mention.speaker = speaker
         mention.stance = stance
+        if (mention.is_response and mention.claim_id) or (
+            not mention.is_response and mention.responds_to_id
+        ):
+            # A new stance changes what the mention is (an appearance or a response): it
+            # leaves its claim and waits for a decision again.
+            mention.claim = mention.responds_to = None
+            mention.review_state = Mention.ReviewState.CORRECTED
         mention.rule = "corrected-by-journalist"
         if mention.review_state == Mention.ReviewState.UNREVIEWED:
             # Corrected by a person: re-running the extractor must keep it.
@@ -547,6 +561,7 @@ def claim_merge(*, claim: Claim, into: Claim, by: AbstractBaseUser, correction: 
         if public:
             _correction_log(claim=into, by=by, correction=correction)
         claim.mentions.update(claim=into)
+        claim.responses.update(responds_to=into)  # responses stay responses
         claim.evidence.update(claim=into)
         claim.tasks.update(claim=into)
         claim.comments.update(claim=into)

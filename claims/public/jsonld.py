@@ -67,11 +67,22 @@ def claim_review(page: ClaimPage) -> dict:
         if dated:
             item["datePublished"] = iso_date(min(dated))
         # One CreativeWork per article, in the order of the page's timeline.
-        works, seen = [], set()
+        works, seen = [], {}
         for appearance in page.appearances:
             if appearance.article.pk not in seen:
-                seen.add(appearance.article.pk)
-                works.append(_creative_work(appearance))
+                seen[appearance.article.pk] = _creative_work(appearance)
+                works.append(seen[appearance.article.pk])
+        # A response (a denial, a refusal to comment) is part of how the claim appeared,
+        # said by the article that reported it: a comment on that appearance, never the
+        # claim's author.
+        for response in page.responses:
+            article = response.mention.article
+            if article.pk not in seen:
+                seen[article.pk] = _creative_work(Appearance(response.mention, article.created_at))
+                works.append(seen[article.pk])
+            seen[article.pk].setdefault("comment", []).append(
+                {"@type": "Comment", "text": response.sentence}
+            )
         item["appearance"] = works
         item["firstAppearance"] = works[0]
     review = {

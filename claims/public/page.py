@@ -12,6 +12,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from claims.models import Claim, Correction, Evidence, Mention, Rating
+from claims.responses import response_sentence
 
 # The sourcing assessment in readers' words, kept apart from the verdict.
 SOURCING_LABELS = {
@@ -68,6 +69,24 @@ class Appearance:
 
 
 @dataclass
+class Response:
+    """An accepted response to the claim: a denial, a refusal to comment, a failed check."""
+
+    mention: Mention
+    sentence: str
+
+    @property
+    def link(self) -> str:
+        article = self.mention.article
+        return article.canonical_url or article.url
+
+    @property
+    def outlet_name(self) -> str:
+        article = self.mention.article
+        return article.outlet.name if article.outlet_id else ""
+
+
+@dataclass
 class Chain:
     """One attribution path: original speaker → relaying outlets → the article's outlet."""
 
@@ -99,6 +118,7 @@ def rating_scale() -> RatingScale:
 class ClaimPage:
     claim: Claim
     appearances: list[Appearance]
+    responses: list[Response]
     chains: list[Chain]
     evidence: list[Evidence]
     corrections: list[Correction]
@@ -127,7 +147,7 @@ class ClaimPage:
 
 
 def claim_page_build(claim: Claim) -> ClaimPage:
-    """Everything a claim page shows, in four queries after the claim itself."""
+    """Everything a claim page shows, in five queries after the claim itself."""
     mentions = (
         claim.mentions.public()
         .select_related("article__outlet")
@@ -147,6 +167,13 @@ def claim_page_build(claim: Claim) -> ClaimPage:
         chain.count += 1
         if appearance.outlet_name and appearance.outlet_name not in chain.outlets:
             chain.outlets.append(appearance.outlet_name)
+    responses = [
+        Response(mention=m, sentence=response_sentence(m))
+        for m in claim.responses.public()
+        .select_related("article__outlet")
+        .defer("article__text")
+        .order_by(Coalesce("article__published_at", "article__created_at"), "start", "id")
+    ]
     evidence = list(claim.evidence.approved())
     for item in evidence:
         item.relation_label = EVIDENCE_RELATION_LABELS.get(item.relation, item.relation)
@@ -154,6 +181,7 @@ def claim_page_build(claim: Claim) -> ClaimPage:
     return ClaimPage(
         claim=claim,
         appearances=appearances,
+        responses=responses,
         chains=list(chains.values()),
         evidence=evidence,
         corrections=list(claim.corrections.select_related("verdict")),

@@ -31,6 +31,7 @@ from claims.permissions import (
     refusal_text,
     require,
 )
+from claims.responses import response_candidates, response_sentence
 from claims.review.forms import (
     AcceptMentionForm,
     ClaimEditForm,
@@ -84,10 +85,13 @@ def queue(request: HttpRequest) -> HttpResponse:
 
 
 def _mention_context(request: HttpRequest, mentions: list[Mention]) -> dict:
-    suggestions = suggest_claims([m for m in mentions if m.review_state in PENDING])
+    pending = [m for m in mentions if m.review_state in PENDING]
+    suggestions = suggest_claims(pending)
+    answers = response_candidates(pending, suggestions)
     for number, mention in enumerate(mentions, start=1):
         mention.number = getattr(mention, "number", number)
         mention.suggestions = suggestions.get(mention.pk, [])
+        mention.answers = answers.get(mention.pk, [])
     return {"mentions": mentions}
 
 
@@ -99,7 +103,7 @@ def article_review(request: HttpRequest, pk: int) -> HttpResponse:
         pk=pk,
         page=request.GET.get("page"),
         part=request.GET.get("part"),
-        mentions=Mention.objects.select_related("source", "claim"),
+        mentions=Mention.objects.select_related("source", "claim", "responds_to"),
     )
     context = _mention_context(request, window.mentions)
     context.update(
@@ -118,12 +122,15 @@ def _mention_response(request: HttpRequest, mention: Mention, error: str = "") -
         url = reverse("review:article", args=[mention.article_id])
         return redirect(url + article_window_query(mention))
     mention = (
-        Mention.objects.select_related("source", "claim", "article__outlet")
+        Mention.objects.select_related("source", "claim", "responds_to", "article__outlet")
         .defer("article__text")  # a long article's text is megabytes the card never shows
         .get(pk=mention.pk)
     )
     mention.number = request.POST.get("number") or ""
-    mention.suggestions = suggest_claims([mention]).get(mention.pk, [])
+    suggestions = suggest_claims([mention])
+    mention.suggestions = suggestions.get(mention.pk, [])
+    if mention.review_state in PENDING:
+        mention.answers = response_candidates([mention], suggestions).get(mention.pk, [])
     return render(request, "claims/review/_mention_card.html", {"mention": mention, "error": error})
 
 
@@ -236,6 +243,18 @@ def claim_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _responses(claim: Claim) -> list[Mention]:
+    """The claim's responses, each with its sentence ("Pyongyang denied it")."""
+    found = list(
+        claim.responses.select_related("article__outlet")
+        .defer("article__text")
+        .order_by("article__published_at", "article__created_at", "start")
+    )
+    for mention in found:
+        mention.sentence = response_sentence(mention)
+    return found
+
+
 @require_GET
 @reviewer_required
 def claim_workspace(request: HttpRequest, pk: int) -> HttpResponse:
@@ -262,6 +281,7 @@ def claim_workspace(request: HttpRequest, pk: int) -> HttpResponse:
         "is_editor": is_editor(user),
         "can_publish": can_publish(user),
         "can_assign": can_assign(user),
+        "responses": _responses(claim),
         "appearances": claim.mentions.select_related("article__outlet").order_by(
             "article__published_at", "article__created_at", "start"
         ),
