@@ -187,3 +187,15 @@ def test_seed_demo_completes_data_seeded_by_an_earlier_version():
     assert valmer.mentions.count() == 2
     assert not Article.objects.filter(url="").exists()
     assert not Article.objects.filter(published_at=None).exists()
+
+
+def test_seed_demo_attaches_responses_to_the_claims_they_answer(client):
+    call_command("seed_demo")
+    port = Claim.objects.get(statement__startswith="Le port de Valmer")
+    assert port.responses.count() >= 3
+    assert not port.mentions.exclude(stance="asserts").exists()  # responses are no appearances
+    html = client.get(port.get_absolute_url()).content.decode()
+    assert "Paul Deschamps denied it" in html
+    assert "could not verify it" in html
+    call_command("seed_demo")  # a second run adds nothing
+    assert Claim.objects.get(pk=port.pk).responses.count() == port.responses.count()

@@ -19,6 +19,7 @@ from articles import fetch as fetching
 from articles.models import Article
 from articles.services import article_submit_text
 from claims.models import Claim, Evidence, Mention, Rating
+from claims.responses import response_attach
 from claims.roles import roles_and_scale_ensure
 from claims.services import (
     article_extract_claims,
@@ -136,6 +137,21 @@ DEMO_APPEARANCES = [
         ["La Gazette de l'Ouest"],
     ),
 ]
+# Responses to claims (a denial, a refusal to comment, a failed verification), attached by
+# the journalist to the claim they answer: (statement, article key, span of the response).
+DEMO_RESPONSES = [
+    ("Le port de Valmer a vendu six grues de quai à un armateur étranger", "fr-port",
+     "toute vente"),
+    ("Le port de Valmer a vendu six grues de quai à un armateur étranger", "fr-port",
+     "a refusé de commenter"),
+    ("Le port de Valmer a vendu six grues de quai à un armateur étranger", "fr-port",
+     "n'a pas été en mesure de vérifier ces informations de manière indépendante"),
+    ("Le port de Valmer a vendu six grues de quai à un armateur étranger", "en-cranes",
+     "could not verify the report independently"),
+    ("Cracks were found in a pier of the Old Mill bridge", "en-bridge",
+     "any cracks had been found"),
+    ("St Anne's emergency ward will close at night from January", "en-hospital", "the claim"),
+]  # fmt: skip
 # A change to a published claim, shown in its public correction log:
 # (statement, sentence added to the conclusion, correction note).
 DEMO_CORRECTIONS = [
@@ -245,6 +261,7 @@ class Command(BaseCommand):
             claim.verdict = Rating.objects.filter(slug=verdict).first() if verdict else None
             claim.conclusion = conclusion
             claim.save()
+            self.add_responses(claim, articles, users)
             if verdict:
                 evidence_add(
                     claim=claim,
@@ -302,6 +319,15 @@ class Command(BaseCommand):
                     mention.speaker, mention.via, mention.cue = speaker, via, "reported, citing"
                     mention.save(update_fields=["speaker", "via", "cue"])
                 mention_accept(mention=mention, by=users["journalist"], claim=claim)
+
+    def add_responses(self, claim: Claim, articles: dict[str, Article], users: dict) -> None:
+        """Denials, refusals to comment and failed verifications, attached to their claim."""
+        for statement, key, span in DEMO_RESPONSES:
+            if statement == claim.statement:
+                mention = self.mention_for(articles[key], span)
+                if not mention.is_response:  # the extractor read it otherwise
+                    continue
+                response_attach(mention=mention, claim=claim, by=users["journalist"])
 
     def add_public_history(self, claim: Claim, users: dict) -> None:
         """A correction of a published claim."""
