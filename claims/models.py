@@ -237,6 +237,13 @@ class Mention(models.Model):
         ACCEPTED = "accepted", "Accepted"
         REJECTED = "rejected", "Rejected"
 
+    class RejectionReason(models.TextChoices):
+        NOT_A_CLAIM = "not_a_claim", gettext_lazy("Not a claim")
+        WRONG_SPEAKER = "wrong_speaker", gettext_lazy("Wrong speaker or span")
+        DUPLICATE = "duplicate", gettext_lazy("Duplicate")
+        NOT_CHECKABLE = "not_checkable", gettext_lazy("Not checkable")
+        OTHER = "other", gettext_lazy("Other")
+
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions")
     claim = models.ForeignKey(
         Claim, null=True, blank=True, on_delete=models.SET_NULL, related_name="mentions"
@@ -259,6 +266,9 @@ class Mention(models.Model):
     review_state = models.CharField(
         max_length=20, choices=ReviewState, default=ReviewState.UNREVIEWED
     )
+    # Why a journalist rejected it (empty while not rejected); cleared by mention_restore.
+    rejection_reason = models.CharField(max_length=20, choices=RejectionReason, blank=True)
+    rejection_note = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = MentionQuerySet.as_manager()

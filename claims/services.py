@@ -18,6 +18,7 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 from articles.models import Article
 from claims import extraction
@@ -436,18 +437,45 @@ def mention_accept(
     return mention
 
 
-def mention_reject(*, mention: Mention, by: AbstractBaseUser, correction: str = "") -> Mention:
-    """Mark an extracted mention as not a claim worth tracking."""
+def mention_reject(
+    *,
+    mention: Mention,
+    by: AbstractBaseUser,
+    correction: str = "",
+    reason: str = "",
+    note: str = "",
+) -> Mention:
+    """Mark an extracted mention as not a claim worth tracking, with why (reason + note)."""
     require(can_review(by), "Only journalists and editors review mentions.")
+    if reason and reason not in Mention.RejectionReason.values:
+        raise ValidationError(gettext("Choose a reason from the list."))
     with transaction.atomic():
         previous = mention_check_change(mention=mention, by=by, correction=correction)
         if previous is not None:
             _correction_log(claim=previous, by=by, correction=correction)
         mention.review_state = Mention.ReviewState.REJECTED
         mention.claim = None
-        mention.save(update_fields=["review_state", "claim"])
+        mention.rejection_reason = reason
+        mention.rejection_note = (note or "").strip()[:500]
+        mention.save(update_fields=["review_state", "claim", "rejection_reason", "rejection_note"])
     if previous is not None:
         public_cache_invalidate()
+    return mention
+
+
+def mention_restore(*, mention: Mention, by: AbstractBaseUser) -> Mention:
+    """Undo a rejection: the mention waits for a decision again, its reason cleared.
+
+    Only rejected mentions are restored; a rejected mention is never public, so readers'
+    pages do not change.
+    """
+    require(can_review(by), "Only journalists and editors review mentions.")
+    if mention.review_state != Mention.ReviewState.REJECTED:
+        raise ValidationError(gettext("Only a rejected statement can be restored."))
+    mention.review_state = Mention.ReviewState.UNREVIEWED
+    mention.rejection_reason = ""
+    mention.rejection_note = ""
+    mention.save(update_fields=["review_state", "rejection_reason", "rejection_note"])
     return mention
 
 
