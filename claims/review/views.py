@@ -18,10 +18,10 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
-from articles.models import Article
+from articles.models import Article, Language, Outlet
 from articles.text_windows import article_window, article_window_query
 from claims import selectors, services
-from claims.bulk import BulkForm, QueueFilterForm, mentions_bulk_review
+from claims.bulk import ORDERS, BulkForm, QueueFilterForm, mentions_bulk_review
 from claims.models import Claim, Evidence, Mention, Task
 from claims.permissions import (
     can_assign,
@@ -87,6 +87,10 @@ def queue(request: HttpRequest) -> HttpResponse:
             "form": form,
             "order": order,
             "doubtful_first": order == "doubtful",
+            "outlets": [(str(pk), name) for pk, name in Outlet.objects.values_list("pk", "name")],
+            "languages": Language.choices,
+            "stances": Mention.Stance.choices,
+            "orders": ORDERS,
         },
     )
 

@@ -239,3 +239,10 @@ def test_article_page_links_to_its_review_for_newsroom_users_only(client, journa
     client.force_login(UserFactory(username="a-reader"))
     response = client.get(article.get_absolute_url())
     assert response.status_code != 200 or review not in response.content.decode()
+
+
+def test_an_invalid_filter_says_so_and_shows_the_whole_queue(journalist_client):
+    MentionFactory(article=_article("Tide table"))
+    response = journalist_client.get(QUEUE, {"confidence_below": "7"})
+    assert _titles(response) == ["Tide table"]
+    assert 'role="alert"' in response.content.decode()
