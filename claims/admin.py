@@ -3,12 +3,24 @@ from collections.abc import Callable
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from claims import services
-from claims.models import Claim, Comment, Correction, Evidence, Mention, Rating, Source, Task
+from claims.models import (
+    Claim,
+    Comment,
+    Correction,
+    Evidence,
+    Mention,
+    Rating,
+    Source,
+    SourceAlias,
+    Task,
+)
 from claims.permissions import can_review, refusal_text
 from claims.public.cache import public_cache_invalidate
+from claims.source_names import name_key
 
 
 class InvalidatesPublicPages:
@@ -125,11 +137,37 @@ class RatingAdmin(KeepsWhatReadersSee, InvalidatesPublicPages, admin.ModelAdmin)
         return {} if self.in_public_use(obj) else super().get_prepopulated_fields(request, obj)
 
 
+class SourceAliasForm(forms.ModelForm):
+    class Meta:
+        model = SourceAlias
+        fields = ["alias"]
+
+    def clean_alias(self) -> str:
+        """Keyed like source names ("le WSJ" is "wall street journal"); one source each."""
+        alias = " ".join(self.cleaned_data["alias"].split())
+        self.instance.normalized = name_key(alias)[:300]
+        taken = SourceAlias.objects.filter(normalized=self.instance.normalized)
+        if not self.instance.normalized or taken.exclude(pk=self.instance.pk).exists():
+            raise ValidationError(gettext("This spelling already names a source."))
+        return alias
+
+
+class SourceAliasInline(admin.TabularInline):
+    """Other spellings of the source: editors add them; corrections teach some."""
+
+    model = SourceAlias
+    form = SourceAliasForm
+    fields = ["alias", "normalized", "created_at"]
+    readonly_fields = ["normalized", "created_at"]
+    extra = 1
+
+
 @admin.register(Source)
 class SourceAdmin(ServiceCheckedAdmin, admin.ModelAdmin):
     list_display = ["name", "kind", "created_at"]
     list_filter = ["kind"]
-    search_fields = ["name"]
+    search_fields = ["name", "aliases__alias"]
+    inlines = [SourceAliasInline]
 
     def in_public_use(self, source: Source) -> bool:
         """Readers see (or an approval covers) it as the claimant of a claim."""

@@ -154,6 +154,23 @@ def main(argv: list[str] | None = None) -> None:
         "review queue, any page",
         measure(client, [f"/review/?page={rng.randrange(1, pages + 1)}" for _ in range(n)]),
     )
+    # The desk's filters (issue 12, part 5): each a GET form on the same queue page.
+    from articles.models import Outlet
+
+    outlets = list(Outlet.objects.values_list("pk", flat=True))
+    filtered = {
+        "queue, outlet": lambda: f"/review/?outlet={rng.choice(outlets)}",
+        "queue, language": lambda: "/review/?language=en&order=oldest",
+        "queue, stance (rare)": lambda: "/review/?stance=denies",
+        "queue, search (any)": lambda: "/review/?q=budget",
+        "queue, search (one)": lambda: f"/review/?q=rise+by+{rng.randrange(1, 5000)}+percent",
+        "queue, all filters": lambda: (
+            f"/review/?outlet={rng.choice(outlets)}&language=en&stance=asserts&q=minister"
+            "&confidence_below=0.9&has_suggestions=on"
+        ),
+    }
+    for name, url in filtered.items():
+        report(name, measure(client, [url() for _ in range(n)]))
     report(
         "claim workspace",
         measure(client, [f"/review/claims/{rng.choice(claim_ids)}/" for _ in range(n)]),

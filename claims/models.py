@@ -44,6 +44,30 @@ class Source(models.Model):
         return self.name
 
 
+class SourceAlias(models.Model):
+    """Another way people write a source ("le WSJ" for the Wall Street Journal): the
+    normalised form (claims.source_names.name_key) points at the one Source it names.
+
+    Added by editors in the admin, or learned when a journalist corrects a speaker.
+    """
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="aliases")
+    alias = models.CharField(max_length=300, help_text="As written.")
+    normalized = models.CharField(max_length=300, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["alias"]
+        verbose_name_plural = "source aliases"
+        constraints = [
+            # One spelling names one source; its unique index is what lookups by alias use.
+            models.UniqueConstraint(fields=["normalized"], name="source_alias_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.alias} → {self.source}"
+
+
 class Rating(models.Model):
     """One step of the newsroom's published rating scale (configurable in the admin)."""
 
@@ -237,6 +261,13 @@ class Mention(models.Model):
         ACCEPTED = "accepted", gettext_lazy("Accepted")
         REJECTED = "rejected", gettext_lazy("Rejected")
 
+    class RejectionReason(models.TextChoices):
+        NOT_A_CLAIM = "not_a_claim", gettext_lazy("Not a claim")
+        WRONG_SPEAKER = "wrong_speaker", gettext_lazy("Wrong speaker or span")
+        DUPLICATE = "duplicate", gettext_lazy("Duplicate")
+        NOT_CHECKABLE = "not_checkable", gettext_lazy("Not checkable")
+        OTHER = "other", gettext_lazy("Other")
+
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions")
     claim = models.ForeignKey(
         Claim, null=True, blank=True, on_delete=models.SET_NULL, related_name="mentions"
@@ -255,6 +286,9 @@ class Mention(models.Model):
     )
     speaker = models.CharField(max_length=300, blank=True, help_text="The speaker as written.")
     speaker_type = models.CharField(max_length=20, choices=Source.Kind, blank=True)
+    # "lieutenant-général" of "le lieutenant-général Ihor Romanenko": the source is the
+    # person, the title is shown beside the name (claims.source_names.split_title).
+    speaker_title = models.CharField(max_length=100, blank=True)
     content = models.TextField(help_text="The exact span of the article text.")
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
@@ -268,6 +302,9 @@ class Mention(models.Model):
     review_state = models.CharField(
         max_length=20, choices=ReviewState, default=ReviewState.UNREVIEWED
     )
+    # Why a journalist rejected it (empty while not rejected); cleared by mention_restore.
+    rejection_reason = models.CharField(max_length=20, choices=RejectionReason, blank=True)
+    rejection_note = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = MentionQuerySet.as_manager()
@@ -309,9 +346,21 @@ class Mention(models.Model):
     @property
     def relay_chain(self) -> list[str]:
         """Original speaker → relaying outlets → the outlet that published the article."""
-        chain = [self.speaker or "?", *(self.via or [])]
+        # Names compare normalised ("The Gazette" is "Gazette", "le WSJ" the Wall Street
+        # Journal): a relay repeating the speaker, itself, or the article's own outlet under
+        # another form is a self-relay and never shown.
+        from claims.source_names import name_key
+
         outlet = self.article.outlet.name if self.article.outlet_id else ""
-        if outlet and chain[-1] != outlet:
+        outlet_key = name_key(outlet) if outlet else None
+        chain = [self.speaker or "?"]
+        seen = {name_key(self.speaker)} if self.speaker else set()
+        for link in self.via or []:
+            key = name_key(link)
+            if key and key not in seen and key != outlet_key:
+                chain.append(link)
+                seen.add(key)
+        if outlet and outlet_key not in seen:
             chain.append(outlet)
         return chain
 

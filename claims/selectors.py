@@ -15,23 +15,57 @@ from articles.models import Article
 from claims.models import Claim, Evidence, Mention, PendingChange, Rating, Source, Task
 
 
-def queue_articles(*, doubtful_first: bool = False) -> QuerySet[Article]:
-    """Articles that still have mentions waiting for a decision: oldest first, or those
-    holding the least confident statements first."""
+def queue_articles(
+    *, doubtful_first: bool = False, order: str = "newest", filters: dict | None = None
+) -> QuerySet[Article]:
+    """Articles that still have mentions waiting for a decision, newest first (or oldest
+    first, or those holding the least confident statements first), narrowed by `filters`
+    (claims.bulk.QueueFilterForm: q, outlet, language, stance, speaker, confidence_below,
+    has_suggestions).
+
+    Mention filters (stance, speaker, confidence, suggestions, the statement half of the
+    search) apply to the pending mentions themselves: an article is listed when one of its
+    pending mentions matches them all.
+    """
+    filters = filters or {}
+    if doubtful_first:
+        order = "doubtful"
     pending = Mention.objects.pending().filter(article=OuterRef("pk"))
+    matching = pending
+    if filters.get("stance"):
+        matching = matching.filter(stance=filters["stance"])
+    if filters.get("speaker"):
+        matching = matching.filter(speaker__icontains=filters["speaker"])
+    if filters.get("confidence_below") is not None:
+        matching = matching.filter(confidence__lt=filters["confidence_below"])
+    if filters.get("has_suggestions"):
+        # "Looks like an existing claim", cheaply: its resolved speaker is already the
+        # claimant of a claim. One EXISTS on claim.claimant_id (the FK index), instead of
+        # the text similarity the card computes for the few mentions on screen.
+        matching = matching.filter(Exists(Claim.objects.filter(claimant_id=OuterRef("source_id"))))
     # EXISTS keeps the page query an index walk that stops after one page; the pending
     # counts are then computed for the articles on the page only (queue_counts_attach).
     articles = (
-        Article.objects.filter(Exists(pending))
+        Article.objects.filter(Exists(matching))
         .select_related("outlet")
         .only("title", "language", "status", "created_at", "outlet__name")
     )
-    if doubtful_first:
-        least = pending.order_by("confidence").values("confidence")[:1]
+    if filters.get("q"):
+        q = filters["q"]
+        said = pending.filter(Q(content__icontains=q) | Q(speaker__icontains=q))
+        articles = articles.filter(Q(title__icontains=q) | Exists(said))
+    if filters.get("outlet"):
+        articles = articles.filter(outlet_id=filters["outlet"])
+    if filters.get("language"):
+        articles = articles.filter(language=filters["language"])
+    if order == "doubtful":
+        least = matching.order_by("confidence").values("confidence")[:1]
         return articles.annotate(least_confidence=Subquery(least)).order_by(
             "least_confidence", "created_at", "id"
         )
-    return articles.order_by("created_at", "id")
+    if order == "oldest":
+        return articles.order_by("created_at", "id")
+    return articles.order_by("-created_at", "-id")
 
 
 def queue_counts_attach(articles: list[Article]) -> None:

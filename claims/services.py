@@ -3,7 +3,6 @@
 import datetime
 import logging
 import threading
-import unicodedata
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,10 +17,21 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 from articles.models import Article
 from claims import extraction, notifications, published_changes, responses
-from claims.models import Claim, Comment, Correction, Evidence, Mention, Rating, Source, Task
+from claims.models import (
+    Claim,
+    Comment,
+    Correction,
+    Evidence,
+    Mention,
+    Rating,
+    Source,
+    SourceAlias,
+    Task,
+)
 from claims.permissions import (
     can_assign,
     can_edit_claim,
@@ -31,6 +41,7 @@ from claims.permissions import (
     require,
 )
 from claims.public.cache import public_cache_invalidate
+from claims.source_names import name_key, split_title
 from claimtrack.text import clean_text
 
 logger = logging.getLogger(__name__)
@@ -51,20 +62,45 @@ ERROR_TOO_MANY_ATTEMPTS = (
 
 
 def _normalize_name(name: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.split())
+    # Articles, case, accents, punctuation and known abbreviations: claims.source_names.
+    return name_key(name)
 
 
-def source_get_or_create(*, name: str, kind: str) -> Source:
-    """The source speaking: named sources are shared, each anonymous one is new."""
+def _speaker_name(name: str, kind: str) -> tuple[str, str]:
+    """(title, name) of a speaker: a titled person is the person, the title kept apart."""
     name = " ".join(clean_text(name).split())[:300]
+    if kind in ("", Source.Kind.PERSON):
+        return split_title(name)
+    return "", name
+
+
+def _aliased(keys: set[str]) -> dict[str, Source]:
+    """The sources that aliases (SourceAlias) name, by normalised alias."""
+    if not keys:
+        return {}
+    found = SourceAlias.objects.filter(normalized__in=keys).select_related("source")
+    return {a.normalized: a.source for a in found}
+
+
+def source_get_or_create(*, name: str, kind: str, titled: bool = True) -> Source:
+    """The source speaking: named sources are shared, each anonymous one is new.
+
+    "le WSJ" finds the Wall Street Journal (normalised names and aliases); "le ministre Paul
+    Martin" is the person Paul Martin (the title is the mention's, see _speaker_name), unless
+    `titled` is False: a name an editor typed is kept as typed.
+    """
     if kind not in Source.Kind.values:
         kind = Source.Kind.PERSON
+    if titled:
+        _, name = _speaker_name(name, kind)
+    else:
+        name = " ".join(clean_text(name).split())[:300]
     normalized = _normalize_name(name)[:300]
     if kind == Source.Kind.ANONYMOUS:
         return Source.objects.create(name=name, normalized_name=normalized, kind=kind)
     source = Source.objects.filter(normalized_name=normalized, kind=kind).first()
+    if source is None:
+        source = _aliased({normalized}).get(normalized)
     if source is not None:
         return source
     try:
@@ -74,16 +110,36 @@ def source_get_or_create(*, name: str, kind: str) -> Source:
         return Source.objects.get(normalized_name=normalized, kind=kind)
 
 
+def source_alias_learn(*, source: Source, alias: str) -> SourceAlias | None:
+    """Remember that `alias` names `source` (a journalist corrected a speaker written so);
+    an alias already naming a source, or the source's own name, is left as it is."""
+    normalized = _normalize_name(alias)[:300]
+    if not normalized or normalized == source.normalized_name or source.kind == "anonymous":
+        return None
+    # Only a spelling of the same name: its words all in the name ("Romanenko"), or its
+    # initials ("IMF"). "he" or "the minister" corrected to a name say which person spoke
+    # here, not what those words always mean.
+    words = source.normalized_name.split()
+    initials = "".join(w[0] for w in words if w not in {"of", "de", "des", "du", "la", "the"})
+    if not (set(normalized.split()) <= set(words) or normalized.replace(" ", "") == initials):
+        return None
+    alias_row, _ = SourceAlias.objects.get_or_create(
+        normalized=normalized, defaults={"source": source, "alias": alias[:300]}
+    )
+    return alias_row
+
+
 def sources_for_speakers(speakers: list[tuple[str, str]]) -> list[Source]:
     """The sources of many (name, kind) speakers at once, in order, with a few queries.
 
-    Named sources are shared (looked up together, the missing ones inserted together);
-    each anonymous speaker gets a source of its own, as in source_get_or_create.
+    Named sources are shared (looked up together, by name and by alias, the missing ones
+    inserted together); each anonymous speaker gets a source of its own, as in
+    source_get_or_create.
     """
     keys = []
     for name, kind in speakers:
-        name = " ".join(name.split())[:300]
         kind = kind if kind in Source.Kind.values else Source.Kind.PERSON
+        _, name = _speaker_name(name, kind)
         keys.append((name, _normalize_name(name)[:300], kind))
     named = {(norm, kind): name for name, norm, kind in keys if kind != Source.Kind.ANONYMOUS}
 
@@ -94,7 +150,12 @@ def sources_for_speakers(speakers: list[tuple[str, str]]) -> list[Source]:
             normalized_name__in={norm for norm, _ in named},
             kind__in={kind for _, kind in named},
         )
-        return {(s.normalized_name, s.kind): s for s in found}
+        known = {(s.normalized_name, s.kind): s for s in found}
+        aliased = _aliased({norm for norm, kind in named if (norm, kind) not in known})
+        for norm, kind in named:
+            if (norm, kind) not in known and norm in aliased:
+                known[(norm, kind)] = aliased[norm]
+        return known
 
     known = lookup()
     missing = [key for key in named if key not in known]
@@ -262,6 +323,7 @@ def _store_mentions(article: Article, run: uuid.UUID, found: list) -> bool:
                 source=sources.get(id(item)),
                 speaker=(item.speaker or "")[:300],
                 speaker_type=item.speaker_type or "",
+                speaker_title=_speaker_name(item.speaker or "", item.speaker_type or "")[0][:100],
                 content=item.content,
                 start=item.start,
                 end=item.end,
@@ -458,18 +520,45 @@ def mention_accept(
     return mention
 
 
-def mention_reject(*, mention: Mention, by: AbstractBaseUser, correction: str = "") -> Mention:
-    """Mark an extracted mention as not a claim worth tracking."""
+def mention_reject(
+    *,
+    mention: Mention,
+    by: AbstractBaseUser,
+    correction: str = "",
+    reason: str = "",
+    note: str = "",
+) -> Mention:
+    """Mark an extracted mention as not a claim worth tracking, with why (reason + note)."""
     require(can_review(by), "Only journalists and editors review mentions.")
+    if reason and reason not in Mention.RejectionReason.values:
+        raise ValidationError(gettext("Choose a reason from the list."))
     with transaction.atomic():
         previous = mention_check_change(mention=mention, by=by, correction=correction)
         if previous is not None:
             _correction_log(claim=previous, by=by, correction=correction)
         mention.review_state = Mention.ReviewState.REJECTED
         mention.claim = None
-        mention.save(update_fields=["review_state", "claim"])
+        mention.rejection_reason = reason
+        mention.rejection_note = (note or "").strip()[:500]
+        mention.save(update_fields=["review_state", "claim", "rejection_reason", "rejection_note"])
     if previous is not None:
         public_cache_invalidate()
+    return mention
+
+
+def mention_restore(*, mention: Mention, by: AbstractBaseUser) -> Mention:
+    """Undo a rejection: the mention waits for a decision again, its reason cleared.
+
+    Only rejected mentions are restored; a rejected mention is never public, so readers'
+    pages do not change.
+    """
+    require(can_review(by), "Only journalists and editors review mentions.")
+    if mention.review_state != Mention.ReviewState.REJECTED:
+        raise ValidationError(gettext("Only a rejected statement can be restored."))
+    mention.review_state = Mention.ReviewState.UNREVIEWED
+    mention.rejection_reason = ""
+    mention.rejection_note = ""
+    mention.save(update_fields=["review_state", "rejection_reason", "rejection_note"])
     return mention
 
 
@@ -517,7 +606,12 @@ def mention_correct(
                 _correction_log(claim=published, by=by, correction=correction)
         if speaker != mention.speaker:
             kind = mention.speaker_type or Source.Kind.PERSON
+            written = mention.speaker
             mention.source = source_get_or_create(name=speaker, kind=kind) if speaker else None
+            mention.speaker_title = _speaker_name(speaker, kind)[0][:100]
+            if written and mention.source is not None:
+                # The extractor's spelling names the corrected source from now on.
+                source_alias_learn(source=mention.source, alias=written)
         mention.start, mention.end = start, end
         mention.content = text[start:end]
         mention.speaker = speaker
@@ -596,7 +690,7 @@ def claim_update(
     claimant_name = " ".join(clean_text(claimant_name).split())
     if claimant_name and (claim.claimant is None or claimant_name != claim.claimant.name):
         kind = claim.claimant.kind if claim.claimant else Source.Kind.PERSON
-        claim.claimant = source_get_or_create(name=claimant_name, kind=kind)
+        claim.claimant = source_get_or_create(name=claimant_name, kind=kind, titled=False)
     return claim_save(claim=claim, by=by, correction=correction)
 
 

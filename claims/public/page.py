@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from claims.models import Claim, Correction, Evidence, Mention, Rating
 from claims.responses import response_sentence
+from claims.source_names import name_key
 
 # The sourcing assessment in readers' words, kept apart from the verdict.
 SOURCING_LABELS = {
@@ -163,7 +164,8 @@ def claim_page_build(claim: Claim) -> ClaimPage:
         links = appearance.mention.relay_chain
         if not appearance.mention.speaker:
             links[0] = str(_("an unidentified speaker"))
-        chain = chains.setdefault(tuple(links), Chain(links=links))
+        # Grouped by normalised names: "The Gazette" and "Gazette" are one chain.
+        chain = chains.setdefault(tuple(map(name_key, links)), Chain(links=links))
         chain.count += 1
         if appearance.outlet_name and appearance.outlet_name not in chain.outlets:
             chain.outlets.append(appearance.outlet_name)

@@ -14,13 +14,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import gettext
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_GET, require_POST
 
-from articles.models import Article
+from articles.models import Article, Language, Outlet
 from articles.text_windows import article_window, article_window_query
 from claims import published_changes, selectors, services
+from claims.bulk import ORDERS, BulkForm, QueueFilterForm, mentions_bulk_review
 from claims.models import Claim, Evidence, Mention, PendingChange, Task
 from claims.permissions import (
     can_assign,
@@ -72,15 +73,26 @@ def _form_errors(form) -> str:
 @require_GET
 @reviewer_required
 def queue(request: HttpRequest) -> HttpResponse:
-    """Articles that still have mentions waiting for a decision: oldest first, or, with
-    ``?order=doubtful``, those holding the least confident statements first."""
-    doubtful_first = request.GET.get("order") == "doubtful"
-    page = Paginator(selectors.queue_articles(doubtful_first=doubtful_first), 30).get_page(
-        request.GET.get("page")
-    )
+    """Articles that still have mentions waiting for a decision: newest first by default,
+    oldest or least confident first on choice, narrowed by the filter form (GET)."""
+    form = QueueFilterForm(request.GET or None)
+    order = "doubtful" if request.GET.get("order") == "doubtful" else form.chosen_order()
+    articles = selectors.queue_articles(order=order, filters=form.filters())
+    page = Paginator(articles, 30).get_page(request.GET.get("page"))
     selectors.queue_counts_attach(list(page))
     return render(
-        request, "claims/review/queue.html", {"page_obj": page, "doubtful_first": doubtful_first}
+        request,
+        "claims/review/queue.html",
+        {
+            "page_obj": page,
+            "form": form,
+            "order": order,
+            "doubtful_first": order == "doubtful",
+            "outlets": [(str(pk), name) for pk, name in Outlet.objects.values_list("pk", "name")],
+            "languages": Language.choices,
+            "stances": Mention.Stance.choices,
+            "orders": ORDERS,
+        },
     )
 
 
@@ -106,7 +118,10 @@ def article_review(request: HttpRequest, pk: int) -> HttpResponse:
         mentions=Mention.objects.select_related("source", "claim", "responds_to"),
     )
     context = _mention_context(request, window.mentions)
+    undo = [int(n) for n in request.GET.get("undo", "").split(",") if n.isdigit()][:500]
     context.update(
+        undo=undo,
+        reasons=Mention.RejectionReason.choices,
         article=window.article,
         window=window,
         segments=window.segments,
@@ -177,11 +192,71 @@ def mention_reject(request: HttpRequest, pk: int) -> HttpResponse:
     mention = get_object_or_404(Mention, pk=pk)
     try:
         services.mention_reject(
-            mention=mention, by=request.user, correction=request.POST.get("correction", "")
+            mention=mention,
+            by=request.user,
+            correction=request.POST.get("correction", ""),
+            reason=request.POST.get("reason", ""),
+            note=request.POST.get("note", ""),
         )
     except ValidationError as error:
         return _mention_response(request, mention, refusal_text(error))
     return _mention_response(request, mention)
+
+
+@require_POST
+@reviewer_required
+def mention_restore(request: HttpRequest, pk: int) -> HttpResponse:
+    """Undo a rejection: the mention waits for a decision again."""
+    mention = get_object_or_404(Mention, pk=pk)
+    try:
+        services.mention_restore(mention=mention, by=request.user)
+    except ValidationError as error:
+        return _mention_response(request, mention, refusal_text(error))
+    return _mention_response(request, mention)
+
+
+@require_POST
+@reviewer_required
+def mentions_bulk(request: HttpRequest, pk: int) -> HttpResponse:
+    """Accept, reject or restore the selected mentions of one article, all or none.
+
+    After a reject the article page offers an Undo that restores exactly those mentions
+    (their ids travel in the redirect's ``undo`` parameter; restoring re-checks each one).
+    """
+    article = get_object_or_404(Article.objects.only("pk"), pk=pk)
+    ids = list(Mention.objects.filter(article=article).values_list("pk", flat=True))
+    form = BulkForm(request.POST, article_mentions=ids)
+    url = reverse("review:article", args=[article.pk])
+    if not form.is_valid():
+        messages.error(request, _form_errors(form))
+        return redirect(url)
+    data = form.cleaned_data
+    chosen = list(
+        Mention.objects.select_related("article", "source").filter(pk__in=data["mentions"])
+    )
+    try:
+        done = mentions_bulk_review(
+            mentions=chosen,
+            by=request.user,
+            action=data["action"],
+            reason=data["reason"],
+            note=data["note"],
+        )
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, refusal_text(error))
+        return redirect(url)
+    count = len(done)
+    if data["action"] == BulkForm.REJECT and done:
+        messages.success(
+            request, ngettext("%d statement rejected.", "%d statements rejected.", count) % count
+        )
+        return redirect(url + "?" + urlencode({"undo": ",".join(str(m.pk) for m in done)}))
+    if data["action"] == BulkForm.ACCEPT:
+        text = ngettext("%d statement accepted.", "%d statements accepted.", count) % count
+    else:
+        text = ngettext("%d statement restored.", "%d statements restored.", count) % count
+    messages.success(request, text)
+    return redirect(url)
 
 
 @reviewer_required

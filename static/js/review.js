@@ -45,3 +45,12 @@
     if (card) card.focus();
   });
 })();
+// Review page on a phone: the article text starts folded above the cards (desktop keeps it
+// open beside them, sticky).
+(function () {
+  "use strict";
+  const fold = document.querySelector(".article-fold");
+  if (fold && window.matchMedia && !window.matchMedia("(min-width: 1000px)").matches) {
+    fold.open = false;
+  }
+})();

@@ -311,7 +311,7 @@ def test_the_queue_puts_the_least_confident_statements_first_on_request(client, 
         article=old_sure, confidence=0.1, review_state=Mention.ReviewState.REJECTED
     )  # decided already: not what the queue sorts on
     client.force_login(journalist)
-    oldest = client.get(reverse("review:queue")).content.decode()
+    oldest = client.get(reverse("review:queue"), {"order": "oldest"}).content.decode()
     assert oldest.index("Old and sure") < oldest.index("New and doubtful")
     doubtful = client.get(reverse("review:queue"), {"order": "doubtful"}).content.decode()
     assert doubtful.index("New and doubtful") < doubtful.index("Old and sure")

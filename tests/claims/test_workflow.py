@@ -55,7 +55,9 @@ def test_correcting_a_mention_updates_span_speaker_and_stance(journalist):
     )  # fmt: skip
     mention.refresh_from_db()
     assert mention.content == text[start:-1]
-    assert mention.speaker == "Mayor Reed" and mention.source.name == "Mayor Reed"
+    # A titled person is the person, the title kept apart (issue 12, part 6).
+    assert mention.speaker == "Mayor Reed" and mention.source.name == "Reed"
+    assert mention.speaker_title == "Mayor"
     assert mention.stance == Mention.Stance.DENIES
     assert mention.review_state == Mention.ReviewState.CORRECTED
 
