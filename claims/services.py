@@ -18,9 +18,10 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 from articles.models import Article
-from claims import extraction, notifications, published_changes
+from claims import extraction, notifications, published_changes, spans
 from claims.models import Claim, Comment, Correction, Evidence, Mention, Rating, Source, Task
 from claims.permissions import (
     can_assign,
@@ -468,11 +469,17 @@ def mention_reject(*, mention: Mention, by: AbstractBaseUser, correction: str = 
 
 def mention_check_span(*, mention: Mention, start: int, end: int) -> None:
     """A corrected span lies inside the article text, its start before its end."""
-    length = len(mention.article.text)
-    if not (0 <= start < end <= length):
+    spans.span_check(text=mention.article.text, start=start, end=end)
+
+
+def _mention_fields_check(*, speaker_type: str, quote_type: str, stance: str) -> None:
+    if stance not in Mention.Stance.values:
+        raise ValidationError(gettext("Unknown stance “%(value)s”.") % {"value": stance})
+    if quote_type not in Mention.QuoteType.values:
+        raise ValidationError(gettext("Unknown quote type “%(value)s”.") % {"value": quote_type})
+    if speaker_type and speaker_type not in Source.Kind.values:
         raise ValidationError(
-            f"The span must lie inside the article text (0 to {length} characters), "
-            "with its start before its end."
+            gettext("Unknown speaker type “%(value)s”.") % {"value": speaker_type}
         )
 
 
@@ -480,27 +487,48 @@ def mention_correct(
     *,
     mention: Mention,
     by: AbstractBaseUser,
-    start: int,
-    end: int,
-    speaker: str,
-    stance: str,
+    start: int | None = None,
+    end: int | None = None,
+    speaker: str | None = None,
+    stance: str | None = None,
     correction: str = "",
+    words: str = "",
+    speaker_type: str | None = None,
+    cue: str | None = None,
+    quote_type: str | None = None,
+    via: str | list | None = None,
 ) -> Mention:
-    """Fix what the extractor got wrong: the span, the speaker or the stance.
+    """Fix what the extractor got wrong: the span (selected offsets, or the exact words,
+    found nearest to the old span), the speaker and its type, the cue, the quote type, the
+    stance, the relay chain (`via`, one outlet per line). A field left as None is unchanged.
 
     On an appearance of a published claim this is a public correction: an editor, a note.
     """
     require(can_review(by), "Only journalists and editors review mentions.")
-    mention_check_span(mention=mention, start=start, end=end)
     text = mention.article.text
-    if stance not in Mention.Stance.values:
-        raise ValidationError(f"Unknown stance “{stance}”.")
-    speaker = " ".join(clean_text(speaker).split())[:300]
-    changed = (start, end, speaker, stance) != (
+    if start is None and end is None and not (words or "").strip():
+        start, end = mention.start, mention.end
+    else:
+        start, end = spans.span_resolve(
+            text=text, start=start, end=end, words=words, near=mention.start
+        )
+    speaker = mention.speaker if speaker is None else " ".join(clean_text(speaker).split())[:300]
+    stance = mention.stance if stance is None else stance
+    speaker_type = mention.speaker_type if speaker_type is None else speaker_type
+    quote_type = mention.quote_type if quote_type is None else quote_type
+    cue = mention.cue if cue is None else " ".join(clean_text(cue).split())[:200]
+    via = list(mention.via or []) if via is None else spans.via_clean(via)
+    _mention_fields_check(speaker_type=speaker_type, quote_type=quote_type, stance=stance)
+    fields = (start, end, speaker, stance, speaker_type, quote_type, cue, via)
+    changed = fields != (
         mention.start,
         mention.end,
         mention.speaker,
         mention.stance,
+        mention.speaker_type,
+        mention.quote_type,
+        mention.cue,
+        list(mention.via or []),
     )
     with transaction.atomic():
         published = None
@@ -508,13 +536,17 @@ def mention_correct(
             published = mention_check_change(mention=mention, by=by, correction=correction)
             if published is not None:
                 _correction_log(claim=published, by=by, correction=correction)
-        if speaker != mention.speaker:
-            kind = mention.speaker_type or Source.Kind.PERSON
+        if speaker != mention.speaker or speaker_type != mention.speaker_type:
+            kind = speaker_type or Source.Kind.PERSON
             mention.source = source_get_or_create(name=speaker, kind=kind) if speaker else None
         mention.start, mention.end = start, end
         mention.content = text[start:end]
         mention.speaker = speaker
+        mention.speaker_type = speaker_type
         mention.stance = stance
+        mention.quote_type = quote_type
+        mention.cue = cue
+        mention.via = via
         mention.rule = "corrected-by-journalist"
         if mention.review_state == Mention.ReviewState.UNREVIEWED:
             # Corrected by a person: re-running the extractor must keep it.

@@ -177,20 +177,29 @@ def mention_reject(request: HttpRequest, pk: int) -> HttpResponse:
     return _mention_response(request, mention)
 
 
+def _mention_initial(mention: Mention) -> dict:
+    return {
+        "words": mention.content,
+        "speaker": mention.speaker,
+        "speaker_type": mention.speaker_type,
+        "cue": mention.cue,
+        "quote_type": mention.quote_type,
+        "stance": mention.stance,
+        "via": "\n".join(mention.via or []),
+    }
+
+
 @reviewer_required
 def mention_correct(request: HttpRequest, pk: int) -> HttpResponse:
     mention = get_object_or_404(Mention.objects.select_related("article", "claim"), pk=pk)
     if request.method != "POST":
-        form = CorrectMentionForm(
-            initial={
-                "start": mention.start,
-                "end": mention.end,
-                "speaker": mention.speaker,
-                "stance": mention.stance,
-            }
-        )
+        form = CorrectMentionForm(initial=_mention_initial(mention))
         return _mention_correct_form(request, mention, form, request.GET.get("number", ""))
-    form = CorrectMentionForm(request.POST)
+    # A field the form did not send keeps its value (an older form, a script posting a span).
+    initial = _mention_initial(mention)
+    if "start" in request.POST or "end" in request.POST:
+        initial["words"] = ""  # offsets sent: the words, if any, are checked against them
+    form = CorrectMentionForm({**initial, **request.POST.dict()})
     if not form.is_valid():
         return _mention_response(request, mention, _form_errors(form))
     try:
