@@ -557,6 +557,78 @@ def mention_correct(
     return mention
 
 
+def mention_add(
+    *,
+    article: Article,
+    by: AbstractBaseUser,
+    start: int | None = None,
+    end: int | None = None,
+    words: str = "",
+    speaker: str = "",
+    speaker_type: str = "",
+    cue: str = "",
+    quote_type: str = Mention.QuoteType.INDIRECT,
+    stance: str = Mention.Stance.ASSERTS,
+    via: str | list = "",
+) -> Mention:
+    """Add a statement the extractor missed, chosen by selecting it in the article (or by
+    its exact words). A person found it: confidence 1, rule and extractor "manual", and it
+    waits, corrected, for a decision like any other; re-running the extractor keeps it."""
+    require(can_review(by), gettext("Only journalists and editors review mentions."))
+    text = Article.objects.values_list("text", flat=True).get(pk=article.pk)
+    start, end = spans.span_resolve(text=text, start=start, end=end, words=words, near=0)
+    speaker = " ".join(clean_text(speaker or "").split())[:300]
+    cue = " ".join(clean_text(cue or "").split())[:200]
+    _mention_fields_check(speaker_type=speaker_type, quote_type=quote_type, stance=stance)
+    source = None
+    if speaker:
+        source = source_get_or_create(name=speaker, kind=speaker_type or Source.Kind.PERSON)
+    return Mention.objects.create(
+        article=article,
+        source=source,
+        speaker=speaker,
+        speaker_type=speaker_type,
+        content=text[start:end],
+        start=start,
+        end=end,
+        cue=cue,
+        quote_type=quote_type,
+        stance=stance,
+        via=spans.via_clean(via),
+        confidence=1.0,
+        rule="manual",
+        extractor_version="manual",
+        review_state=Mention.ReviewState.CORRECTED,
+    )
+
+
+def claim_create(
+    *, statement: str, claimant_name: str = "", language: str = "", by: AbstractBaseUser
+) -> Claim:
+    """A claim written by hand in the newsroom (a draft, with no appearance yet)."""
+    require(can_review(by), gettext("Only journalists and editors create claims."))
+    statement = _clean_statement(statement)[:1000]
+    language = (language or "").strip().lower()
+    languages = {value for value, _label in Claim._meta.get_field("language").choices}
+    if language and language not in languages:
+        raise ValidationError(gettext("Unknown language “%(value)s”.") % {"value": language})
+    claimant_name = " ".join(clean_text(claimant_name or "").split())
+    claimant = (
+        source_get_or_create(name=claimant_name, kind=Source.Kind.PERSON) if claimant_name else None
+    )
+    claim = Claim(
+        statement=statement,
+        slug=_unique_slug(statement),
+        claimant=claimant,
+        language=language,
+        created_by=by,
+    )
+    claim._change_reason = "Created by hand"
+    claim._history_user = by
+    claim.save()
+    return claim
+
+
 def claim_merge(*, claim: Claim, into: Claim, by: AbstractBaseUser, correction: str = "") -> Claim:
     """Merge a duplicate claim into another: its mentions, evidence and tasks move over.
 

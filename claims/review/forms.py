@@ -61,6 +61,27 @@ class CorrectMentionForm(forms.Form):
     )
 
 
+class AddMentionForm(CorrectMentionForm):
+    """A statement the extractor missed: the same selection, and who said it how."""
+
+    correction = None  # a new statement is never on a published claim yet
+
+
+class ClaimCreateForm(forms.Form):
+    statement = forms.CharField(
+        max_length=1000,
+        label=gettext_lazy("Statement"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=gettext_lazy("The claim in one sentence."),
+    )
+    claimant = forms.CharField(max_length=300, required=False, label=gettext_lazy("Claimant"))
+    language = forms.ChoiceField(
+        choices=[("", gettext_lazy("Not known"))] + list(Claim._meta.get_field("language").choices),
+        required=False,
+        label=gettext_lazy("Language"),
+    )
+
+
 class ClaimEditForm(forms.Form):
     statement = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), max_length=1000)
     claimant = forms.CharField(max_length=300, required=False)

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from claims import services
-from claims.models import Mention
+from claims.models import Claim, Mention
 from claims.spans import span_find, via_clean
 from tests.factories import ArticleFactory, MentionFactory, UserFactory
 
@@ -246,3 +246,161 @@ def test_correct_permissions(client, roles):
     client.force_login(UserFactory(username="plain-reader"))
     assert client.post(url, data).status_code == 403
     assert Mention.objects.get(pk=mention.pk).cue == "said"
+
+
+# --- Adding a missed statement -----------------------------------------------------------
+
+
+def test_mention_add_creates_a_manual_corrected_mention(journalist):
+    article = ArticleFactory(text=FERRY)
+    start = FERRY.index("A union official denied")
+    mention = services.mention_add(
+        article=article, by=journalist, start=start, end=start + 23,
+        words="A union official denied", speaker="A union official", speaker_type="person",
+        cue="denied", quote_type="indirect", stance="denies", via="The Gazette",
+    )  # fmt: skip
+    mention.refresh_from_db()
+    assert (mention.start, mention.end, mention.content) == (
+        start, start + 23, "A union official denied"
+    )  # fmt: skip
+    assert (mention.rule, mention.extractor_version, mention.confidence) == (
+        "manual", "manual", 1.0
+    )  # fmt: skip
+    assert mention.review_state == Mention.ReviewState.CORRECTED
+    assert mention.stance == "denies" and mention.via == ["The Gazette"]
+    assert mention.source.name == "A union official"
+
+
+def test_mention_add_refuses_a_span_outside_the_article_and_readers(journalist, roles):
+    article = ArticleFactory(text=FERRY)
+    with pytest.raises(ValidationError, match="inside the article text"):
+        services.mention_add(article=article, by=journalist, start=0, end=len(FERRY) + 5)
+    with pytest.raises(PermissionDenied):
+        services.mention_add(article=article, by=UserFactory(), start=0, end=3)
+    assert not article.mentions.exists()
+
+
+def test_the_add_form_is_on_the_review_page_and_adds(client, journalist):
+    article = ArticleFactory(text=FERRY)
+    client.force_login(journalist)
+    page = client.get(reverse("review:article", args=[article.pk])).content.decode()
+    url = reverse("review:mention-add", args=[article.pk])
+    assert f'action="{url}"' in page and "Add a statement" in page
+    data = {"start": "", "end": "", "words": "A union official denied", "speaker": "Union",
+            "quote_type": "indirect", "stance": "denies"}  # fmt: skip
+    response = client.post(url, data)
+    assert response.status_code == 302
+    mention = article.mentions.get()
+    assert (mention.content, mention.rule) == ("A union official denied", "manual")
+
+
+def test_the_add_view_keeps_the_form_and_says_what_is_wrong(client, journalist):
+    article = ArticleFactory(text=FERRY)
+    client.force_login(journalist)
+    url = reverse("review:mention-add", args=[article.pk])
+    data = {"words": "words that are not there", "speaker": "Union", "quote_type": "indirect",
+            "stance": "asserts"}  # fmt: skip
+    html = client.post(url, data, **HTMX).content.decode()
+    assert "are not in the article text" in html and 'value="Union"' in html
+    assert not article.mentions.exists()
+
+
+def test_mention_add_permissions(client, journalist):
+    article = ArticleFactory(text=FERRY)
+    url = reverse("review:mention-add", args=[article.pk])
+    data = {"words": "A union official", "quote_type": "indirect", "stance": "asserts"}
+    assert client.post(url, data).status_code == 302
+    assert "/login/" in client.post(url, data)["Location"]
+    client.force_login(UserFactory(username="plain-reader"))
+    assert client.post(url, data).status_code == 403
+    assert not article.mentions.exists()
+    client.force_login(journalist)
+    assert client.get(url).status_code == 405
+
+
+# --- A claim by hand ---------------------------------------------------------------------
+
+
+def test_claim_create_makes_a_draft_with_claimant_and_language(journalist):
+    claim = services.claim_create(
+        statement="  The ferry  resumes on Monday ", claimant_name="Harbour master",
+        language="fr", by=journalist,
+    )  # fmt: skip
+    claim.refresh_from_db()
+    assert claim.statement == "The ferry resumes on Monday"
+    assert claim.claimant.name == "Harbour master" and claim.language == "fr"
+    assert claim.created_by == journalist and claim.status == "draft"
+
+
+def test_claim_create_refuses_bad_input(journalist, roles):
+    with pytest.raises(ValidationError, match="needs a statement"):
+        services.claim_create(statement="   ", by=journalist)
+    with pytest.raises(ValidationError, match="Unknown language"):
+        services.claim_create(statement="Ferry resumes", language="xx", by=journalist)
+    with pytest.raises(PermissionDenied):
+        services.claim_create(statement="Ferry resumes", by=UserFactory())
+
+
+def test_claim_create_view_and_permissions(client, journalist):
+    url = reverse("review:claim-create")
+    data = {"statement": "Ferries run again on Monday", "claimant": "", "language": "en"}
+    assert client.post(url, data).status_code == 302  # anonymous: to the login page
+    client.force_login(UserFactory(username="plain-reader"))
+    assert client.post(url, data).status_code == 403
+    assert not Claim.objects.exists()
+    client.force_login(journalist)
+    page = client.get(reverse("review:claims")).content.decode()
+    assert f'action="{url}"' in page and "Create a claim by hand" in page
+    response = client.post(url, data)
+    claim = Claim.objects.get()
+    assert response["Location"] == claim.get_workspace_url()
+    assert claim.statement == "Ferries run again on Monday"
+
+
+# --- Link a mention to any claim found by search -----------------------------------------
+
+
+def test_claim_search_finds_by_statement_or_claimant_and_links(client, journalist):
+    mention = _ferry_mention()
+    wanted = services.claim_create(
+        statement="Ferry service resumes next week", claimant_name="Port authority",
+        by=journalist,
+    )  # fmt: skip
+    services.claim_create(statement="The bridge reopens in March", by=journalist)
+    client.force_login(journalist)
+    page = client.get(reverse("review:article", args=[mention.article_id])).content.decode()
+    url = reverse("review:claim-search", args=[mention.pk])
+    assert f'hx-get="{url}"' in page
+    for query in ("service resumes", "PORT AUTH"):
+        html = client.get(url, {"q": query, "number": "1"}, **HTMX).content.decode()
+        assert f'name="claim" value="{wanted.pk}"' in html
+        assert "bridge reopens" not in html
+    assert "No claim matches" in client.get(url, {"q": "zeppelin"}, **HTMX).content.decode()
+    accept = reverse("review:mention-accept", args=[mention.pk])
+    assert f'action="{accept}"' in html
+    client.post(accept, {"claim": wanted.pk, "number": "1"}, **HTMX)
+    mention.refresh_from_db()
+    assert mention.claim == wanted and mention.review_state == "accepted"
+
+
+def test_claim_search_returns_at_most_ten(client, journalist):
+    mention = _ferry_mention()
+    for n in range(12):
+        services.claim_create(statement=f"Ferry claim number {n}", by=journalist)
+    client.force_login(journalist)
+    url = reverse("review:claim-search", args=[mention.pk])
+    html = client.get(url, {"q": "ferry claim"}, **HTMX).content.decode()
+    assert html.count('name="claim"') == 10
+    page = client.get(url, {"q": "ferry claim"}).content.decode()  # no htmx: a page
+    assert "<html" in page and page.count('name="claim"') == 10
+
+
+def test_claim_search_permissions(client, journalist):
+    mention = _ferry_mention()
+    url = reverse("review:claim-search", args=[mention.pk])
+    response = client.get(url, {"q": "ferry"})
+    assert response.status_code == 302 and "/login/" in response["Location"]
+    client.force_login(UserFactory(username="plain-reader"))
+    assert client.get(url, {"q": "ferry"}).status_code == 403
+    client.force_login(journalist)
+    assert client.get(url, {"q": "ferry"}).status_code == 200
