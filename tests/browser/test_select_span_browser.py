@@ -7,6 +7,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from articles.text_windows import article_window_query
+from claims import services
 from claims.models import Mention
 from tests.browser.helpers import log_in
 from tests.factories import ArticleFactory, MentionFactory
@@ -98,3 +99,36 @@ def test_journalist_corrects_a_span_by_selecting_words(new_page, journalist, lon
     assert mention.content == "ferry would resume on Monday"
     assert mention.via == ["The Gazette"]
     assert mention.review_state == Mention.ReviewState.CORRECTED
+
+
+def test_journalist_adds_a_missed_statement_by_selecting_it(new_page, journalist, roles):
+    article = ArticleFactory(title="Ferry story", text=STORY)
+    page = new_page()
+    log_in(page, journalist.username)
+    page.goto(reverse("review:article", args=[article.pk]))
+    page.wait_for_load_state("load")
+    add = page.locator(".mention-add")
+    # From the middle of "union" to the end of "denied": "A" is outside the drag, on purpose.
+    drag_select(page, "union", "denied", first_at=0.3, last_at=0.95)
+    expect(add.get_by_label("The exact words")).to_have_value("union official denied")
+    add.get_by_label("Speaker", exact=True).fill("A union official")
+    add.get_by_label("Stance").select_option("denies")
+    add.get_by_role("button", name="Add the statement").click()
+    expect(page.locator(".messages")).to_contain_text("Statement added.")
+    expect(page.locator(".mention-card")).to_have_count(1)
+    expect(page.locator(".article-text mark")).to_contain_text("union official denied")
+
+    mention = article.mentions.get()
+    start = STORY.index("union official denied")
+    assert (mention.start, mention.end) == (start, start + len("union official denied"))
+    assert mention.content == "union official denied"
+    assert (mention.rule, mention.confidence, mention.stance) == ("manual", 1.0, "denies")
+
+    # Link it to a claim found by search on its card.
+    claim = services.claim_create(statement="The ferry resumes on Monday", by=journalist)
+    card = page.locator(".mention-card")
+    card.get_by_label("Link to another claim: search").fill("ferry resumes")
+    card.get_by_role("button", name="Link to “The ferry resumes on Monday”").click()
+    expect(page.locator(".mention-card")).to_contain_text("Accepted")
+    mention.refresh_from_db()
+    assert mention.claim_id == claim.pk
