@@ -102,7 +102,9 @@ def test_journalist_corrects_a_span_by_selecting_words(new_page, journalist, lon
 
 
 def test_journalist_adds_a_missed_statement_by_selecting_it(new_page, journalist, roles):
-    article = ArticleFactory(title="Ferry story", text=STORY)
+    # An emoji first: one character for Python, two UTF-16 units for JavaScript.
+    text = "Update 🚢 from the port. " + STORY
+    article = ArticleFactory(title="Ferry story", text=text)
     page = new_page()
     log_in(page, journalist.username)
     page.goto(reverse("review:article", args=[article.pk]))
@@ -119,7 +121,7 @@ def test_journalist_adds_a_missed_statement_by_selecting_it(new_page, journalist
     expect(page.locator(".article-text mark")).to_contain_text("union official denied")
 
     mention = article.mentions.get()
-    start = STORY.index("union official denied")
+    start = text.index("union official denied")
     assert (mention.start, mention.end) == (start, start + len("union official denied"))
     assert mention.content == "union official denied"
     assert (mention.rule, mention.confidence, mention.stance) == ("manual", 1.0, "denies")
