@@ -11,6 +11,9 @@ class Segment:
     text: str
     mentions: list[Any] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)  # numbers of mentions starting here
+    # Where the segment begins in the whole text: the review page's selection script maps a
+    # selection in a window of a long article back to absolute offsets with it.
+    start: int = 0
 
 
 def highlight_segments(
@@ -35,5 +38,12 @@ def highlight_segments(
     for left, right in pairwise(cuts):
         covering = [m for s, e, m in spans if s <= left and right <= e]
         starts = [m.number for s, _, m in spans if s == left and m.start >= (offset or 0)]
-        segments.append(Segment(text=text[left:right], mentions=covering, starts=starts))
+        segments.append(
+            Segment(
+                text=text[left:right],
+                mentions=covering,
+                starts=starts,
+                start=left + (offset or 0),
+            )
+        )
     return segments

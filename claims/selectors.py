@@ -103,6 +103,19 @@ def claim_list(*, status: str = "", query: str = "") -> QuerySet[Claim]:
     return claims.order_by("-updated_at", "-id")
 
 
+def claim_search(*, query: str, limit: int = 10) -> list[Claim]:
+    """Claims whose statement or claimant contains `query`, to link a mention to by hand:
+    the last changed first, at most `limit`."""
+    query = " ".join(query.split())
+    if len(query) < 2:
+        return []
+    return list(
+        Claim.objects.select_related("claimant")
+        .filter(Q(statement__icontains=query) | Q(claimant__name__icontains=query))
+        .order_by("-updated_at", "-id")[:limit]
+    )
+
+
 # Fields the history does not list: bookkeeping that another line already says in words.
 HISTORY_SILENT = {"publication_requested_at", "completed_at", "normalized_name"}
 HISTORY_KINDS = {"+": _("created"), "~": _("changed"), "-": _("deleted")}

@@ -20,7 +20,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 
 from articles.models import Article
-from claims import extraction, notifications, published_changes, responses
+from claims import extraction, notifications, published_changes, responses, spans
 from claims.models import (
     Claim,
     Comment,
@@ -435,7 +435,9 @@ def mention_check_change(
     An appearance readers see (an accepted mention of a published claim) changes only by an
     editor with a correction note; no mention of a claim in review changes at all.
     """
-    current = Claim.objects.filter(pk=mention.claim_id).first() if mention.claim_id else None
+    # Its claim: the one it is an appearance of, or the one it answers (a response).
+    linked = mention.claim_id or mention.responds_to_id
+    current = Claim.objects.filter(pk=linked).first() if linked else None
     _require_unlocked(current)
     _require_unlocked(into)
     if (
@@ -505,9 +507,7 @@ def mention_accept(
     """
     require(can_review(by), "Only journalists and editors review mentions.")
     if mention.is_response:  # a denial linked to a claim answers it
-        return responses.response_attach(
-            mention=mention, claim=claim, by=by, correction=correction
-        )
+        return responses.response_attach(mention=mention, claim=claim, by=by, correction=correction)
     if mention.claim_id == claim.pk and mention.review_state == Mention.ReviewState.ACCEPTED:
         return mention
     with transaction.atomic():
@@ -537,10 +537,18 @@ def mention_reject(
         if previous is not None:
             _correction_log(claim=previous, by=by, correction=correction)
         mention.review_state = Mention.ReviewState.REJECTED
-        mention.claim = None
+        mention.claim = mention.responds_to = None
         mention.rejection_reason = reason
         mention.rejection_note = (note or "").strip()[:500]
-        mention.save(update_fields=["review_state", "claim", "rejection_reason", "rejection_note"])
+        mention.save(
+            update_fields=[
+                "review_state",
+                "claim",
+                "responds_to",
+                "rejection_reason",
+                "rejection_note",
+            ]
+        )
     if previous is not None:
         public_cache_invalidate()
     return mention
@@ -564,11 +572,17 @@ def mention_restore(*, mention: Mention, by: AbstractBaseUser) -> Mention:
 
 def mention_check_span(*, mention: Mention, start: int, end: int) -> None:
     """A corrected span lies inside the article text, its start before its end."""
-    length = len(mention.article.text)
-    if not (0 <= start < end <= length):
+    spans.span_check(text=mention.article.text, start=start, end=end)
+
+
+def _mention_fields_check(*, speaker_type: str, quote_type: str, stance: str) -> None:
+    if stance not in Mention.Stance.values:
+        raise ValidationError(gettext("Unknown stance “%(value)s”.") % {"value": stance})
+    if quote_type not in Mention.QuoteType.values:
+        raise ValidationError(gettext("Unknown quote type “%(value)s”.") % {"value": quote_type})
+    if speaker_type and speaker_type not in Source.Kind.values:
         raise ValidationError(
-            f"The span must lie inside the article text (0 to {length} characters), "
-            "with its start before its end."
+            gettext("Unknown speaker type “%(value)s”.") % {"value": speaker_type}
         )
 
 
@@ -576,27 +590,48 @@ def mention_correct(
     *,
     mention: Mention,
     by: AbstractBaseUser,
-    start: int,
-    end: int,
-    speaker: str,
-    stance: str,
+    start: int | None = None,
+    end: int | None = None,
+    speaker: str | None = None,
+    stance: str | None = None,
     correction: str = "",
+    words: str = "",
+    speaker_type: str | None = None,
+    cue: str | None = None,
+    quote_type: str | None = None,
+    via: str | list | None = None,
 ) -> Mention:
-    """Fix what the extractor got wrong: the span, the speaker or the stance.
+    """Fix what the extractor got wrong: the span (selected offsets, or the exact words,
+    found nearest to the old span), the speaker and its type, the cue, the quote type, the
+    stance, the relay chain (`via`, one outlet per line). A field left as None is unchanged.
 
     On an appearance of a published claim this is a public correction: an editor, a note.
     """
     require(can_review(by), "Only journalists and editors review mentions.")
-    mention_check_span(mention=mention, start=start, end=end)
     text = mention.article.text
-    if stance not in Mention.Stance.values:
-        raise ValidationError(f"Unknown stance “{stance}”.")
-    speaker = " ".join(clean_text(speaker).split())[:300]
-    changed = (start, end, speaker, stance) != (
+    if start is None and end is None and not (words or "").strip():
+        start, end = mention.start, mention.end
+    else:
+        start, end = spans.span_resolve(
+            text=text, start=start, end=end, words=words, near=mention.start
+        )
+    speaker = mention.speaker if speaker is None else " ".join(clean_text(speaker).split())[:300]
+    stance = mention.stance if stance is None else stance
+    speaker_type = mention.speaker_type if speaker_type is None else speaker_type
+    quote_type = mention.quote_type if quote_type is None else quote_type
+    cue = mention.cue if cue is None else " ".join(clean_text(cue).split())[:200]
+    via = list(mention.via or []) if via is None else spans.via_clean(via)
+    _mention_fields_check(speaker_type=speaker_type, quote_type=quote_type, stance=stance)
+    fields = (start, end, speaker, stance, speaker_type, quote_type, cue, via)
+    changed = fields != (
         mention.start,
         mention.end,
         mention.speaker,
         mention.stance,
+        mention.speaker_type,
+        mention.quote_type,
+        mention.cue,
+        list(mention.via or []),
     )
     with transaction.atomic():
         published = None
@@ -604,9 +639,9 @@ def mention_correct(
             published = mention_check_change(mention=mention, by=by, correction=correction)
             if published is not None:
                 _correction_log(claim=published, by=by, correction=correction)
-        if speaker != mention.speaker:
-            kind = mention.speaker_type or Source.Kind.PERSON
-            written = mention.speaker
+        if speaker != mention.speaker or speaker_type != mention.speaker_type:
+            kind = speaker_type or Source.Kind.PERSON
+            written = mention.speaker if speaker != mention.speaker else ""
             mention.source = source_get_or_create(name=speaker, kind=kind) if speaker else None
             mention.speaker_title = _speaker_name(speaker, kind)[0][:100]
             if written and mention.source is not None:
@@ -615,7 +650,11 @@ def mention_correct(
         mention.start, mention.end = start, end
         mention.content = text[start:end]
         mention.speaker = speaker
+        mention.speaker_type = speaker_type
         mention.stance = stance
+        mention.quote_type = quote_type
+        mention.cue = cue
+        mention.via = via
         if (mention.is_response and mention.claim_id) or (
             not mention.is_response and mention.responds_to_id
         ):
@@ -631,6 +670,78 @@ def mention_correct(
     if published is not None:
         public_cache_invalidate()
     return mention
+
+
+def mention_add(
+    *,
+    article: Article,
+    by: AbstractBaseUser,
+    start: int | None = None,
+    end: int | None = None,
+    words: str = "",
+    speaker: str = "",
+    speaker_type: str = "",
+    cue: str = "",
+    quote_type: str = Mention.QuoteType.INDIRECT,
+    stance: str = Mention.Stance.ASSERTS,
+    via: str | list = "",
+) -> Mention:
+    """Add a statement the extractor missed, chosen by selecting it in the article (or by
+    its exact words). A person found it: confidence 1, rule and extractor "manual", and it
+    waits, corrected, for a decision like any other; re-running the extractor keeps it."""
+    require(can_review(by), gettext("Only journalists and editors review mentions."))
+    text = Article.objects.values_list("text", flat=True).get(pk=article.pk)
+    start, end = spans.span_resolve(text=text, start=start, end=end, words=words, near=0)
+    speaker = " ".join(clean_text(speaker or "").split())[:300]
+    cue = " ".join(clean_text(cue or "").split())[:200]
+    _mention_fields_check(speaker_type=speaker_type, quote_type=quote_type, stance=stance)
+    source = None
+    if speaker:
+        source = source_get_or_create(name=speaker, kind=speaker_type or Source.Kind.PERSON)
+    return Mention.objects.create(
+        article=article,
+        source=source,
+        speaker=speaker,
+        speaker_type=speaker_type,
+        content=text[start:end],
+        start=start,
+        end=end,
+        cue=cue,
+        quote_type=quote_type,
+        stance=stance,
+        via=spans.via_clean(via),
+        confidence=1.0,
+        rule="manual",
+        extractor_version="manual",
+        review_state=Mention.ReviewState.CORRECTED,
+    )
+
+
+def claim_create(
+    *, statement: str, claimant_name: str = "", language: str = "", by: AbstractBaseUser
+) -> Claim:
+    """A claim written by hand in the newsroom (a draft, with no appearance yet)."""
+    require(can_review(by), gettext("Only journalists and editors create claims."))
+    statement = _clean_statement(statement)[:1000]
+    language = (language or "").strip().lower()
+    languages = {value for value, _label in Claim._meta.get_field("language").choices}
+    if language and language not in languages:
+        raise ValidationError(gettext("Unknown language “%(value)s”.") % {"value": language})
+    claimant_name = " ".join(clean_text(claimant_name or "").split())
+    claimant = (
+        source_get_or_create(name=claimant_name, kind=Source.Kind.PERSON) if claimant_name else None
+    )
+    claim = Claim(
+        statement=statement,
+        slug=_unique_slug(statement),
+        claimant=claimant,
+        language=language,
+        created_by=by,
+    )
+    claim._change_reason = "Created by hand"
+    claim._history_user = by
+    claim.save()
+    return claim
 
 
 def claim_merge(*, claim: Claim, into: Claim, by: AbstractBaseUser, correction: str = "") -> Claim:

@@ -1,8 +1,9 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
+from django.utils.translation import gettext_lazy
 
-from claims.models import Claim, Evidence, Mention, Rating
+from claims.models import Claim, Evidence, Mention, Rating, Source
 
 
 class AcceptMentionForm(forms.Form):
@@ -22,13 +23,62 @@ class AcceptMentionForm(forms.Form):
 
 
 class CorrectMentionForm(forms.Form):
-    start = forms.IntegerField(min_value=0)
-    end = forms.IntegerField(min_value=1)
-    speaker = forms.CharField(max_length=300, required=False)
-    stance = forms.ChoiceField(choices=Mention.Stance.choices)
+    """A mention's span is chosen by selecting words in the article (static/js/select.js
+    fills the hidden offsets); without JavaScript, by typing the exact words."""
+
+    start = forms.IntegerField(min_value=0, required=False, widget=forms.HiddenInput)
+    end = forms.IntegerField(min_value=1, required=False, widget=forms.HiddenInput)
+    words = forms.CharField(
+        required=False,
+        max_length=20000,
+        label=gettext_lazy("The exact words"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=gettext_lazy(
+            "Select the words in the article text, or type them exactly as written."
+        ),
+    )
+    speaker = forms.CharField(max_length=300, required=False, label=gettext_lazy("Speaker"))
+    speaker_type = forms.ChoiceField(
+        choices=[("", gettext_lazy("Not known"))] + list(Source.Kind.choices),
+        required=False,
+        label=gettext_lazy("Speaker type"),
+    )
+    cue = forms.CharField(max_length=200, required=False, label=gettext_lazy("Cue"))
+    quote_type = forms.ChoiceField(
+        choices=Mention.QuoteType.choices, label=gettext_lazy("Quote type")
+    )
+    stance = forms.ChoiceField(choices=Mention.Stance.choices, label=gettext_lazy("Stance"))
+    via = forms.CharField(
+        required=False,
+        max_length=5000,
+        label=gettext_lazy("Relayed by"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=gettext_lazy("The outlets that relayed the statement, one per line, in order."),
+    )
     correction = forms.CharField(
         required=False,
         help_text="An appearance of a published claim: what changed, for the public log.",
+    )
+
+
+class AddMentionForm(CorrectMentionForm):
+    """A statement the extractor missed: the same selection, and who said it how."""
+
+    correction = None  # a new statement is never on a published claim yet
+
+
+class ClaimCreateForm(forms.Form):
+    statement = forms.CharField(
+        max_length=1000,
+        label=gettext_lazy("Statement"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=gettext_lazy("The claim in one sentence."),
+    )
+    claimant = forms.CharField(max_length=300, required=False, label=gettext_lazy("Claimant"))
+    language = forms.ChoiceField(
+        choices=[("", gettext_lazy("Not known"))] + list(Claim._meta.get_field("language").choices),
+        required=False,
+        label=gettext_lazy("Language"),
     )
 
 

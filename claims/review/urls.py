@@ -1,6 +1,6 @@
 from django.urls import path
 
-from claims.review import notification_views, views
+from claims.review import notification_views, selection_views, views
 
 app_name = "review"
 urlpatterns = [
@@ -11,6 +11,9 @@ urlpatterns = [
     path("mentions/<int:pk>/correct/", views.mention_correct, name="mention-correct"),
     path("mentions/<int:pk>/restore/", views.mention_restore, name="mention-restore"),
     path("articles/<int:pk>/mentions/bulk/", views.mentions_bulk, name="mentions-bulk"),
+    path("articles/<int:pk>/mentions/add/", selection_views.mention_add, name="mention-add"),
+    path("mentions/<int:pk>/claim-search/", selection_views.claim_search, name="claim-search"),
+    path("claims/new/", selection_views.claim_create, name="claim-create"),
     path("claims/", views.claim_list, name="claims"),
     path("claims/<int:pk>/", views.claim_workspace, name="claim"),
     path("claims/<int:pk>/edit/", views.claim_edit, name="claim-edit"),

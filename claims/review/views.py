@@ -35,6 +35,8 @@ from claims.permissions import (
 from claims.responses import response_candidates, response_sentence
 from claims.review.forms import (
     AcceptMentionForm,
+    AddMentionForm,
+    ClaimCreateForm,
     ClaimEditForm,
     CommentForm,
     CorrectMentionForm,
@@ -126,6 +128,7 @@ def article_review(request: HttpRequest, pk: int) -> HttpResponse:
         window=window,
         segments=window.segments,
         pending=window.pending,
+        add_form=AddMentionForm(),  # a statement the extractor missed (selection_views)
     )
     return render(request, "claims/review/article.html", context)
 
@@ -259,20 +262,29 @@ def mentions_bulk(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(url)
 
 
+def _mention_initial(mention: Mention) -> dict:
+    return {
+        "words": mention.content,
+        "speaker": mention.speaker,
+        "speaker_type": mention.speaker_type,
+        "cue": mention.cue,
+        "quote_type": mention.quote_type,
+        "stance": mention.stance,
+        "via": "\n".join(mention.via or []),
+    }
+
+
 @reviewer_required
 def mention_correct(request: HttpRequest, pk: int) -> HttpResponse:
     mention = get_object_or_404(Mention.objects.select_related("article", "claim"), pk=pk)
     if request.method != "POST":
-        form = CorrectMentionForm(
-            initial={
-                "start": mention.start,
-                "end": mention.end,
-                "speaker": mention.speaker,
-                "stance": mention.stance,
-            }
-        )
+        form = CorrectMentionForm(initial=_mention_initial(mention))
         return _mention_correct_form(request, mention, form, request.GET.get("number", ""))
-    form = CorrectMentionForm(request.POST)
+    # A field the form did not send keeps its value (an older form, a script posting a span).
+    initial = _mention_initial(mention)
+    if "start" in request.POST or "end" in request.POST:
+        initial["words"] = ""  # offsets sent: the words, if any, are checked against them
+    form = CorrectMentionForm({**initial, **request.POST.dict()})
     if not form.is_valid():
         return _mention_response(request, mention, _form_errors(form))
     try:
@@ -314,7 +326,13 @@ def claim_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "claims/review/claim_list.html",
-        {"page_obj": page, "status": status, "q": query, "statuses": Claim.Status.choices},
+        {
+            "page_obj": page,
+            "status": status,
+            "q": query,
+            "statuses": Claim.Status.choices,
+            "create_form": ClaimCreateForm(),  # a claim by hand (selection_views.claim_create)
+        },
     )
 
 

@@ -195,3 +195,17 @@ def test_correcting_a_response_into_an_assertion_takes_it_off_its_claim(claim, d
     denial.refresh_from_db()
     assert denial.responds_to is None and denial.claim is None
     assert denial.review_state == Mention.ReviewState.CORRECTED
+
+
+def test_rejecting_a_published_claims_response_needs_a_note_and_unlinks_it(
+    claim, denial, editor, editor2, ratings
+):
+    _publish(claim, editor, editor2, ratings)
+    services.mention_accept(mention=denial, by=editor, claim=claim, correction="Denial added.")
+    denial.refresh_from_db()
+    with pytest.raises(ValidationError):
+        services.mention_reject(mention=denial, by=editor)  # readers see it: a note
+    services.mention_reject(mention=denial, by=editor, correction="The denial was misread.")
+    denial.refresh_from_db()
+    assert denial.responds_to is None
+    assert claim.corrections.filter(text="The denial was misread.").exists()
