@@ -81,6 +81,7 @@ def test_the_workspace_of_a_published_claim_with_a_pending_change_is_in_french(
         "Pourquoi dépublier (public)", "Tâches", "Aucune tâche.", "Assigner une tâche",
         "Échéance", "Assignée à", "Commentaires (internes)", "Aucun commentaire.", "Commenter",
         "Historique", "page publique", f"Auteur de l’affirmation{NBSP}:",
+        "Affirmation: modification (Publication demandée)", "création",
     ]:  # fmt: skip
         assert text in html, text
     assert_none_of(html, [
@@ -90,7 +91,8 @@ def test_the_workspace_of_a_published_claim_with_a_pending_change_is_in_french(
         "Responses (", ">Unpublish<", "Why unpublish",
         ">Tasks<", "No tasks.", "Assign a task", "Due date", "Comments (internal)",
         "No comments.", ">Comment<", ">History<", "public page", "Claimant:", "created by",
-        "Claim #", "No verdict yet", "Save verdict", "Add evidence",
+        "Claim #", "No verdict yet", "Save verdict", "Add evidence", ": changed", ": created",
+        "(Publication requested)",
     ])  # fmt: skip
 
 
