@@ -118,12 +118,15 @@ def test_a_draft_workspace_offers_its_forms_in_french(french, editor, ratings):
                  "Aucun élément de preuve pour l’instant.", "Ajouter un élément de preuve",
                  "Fusionner", "Fusionner dans l’affirmation numéro",
                  "Fusionner cette affirmation dans celle-ci", "Demander la publication",
-                 "Rapport à l’affirmation", "Si l’autre affirmation est publiée"]:  # fmt: skip
+                 "Rapport à l’affirmation", "Si l’autre affirmation est publiée",
+                 "Avant publication, il manque à cette affirmation un verdict, une conclusion "
+                 "rédigée, au moins un élément de preuve approuvé."]:  # fmt: skip
         assert text in html, text
     assert_none_of(html, ["No verdict yet", "Save verdict", "Written conclusion",
                           "No evidence yet.", "Add evidence", "Merge into claim number",
                           "Merge this claim into it", "Request publication", ">Draft<",
-                          "If the other claim is published"])  # fmt: skip
+                          "If the other claim is published", "Before publishing",
+                          "a written conclusion", "approved evidence item"])  # fmt: skip
 
 
 def test_the_board_with_a_request_waiting_for_me_is_in_french(french, ready, editor, editor2):
