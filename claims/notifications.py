@@ -7,6 +7,11 @@
 
 Each event makes Notification rows (the menu badge counts the unread ones) and sends e-mails
 once the transaction commits; a mail server that refuses is logged, never breaks the action.
+
+Language: accounts have no language preference, so subject and body are put into words when
+the event happens, in the language of the request that caused it (the sender's: the
+`django_language` cookie, else the browser's). Outside a request (a shell, a task) that is
+settings.LANGUAGE_CODE. In-app notifications are worded when shown, in the reader's language.
 """
 
 import logging

@@ -2,6 +2,8 @@
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy
 
 from claims.models import Claim, Task
 
@@ -48,9 +50,14 @@ def can_edit_claim(user: User, claim: Claim) -> bool:
     return can_review(user) and (is_own_draft(user, claim) or is_assigned(user, claim))
 
 
-def require(allowed: bool, message: str = "You are not allowed to do this.") -> None:
+NOT_ALLOWED = gettext_lazy("You are not allowed to do this.")
+
+
+def require(allowed: bool, message: str | Promise = NOT_ALLOWED) -> None:
+    """Refuse with `message` unless `allowed`. A lazy message (gettext_lazy) is put into
+    words now, in the language of the request being answered."""
     if not allowed:
-        raise PermissionDenied(message)
+        raise PermissionDenied(str(message))
 
 
 def refusal_text(error: ValidationError | PermissionDenied) -> str:

@@ -69,7 +69,7 @@ def pending_change_request(
     """Propose a new ruling (`proposed`: the edited, unsaved claim) for a published `claim`
     (as the database has it). Called by claims.services.claim_save inside its transaction,
     after its checks (an editor, a note)."""
-    require(can_publish(by), "Only editors change the verdict of a published claim.")
+    require(can_publish(by), gettext("Only editors change the verdict of a published claim."))
     note = clean_text(note).strip()
     if not note:
         raise ValidationError(
@@ -101,7 +101,7 @@ def pending_change_request(
 def pending_change_approve(*, change: PendingChange, by: AbstractBaseUser) -> Claim:
     """A second editor approves: the claim takes the proposed ruling, readers see it (the
     public cache is invalidated) with a correction saying what changed, from → to."""
-    require(can_publish(by), "Only editors approve changes of published claims.")
+    require(can_publish(by), gettext("Only editors approve changes of published claims."))
     if change.requested_by_id == by.pk:
         raise PermissionDenied(gettext("A second editor must approve: you asked for this change."))
     with transaction.atomic():
@@ -128,7 +128,7 @@ def pending_change_approve(*, change: PendingChange, by: AbstractBaseUser) -> Cl
 
 def pending_change_withdraw(*, change: PendingChange, by: AbstractBaseUser) -> None:
     """The requester takes their proposed change back; readers never saw it."""
-    require(can_publish(by), "Only editors withdraw changes.")
+    require(can_publish(by), gettext("Only editors withdraw changes."))
     if change.requested_by_id != by.pk:
         raise PermissionDenied(gettext("Only the editor who asked for this change withdraws it."))
     PendingChange.objects.filter(pk=change.pk).delete()

@@ -13,6 +13,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from claims.models import Claim, Mention
 from claims.permissions import can_review, require
@@ -41,7 +42,7 @@ def response_sentence(mention: Mention) -> str:
     return _("%(speaker)s responded") % values
 
 
-NOT_A_CLAIM = (
+NOT_A_CLAIM = gettext_lazy(
     "This statement is a response (a denial, a refusal to comment, a failed verification), "
     "not a claim of its own: attach it to the claim it answers, or correct its stance first."
 )
@@ -57,10 +58,10 @@ def response_attach(
     """
     from claims import services  # services imports this module
 
-    require(can_review(by), "Only journalists and editors review mentions.")
+    require(can_review(by), _("Only journalists and editors review mentions."))
     if not mention.is_response:
         raise ValidationError(
-            "This statement asserts something: accept it as a claim or an appearance of one."
+            _("This statement asserts something: accept it as a claim or an appearance of one.")
         )
     if mention.responds_to_id == claim.pk and mention.review_state == Mention.ReviewState.ACCEPTED:
         return mention

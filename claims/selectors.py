@@ -9,7 +9,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from articles.models import Article
 from claims.models import Claim, Evidence, Mention, PendingChange, Rating, Source, Task
@@ -118,7 +118,22 @@ def claim_search(*, query: str, limit: int = 10) -> list[Claim]:
 
 # Fields the history does not list: bookkeeping that another line already says in words.
 HISTORY_SILENT = {"publication_requested_at", "completed_at", "normalized_name"}
-HISTORY_KINDS = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
+# Lazy: the module is imported once, the history is read in each request's language.
+HISTORY_KINDS = {
+    "+": gettext_lazy("created"),
+    "~": gettext_lazy("changed"),
+    "-": gettext_lazy("deleted"),
+}
+# The fixed change reasons claims.services stores in English: the workspace shows them
+# translated ({% translate entry.reason %}); any other reason is shown as stored.
+HISTORY_REASONS = (
+    gettext_noop("Created from an extracted mention"),
+    gettext_noop("Publication requested"),
+    gettext_noop("Published"),
+    gettext_noop("Published again"),
+    gettext_noop("Unpublished"),
+    gettext_noop("Change approved"),
+)
 
 
 def claim_history(claim: Claim) -> list[dict]:

@@ -1,7 +1,8 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from claims.models import Claim, Evidence, Mention, Rating, Source
 
@@ -83,44 +84,61 @@ class ClaimCreateForm(forms.Form):
 
 
 class ClaimEditForm(forms.Form):
-    statement = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), max_length=1000)
-    claimant = forms.CharField(max_length=300, required=False)
-    sourcing = forms.ChoiceField(choices=Claim.Sourcing.choices, required=False)
+    statement = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}), max_length=1000, label=_("Normalised statement")
+    )
+    claimant = forms.CharField(max_length=300, required=False, label=_("Claimant"))
+    sourcing = forms.ChoiceField(
+        choices=Claim.Sourcing.choices, required=False, label=_("Sourcing assessment")
+    )
     correction = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
-        help_text="Published claims only: what changed, for the public correction log.",
+        help_text=_("Published claims only: what changed, for the public correction log."),
     )
 
 
 class VerdictForm(forms.Form):
-    verdict = forms.ModelChoiceField(queryset=Rating.objects.all(), required=False)
-    conclusion = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    verdict = forms.ModelChoiceField(
+        queryset=Rating.objects.all(), required=False, label=_("Rating")
+    )
+    conclusion = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}), required=False, label=_("Written conclusion")
+    )
     correction = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
-        help_text="Published claims only: what changed, for the public correction log.",
+        help_text=_("Published claims only: what changed, for the public correction log."),
     )
 
 
 class EvidenceForm(forms.ModelForm):
     prefix = "evidence"
-    url = forms.URLField(max_length=2000, required=False, assume_scheme="https", label="Link")
+    url = forms.URLField(max_length=2000, required=False, assume_scheme="https", label=_("Link"))
     correction = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
-        label="Correction note (public)",
-        help_text="Published claims only: an editor's evidence is public at once.",
+        label=_("Correction note (public)"),
+        help_text=_("Published claims only: an editor's evidence is public at once."),
     )
 
     class Meta:
         model = Evidence
         fields = ["title", "url", "kind", "relation", "note"]
         widgets = {"note": forms.Textarea(attrs={"rows": 2})}
+        # The model's field names would give the same English labels, untranslated.
+        labels = {
+            "title": _("Title"),
+            "kind": _("Kind"),
+            "relation": _("Relation"),
+            "note": _("Note"),
+        }
 
 
 class CommentForm(forms.Form):
-    body = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), label="Comment")
+    body = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}), label=pgettext_lazy("noun", "Comment")
+    )
 
 
 def reviewers():
@@ -138,21 +156,27 @@ def reviewers():
 
 class TaskForm(forms.Form):
     prefix = "task"
-    title = forms.CharField(max_length=200)
-    assignee = forms.ModelChoiceField(queryset=reviewers())
-    due_date = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    title = forms.CharField(max_length=200, label=_("Title"))
+    assignee = forms.ModelChoiceField(queryset=reviewers(), label=_("Assignee"))
+    due_date = forms.DateField(
+        required=False, widget=forms.DateInput(attrs={"type": "date"}), label=_("Due date")
+    )
+    notes = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}), required=False, label=_("Notes")
+    )
 
 
 class MergeForm(forms.Form):
-    into = forms.IntegerField(label="Merge into claim number", min_value=1)
+    into = forms.IntegerField(label=_("Merge into claim number"), min_value=1)
     correction = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
-        label="Correction note (public)",
-        help_text="If the other claim is published: what readers will see change.",
+        label=_("Correction note (public)"),
+        help_text=_("If the other claim is published: what readers will see change."),
     )
 
 
 class UnpublishForm(forms.Form):
-    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}), label=_("Why unpublish (public)")
+    )

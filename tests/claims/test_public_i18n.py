@@ -50,7 +50,8 @@ def po_entries(path: Path) -> dict[str, str]:
         if match:
 
             def join(lines):
-                return "".join(re.findall(r'"(.*)"', lines)).replace('\\"', '"')
+                text = "".join(re.findall(r'"(.*)"', lines))
+                return text.replace('\\"', '"').replace("\\n", "\n")  # e-mails have lines
 
             # A msgid with a context is stored in the .mo as "context\x04msgid".
             context = re.search(r'^msgctxt ((?:".*"\n)+)', block, re.M)
