@@ -23,6 +23,7 @@ from articles.text_windows import article_window, article_window_query
 from claims import published_changes, selectors, services
 from claims.bulk import ORDERS, BulkForm, QueueFilterForm, mentions_bulk_review
 from claims.models import Claim, Evidence, Mention, PendingChange, Task
+from claims.paging import UncountedPage
 from claims.permissions import (
     can_assign,
     can_edit_claim,
@@ -80,8 +81,8 @@ def queue(request: HttpRequest) -> HttpResponse:
     form = QueueFilterForm(request.GET or None)
     order = "doubtful" if request.GET.get("order") == "doubtful" else form.chosen_order()
     articles = selectors.queue_articles(order=order, filters=form.filters())
-    page = Paginator(articles, 30).get_page(request.GET.get("page"))
-    selectors.queue_counts_attach(list(page))
+    page = UncountedPage(articles, request.GET.get("page"), 30)
+    selectors.queue_counts_attach(page.object_list)
     return render(
         request,
         "claims/review/queue.html",

@@ -246,3 +246,22 @@ def test_an_invalid_filter_says_so_and_shows_the_whole_queue(journalist_client):
     response = journalist_client.get(QUEUE, {"confidence_below": "7"})
     assert _titles(response) == ["Tide table"]
     assert 'role="alert"' in response.content.decode()
+
+
+def test_queue_pages_never_count_the_whole_queue(journalist_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for n in range(31):
+        MentionFactory(article=_article(f"Tide table {n}", days_ago=n))
+    with CaptureQueriesContext(connection) as queries:
+        first = journalist_client.get(QUEUE)
+    assert not any("COUNT(*)" in q["sql"] and "articles_article" in q["sql"] for q in queries)
+    html = first.content.decode()
+    assert "Page 1" in html and "page=2" in html and "of" not in html.split("Page 1", 1)[1][:5]
+    second = journalist_client.get(QUEUE, {"page": 2})
+    assert _titles(second) == ["Tide table 30"]
+    assert 'rel="prev"' in second.content.decode() and 'rel="next"' not in second.content.decode()
+    # Past the end (the queue shrank meanwhile): the first page, not an error.
+    assert _titles(journalist_client.get(QUEUE, {"page": 9}))[0] == "Tide table 0"
+    assert journalist_client.get(QUEUE, {"page": "x"}).status_code == 200
