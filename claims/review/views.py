@@ -57,7 +57,10 @@ def reviewer_required(view: Callable) -> Callable:
 
     @login_required
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        require(can_review(request.user), "The newsroom workspace is for journalists and editors.")
+        require(
+            can_review(request.user),
+            gettext("The newsroom workspace is for journalists and editors."),
+        )
         return view(request, *args, **kwargs)
 
     wrapper.__name__ = view.__name__
@@ -409,7 +412,7 @@ def _claim_action(
 ) -> HttpResponse:
     """Shared shape of the claim workspace's POST actions: check, validate, call, report."""
     claim = get_object_or_404(Claim.objects.select_related("claimant"), pk=pk)
-    require(allowed(request.user, claim), "You are not allowed to do this on this claim.")
+    require(allowed(request.user, claim), gettext("You are not allowed to do this on this claim."))
     form = form_class(request.POST) if form_class else None
     if form is not None and not form.is_valid():
         messages.error(request, _form_errors(form))
@@ -486,12 +489,12 @@ def evidence_add(request: HttpRequest, pk: int) -> HttpResponse:
 @reviewer_required
 def evidence_approve(request: HttpRequest, pk: int) -> HttpResponse:
     evidence = get_object_or_404(Evidence, pk=pk)
-    require(is_editor(request.user), "Only editors approve evidence.")
+    require(is_editor(request.user), gettext("Only editors approve evidence."))
     try:
         services.evidence_approve(
             evidence=evidence, by=request.user, correction=request.POST.get("correction", "")
         )
-        messages.success(request, "Evidence approved for the public page.")
+        messages.success(request, gettext("Evidence approved for the public page."))
     except ValidationError as error:
         messages.error(request, refusal_text(error))
     return redirect("review:claim", evidence.claim_id)
@@ -521,7 +524,9 @@ def task_add(request: HttpRequest, pk: int) -> HttpResponse:
 @reviewer_required
 def task_state(request: HttpRequest, pk: int) -> HttpResponse:
     task = get_object_or_404(Task, pk=pk)
-    require(task.assignee_id == request.user.pk or can_assign(request.user), "Not your task.")
+    require(
+        task.assignee_id == request.user.pk or can_assign(request.user), gettext("Not your task.")
+    )
     back = request.POST.get("next", "")
     # A path of this site only: redirect() would take a bare word for a URL name.
     if not back.startswith("/") or not url_has_allowed_host_and_scheme(
@@ -530,7 +535,7 @@ def task_state(request: HttpRequest, pk: int) -> HttpResponse:
         back = task.claim.get_workspace_url()  # only back to a page of this site
     try:
         services.task_set_state(task=task, by=request.user, state=request.POST.get("state", ""))
-        messages.success(request, "Task updated.")
+        messages.success(request, gettext("Task updated."))
     except ValidationError as error:
         messages.error(request, refusal_text(error))
     return redirect(back)
@@ -600,7 +605,7 @@ def claim_merge(request: HttpRequest, pk: int) -> HttpResponse:
 def change_approve(request: HttpRequest, pk: int) -> HttpResponse:
     """A second editor approves the ruling change another editor proposed."""
     change = get_object_or_404(PendingChange, pk=pk)
-    require(can_publish(request.user), "Only editors approve changes.")
+    require(can_publish(request.user), gettext("Only editors approve changes."))
     require(
         change.requested_by_id != request.user.pk,
         gettext("A second editor must approve: you asked for this change."),
@@ -618,7 +623,7 @@ def change_approve(request: HttpRequest, pk: int) -> HttpResponse:
 def change_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     """The requester takes their proposed ruling change back."""
     change = get_object_or_404(PendingChange, pk=pk)
-    require(can_publish(request.user), "Only editors withdraw changes.")
+    require(can_publish(request.user), gettext("Only editors withdraw changes."))
     require(
         change.requested_by_id == request.user.pk,
         gettext("Only the editor who asked for this change withdraws it."),
@@ -649,7 +654,7 @@ def my_tasks(request: HttpRequest) -> HttpResponse:
 @reviewer_required
 def board(request: HttpRequest) -> HttpResponse:
     """Editors' board: open tasks by assignee, overdue ones first."""
-    require(can_assign(request.user), "The task board is for editors.")
+    require(can_assign(request.user), gettext("The task board is for editors."))
     columns = selectors.board_columns()
     return render(
         request,
