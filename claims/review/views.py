@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from articles.models import Article, Language, Outlet
@@ -408,7 +408,7 @@ def claim_workspace(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _claim_action(
-    request: HttpRequest, pk: int, allowed: Callable, form_class, action: Callable, done: str
+    request: HttpRequest, pk: int, allowed: Callable, form_class, action: Callable, done
 ) -> HttpResponse:
     """Shared shape of the claim workspace's POST actions: check, validate, call, report."""
     claim = get_object_or_404(Claim.objects.select_related("claimant"), pk=pk)
@@ -419,7 +419,7 @@ def _claim_action(
     else:
         try:
             result = action(claim, form.cleaned_data if form is not None else {})
-            messages.success(request, done)
+            messages.success(request, str(done))
             if isinstance(result, Claim) and result.pk != claim.pk:
                 return redirect(result.get_workspace_url())
         except ValidationError as error:
@@ -442,7 +442,9 @@ def claim_edit(request: HttpRequest, pk: int) -> HttpResponse:
         _tell_if_pending(request, result)
         return result
 
-    return _claim_action(request, pk, can_edit_claim, ClaimEditForm, action, "Claim saved.")
+    return _claim_action(
+        request, pk, can_edit_claim, ClaimEditForm, action, gettext_lazy("Claim saved.")
+    )
 
 
 def _tell_if_pending(request: HttpRequest, claim: Claim) -> None:
@@ -472,7 +474,7 @@ def claim_verdict(request: HttpRequest, pk: int) -> HttpResponse:
         return result
 
     return _claim_action(
-        request, pk, lambda u, c: is_editor(u), VerdictForm, action, "Verdict saved."
+        request, pk, lambda u, c: is_editor(u), VerdictForm, action, gettext_lazy("Verdict saved.")
     )
 
 
@@ -482,7 +484,9 @@ def evidence_add(request: HttpRequest, pk: int) -> HttpResponse:
     def action(claim: Claim, data: dict) -> Evidence:
         return services.evidence_add(claim=claim, by=request.user, **data)
 
-    return _claim_action(request, pk, can_edit_claim, EvidenceForm, action, "Evidence added.")
+    return _claim_action(
+        request, pk, can_edit_claim, EvidenceForm, action, gettext_lazy("Evidence added.")
+    )
 
 
 @require_POST
@@ -506,7 +510,9 @@ def comment_add(request: HttpRequest, pk: int) -> HttpResponse:
     def action(claim: Claim, data: dict):
         return services.comment_add(claim=claim, by=request.user, body=data["body"])
 
-    return _claim_action(request, pk, can_edit_claim, CommentForm, action, "Comment added.")
+    return _claim_action(
+        request, pk, can_edit_claim, CommentForm, action, gettext_lazy("Comment added.")
+    )
 
 
 @require_POST
@@ -516,7 +522,7 @@ def task_add(request: HttpRequest, pk: int) -> HttpResponse:
         return services.task_create(claim=claim, by=request.user, **data)
 
     return _claim_action(
-        request, pk, lambda u, c: can_assign(u), TaskForm, action, "Task assigned."
+        request, pk, lambda u, c: can_assign(u), TaskForm, action, gettext_lazy("Task assigned.")
     )
 
 
@@ -548,7 +554,8 @@ def claim_publish(request: HttpRequest, pk: int) -> HttpResponse:
         return services.claim_request_publication(claim=claim, by=request.user)
 
     return _claim_action(
-        request, pk, lambda u, c: can_publish(u), None, action, "Publication requested."
+        request, pk, lambda u, c: can_publish(u), None, action,
+        gettext_lazy("Publication requested."),
     )
 
 
@@ -558,7 +565,9 @@ def claim_approve(request: HttpRequest, pk: int) -> HttpResponse:
     def action(claim: Claim, data: dict) -> Claim:
         return services.claim_approve_publication(claim=claim, by=request.user)
 
-    return _claim_action(request, pk, lambda u, c: can_publish(u), None, action, "Claim published.")
+    return _claim_action(
+        request, pk, lambda u, c: can_publish(u), None, action, gettext_lazy("Claim published.")
+    )
 
 
 @require_POST
@@ -573,7 +582,7 @@ def claim_withdraw_request(request: HttpRequest, pk: int) -> HttpResponse:
         lambda u, c: can_publish(u),
         None,
         action,
-        "Publication request withdrawn: the claim can be changed again.",
+        gettext_lazy("Publication request withdrawn: the claim can be changed again."),
     )
 
 
@@ -584,7 +593,8 @@ def claim_unpublish(request: HttpRequest, pk: int) -> HttpResponse:
         return services.claim_unpublish(claim=claim, by=request.user, reason=data["reason"])
 
     return _claim_action(
-        request, pk, lambda u, c: can_publish(u), UnpublishForm, action, "Claim unpublished."
+        request, pk, lambda u, c: can_publish(u), UnpublishForm, action,
+        gettext_lazy("Claim unpublished."),
     )
 
 
@@ -597,7 +607,9 @@ def claim_merge(request: HttpRequest, pk: int) -> HttpResponse:
             claim=claim, into=into, by=request.user, correction=data["correction"]
         )
 
-    return _claim_action(request, pk, can_edit_claim, MergeForm, action, "Claims merged.")
+    return _claim_action(
+        request, pk, can_edit_claim, MergeForm, action, gettext_lazy("Claims merged.")
+    )
 
 
 @require_POST

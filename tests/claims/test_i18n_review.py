@@ -195,3 +195,19 @@ def test_the_review_page_stays_in_english_by_default(journalist_client, article)
         "(Not checkable: Trop vague)", "With the selected statements",
     ]:  # fmt: skip
         assert text in html, text
+
+
+def test_a_workspace_action_is_confirmed_in_french(client, settings, editor, journalist):
+    claim = services.claim_create_from_mention(
+        mention=MentionFactory(), statement="Le pont rouvrira en mars", by=journalist
+    )
+    client.force_login(editor)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fr"
+    response = client.post(
+        reverse("review:claim-edit", args=[claim.pk]),
+        {"statement": "Le pont de Brest rouvrira en mars", "claimant": "", "sourcing": ""},
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "Affirmation enregistrée." in html
+    assert "Claim saved." not in html
