@@ -124,7 +124,7 @@ def mentions_bulk_review(
     from its card. Mentions already decided are skipped for accept/reject (a stale selection
     must not reopen them).
     """
-    require(can_review(by), "Only journalists and editors review mentions.")
+    require(can_review(by), gettext("Only journalists and editors review mentions."))
     done = []
     with transaction.atomic():
         for mention in mentions:

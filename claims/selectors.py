@@ -133,6 +133,7 @@ HISTORY_REASONS = (
     gettext_noop("Published again"),
     gettext_noop("Unpublished"),
     gettext_noop("Change approved"),
+    gettext_noop("Created by hand"),
 )
 
 

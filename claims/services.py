@@ -17,7 +17,7 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from articles.models import Article
 from claims import extraction, notifications, published_changes, responses, spans
@@ -389,14 +389,18 @@ def _unique_slug(statement: str) -> str:
 def _clean_statement(statement: str) -> str:
     statement = " ".join(clean_text(statement).split())
     if not statement:
-        raise ValidationError("A claim needs a statement: write it in one sentence.")
+        raise ValidationError(gettext("A claim needs a statement: write it in one sentence."))
     return statement
 
 
 # --- The rules for what readers see -----------------------------------------------------
 
-LOCKED = "This claim is waiting for a second editor's approval; withdraw the request to change it."
-NEEDS_CORRECTION = "This claim is published: describe the change in a correction note for readers."
+LOCKED = gettext_noop(
+    "This claim is waiting for a second editor's approval; withdraw the request to change it."
+)
+NEEDS_CORRECTION = gettext_noop(
+    "This claim is published: describe the change in a correction note for readers."
+)
 
 
 def _require_unlocked(claim: Claim | None) -> None:
@@ -405,14 +409,14 @@ def _require_unlocked(claim: Claim | None) -> None:
     the instance in hand may be stale."""
     if claim is not None and claim.pk is not None:
         if Claim.objects.filter(pk=claim.pk, status=Claim.Status.IN_REVIEW).exists():
-            raise ValidationError(LOCKED)
+            raise ValidationError(gettext(LOCKED))
 
 
 def _require_public_change(*, by: AbstractBaseUser, correction: str) -> None:
     """Readers will see the change on a published claim: an editor's, with a public note."""
-    require(is_editor(by), "Only editors change what readers see of a published claim.")
+    require(is_editor(by), gettext("Only editors change what readers see of a published claim."))
     if not clean_text(correction).strip():  # as _correction_log will store it
-        raise ValidationError(NEEDS_CORRECTION)
+        raise ValidationError(gettext(NEEDS_CORRECTION))
 
 
 def _correction_log(
@@ -460,7 +464,7 @@ def claim_create_from_mention(
     """Accept a mention into a new claim that tracks its statement. A response (a denial,
     a refusal to comment, a failed verification) is never a claim of its own."""
     if by is not None:
-        require(can_review(by), "Only journalists and editors review mentions.")
+        require(can_review(by), gettext("Only journalists and editors review mentions."))
     if mention.is_response:
         raise ValidationError(responses.NOT_A_CLAIM)
     statement = _clean_statement(statement)
@@ -505,7 +509,7 @@ def mention_accept(
     Moving an appearance away from a published claim, or adding one to it, is a public
     change: an editor, with a note that lands in that claim's correction log.
     """
-    require(can_review(by), "Only journalists and editors review mentions.")
+    require(can_review(by), gettext("Only journalists and editors review mentions."))
     if mention.is_response:  # a denial linked to a claim answers it
         return responses.response_attach(mention=mention, claim=claim, by=by, correction=correction)
     if mention.claim_id == claim.pk and mention.review_state == Mention.ReviewState.ACCEPTED:
@@ -529,7 +533,7 @@ def mention_reject(
     note: str = "",
 ) -> Mention:
     """Mark an extracted mention as not a claim worth tracking, with why (reason + note)."""
-    require(can_review(by), "Only journalists and editors review mentions.")
+    require(can_review(by), gettext("Only journalists and editors review mentions."))
     if reason and reason not in Mention.RejectionReason.values:
         raise ValidationError(gettext("Choose a reason from the list."))
     with transaction.atomic():
@@ -560,7 +564,7 @@ def mention_restore(*, mention: Mention, by: AbstractBaseUser) -> Mention:
     Only rejected mentions are restored; a rejected mention is never public, so readers'
     pages do not change.
     """
-    require(can_review(by), "Only journalists and editors review mentions.")
+    require(can_review(by), gettext("Only journalists and editors review mentions."))
     if mention.review_state != Mention.ReviewState.REJECTED:
         raise ValidationError(gettext("Only a rejected statement can be restored."))
     mention.review_state = Mention.ReviewState.UNREVIEWED
@@ -607,7 +611,7 @@ def mention_correct(
 
     On an appearance of a published claim this is a public correction: an editor, a note.
     """
-    require(can_review(by), "Only journalists and editors review mentions.")
+    require(can_review(by), gettext("Only journalists and editors review mentions."))
     text = mention.article.text
     if start is None and end is None and not (words or "").strip():
         start, end = mention.start, mention.end
@@ -750,11 +754,11 @@ def claim_merge(*, claim: Claim, into: Claim, by: AbstractBaseUser, correction: 
     Neither claim may be in review; when the claim merged into is published and gains
     appearances or evidence readers will see, that is a correction (an editor, a note).
     """
-    require(is_editor(by) or can_edit_claim(by, claim), "You cannot merge this claim.")
+    require(is_editor(by) or can_edit_claim(by, claim), gettext("You cannot merge this claim."))
     if claim.pk == into.pk:
-        raise ValidationError("A claim cannot be merged into itself.")
+        raise ValidationError(gettext("A claim cannot be merged into itself."))
     if claim.status == Claim.Status.PUBLISHED:
-        raise ValidationError("Unpublish this claim before merging it into another.")
+        raise ValidationError(gettext("Unpublish this claim before merging it into another."))
     _require_unlocked(claim)
     _require_unlocked(into)
     into_published = Claim.objects.published().filter(pk=into.pk).exists()
@@ -790,12 +794,14 @@ def claim_update(
     correction: str = "",
 ) -> Claim:
     """Edit the statement, claimant and sourcing assessment of a claim."""
-    require(can_edit_claim(by, claim), "You can only edit claims you are assigned to.")
+    require(can_edit_claim(by, claim), gettext("You can only edit claims you are assigned to."))
     statement = _clean_statement(statement)
     if sourcing is not None and sourcing != claim.sourcing:
-        require(is_editor(by), "Only editors set the sourcing assessment.")
+        require(is_editor(by), gettext("Only editors set the sourcing assessment."))
         if sourcing not in Claim.Sourcing.values:
-            raise ValidationError(f"Unknown sourcing assessment “{sourcing}”.")
+            raise ValidationError(
+                gettext("Unknown sourcing assessment “%(value)s”.") % {"value": sourcing}
+            )
         claim.sourcing = sourcing
     claim.statement = statement
     claimant_name = " ".join(clean_text(claimant_name).split())
@@ -814,7 +820,7 @@ def claim_set_verdict(
     correction: str = "",
 ) -> Claim:
     """Rule on a claim: its verdict on the rating scale and the written conclusion."""
-    require(is_editor(by), "Only editors set verdicts.")
+    require(is_editor(by), gettext("Only editors set verdicts."))
     claim.verdict = verdict
     claim.conclusion = clean_text(conclusion).strip()
     return claim_save(claim=claim, by=by, correction=correction)
@@ -848,14 +854,19 @@ def claim_check_change(*, claim: Claim, by: AbstractBaseUser, correction: str = 
     if not changed:
         return []
     if RULING_FIELDS.intersection(changed):
-        require(is_editor(by), "Only editors set the sourcing assessment and verdicts.")
+        require(is_editor(by), gettext("Only editors set the sourcing assessment and verdicts."))
     if before.status == Claim.Status.IN_REVIEW:
-        raise ValidationError(LOCKED)
+        raise ValidationError(gettext(LOCKED))
     if before.status == Claim.Status.PUBLISHED:
-        require(is_editor(by), "Only editors change what readers see of a published claim.")
+        require(
+            is_editor(by), gettext("Only editors change what readers see of a published claim.")
+        )
         if not claim.verdict_id:
             raise ValidationError(
-                "A published claim needs a verdict: unpublish it before withdrawing its verdict."
+                gettext(
+                    "A published claim needs a verdict: "
+                    "unpublish it before withdrawing its verdict."
+                )
             )
         _require_public_change(by=by, correction=correction)
     return changed
@@ -877,7 +888,10 @@ def claim_save(*, claim: Claim, by: AbstractBaseUser, correction: str = "") -> C
             if current.status != Claim.Status.DRAFT:
                 claim.slug = current.slug  # its public address (or the one requested) stays
         if claim.slug in RESERVED_SLUGS:
-            raise ValidationError(f"“{claim.slug}” is a reserved address: choose another slug.")
+            raise ValidationError(
+                gettext("“%(slug)s” is a reserved address: choose another slug.")
+                % {"slug": claim.slug}
+            )
         changed = claim_check_change(claim=claim, by=by, correction=correction)
         ruling = RULING_FIELDS.intersection(changed)
         if ruling and claim.status == Claim.Status.PUBLISHED:
@@ -919,11 +933,13 @@ def evidence_check_change(
     before = Evidence.objects.filter(pk=evidence.pk).first() if evidence.pk else None
     if before is not None:
         if before.claim_id != evidence.claim_id:
-            raise ValidationError("Evidence stays with its claim: add it to the other claim.")
+            raise ValidationError(
+                gettext("Evidence stays with its claim: add it to the other claim.")
+            )
         if all(getattr(before, f) == getattr(evidence, f) for f in EVIDENCE_FIELDS):
             return False
     if (before.is_approved if before else False) != evidence.is_approved:
-        require(is_editor(by), "Only editors approve evidence.")
+        require(is_editor(by), gettext("Only editors approve evidence."))
     claim = Claim.objects.get(pk=evidence.claim_id)
     _require_unlocked(claim)
     seen = evidence.is_approved or (before is not None and before.is_approved)
@@ -961,10 +977,10 @@ def evidence_add(
 ) -> Evidence:
     """Record a source consulted; evidence from editors is approved at once (on a published
     claim, with a correction note)."""
-    require(can_edit_claim(by, claim), "You can only add evidence to claims you work on.")
+    require(can_edit_claim(by, claim), gettext("You can only add evidence to claims you work on."))
     title, url, note = clean_text(title), clean_text(url), clean_text(note)
     if not title.strip():
-        raise ValidationError("Give the evidence a title.")
+        raise ValidationError(gettext("Give the evidence a title."))
     evidence = Evidence(
         claim=claim,
         title=title.strip()[:300],
@@ -981,7 +997,7 @@ def evidence_add(
 def evidence_approve(*, evidence: Evidence, by: AbstractBaseUser, correction: str = "") -> Evidence:
     """An editor vets a piece of evidence so it may appear on the public page (on a published
     claim, with a correction note)."""
-    require(is_editor(by), "Only editors approve evidence.")
+    require(is_editor(by), gettext("Only editors approve evidence."))
     if evidence.is_approved:
         return evidence
     evidence.is_approved = True
@@ -994,10 +1010,10 @@ def evidence_approve(*, evidence: Evidence, by: AbstractBaseUser, correction: st
 
 def comment_add(*, claim: Claim, by: AbstractBaseUser, body: str) -> Comment:
     """An internal comment on a claim (never public)."""
-    require(can_edit_claim(by, claim), "You can only comment on claims you work on.")
+    require(can_edit_claim(by, claim), gettext("You can only comment on claims you work on."))
     body = clean_text(body)
     if not body.strip():
-        raise ValidationError("The comment is empty.")
+        raise ValidationError(gettext("The comment is empty."))
     comment = Comment.objects.create(claim=claim, author=by, body=body.strip())
     notifications.notification_comment_mentions(comment=comment)
     return comment
@@ -1016,11 +1032,11 @@ def task_create(
     notes: str = "",
 ) -> Task:
     """An editor assigns verification work; the assignee is told by e-mail."""
-    require(can_assign(by), "Only editors assign tasks.")
+    require(can_assign(by), gettext("Only editors assign tasks."))
     title, notes = clean_text(title), clean_text(notes)
-    require(can_review(assignee), "Tasks go to journalists or editors.")
+    require(can_review(assignee), gettext("Tasks go to journalists or editors."))
     if not title.strip():
-        raise ValidationError("Say what the task is.")
+        raise ValidationError(gettext("Say what the task is."))
     task = Task(
         claim=claim,
         assignee=assignee,
@@ -1049,11 +1065,11 @@ def task_create(
 
 def task_set_state(*, task: Task, by: AbstractBaseUser, state: str) -> Task:
     """Close (done/cancelled) or reopen a task: the assignee or an editor."""
-    require(task.assignee_id == by.pk or can_assign(by), "This task is not yours.")
+    require(task.assignee_id == by.pk or can_assign(by), gettext("This task is not yours."))
     if state not in Task.State.values:
-        raise ValidationError(f"Unknown task state “{state}”.")
+        raise ValidationError(gettext("Unknown task state “%(value)s”.") % {"value": state})
     if state == Task.State.CANCELLED:
-        require(can_assign(by), "Only editors cancel tasks.")
+        require(can_assign(by), gettext("Only editors cancel tasks."))
     finished = state == Task.State.DONE and task.state != Task.State.DONE
     task.state = state
     task.completed_at = timezone.now() if state != Task.State.OPEN else None
@@ -1082,7 +1098,10 @@ def claim_publication_problems(claim: Claim) -> list[str]:
 def _require_publishable(claim: Claim) -> None:
     problems = claim_publication_problems(claim)
     if problems:
-        raise ValidationError("Before publishing, this claim needs " + ", ".join(problems) + ".")
+        missing = ", ".join(gettext(problem) for problem in problems)
+        raise ValidationError(
+            gettext("Before publishing, this claim needs %(missing)s.") % {"missing": missing}
+        )
 
 
 def _lock_fresh(claim: Claim) -> None:
@@ -1141,9 +1160,12 @@ def claim_request_publication(*, claim: Claim, by: AbstractBaseUser) -> Claim:
     The request pins what readers would see; until it is approved or withdrawn the claim is
     locked, and the approval publishes that version only.
     """
-    require(can_publish(by), "Only editors publish claims.")
+    require(can_publish(by), gettext("Only editors publish claims."))
     if claim.status != Claim.Status.DRAFT:
-        raise ValidationError(f"This claim is {claim.get_status_display().lower()} already.")
+        raise ValidationError(
+            gettext("This claim is %(status)s already.")
+            % {"status": claim.get_status_display().lower()}
+        )
     _require_publishable(claim)
     if not settings.CLAIMTRACK_SECOND_EDITOR_APPROVAL:
         return _claim_publish(claim=claim, by=by)
@@ -1161,24 +1183,30 @@ def claim_request_publication(*, claim: Claim, by: AbstractBaseUser) -> Claim:
 def claim_approve_publication(*, claim: Claim, by: AbstractBaseUser) -> Claim:
     """A second editor approves the publication another editor requested, as requested: a
     claim that changed since the request (by any path) is refused, with what changed."""
-    require(can_publish(by), "Only editors publish claims.")
+    require(can_publish(by), gettext("Only editors publish claims."))
     with transaction.atomic():
         _lock_fresh(claim)
         if claim.status != Claim.Status.IN_REVIEW or not claim.publication_requested_by_id:
-            raise ValidationError("Nobody has asked to publish this claim yet.")
+            raise ValidationError(gettext("Nobody has asked to publish this claim yet."))
         if claim.publication_requested_by_id == by.pk:
-            raise ValidationError("A second editor must approve: you asked for this publication.")
+            raise ValidationError(
+                gettext("A second editor must approve: you asked for this publication.")
+            )
         if not claim.publication_snapshot:
             raise ValidationError(
-                "This request does not say what it covers (it predates pinned versions): "
-                "withdraw it and request publication again."
+                gettext(
+                    "This request does not say what it covers (it predates pinned versions): "
+                    "withdraw it and request publication again."
+                )
             )
         changes = claim_changes_since_request(claim)
         if changes:
             raise ValidationError(
-                "This claim changed since the request ("
-                + ", ".join(part.lower() for part, _, _ in changes)
-                + "): withdraw the request, check the claim and request publication again."
+                gettext(
+                    "This claim changed since the request (%(changes)s): withdraw the request, "
+                    "check the claim and request publication again."
+                )
+                % {"changes": ", ".join(str(part).lower() for part, _, _ in changes)}
             )
         _require_publishable(claim)
         return _claim_publish(claim=claim, by=by)
@@ -1189,11 +1217,11 @@ def claim_withdraw_publication_request(
 ) -> Claim:
     """An editor takes back a publication request: the claim is a draft again, open to
     changes, and needs a new request (and a second editor) to be published."""
-    require(can_publish(by), "Only editors withdraw publication requests.")
+    require(can_publish(by), gettext("Only editors withdraw publication requests."))
     with transaction.atomic():
         _lock_fresh(claim)
         if claim.status != Claim.Status.IN_REVIEW:
-            raise ValidationError("Nobody has asked to publish this claim.")
+            raise ValidationError(gettext("Nobody has asked to publish this claim."))
         claim.status = Claim.Status.DRAFT
         claim.publication_requested_by = None
         claim.publication_requested_at = None
@@ -1225,12 +1253,12 @@ def _claim_publish(*, claim: Claim, by: AbstractBaseUser) -> Claim:
 
 def claim_unpublish(*, claim: Claim, by: AbstractBaseUser, reason: str) -> Claim:
     """Take a claim off the public site; readers are told why in the correction log."""
-    require(can_publish(by), "Only editors unpublish claims.")
+    require(can_publish(by), gettext("Only editors unpublish claims."))
     reason = clean_text(reason)
     if claim.status != Claim.Status.PUBLISHED:
-        raise ValidationError("This claim is not published.")
+        raise ValidationError(gettext("This claim is not published."))
     if not reason.strip():
-        raise ValidationError("Say why the claim is unpublished.")
+        raise ValidationError(gettext("Say why the claim is unpublished."))
     with transaction.atomic():
         Correction.objects.create(
             claim=claim, kind=Correction.Kind.UNPUBLISHED, text=reason.strip(), created_by=by
@@ -1252,10 +1280,13 @@ def claim_publish(
     """Publish a draft at once with a verdict and conclusion: for trusted scripts such as
     seed_demo (a claim in review or published changes through its own path)."""
     if claim.status != Claim.Status.DRAFT:
-        raise ValidationError(f"This claim is {claim.get_status_display().lower()} already.")
+        raise ValidationError(
+            gettext("This claim is %(status)s already.")
+            % {"status": claim.get_status_display().lower()}
+        )
     conclusion = clean_text(conclusion)
     if not conclusion.strip():
-        raise ValidationError("A published claim needs a written conclusion.")
+        raise ValidationError(gettext("A published claim needs a written conclusion."))
     claim.verdict = verdict
     claim.conclusion = conclusion.strip()
     return _claim_publish(claim=claim, by=by)

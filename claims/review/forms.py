@@ -11,7 +11,7 @@ class AcceptMentionForm(forms.Form):
     statement = forms.CharField(
         required=False,
         max_length=1000,
-        help_text="The claim in one sentence, for a new claim.",
+        help_text=gettext_lazy("The claim in one sentence, for a new claim."),
     )
     claim = forms.IntegerField(required=False, widget=forms.HiddenInput)
     correction = forms.CharField(required=False, widget=forms.HiddenInput)
@@ -19,7 +19,9 @@ class AcceptMentionForm(forms.Form):
     def clean(self):
         data = super().clean()
         if not data.get("claim") and not (data.get("statement") or "").strip():
-            raise forms.ValidationError("Write the claim's statement, or pick an existing claim.")
+            raise forms.ValidationError(
+                gettext_lazy("Write the claim's statement, or pick an existing claim.")
+            )
         return data
 
 
@@ -58,7 +60,9 @@ class CorrectMentionForm(forms.Form):
     )
     correction = forms.CharField(
         required=False,
-        help_text="An appearance of a published claim: what changed, for the public log.",
+        help_text=gettext_lazy(
+            "An appearance of a published claim: what changed, for the public log."
+        ),
     )
 
 

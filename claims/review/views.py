@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from articles.models import Article, Language, Outlet
@@ -58,7 +58,10 @@ def reviewer_required(view: Callable) -> Callable:
 
     @login_required
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        require(can_review(request.user), "The newsroom workspace is for journalists and editors.")
+        require(
+            can_review(request.user),
+            gettext("The newsroom workspace is for journalists and editors."),
+        )
         return view(request, *args, **kwargs)
 
     wrapper.__name__ = view.__name__
@@ -406,18 +409,18 @@ def claim_workspace(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _claim_action(
-    request: HttpRequest, pk: int, allowed: Callable, form_class, action: Callable, done: str
+    request: HttpRequest, pk: int, allowed: Callable, form_class, action: Callable, done
 ) -> HttpResponse:
     """Shared shape of the claim workspace's POST actions: check, validate, call, report."""
     claim = get_object_or_404(Claim.objects.select_related("claimant"), pk=pk)
-    require(allowed(request.user, claim), "You are not allowed to do this on this claim.")
+    require(allowed(request.user, claim), gettext("You are not allowed to do this on this claim."))
     form = form_class(request.POST) if form_class else None
     if form is not None and not form.is_valid():
         messages.error(request, _form_errors(form))
     else:
         try:
             result = action(claim, form.cleaned_data if form is not None else {})
-            messages.success(request, done)
+            messages.success(request, str(done))
             if isinstance(result, Claim) and result.pk != claim.pk:
                 return redirect(result.get_workspace_url())
         except ValidationError as error:
@@ -440,7 +443,9 @@ def claim_edit(request: HttpRequest, pk: int) -> HttpResponse:
         _tell_if_pending(request, result)
         return result
 
-    return _claim_action(request, pk, can_edit_claim, ClaimEditForm, action, "Claim saved.")
+    return _claim_action(
+        request, pk, can_edit_claim, ClaimEditForm, action, gettext_lazy("Claim saved.")
+    )
 
 
 def _tell_if_pending(request: HttpRequest, claim: Claim) -> None:
@@ -470,7 +475,7 @@ def claim_verdict(request: HttpRequest, pk: int) -> HttpResponse:
         return result
 
     return _claim_action(
-        request, pk, lambda u, c: is_editor(u), VerdictForm, action, "Verdict saved."
+        request, pk, lambda u, c: is_editor(u), VerdictForm, action, gettext_lazy("Verdict saved.")
     )
 
 
@@ -480,19 +485,21 @@ def evidence_add(request: HttpRequest, pk: int) -> HttpResponse:
     def action(claim: Claim, data: dict) -> Evidence:
         return services.evidence_add(claim=claim, by=request.user, **data)
 
-    return _claim_action(request, pk, can_edit_claim, EvidenceForm, action, "Evidence added.")
+    return _claim_action(
+        request, pk, can_edit_claim, EvidenceForm, action, gettext_lazy("Evidence added.")
+    )
 
 
 @require_POST
 @reviewer_required
 def evidence_approve(request: HttpRequest, pk: int) -> HttpResponse:
     evidence = get_object_or_404(Evidence, pk=pk)
-    require(is_editor(request.user), "Only editors approve evidence.")
+    require(is_editor(request.user), gettext("Only editors approve evidence."))
     try:
         services.evidence_approve(
             evidence=evidence, by=request.user, correction=request.POST.get("correction", "")
         )
-        messages.success(request, "Evidence approved for the public page.")
+        messages.success(request, gettext("Evidence approved for the public page."))
     except ValidationError as error:
         messages.error(request, refusal_text(error))
     return redirect("review:claim", evidence.claim_id)
@@ -504,7 +511,9 @@ def comment_add(request: HttpRequest, pk: int) -> HttpResponse:
     def action(claim: Claim, data: dict):
         return services.comment_add(claim=claim, by=request.user, body=data["body"])
 
-    return _claim_action(request, pk, can_edit_claim, CommentForm, action, "Comment added.")
+    return _claim_action(
+        request, pk, can_edit_claim, CommentForm, action, gettext_lazy("Comment added.")
+    )
 
 
 @require_POST
@@ -514,7 +523,7 @@ def task_add(request: HttpRequest, pk: int) -> HttpResponse:
         return services.task_create(claim=claim, by=request.user, **data)
 
     return _claim_action(
-        request, pk, lambda u, c: can_assign(u), TaskForm, action, "Task assigned."
+        request, pk, lambda u, c: can_assign(u), TaskForm, action, gettext_lazy("Task assigned.")
     )
 
 
@@ -522,7 +531,9 @@ def task_add(request: HttpRequest, pk: int) -> HttpResponse:
 @reviewer_required
 def task_state(request: HttpRequest, pk: int) -> HttpResponse:
     task = get_object_or_404(Task, pk=pk)
-    require(task.assignee_id == request.user.pk or can_assign(request.user), "Not your task.")
+    require(
+        task.assignee_id == request.user.pk or can_assign(request.user), gettext("Not your task.")
+    )
     back = request.POST.get("next", "")
     # A path of this site only: redirect() would take a bare word for a URL name.
     if not back.startswith("/") or not url_has_allowed_host_and_scheme(
@@ -531,7 +542,7 @@ def task_state(request: HttpRequest, pk: int) -> HttpResponse:
         back = task.claim.get_workspace_url()  # only back to a page of this site
     try:
         services.task_set_state(task=task, by=request.user, state=request.POST.get("state", ""))
-        messages.success(request, "Task updated.")
+        messages.success(request, gettext("Task updated."))
     except ValidationError as error:
         messages.error(request, refusal_text(error))
     return redirect(back)
@@ -544,7 +555,8 @@ def claim_publish(request: HttpRequest, pk: int) -> HttpResponse:
         return services.claim_request_publication(claim=claim, by=request.user)
 
     return _claim_action(
-        request, pk, lambda u, c: can_publish(u), None, action, "Publication requested."
+        request, pk, lambda u, c: can_publish(u), None, action,
+        gettext_lazy("Publication requested."),
     )
 
 
@@ -554,7 +566,9 @@ def claim_approve(request: HttpRequest, pk: int) -> HttpResponse:
     def action(claim: Claim, data: dict) -> Claim:
         return services.claim_approve_publication(claim=claim, by=request.user)
 
-    return _claim_action(request, pk, lambda u, c: can_publish(u), None, action, "Claim published.")
+    return _claim_action(
+        request, pk, lambda u, c: can_publish(u), None, action, gettext_lazy("Claim published.")
+    )
 
 
 @require_POST
@@ -569,7 +583,7 @@ def claim_withdraw_request(request: HttpRequest, pk: int) -> HttpResponse:
         lambda u, c: can_publish(u),
         None,
         action,
-        "Publication request withdrawn: the claim can be changed again.",
+        gettext_lazy("Publication request withdrawn: the claim can be changed again."),
     )
 
 
@@ -580,7 +594,8 @@ def claim_unpublish(request: HttpRequest, pk: int) -> HttpResponse:
         return services.claim_unpublish(claim=claim, by=request.user, reason=data["reason"])
 
     return _claim_action(
-        request, pk, lambda u, c: can_publish(u), UnpublishForm, action, "Claim unpublished."
+        request, pk, lambda u, c: can_publish(u), UnpublishForm, action,
+        gettext_lazy("Claim unpublished."),
     )
 
 
@@ -593,7 +608,9 @@ def claim_merge(request: HttpRequest, pk: int) -> HttpResponse:
             claim=claim, into=into, by=request.user, correction=data["correction"]
         )
 
-    return _claim_action(request, pk, can_edit_claim, MergeForm, action, "Claims merged.")
+    return _claim_action(
+        request, pk, can_edit_claim, MergeForm, action, gettext_lazy("Claims merged.")
+    )
 
 
 @require_POST
@@ -601,7 +618,7 @@ def claim_merge(request: HttpRequest, pk: int) -> HttpResponse:
 def change_approve(request: HttpRequest, pk: int) -> HttpResponse:
     """A second editor approves the ruling change another editor proposed."""
     change = get_object_or_404(PendingChange, pk=pk)
-    require(can_publish(request.user), "Only editors approve changes.")
+    require(can_publish(request.user), gettext("Only editors approve changes."))
     require(
         change.requested_by_id != request.user.pk,
         gettext("A second editor must approve: you asked for this change."),
@@ -619,7 +636,7 @@ def change_approve(request: HttpRequest, pk: int) -> HttpResponse:
 def change_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     """The requester takes their proposed ruling change back."""
     change = get_object_or_404(PendingChange, pk=pk)
-    require(can_publish(request.user), "Only editors withdraw changes.")
+    require(can_publish(request.user), gettext("Only editors withdraw changes."))
     require(
         change.requested_by_id == request.user.pk,
         gettext("Only the editor who asked for this change withdraws it."),
@@ -650,7 +667,7 @@ def my_tasks(request: HttpRequest) -> HttpResponse:
 @reviewer_required
 def board(request: HttpRequest) -> HttpResponse:
     """Editors' board: open tasks by assignee, overdue ones first."""
-    require(can_assign(request.user), "The task board is for editors.")
+    require(can_assign(request.user), gettext("The task board is for editors."))
     columns = selectors.board_columns()
     return render(
         request,
