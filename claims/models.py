@@ -550,19 +550,24 @@ class Correction(models.Model):
             "verdict": gettext("Verdict"),
             "sourcing": gettext("Sourcing"),
         }
+        french = (get_language() or "").startswith("fr")
+        sourcing = dict(Claim.Sourcing.choices)
         lines = []
         for change in self.changes or []:
-            if change.get("part") == "conclusion":
+            part = change.get("part")
+            if part == "conclusion":
                 lines.append(gettext("Conclusion updated."))
-            else:
-                lines.append(
-                    gettext("%(part)s: %(old)s → %(new)s")
-                    % {
-                        "part": parts.get(change.get("part"), change.get("part")),
-                        "old": change.get("from") or "—",
-                        "new": change.get("to") or "—",
-                    }
-                )
+                continue
+            old, new = change.get("from"), change.get("to")
+            if part == "verdict" and french:  # the French labels the scale had then
+                old, new = change.get("from_fr") or old, change.get("to_fr") or new
+            if part == "sourcing" and "from_code" in change:  # labels in today's language
+                old = str(sourcing.get(change["from_code"], old))
+                new = str(sourcing.get(change["to_code"], new))
+            lines.append(
+                gettext("%(part)s: %(old)s → %(new)s")
+                % {"part": parts.get(part, part), "old": old or "—", "new": new or "—"}
+            )
         return lines
 
 

@@ -28,17 +28,16 @@ def ruling_changes(*, before: Claim, after) -> list[dict]:
     structured lines of the correction log: labels as they were when the change was made."""
     changes = []
     if before.verdict_id != after.verdict_id:
-        labels = dict(
-            Rating.objects.filter(pk__in=[before.verdict_id, after.verdict_id]).values_list(
-                "pk", "label"
-            )
-        )
+        labels = {
+            pk: (label, label_fr or label)
+            for pk, label, label_fr in Rating.objects.filter(
+                pk__in=[before.verdict_id, after.verdict_id]
+            ).values_list("pk", "label", "label_fr")
+        }
+        old, new = labels.get(before.verdict_id, ("", "")), labels.get(after.verdict_id, ("", ""))
+        # Both languages, as the scale read then: the log says what readers saw at the time.
         changes.append(
-            {
-                "part": "verdict",
-                "from": labels.get(before.verdict_id, ""),
-                "to": labels.get(after.verdict_id, ""),
-            }
+            {"part": "verdict", "from": old[0], "to": new[0], "from_fr": old[1], "to_fr": new[1]}
         )
     if before.sourcing != after.sourcing:
         sourcing = dict(Claim.Sourcing.choices)
@@ -47,6 +46,8 @@ def ruling_changes(*, before: Claim, after) -> list[dict]:
                 "part": "sourcing",
                 "from": str(sourcing.get(before.sourcing, before.sourcing)),
                 "to": str(sourcing.get(after.sourcing, after.sourcing)),
+                "from_code": before.sourcing,
+                "to_code": after.sourcing,
             }
         )
     if before.conclusion != after.conclusion:

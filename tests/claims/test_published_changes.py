@@ -74,11 +74,17 @@ def test_a_second_editor_approves_and_the_correction_says_what_changed(
     assert published.conclusion == "The tender shows a June date."
     correction = Correction.objects.get(claim=published)
     assert correction.text == NOTE
-    assert correction.changes == [
-        {"part": "verdict", "from": "False", "to": "Mostly true"},
-        {"part": "conclusion"},
-    ]
+    assert correction.changes[1] == {"part": "conclusion"}
+    verdict = correction.changes[0]
+    assert (verdict["part"], verdict["from"], verdict["to"]) == ("verdict", "False", "Mostly true")
     assert correction.change_lines == ["Verdict: False → Mostly true", "Conclusion updated."]
+    # Read in French, the log names the ratings as the French scale named them then.
+    from django.utils import translation
+
+    with translation.override("fr"):
+        line = correction.change_lines[0]
+    assert line.startswith("Verdict") and "False" not in line
+    assert verdict["from_fr"] in line and verdict["to_fr"] in line
     assert not PendingChange.objects.exists()
 
 
@@ -94,9 +100,16 @@ def test_a_sourcing_change_is_pending_too_and_logged_by_its_label(published, edi
     )
     published.refresh_from_db()
     assert published.sourcing == Claim.Sourcing.DOCUMENTARY
-    assert published.corrections.get().changes == [
-        {"part": "sourcing", "from": "Not assessed yet", "to": "Documentary"}
-    ]
+    correction = published.corrections.get()
+    assert correction.changes == [
+        {"part": "sourcing", "from": "Not assessed yet", "to": "Documentary",
+         "from_code": "unassessed", "to_code": "documentary"}
+    ]  # fmt: skip
+    assert correction.change_lines == ["Sourcing: Not assessed yet → Documentary"]
+    from django.utils import translation
+
+    with translation.override("fr"):
+        assert "Documentary" not in correction.change_lines[0]
 
 
 def test_a_change_needs_a_note(published, editor, ratings):
@@ -166,6 +179,8 @@ def test_without_second_approval_the_change_applies_and_is_logged(
         "part": "verdict",
         "from": "False",
         "to": "Mostly true",
+        "from_fr": "Faux",
+        "to_fr": "Plutôt vrai",
     }
 
 
