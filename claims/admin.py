@@ -3,10 +3,11 @@ from collections.abc import Callable
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect
 from django.utils.translation import gettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from claims import services
+from claims import published_changes, services
 from claims.models import (
     Claim,
     Comment,
@@ -310,6 +311,25 @@ class ClaimAdmin(ServiceCheckedAdmin, SimpleHistoryAdmin):
         note = form.cleaned_data.get("correction", "") if form is not None else ""
         services.claim_save(claim=obj, by=request.user, correction=note)
         public_cache_invalidate()
+        pending = published_changes.pending_change_of(obj)
+        request.claim_change_pending = (
+            pending is not None and pending.requested_by_id == request.user.pk
+        )
+
+    def response_change(self, request, obj):
+        """A ruling change of a published claim only waits for a second editor: say that,
+        not "changed successfully"."""
+        if getattr(request, "claim_change_pending", False):
+            self.message_user(
+                request,
+                gettext(
+                    "Your change waits for a second editor's approval; readers keep the "
+                    "published version until then."
+                ),
+                messages.WARNING,
+            )
+            return HttpResponseRedirect(request.path)
+        return super().response_change(request, obj)
 
     def delete_model(self, request, obj) -> None:
         super().delete_model(request, obj)

@@ -78,6 +78,8 @@ def test_admin_edit_of_a_published_ruling_with_a_note_waits_for_a_second_editor(
     assert Claim.objects.get(pk=published.pk).conclusion == "No."
     change = PendingChange.objects.get(claim=published)
     assert (change.conclusion, change.note) == ("Yes.", "The minutes were misread.")
+    page = admin_editor.get(response["Location"]).content.decode()
+    assert "waits for a second editor" in page and "changed successfully" not in page
 
 
 def test_admin_clearing_the_verdict_of_a_published_claim_is_a_form_error(admin_editor, published):
