@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy, ngettext
 
 from articles.models import Article, Feed, Outlet
 from articles.services import article_requeue, article_retry
@@ -67,13 +68,14 @@ class FeedAdmin(admin.ModelAdmin):
     raw_id_fields = ["outlet"]
     actions = ["poll_now"]
 
-    @admin.action(description="Poll now")
+    @admin.action(description=gettext_lazy("Poll now"))
     def poll_now(self, request, queryset) -> None:
         count = 0
         for feed in queryset.filter(active=True):
             poll_feed.delay(feed.pk)
             count += 1
-        self.message_user(request, f"{count} feed(s) sent for polling.")
+        sent = ngettext("%d feed sent for polling.", "%d feeds sent for polling.", count)
+        self.message_user(request, sent % count)
 
 
 @admin.register(Article)
@@ -118,11 +120,11 @@ class ArticleAdmin(KeepsWhatReadersSee, admin.ModelAdmin):
         public_cache_invalidate()
 
 
-    @admin.display(description="Mentions")
+    @admin.display(description=gettext_lazy("Mentions"))
     def mention_count(self, article: Article) -> int:
         return article.mentions.count()
 
-    @admin.action(description="Extract claims again")
+    @admin.action(description=gettext_lazy("Extract claims again"))
     def extract_again(self, request, queryset) -> None:
         count = running = 0
         for article in queryset.exclude(text=""):
@@ -130,15 +132,25 @@ class ArticleAdmin(KeepsWhatReadersSee, admin.ModelAdmin):
                 count += 1
             else:
                 running += 1
-        message = f"{count} article(s) queued for extraction."
+        message = ngettext(
+            "%d article queued for extraction.", "%d articles queued for extraction.", count
+        ) % count
         if running:
-            message += f" {running} left alone: their claims are being extracted right now."
+            message += " " + ngettext(
+                "%d left alone: its claims are being extracted right now.",
+                "%d left alone: their claims are being extracted right now.",
+                running,
+            ) % running
         self.message_user(request, message)
 
-    @admin.action(description="Retry failed articles")
+    @admin.action(description=gettext_lazy("Retry failed articles"))
     def retry_failed(self, request, queryset) -> None:
         count = 0
         for article in queryset.filter(status=Article.Status.FAILED):
             article_retry(article=article)
             count += 1
-        self.message_user(request, f"{count} failed article(s) sent again.")
+        self.message_user(
+            request,
+            ngettext("%d failed article sent again.", "%d failed articles sent again.", count)
+            % count,
+        )

@@ -10,6 +10,7 @@ describes the endpoints and holds no data).
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Count
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext, gettext_lazy
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import generics, serializers, status
 from rest_framework.permissions import BasePermission, IsAuthenticated
@@ -30,7 +31,7 @@ from claims.permissions import can_review
 class IsNewsroomMember(BasePermission):
     """Journalists and editors only (the permission to review extracted mentions)."""
 
-    message = "Your account is not in the newsroom's Journalists or Editors group."
+    message = gettext_lazy("Your account is not in the newsroom's Journalists or Editors group.")
 
     def has_permission(self, request: Request, view) -> bool:
         return can_review(request.user)
@@ -105,10 +106,10 @@ class ArticleSubmitSerializer(serializers.Serializer):
 
     def validate(self, data: dict) -> dict:
         if bool(data.get("url")) == bool(data.get("text", "").strip()):
-            raise serializers.ValidationError("Send either a url or a text, not both.")
+            raise serializers.ValidationError(gettext("Send either a url or a text, not both."))
         if data.get("url") and (data.get("original_url") or data.get("published")):
             raise serializers.ValidationError(
-                "original_url and published go with a text; a fetched link brings its own."
+                gettext("original_url and published go with a text; a fetched link brings its own.")
             )
         try:
             data["original_url"], data["published"] = provenance_clean(

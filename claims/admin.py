@@ -4,7 +4,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy, ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from claims import published_changes, services
@@ -48,9 +48,11 @@ def _correction_field() -> forms.CharField:
     return forms.CharField(
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
-        label="Correction note (public)",
-        help_text="Needed for any change readers see on a published claim: it goes to the "
-        "claim's public correction log.",
+        label=gettext_lazy("Correction note (public)"),
+        help_text=gettext_lazy(
+            "Needed for any change readers see on a published claim: it goes to the "
+            "claim's public correction log."
+        ),
     )
 
 
@@ -216,10 +218,9 @@ class CorrectionInline(ReadOnlyInline, admin.TabularInline):
     show_change_link = False
 
 
-def _run_on_each(
-    modeladmin, request, queryset, action: Callable, verb: str, noun: str = "claim(s)"
-) -> None:
-    """Bulk actions go through the services, one object at a time, and report each refusal."""
+def _run_on_each(modeladmin, request, queryset, action: Callable, done_message) -> None:
+    """Bulk actions go through the services, one object at a time, and report each refusal.
+    `done_message(n)` says what was done to n objects, in the interface language."""
     done = 0
     for obj in queryset:
         try:
@@ -228,7 +229,7 @@ def _run_on_each(
         except (ValidationError, PermissionDenied) as error:
             modeladmin.message_user(request, f"“{obj}”: {refusal_text(error)}", messages.ERROR)
     if done:
-        modeladmin.message_user(request, f"{done} {noun} {verb}.", messages.SUCCESS)
+        modeladmin.message_user(request, done_message(done), messages.SUCCESS)
 
 
 class ClaimAdminForm(ServiceCheckedForm):
@@ -335,37 +336,40 @@ class ClaimAdmin(ServiceCheckedAdmin, SimpleHistoryAdmin):
         super().delete_model(request, obj)
         public_cache_invalidate()
 
-    @admin.action(description="Request publication (a second editor approves)")
+    @admin.action(description=gettext_lazy("Request publication (a second editor approves)"))
     def request_publication(self, request, queryset) -> None:
         _run_on_each(
             self, request, queryset,
             lambda c: services.claim_request_publication(claim=c, by=request.user),
-            "sent for approval",
+            lambda n: ngettext(
+                "%d claim sent for approval.", "%d claims sent for approval.", n
+            ) % n,
         )  # fmt: skip
 
-    @admin.action(description="Approve publication")
+    @admin.action(description=gettext_lazy("Approve publication"))
     def approve_publication(self, request, queryset) -> None:
         _run_on_each(
             self, request, queryset,
-            lambda c: services.claim_approve_publication(claim=c, by=request.user), "published",
+            lambda c: services.claim_approve_publication(claim=c, by=request.user),
+            lambda n: ngettext("%d claim published.", "%d claims published.", n) % n,
         )  # fmt: skip
 
-    @admin.action(description="Withdraw the publication request")
+    @admin.action(description=gettext_lazy("Withdraw the publication request"))
     def withdraw_publication_request(self, request, queryset) -> None:
         _run_on_each(
             self, request, queryset,
             lambda c: services.claim_withdraw_publication_request(claim=c, by=request.user),
-            "back to draft",
+            lambda n: ngettext("%d claim back to draft.", "%d claims back to draft.", n) % n,
         )  # fmt: skip
 
-    @admin.action(description="Unpublish")
+    @admin.action(description=gettext_lazy("Unpublish"))
     def unpublish(self, request, queryset) -> None:
         _run_on_each(
             self, request, queryset,
             lambda c: services.claim_unpublish(
                 claim=c, by=request.user, reason="Withdrawn by the editors."
             ),
-            "unpublished",
+            lambda n: ngettext("%d claim unpublished.", "%d claims unpublished.", n) % n,
         )  # fmt: skip
 
 
@@ -497,12 +501,14 @@ class EvidenceAdmin(ServiceCheckedAdmin, SimpleHistoryAdmin):
         super().delete_model(request, obj)
         public_cache_invalidate()
 
-    @admin.action(description="Approve for the public page")
+    @admin.action(description=gettext_lazy("Approve for the public page"))
     def approve(self, request, queryset) -> None:
         _run_on_each(
             self, request, queryset.select_related("claim"),
             lambda e: services.evidence_approve(evidence=e, by=request.user),
-            "approved", "evidence item(s)",
+            lambda n: ngettext(
+                "%d evidence item approved.", "%d evidence items approved.", n
+            ) % n,
         )  # fmt: skip
 
 
@@ -514,7 +520,7 @@ class TaskAdminForm(forms.ModelForm):
     def clean_assignee(self):
         assignee = self.cleaned_data["assignee"]
         if assignee is not None and not can_review(assignee):
-            raise ValidationError("Tasks go to journalists or editors.")
+            raise ValidationError(gettext("Tasks go to journalists or editors."))
         return assignee
 
 

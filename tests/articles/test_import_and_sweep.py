@@ -292,8 +292,8 @@ def test_extract_again_is_refused_while_a_live_run_extracts(admin_client):
         {"action": "extract_again", "_selected_action": [article.pk, done.pk]},
         follow=True,
     )
-    assert "1 article(s) queued for extraction." in response.text
-    assert "1 left alone: their claims are being extracted right now." in response.text
+    assert "1 article queued for extraction." in response.text
+    assert "1 left alone: its claims are being extracted right now." in response.text
     article.refresh_from_db()
     assert article.status == "extracting"
     assert article_requeue(article=article).status == "extracting"
