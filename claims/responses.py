@@ -66,30 +66,22 @@ def response_attach(
     if mention.responds_to_id == claim.pk and mention.review_state == Mention.ReviewState.ACCEPTED:
         return mention
     with transaction.atomic():
+        # The claim it leaves (an appearance's or a response's), when readers see it there:
+        # mention_check_change asks for the editor and the note.
         previous = services.mention_check_change(
             mention=mention, by=by, correction=correction, into=claim
         )
-        was = Claim.objects.filter(pk=mention.responds_to_id).first()
-        services._require_unlocked(was)
-        was_public = (
-            was is not None
-            and was.is_published
-            and (mention.review_state == Mention.ReviewState.ACCEPTED)
-        )
         public = Claim.objects.published().filter(pk=claim.pk).exists()
-        if public or was_public:
+        if public:  # as mention_accept: readers see a new response
             services._require_public_change(by=by, correction=correction)
-        if public:
             services._correction_log(claim=claim, by=by, correction=correction)
-        if was_public and was.pk != claim.pk:
-            services._correction_log(claim=was, by=by, correction=correction)
-        if previous is not None:
+        if previous is not None and previous.pk != claim.pk:
             services._correction_log(claim=previous, by=by, correction=correction)
         mention.claim = None
         mention.responds_to = claim
         mention.review_state = Mention.ReviewState.ACCEPTED
         mention.save(update_fields=["claim", "responds_to", "review_state"])
-    if public or was_public or previous is not None:
+    if public or previous is not None:
         public_cache_invalidate()
     return mention
 

@@ -91,6 +91,10 @@ def queue_counts_attach(articles: list[Article]) -> None:
         article.doubtful = doubtful.get(article.pk, 0)
 
 
+def _statement_or_claimant(query: str) -> Q:
+    return Q(statement__icontains=query) | Q(claimant__name__icontains=query)
+
+
 def claim_list(*, status: str = "", query: str = "") -> QuerySet[Claim]:
     """The newsroom's claim list, last changed first, optionally by status and text."""
     claims = Claim.objects.select_related("claimant", "verdict").annotate(
@@ -99,7 +103,7 @@ def claim_list(*, status: str = "", query: str = "") -> QuerySet[Claim]:
     if status in Claim.Status.values:
         claims = claims.filter(status=status)
     if query:
-        claims = claims.filter(Q(statement__icontains=query) | Q(claimant__name__icontains=query))
+        claims = claims.filter(_statement_or_claimant(query))
     return claims.order_by("-updated_at", "-id")
 
 
@@ -111,7 +115,7 @@ def claim_search(*, query: str, limit: int = 10) -> list[Claim]:
         return []
     return list(
         Claim.objects.select_related("claimant")
-        .filter(Q(statement__icontains=query) | Q(claimant__name__icontains=query))
+        .filter(_statement_or_claimant(query))
         .order_by("-updated_at", "-id")[:limit]
     )
 

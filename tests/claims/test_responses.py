@@ -209,3 +209,17 @@ def test_rejecting_a_published_claims_response_needs_a_note_and_unlinks_it(
     denial.refresh_from_db()
     assert denial.responds_to is None
     assert claim.corrections.filter(text="The denial was misread.").exists()
+
+
+def test_moving_a_published_claims_response_logs_one_correction_there(
+    claim, denial, article, journalist, editor, editor2, ratings
+):
+    _publish(claim, editor, editor2, ratings)
+    services.mention_accept(mention=denial, by=editor, claim=claim, correction="Denial added.")
+    other = services.claim_create_from_mention(
+        mention=mention(article, "citing two officials"), statement="Other", by=journalist
+    )
+    services.mention_accept(mention=denial, by=editor, claim=other, correction="Moved.")
+    denial.refresh_from_db()
+    assert denial.responds_to == other
+    assert claim.corrections.filter(text="Moved.").count() == 1
