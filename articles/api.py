@@ -152,6 +152,7 @@ class MentionSerializer(serializers.ModelSerializer):
             "quote_type",
             "stance",
             "via",
+            "hedges",
             "confidence",
             "review_state",
             "extractor_version",

@@ -296,6 +296,12 @@ class Mention(models.Model):
     quote_type = models.CharField(max_length=10, choices=QuoteType, default=QuoteType.INDIRECT)
     stance = models.CharField(max_length=20, choices=Stance, default=Stance.ASSERTS)
     via = models.JSONField(default=list, blank=True, help_text="Relaying outlets, in order.")
+    hedges = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="How the article hedges it, as the extractor saw it: conditional, allegedly, "
+        "unverified, anonymous, attributed (claims.extraction.types.HEDGES). Empty: bare.",
+    )
     confidence = models.FloatField(default=0.5)
     rule = models.CharField(max_length=100, blank=True, help_text="The extraction rule used.")
     extractor_version = models.CharField(max_length=40, blank=True)
@@ -606,6 +612,7 @@ class Notification(models.Model):
         CHANGE_REQUESTED = "change_requested", gettext_lazy("Change of a published claim")
         MENTIONED = "mentioned", gettext_lazy("Mentioned in a comment")
         TASK_DONE = "task_done", gettext_lazy("Task done")
+        ALERT = "alert", gettext_lazy("Alert on a claim")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
@@ -619,6 +626,9 @@ class Notification(models.Model):
     )
     task = models.ForeignKey(
         Task, null=True, blank=True, on_delete=models.CASCADE, related_name="notifications"
+    )
+    alert = models.ForeignKey(
+        "Alert", null=True, blank=True, on_delete=models.CASCADE, related_name="notifications"
     )
     text = models.TextField(blank=True, help_text="The detail: a comment, a task's title.")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -654,6 +664,83 @@ class Notification(models.Model):
             text = gettext("%(who)s asks you to approve a change of the published “%(claim)s”.")
         elif self.kind == self.Kind.MENTIONED:
             text = gettext("%(who)s mentioned you in a comment on “%(claim)s”.")
+        elif self.kind == self.Kind.ALERT:
+            what = self.alert.get_kind_display() if self.alert_id else gettext("Alert")
+            return gettext("%(what)s: “%(claim)s”.") % {"what": what, "claim": statement}
         else:
             text = gettext("%(who)s finished the task “%(task)s” on “%(claim)s”.")
         return text % {"who": who, "claim": statement, "task": self.text}
+
+
+class Alert(models.Model):
+    """Something changed in how a claim is reported or in its source, that an editor should
+    look at (issue 13): a hedge dropped between two appearances, a source lost, a denial left
+    out, a quote changed or removed at its source, a correction added to an article.
+    Raised by claims.alerts.alert_raise; dismissed with a reason, never deleted."""
+
+    class Kind(models.TextChoices):
+        HEDGE_DROPPED = "hedge_dropped", gettext_lazy("Hedge dropped")
+        SOURCE_DROPPED = "source_dropped", gettext_lazy("Source dropped")
+        DENIAL_DROPPED = "denial_dropped", gettext_lazy("Denial dropped")
+        QUOTE_CHANGED = "quote_changed", gettext_lazy("Quote changed at its source")
+        QUOTE_REMOVED = "quote_removed", gettext_lazy("Quote removed at its source")
+        ARTICLE_CORRECTED = "article_corrected", gettext_lazy("Correction added to an article")
+
+        @classmethod
+        def source_changes(cls) -> list[str]:
+            """The kinds that mean: the article behind the claim changed (re-check it)."""
+            return [cls.QUOTE_CHANGED, cls.QUOTE_REMOVED, cls.ARTICLE_CORRECTED]
+
+    class State(models.TextChoices):
+        OPEN = "open", gettext_lazy("Open")
+        DISMISSED = "dismissed", gettext_lazy("Dismissed")
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="alerts")
+    kind = models.CharField(max_length=30, choices=Kind)
+    # The two appearances compared: the earlier (hedged, sourced, or the old text) and the
+    # later one. A correction notice has only the article (`article`) and maybe `earlier`.
+    earlier = models.ForeignKey(
+        Mention, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    later = models.ForeignKey(
+        Mention, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    article = models.ForeignKey(
+        Article,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="alerts",
+        help_text="The article whose arrival or new version raised it.",
+    )
+    detail = models.TextField(help_text="What changed, in a sentence (English, as stored).")
+    data = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text='The facts behind it, e.g. {"lost": ["conditional"]} or the old and new text.',
+    )
+    state = models.CharField(max_length=20, choices=State, default=State.OPEN)
+    dismissed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    dismissed_at = models.DateTimeField(null=True, blank=True)
+    dismiss_reason = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(state="open") | ~Q(dismiss_reason=""),
+                name="alert_dismissed_has_reason",
+            ),
+        ]
+        indexes = [
+            # The editors' board and /api/alerts/?state=open: open alerts, newest first.
+            models.Index(fields=["state", "-created_at"], name="alert_state_created_idx"),
+            # A claim's workspace lists its alerts.
+            models.Index(fields=["claim", "state"], name="alert_claim_state_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} on claim {self.claim_id}"

@@ -29,7 +29,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from claims.models import Claim, Comment, Notification, PendingChange, Task
+from claims.models import Alert, Claim, Comment, Notification, PendingChange, Task
 from claims.permissions import require
 
 logger = logging.getLogger(__name__)
@@ -85,11 +85,14 @@ def _notify(
     task: Task | None = None,
     text: str = "",
     context: dict | None = None,
+    alert: Alert | None = None,
 ) -> list[Notification]:
     recipients = list(recipients)
     notifications = Notification.objects.bulk_create(
         [
-            Notification(recipient=r, kind=kind, actor=actor, claim=claim, task=task, text=text)
+            Notification(
+                recipient=r, kind=kind, actor=actor, claim=claim, task=task, text=text, alert=alert
+            )
             for r in recipients
         ]
     )
@@ -174,6 +177,22 @@ def notification_task_done(*, task: Task, by: AbstractBaseUser) -> list[Notifica
         text=task.title,
         subject=gettext("Task done: %(task)s") % {"task": task.title},
         template="claims/email/task_done.txt",
+    )
+
+
+def notification_alert_raised(*, alert: Alert) -> list[Notification]:
+    """Tell every editor that a claim has a new alert (a hedge dropped, a source changed)."""
+    return _notify(
+        recipients=_with_permission("publish_claim"),
+        kind=Notification.Kind.ALERT,
+        actor=None,
+        claim=alert.claim,
+        alert=alert,
+        text=alert.detail[:1000],
+        subject=gettext("%(what)s: %(claim)s")
+        % {"what": alert.get_kind_display(), "claim": alert.claim.statement[:80]},
+        template="claims/email/alert.txt",
+        context={"alert": alert},
     )
 
 

@@ -331,6 +331,7 @@ def _store_mentions(article: Article, run: uuid.UUID, found: list) -> bool:
                 quote_type=item.quote_type,
                 stance=item.stance,
                 via=list(item.via),
+                hedges=list(getattr(item, "hedges", None) or []),
                 confidence=min(max(float(item.confidence), 0.0), 1.0),
                 rule=(getattr(item, "rule", "") or "")[:100],
                 extractor_version=extraction.EXTRACTOR_VERSION,

@@ -7,6 +7,10 @@ from dataclasses import asdict, dataclass, field
 SPEAKER_TYPES = ("person", "organization", "government", "publication", "group", "anonymous")
 QUOTE_TYPES = ("direct", "indirect")
 STANCES = ("asserts", "denies", "declines_comment", "cannot_verify")
+# How the article hedges a statement (issue 13): the reportative conditional ("la Russie
+# aurait…"), "allegedly"/"prétendument", "could not independently verify", an anonymous
+# source, an attribution kept in the relay ("selon", "according to"). Empty: reported bare.
+HEDGES = ("conditional", "allegedly", "unverified", "anonymous", "attributed")
 
 
 @dataclass
@@ -28,6 +32,7 @@ class ExtractedClaim:
     via: list[str] = field(default_factory=list)
     confidence: float = 0.5
     rule: str = ""
+    hedges: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return asdict(self)
