@@ -9,6 +9,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from claims import published_changes, services
 from claims.models import (
+    Alert,
     Claim,
     Comment,
     Correction,
@@ -545,3 +546,23 @@ class TaskAdmin(SimpleHistoryAdmin):
             due_date=obj.due_date, notes=obj.notes,
         )  # fmt: skip
         obj.pk, obj.created_by = task.pk, task.created_by
+
+
+@admin.register(Alert)
+class AlertAdmin(admin.ModelAdmin):
+    """Alerts are raised by claimtrack and dismissed with a reason in the newsroom
+    (/review/alerts/): read-only here, so a dismissal always says why and by whom."""
+
+    list_display = ["kind", "claim", "state", "created_at", "dismissed_by"]
+    list_filter = ["kind", "state"]
+    search_fields = ["detail", "claim__statement"]
+    raw_id_fields = ["claim", "earlier", "later", "article"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

@@ -67,8 +67,26 @@ def alert_dismiss(*, alert: Alert, by: AbstractBaseUser, reason: str) -> Alert:
     return alert
 
 
+def alerts_with_cards(alerts: QuerySet[Alert]) -> QuerySet[Alert]:
+    """Alerts with what their cards show (the claim, both appearances, their articles and
+    outlets) in one query, newest first."""
+    return alerts.select_related(
+        "claim",
+        "dismissed_by",
+        "earlier__article__outlet",
+        "later__article__outlet",
+        "article__outlet",
+    ).defer("earlier__article__text", "later__article__text", "article__text")
+
+
 def alerts_open() -> QuerySet[Alert]:
     """Open alerts, newest first, with what their cards show."""
-    return Alert.objects.filter(state=Alert.State.OPEN).select_related(
-        "claim", "earlier__article__outlet", "later__article__outlet", "article__outlet"
+    return alerts_with_cards(Alert.objects.filter(state=Alert.State.OPEN))
+
+
+def alerts_source_changed() -> QuerySet[Alert]:
+    """The re-check trigger: open alerts saying the article behind a published claim
+    changed (a quote changed or removed, a correction added)."""
+    return alerts_open().filter(
+        kind__in=Alert.Kind.source_changes(), claim__status=Claim.Status.PUBLISHED
     )

@@ -345,6 +345,18 @@ class Mention(models.Model):
         return f"{who}: {self.content[:60]}"
 
     @property
+    def hedge_labels(self) -> list[str]:
+        """The hedges in the interface language."""
+        labels = {
+            "conditional": gettext("conditional"),
+            "allegedly": gettext("allegedly"),
+            "unverified": gettext("not verified"),
+            "anonymous": gettext("anonymous source"),
+            "attributed": gettext("attributed (according to)"),
+        }
+        return [labels.get(h, h) for h in self.hedges or []]
+
+    @property
     def is_response(self) -> bool:
         """A denial, a refusal to comment, a failed verification: it answers a claim."""
         return self.stance != Mention.Stance.ASSERTS
@@ -744,3 +756,18 @@ class Alert(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} on claim {self.claim_id}"
+
+    @property
+    def is_source_change(self) -> bool:
+        """The re-check trigger: the article behind a published claim changed."""
+        return (
+            self.kind in Alert.Kind.source_changes()
+            and self.claim.status == Claim.Status.PUBLISHED
+        )
+
+    @property
+    def sides(self) -> list[tuple["Mention | None", str]]:
+        """The appearances side by side, each with its role, in the interface language."""
+        if self.earlier_id and self.earlier_id == self.later_id:
+            return [(self.later, gettext("The appearance"))]
+        return [(self.earlier, gettext("Earlier")), (self.later, gettext("Later"))]

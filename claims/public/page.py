@@ -12,6 +12,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from claims.models import Claim, Correction, Evidence, Mention, Rating
+from claims.relay import RelayGraph, relay_graph
 from claims.responses import response_sentence
 from claims.source_names import name_key
 
@@ -124,6 +125,7 @@ class ClaimPage:
     evidence: list[Evidence]
     corrections: list[Correction]
     scale: RatingScale
+    relay: RelayGraph | None = None
 
     @property
     def first_appearance(self) -> Appearance | None:
@@ -188,4 +190,6 @@ def claim_page_build(claim: Claim) -> ClaimPage:
         evidence=evidence,
         corrections=list(claim.corrections.select_related("verdict")),
         scale=rating_scale(),
+        # The same appearances, joined across articles: no further query.
+        relay=relay_graph(claim, [a.mention for a in appearances]),
     )

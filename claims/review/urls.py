@@ -1,6 +1,6 @@
 from django.urls import path
 
-from claims.review import notification_views, selection_views, views
+from claims.review import alert_views, notification_views, selection_views, views
 
 app_name = "review"
 urlpatterns = [
@@ -36,6 +36,8 @@ urlpatterns = [
     path("tasks/", views.my_tasks, name="my-tasks"),
     path("tasks/<int:pk>/state/", views.task_state, name="task-state"),
     path("board/", views.board, name="board"),
+    path("alerts/", alert_views.alert_list, name="alerts"),
+    path("alerts/<int:pk>/dismiss/", alert_views.alert_dismiss, name="alert-dismiss"),
     path("notifications/", notification_views.notification_list, name="notifications"),
     path(
         "notifications/<int:pk>/read/",

@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -21,8 +22,9 @@ from django.views.decorators.http import require_GET, require_POST
 from articles.models import Article, Language, Outlet
 from articles.text_windows import article_window, article_window_query
 from claims import published_changes, selectors, services
+from claims.alerts import alerts_open, alerts_with_cards
 from claims.bulk import ORDERS, BulkForm, QueueFilterForm, mentions_bulk_review
-from claims.models import Claim, Evidence, Mention, PendingChange, Task
+from claims.models import Alert, Claim, Evidence, Mention, PendingChange, Task
 from claims.paging import UncountedPage
 from claims.permissions import (
     can_assign,
@@ -33,6 +35,7 @@ from claims.permissions import (
     refusal_text,
     require,
 )
+from claims.relay import relay_graph
 from claims.responses import response_candidates, response_sentence
 from claims.review.forms import (
     AcceptMentionForm,
@@ -367,6 +370,14 @@ def claim_workspace(request: HttpRequest, pk: int) -> HttpResponse:
     works_on = can_edit_claim(user, claim)
     locked = claim.status == Claim.Status.IN_REVIEW
     published = claim.status == Claim.Status.PUBLISHED
+    claim_alerts = list(alerts_with_cards(claim.alerts.all())[:50])
+    accepted = Mention.ReviewState.ACCEPTED
+    appearances = list(
+        claim.mentions.select_related("article__outlet")
+        .defer("article__text")
+        .annotate(appeared_at=Coalesce("article__published_at", "article__created_at"))
+        .order_by("appeared_at", "article_id", "start", "id")
+    )
     context = {
         "claim": claim,
         "locked": locked,
@@ -379,9 +390,11 @@ def claim_workspace(request: HttpRequest, pk: int) -> HttpResponse:
         "can_publish": can_publish(user),
         "can_assign": can_assign(user),
         "responses": _responses(claim),
-        "appearances": claim.mentions.select_related("article__outlet").order_by(
-            "article__published_at", "article__created_at", "start"
-        ),
+        "alerts": claim_alerts,
+        "open_alerts": sum(1 for a in claim_alerts if a.state == Alert.State.OPEN),
+        "can_dismiss": can_publish(user),
+        "relay": relay_graph(claim, [m for m in appearances if m.review_state == accepted]),
+        "appearances": appearances,
         "evidence": claim.evidence.select_related("added_by"),
         "comments": claim.comments.select_related("author"),
         "tasks": claim.tasks.select_related("assignee", "created_by"),
@@ -666,9 +679,13 @@ def my_tasks(request: HttpRequest) -> HttpResponse:
 @require_GET
 @reviewer_required
 def board(request: HttpRequest) -> HttpResponse:
-    """Editors' board: open tasks by assignee, overdue ones first."""
+    """Editors' board: what waits for their approval, published claims whose source changed
+    (the re-check trigger), open alerts, then open tasks by assignee, overdue ones first."""
     require(can_assign(request.user), gettext("The task board is for editors."))
     columns = selectors.board_columns()
+    # One query for both lists: the re-check triggers (published claims whose source
+    # changed) and the other open alerts.
+    open_alerts = list(alerts_open()[:200])
     return render(
         request,
         "claims/review/board.html",
@@ -676,5 +693,8 @@ def board(request: HttpRequest) -> HttpResponse:
             "columns": columns,
             "overdue_total": sum(c["overdue"] for c in columns),
             "awaiting": selectors.awaiting_approval_of(request.user),
+            "source_changed": [a for a in open_alerts if a.is_source_change][:50],
+            "alerts": [a for a in open_alerts if not a.is_source_change][:50],
+            "can_dismiss": can_publish(request.user),
         },
     )

@@ -209,7 +209,9 @@ def test_pages_run_a_bounded_number_of_queries(
         reverse("review:board"),
     ]
     for url in urls:
-        with django_assert_max_num_queries(20):
+        # The same bound at 3 and 30 of everything (the workspace's alerts, issue 13, cost
+        # one query of their own).
+        with django_assert_max_num_queries(21):
             assert client.get(url).status_code == 200
 
 

@@ -1,0 +1,254 @@
+"""How a claim travelled (issue 13, part 2): who said it first, which outlets relayed it and
+from whom, and which outlets published it without attribution.
+
+Built from a claim's appearances only (accepted mentions, in the order their articles were
+published): each appearance's chain, speaker → relaying outlets (`via`) → the outlet that
+published the article, is joined with the others on normalised names
+(claims.source_names.name_key), so "the WSJ" in one article and "The Wall Street Journal" in
+another are one node, and the WSJ's own article and Al Jazeera's "selon le WSJ" meet there.
+
+"Without attribution" is read from what the articles say, never guessed:
+- no source: the appearance names no speaker at all (a bare statement of the claim);
+- no credit: a later appearance from another outlet rests on an anonymous source and credits
+  no outlet, although an earlier appearance in another outlet exists (the claim was
+  reported first elsewhere, and this outlet does not say so).
+
+The drawing is an SVG laid out top to bottom (speakers first, then relays, then outlets),
+two boxes a row at most, so that it reads on a phone without scrolling sideways.
+"""
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext
+
+from claims.models import Claim, Mention, Source
+from claims.source_names import name_key
+
+# Geometry of the drawing, in SVG units (the drawing scales to the width of its box).
+WIDTH = 340
+BOX_W, BOX_H = 150, 40
+ROW_GAP = 34
+PER_ROW = 2
+LABEL_CHARS = 22
+
+
+@dataclass
+class Node:
+    key: str
+    label: str
+    role: str  # speaker | relay | outlet
+    first_at: datetime.datetime
+    depth: int = 0
+    anonymous: bool = False
+    count: int = 0
+    uncredited: bool = False
+    x: float = 0
+    y: float = 0
+
+    @property
+    def short_label(self) -> str:
+        if len(self.label) <= LABEL_CHARS:
+            return self.label
+        return self.label[: LABEL_CHARS - 1].rstrip() + "…"
+
+    @property
+    def cx(self) -> int:
+        return int(self.x + BOX_W / 2)
+
+    @property
+    def role_y(self) -> int:
+        return int(self.y + 15)
+
+    @property
+    def name_y(self) -> int:
+        return int(self.y + 31)
+
+
+@dataclass
+class Edge:
+    source: Node
+    target: Node
+    count: int = 0
+
+    @property
+    def path(self) -> str:
+        """From the bottom of the source box to the top of the target box."""
+        x1, y1 = self.source.cx, self.source.y + BOX_H
+        x2, y2 = self.target.cx, self.target.y - 4
+        if y2 <= y1:  # same row (a relay that is also an outlet on it): side to side
+            y1 = y2 = self.source.y + BOX_H / 2
+            x1 = self.source.x + (BOX_W if x2 > x1 else 0)
+            x2 = self.target.x + (0 if x2 > self.source.cx else BOX_W)
+            return f"M{x1:.0f},{y1:.0f} L{x2:.0f},{y2:.0f}"
+        middle = (y1 + y2) / 2
+        return f"M{x1:.0f},{y1:.0f} C{x1:.0f},{middle:.0f} {x2:.0f},{middle:.0f} {x2:.0f},{y2:.0f}"
+
+
+@dataclass
+class Step:
+    """One appearance, as the relay graph reads it."""
+
+    mention: Mention
+    appeared_at: datetime.datetime
+    outlet: str
+    chain: list[str]
+    unattributed: str = ""  # "", "no_source" or "no_credit"
+
+    @property
+    def unattributed_text(self) -> str:
+        if self.unattributed == "no_source":
+            return gettext("names no source")
+        if self.unattributed == "no_credit":
+            return gettext("cites an anonymous source and no outlet, after others reported it")
+        return ""
+
+
+@dataclass
+class RelayGraph:
+    steps: list[Step]
+    nodes: list[Node] = field(default_factory=list)
+    edges: list[Edge] = field(default_factory=list)
+    height: int = 0
+
+    @property
+    def first(self) -> Step | None:
+        return self.steps[0] if self.steps else None
+
+    @property
+    def first_speaker(self) -> str:
+        """Who said it first: the speaker of the earliest appearance naming one."""
+        for step in self.steps:
+            if step.mention.speaker:
+                return step.mention.speaker
+        return ""
+
+    @property
+    def relays(self) -> list[tuple[str, list[str]]]:
+        """Each outlet that passed the claim on, with those it passed it to."""
+        found: dict[str, list[str]] = {}
+        for edge in self.edges:
+            if edge.source.role != "speaker":
+                found.setdefault(edge.source.label, [])
+                if edge.target.label not in found[edge.source.label]:
+                    found[edge.source.label].append(edge.target.label)
+        return list(found.items())
+
+    @property
+    def unattributed(self) -> list[Step]:
+        return [step for step in self.steps if step.unattributed]
+
+    @property
+    def width(self) -> int:
+        return WIDTH
+
+    @property
+    def box_w(self) -> int:
+        return BOX_W
+
+    @property
+    def box_h(self) -> int:
+        return BOX_H
+
+
+def _appearances(claim: Claim) -> Iterable[Mention]:
+    return (
+        claim.mentions.public()
+        .select_related("article__outlet")
+        .defer("article__text")
+        .annotate(appeared_at=Coalesce("article__published_at", "article__created_at"))
+        .order_by("appeared_at", "article_id", "start", "id")
+    )
+
+
+def relay_graph(claim: Claim, mentions: Iterable[Mention] | None = None) -> RelayGraph:
+    """The relay graph of a claim's appearances (given in time order with `appeared_at`,
+    or read here in one query)."""
+    mentions = list(_appearances(claim) if mentions is None else mentions)
+    steps: list[Step] = []
+    outlets_before: set[str] = set()
+    for mention in mentions:
+        outlet = mention.article.outlet.name if mention.article.outlet_id else ""
+        chain = mention.relay_chain
+        if not mention.speaker:
+            chain[0] = gettext("No source named")
+        step = Step(
+            mention=mention,
+            appeared_at=getattr(mention, "appeared_at", None) or mention.article.created_at,
+            outlet=outlet,
+            chain=chain,
+        )
+        credited = [link for link in chain[1:-1]] if outlet else chain[1:]
+        if not mention.speaker:
+            step.unattributed = "no_source"
+        elif (
+            mention.speaker_type == Source.Kind.ANONYMOUS
+            and not credited
+            and outlets_before - {name_key(outlet)}
+        ):
+            step.unattributed = "no_credit"
+        if outlet:
+            outlets_before.add(name_key(outlet))
+        steps.append(step)
+    graph = RelayGraph(steps=steps)
+    _join(graph)
+    _lay_out(graph)
+    return graph
+
+
+def _join(graph: RelayGraph) -> None:
+    nodes: dict[str, Node] = {}
+    edges: dict[tuple[str, str], Edge] = {}
+    for step in graph.steps:
+        last = len(step.chain) - 1
+        previous = None
+        for index, label in enumerate(step.chain):
+            if index == 0:
+                role = "speaker"
+                # An unnamed source of one article is not the unnamed source of another.
+                anonymous = step.mention.speaker_type == Source.Kind.ANONYMOUS
+                key = (
+                    f"speaker:{step.mention.pk}"
+                    if anonymous or not step.mention.speaker
+                    else ("speaker:" + name_key(label))
+                )
+            else:
+                role = "outlet" if (index == last and step.outlet) else "relay"
+                anonymous = False
+                key = "outlet:" + name_key(label)
+            node = nodes.get(key)
+            if node is None:
+                node = nodes[key] = Node(
+                    key=key, label=label, role=role, first_at=step.appeared_at, anonymous=anonymous
+                )
+            if role == "outlet":
+                node.role = "outlet"
+                node.count += 1
+                node.uncredited = node.uncredited or bool(step.unattributed)
+            node.depth = max(node.depth, index)
+            if previous is not None:
+                edge = edges.setdefault((previous.key, key), Edge(source=previous, target=node))
+                edge.count += 1
+            previous = node
+    graph.nodes = sorted(nodes.values(), key=lambda n: (n.depth, n.first_at, n.label))
+    graph.edges = list(edges.values())
+
+
+def _lay_out(graph: RelayGraph) -> None:
+    """Rows by depth, at most PER_ROW boxes a row, centred."""
+    y = 8
+    by_depth: dict[int, list[Node]] = {}
+    for node in graph.nodes:
+        by_depth.setdefault(node.depth, []).append(node)
+    for depth in sorted(by_depth):
+        row = by_depth[depth]
+        for start in range(0, len(row), PER_ROW):
+            chunk = row[start : start + PER_ROW]
+            gap = (WIDTH - len(chunk) * BOX_W) / (len(chunk) + 1)
+            for i, node in enumerate(chunk):
+                node.x = int(gap + i * (BOX_W + gap))
+                node.y = int(y)
+            y += BOX_H + ROW_GAP
+    graph.height = int(y - ROW_GAP + 8) if graph.nodes else 0
