@@ -14,7 +14,8 @@ another are one node, and the WSJ's own article and Al Jazeera's "selon le WSJ" 
   reported first elsewhere, and this outlet does not say so).
 
 The drawing is an SVG laid out top to bottom (speakers first, then relays, then outlets),
-two boxes a row at most, so that it reads on a phone without scrolling sideways.
+three boxes a row at most, names on two lines, so that it reads on a phone without
+scrolling sideways; the same facts are written out in words below it.
 """
 
 import datetime
@@ -29,10 +30,10 @@ from claims.source_names import name_key
 
 # Geometry of the drawing, in SVG units (the drawing scales to the width of its box).
 WIDTH = 340
-BOX_W, BOX_H = 150, 40
-ROW_GAP = 34
-PER_ROW = 2
-LABEL_CHARS = 22
+BOX_W, BOX_H = 106, 50
+ROW_GAP = 30
+PER_ROW = 3
+LINE_CHARS = 15  # a name is written on two lines at most of about this many characters
 
 
 @dataclass
@@ -49,10 +50,22 @@ class Node:
     y: float = 0
 
     @property
-    def short_label(self) -> str:
-        if len(self.label) <= LABEL_CHARS:
-            return self.label
-        return self.label[: LABEL_CHARS - 1].rstrip() + "…"
+    def name_lines(self) -> list[tuple[str, int]]:
+        """The name on two lines at most (cut with … beyond), each with its baseline."""
+        lines: list[str] = []
+        for word in self.label.split():
+            if lines and len(lines[-1]) + 1 + len(word) <= LINE_CHARS:
+                lines[-1] += " " + word
+            else:
+                lines.append(word)
+        if len(lines) > 2:
+            lines = [lines[0], " ".join(lines[1:])]
+        lines = [
+            line if len(line) <= LINE_CHARS else line[: LINE_CHARS - 1].rstrip() + "…"
+            for line in lines
+        ]
+        first = self.y + (31 if len(lines) == 1 else 26)
+        return [(line, int(first + 13 * i)) for i, line in enumerate(lines)]
 
     @property
     def cx(self) -> int:
@@ -60,11 +73,7 @@ class Node:
 
     @property
     def role_y(self) -> int:
-        return int(self.y + 15)
-
-    @property
-    def name_y(self) -> int:
-        return int(self.y + 31)
+        return int(self.y + 12)
 
 
 @dataclass
@@ -237,18 +246,41 @@ def _join(graph: RelayGraph) -> None:
 
 
 def _lay_out(graph: RelayGraph) -> None:
-    """Rows by depth, at most PER_ROW boxes a row, centred."""
-    y = 8
-    by_depth: dict[int, list[Node]] = {}
+    """Speakers on top, relays by their distance from the speaker, the publishing outlets at
+    the bottom, so that every arrow points down. In each layer, boxes are ordered by where
+    their parents stand (fewer crossings), at most PER_ROW a row; a box alone on its row
+    stands under its parents."""
+    if not graph.nodes:
+        graph.height = 0
+        return
+    last = max(node.depth for node in graph.nodes) + 1
+    parents: dict[str, list[Node]] = {}
+    for edge in graph.edges:
+        parents.setdefault(edge.target.key, []).append(edge.source)
+    layers: dict[int, list[Node]] = {}
     for node in graph.nodes:
-        by_depth.setdefault(node.depth, []).append(node)
-    for depth in sorted(by_depth):
-        row = by_depth[depth]
+        layer = 0 if node.role == "speaker" else (last if node.role == "outlet" else node.depth)
+        layers.setdefault(layer, []).append(node)
+
+    def parents_x(node: Node) -> float:
+        found = parents.get(node.key) or []
+        return sum(p.cx for p in found) / len(found) if found else WIDTH / 2
+
+    y = 8
+    for layer in sorted(layers):
+        row = layers[layer]
+        if layer:
+            row.sort(key=lambda n: (parents_x(n), n.first_at))
         for start in range(0, len(row), PER_ROW):
             chunk = row[start : start + PER_ROW]
-            gap = (WIDTH - len(chunk) * BOX_W) / (len(chunk) + 1)
-            for i, node in enumerate(chunk):
-                node.x = int(gap + i * (BOX_W + gap))
+            if len(chunk) == 1 and layer:
+                centre = parents_x(chunk[0])
+                chunk[0].x = int(min(max(centre - BOX_W / 2, 4), WIDTH - BOX_W - 4))
+            else:
+                gap = (WIDTH - len(chunk) * BOX_W) / (len(chunk) + 1)
+                for i, node in enumerate(chunk):
+                    node.x = int(gap + i * (BOX_W + gap))
+            for node in chunk:
                 node.y = int(y)
             y += BOX_H + ROW_GAP
-    graph.height = int(y - ROW_GAP + 8) if graph.nodes else 0
+    graph.height = int(y - ROW_GAP + 8)
