@@ -319,6 +319,13 @@ CLAIMTRACK_FETCH_TOTAL_TIMEOUT = float(os.environ.get("CLAIMTRACK_FETCH_TOTAL_TI
 # Retries of a fetch that failed for a reason that may pass (network, HTTP 5xx, 429).
 CLAIMTRACK_FETCH_RETRIES = int(os.environ.get("CLAIMTRACK_FETCH_RETRIES", "3"))
 CLAIMTRACK_FETCH_RETRY_DELAY = float(os.environ.get("CLAIMTRACK_FETCH_RETRY_DELAY", "10"))
+# Outgoing webhooks (claims/webhooks.py): seconds to wait before each new attempt of a
+# delivery that failed for a reason that may pass (5xx, 408/429, timeout, no connection);
+# attempts = delays + 1. Keep each delay under the broker's visibility timeout.
+CLAIMTRACK_WEBHOOK_RETRY_DELAYS = [
+    float(d) for d in env_list("CLAIMTRACK_WEBHOOK_RETRY_DELAYS", "30,120,600,1800,3000")
+]
+CLAIMTRACK_WEBHOOK_TIMEOUT = float(os.environ.get("CLAIMTRACK_WEBHOOK_TIMEOUT", "10"))
 # The sweeper sends again: queued articles never handed to the broker after this many
 # seconds; handed over but still queued after this many; fetching or extracting after this.
 CLAIMTRACK_SWEEP_UNSENT_AFTER = int(os.environ.get("CLAIMTRACK_SWEEP_UNSENT_AFTER", "60"))
