@@ -262,11 +262,25 @@ def notification_mark_all_read(*, by: AbstractBaseUser) -> int:
     )
 
 
-def notifications_of(user: AbstractBaseUser) -> QuerySet[Notification]:
-    """Someone's notifications, newest first (the notifications page)."""
-    return Notification.objects.filter(recipient=user).select_related(
+# The notifications page's filter: the kinds each choice shows ("other": none of these).
+NOTIFICATION_FILTERS = {
+    "alerts": [Notification.Kind.ALERT],
+    "matches": [Notification.Kind.MATCHES_PROPOSED],
+    "publication": [Notification.Kind.PUBLICATION_REQUESTED, Notification.Kind.CHANGE_REQUESTED],
+}
+
+
+def notifications_of(user: AbstractBaseUser, kind: str | None = None) -> QuerySet[Notification]:
+    """Someone's notifications, newest first (the notifications page); `kind` narrows them
+    to a key of NOTIFICATION_FILTERS or "other"."""
+    found = Notification.objects.filter(recipient=user).select_related(
         "actor", "claim", "alert", "article"
     )
+    if kind in NOTIFICATION_FILTERS:
+        found = found.filter(kind__in=NOTIFICATION_FILTERS[kind])
+    elif kind == "other":
+        found = found.exclude(kind__in=[k for ks in NOTIFICATION_FILTERS.values() for k in ks])
+    return found
 
 
 def notifications_unread_count(user: AbstractBaseUser) -> int:

@@ -205,16 +205,29 @@ def _post(endpoint: WebhookEndpoint, delivery: WebhookDelivery) -> Attempt:
     }
     timeout = float(settings.CLAIMTRACK_WEBHOOK_TIMEOUT)
     try:
-        with httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False) as client:
-            with client.stream("POST", endpoint.url, content=body, headers=headers) as response:
+        request = httpx.Request(
+            "POST",
+            endpoint.url,
+            content=body,
+            headers=headers,
+            extensions={"timeout": httpx.Timeout(timeout).as_dict()},
+        )
+        # The transport, not a Client: httpx.Client logs every request's full address, and
+        # a chat service's webhook address is a credential. No proxy from the environment,
+        # no redirects followed, no retries but ours.
+        with httpx.HTTPTransport(trust_env=False, retries=0) as transport:
+            response = transport.handle_request(request)
+            try:
                 code = response.status_code
                 if 200 <= code < 300:
                     return Attempt(True, status_code=code)
                 snippet = b""
-                for chunk in response.iter_bytes():
+                for chunk in response.iter_raw():
                     snippet += chunk
                     if len(snippet) >= RESPONSE_SNIPPET_BYTES:
                         break
+            finally:
+                response.close()
     except httpx.TimeoutException:
         return Attempt(
             False, error=f"The receiver did not answer within {timeout:g} seconds.", retryable=True
@@ -228,8 +241,9 @@ def _post(endpoint: WebhookEndpoint, delivery: WebhookDelivery) -> Attempt:
             error=f"The receiver could not be reached ({type(error).__name__}: {error}).",
             retryable=True,
         )
-    said = snippet[:RESPONSE_SNIPPET_BYTES].decode("utf-8", "replace").strip()
-    error = f"The receiver answered HTTP {code}" + (f": {said}" if said else ".")
+    said = " ".join(snippet[:RESPONSE_SNIPPET_BYTES].decode("utf-8", "replace").split())
+    said = said.rstrip(".")
+    error = f"The receiver answered HTTP {code}" + (f"; it said: {said}." if said else ".")
     if 300 <= code < 400:
         error = f"The receiver answered HTTP {code} (a redirect; webhooks do not follow them)."
     # A 4xx other than 408/429 says the request itself is refused: retrying cannot help.
