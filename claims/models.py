@@ -833,6 +833,12 @@ class WebhookDelivery(models.Model):
         indexes = [
             # The admin lists an endpoint's deliveries, newest first, filtered by state.
             models.Index(fields=["endpoint", "state", "-created_at"], name="webhook_delivery_idx"),
+            # The sweeper finds pending deliveries whose next attempt is overdue (lost message).
+            models.Index(
+                fields=["next_attempt_at"],
+                condition=Q(state="pending"),
+                name="webhook_delivery_due_idx",
+            ),
         ]
 
     def __str__(self) -> str:

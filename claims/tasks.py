@@ -6,7 +6,7 @@ from django.db import OperationalError
 
 from articles.models import Article
 from claims.services import article_extract_claims, extraction_time_limits
-from claims.webhooks import webhook_deliver
+from claims.webhooks import webhook_deliver, webhook_deliveries_sweep
 
 # Messages sent without their own limits (apply_async(soft_time_limit=...) scaled to the
 # text by articles.services.article_enqueue_extraction) get those of the longest text.
@@ -44,3 +44,9 @@ def deliver_webhook(self, delivery_id: int) -> None:
     )
     if wait is not None:
         raise self.retry(countdown=wait)
+
+
+@shared_task(ignore_result=True)
+def sweep_webhook_deliveries() -> int:
+    """Queue again the webhook deliveries whose message was lost (beat, every few minutes)."""
+    return webhook_deliveries_sweep()

@@ -14,7 +14,7 @@ from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from claims.models import Notification, WebhookDelivery, WebhookEndpoint
 from claims.permissions import is_editor
-from claims.webhooks import webhook_delivery_resend
+from claims.webhooks import webhook_deliveries_overdue, webhook_delivery_resend
 
 SECRET_MIN_LENGTH = 16
 
@@ -152,8 +152,9 @@ class WebhookDeliveryAdmin(WebhooksForEditors, admin.ModelAdmin):
     @admin.action(description=gettext_lazy("Send again"))
     def send_again(self, request: HttpRequest, queryset) -> None:
         sent = 0
+        overdue = set(webhook_deliveries_overdue().values_list("pk", flat=True))
         for delivery in queryset.select_related("endpoint"):
-            if delivery.state == WebhookDelivery.State.PENDING:
+            if delivery.state == WebhookDelivery.State.PENDING and delivery.pk not in overdue:
                 continue  # on its way already: a second round would double its requests
             webhook_delivery_resend(delivery=delivery)
             sent += 1

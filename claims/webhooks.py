@@ -34,7 +34,7 @@ import httpx
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.utils import timezone, translation
 
 from articles.models import Article
@@ -168,11 +168,36 @@ def webhook_delivery_resend(*, delivery: WebhookDelivery) -> WebhookDelivery:
     return delivery
 
 
+def slack_escape(text: str) -> str:
+    """Slack reads <...> as links and commands (<!channel> pings everyone): a statement
+    quoted from an article is text only."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def webhook_deliveries_overdue() -> QuerySet[WebhookDelivery]:
+    """Pending deliveries whose next attempt should have run a while ago: their message was
+    lost (broker down when queued, Redis emptied) or never sent."""
+    late = timezone.now() - timedelta(seconds=settings.CLAIMTRACK_WEBHOOK_OVERDUE_AFTER)
+    return WebhookDelivery.objects.filter(
+        state=WebhookDelivery.State.PENDING, next_attempt_at__lt=late
+    )
+
+
+def webhook_deliveries_sweep() -> int:
+    """Queue the overdue deliveries again (beat); how many. A twin of a message that was
+    only late does nothing: each attempt is claimed before it is made."""
+    ids = list(webhook_deliveries_overdue().values_list("pk", flat=True)[:1000])
+    for delivery_id in ids:
+        _enqueue_on_commit(delivery_id)
+    return len(ids)
+
+
 def webhook_body(delivery: WebhookDelivery) -> bytes:
     """The bytes POSTed: the JSON event, or the Slack message made from it."""
     if delivery.endpoint.format == WebhookEndpoint.Format.SLACK:
         payload = delivery.payload
-        document = {"text": f"{payload.get('message', '')} {payload.get('url', '')}".strip()}
+        sentence = slack_escape(payload.get("message", ""))
+        document = {"text": f"{sentence} {payload.get('url', '')}".strip()}
     else:
         document = delivery.payload
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()

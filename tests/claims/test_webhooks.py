@@ -9,17 +9,20 @@ import socket
 import threading
 import time
 from dataclasses import dataclass, field
+from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from claims import notifications, services
 from claims.alerts import alert_raise
 from claims.models import Alert, Claim, Notification, WebhookDelivery, WebhookEndpoint
 from claims.roles import EDITORS, JOURNALISTS
+from claims.tasks import sweep_webhook_deliveries
 from tests.factories import ArticleFactory, ClaimFactory, MentionFactory, UserFactory
 from tests.integration.conftest import (  # noqa: F401  (a real worker on the test Redis)
     celery_app_not_eager,
@@ -187,6 +190,18 @@ def test_slack_format_posts_the_sentence_and_link_signed_the_same_way(
     assert verify(SECRET, got.headers, got.body)
 
 
+def test_slack_messages_quote_statements_as_text_only(
+    receiver, editor, django_capture_on_commit_callbacks
+):
+    endpoint(receiver, format=WebhookEndpoint.Format.SLACK)
+    claim = ClaimFactory(statement="Tell <!channel> the quay & the dock are sold")
+    with django_capture_on_commit_callbacks(execute=True):
+        alert_raise(kind=Alert.Kind.QUOTE_CHANGED, claim=claim, detail="The quote changed.")
+    text = receiver.requests[0].json()["text"]
+    assert "Tell &lt;!channel&gt; the quay &amp; the dock are sold" in text
+    assert "<!channel>" not in text
+
+
 def test_one_delivery_per_endpoint_not_per_recipient(
     receiver, claim, editor, editor2, editor3, django_capture_on_commit_callbacks
 ):
@@ -347,6 +362,26 @@ def test_a_client_error_is_not_retried_and_other_schemes_are_refused(
     with pytest.raises(ValidationError) as refused:
         WebhookEndpoint(name="x", url="ftp://files.example.org/in", secret=SECRET).full_clean()
     assert "url" in refused.value.message_dict
+
+
+def test_the_sweeper_queues_again_a_delivery_whose_message_was_lost(
+    receiver, claim, editor, django_capture_on_commit_callbacks
+):
+    endpoint(receiver)
+    # The alert's on-commit callbacks never run: as if the broker had lost the message.
+    alert_raise(kind=Alert.Kind.HEDGE_DROPPED, claim=claim, detail="The hedge went.")
+    lost = WebhookDelivery.objects.get()
+    alert_raise(kind=Alert.Kind.SOURCE_DROPPED, claim=claim, detail="The source went.")
+    recent = WebhookDelivery.objects.exclude(pk=lost.pk).get()
+    WebhookDelivery.objects.filter(pk=lost.pk).update(
+        next_attempt_at=timezone.now() - timedelta(minutes=20)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert sweep_webhook_deliveries() == 1
+    lost.refresh_from_db()
+    recent.refresh_from_db()
+    assert lost.state == WebhookDelivery.State.DELIVERED and len(receiver.requests) == 1
+    assert recent.state == WebhookDelivery.State.PENDING  # its message may still come
 
 
 # --- Admin ---------------------------------------------------------------------------------
@@ -514,4 +549,4 @@ def test_the_worker_gives_up_after_the_last_attempt_with_the_reason(
     assert delivery.last_error == (
         "The receiver answered HTTP 503; it said: the receiver is unwell. Gave up after 6 attempts."
     )
-    assert SECRET not in webhook_worker.log()
+    assert SECRET not in webhook_worker.log() and receiver.url() not in webhook_worker.log()
