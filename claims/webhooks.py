@@ -149,7 +149,7 @@ def _enqueue_on_commit(delivery_id: int) -> None:
         from claims.tasks import deliver_webhook
 
         # A broker that is down must not turn the newsroom's action into an error page:
-        # the delivery stays pending (sent again from the admin).
+        # the delivery stays pending, and the sweeper (beat) queues it again later.
         try:
             deliver_webhook.delay(delivery_id)
         except Exception:
