@@ -4,6 +4,7 @@ action that caused them. A local HTTP server on 127.0.0.1 is the receiver."""
 
 import hashlib
 import hmac
+import itertools
 import json
 import socket
 import threading
@@ -22,7 +23,7 @@ from claims import notifications, services
 from claims.alerts import alert_raise
 from claims.models import Alert, Claim, Notification, WebhookDelivery, WebhookEndpoint
 from claims.roles import EDITORS, JOURNALISTS
-from claims.tasks import sweep_webhook_deliveries
+from claims.tasks import deliver_webhook, sweep_webhook_deliveries
 from tests.factories import ArticleFactory, ClaimFactory, MentionFactory, UserFactory
 from tests.integration.conftest import (  # noqa: F401  (a real worker on the test Redis)
     celery_app_not_eager,
@@ -41,6 +42,7 @@ class Received:
     path: str
     headers: dict[str, str]  # names lower-cased
     body: bytes
+    at: float = field(default_factory=time.monotonic)
 
     def json(self) -> dict:
         return json.loads(self.body)
@@ -384,6 +386,25 @@ def test_the_sweeper_queues_again_a_delivery_whose_message_was_lost(
     assert recent.state == WebhookDelivery.State.PENDING  # its message may still come
 
 
+def test_a_delivery_run_twice_sends_once(
+    receiver, claim, editor, django_capture_on_commit_callbacks
+):
+    endpoint(receiver)
+    with django_capture_on_commit_callbacks(execute=True):
+        alert_raise(kind=Alert.Kind.HEDGE_DROPPED, claim=claim, detail="The hedge went.")
+    delivery = WebhookDelivery.objects.get()
+    deliver_webhook.apply(args=[delivery.pk])  # a message handed out twice
+    assert len(receiver.requests) == 1
+    # A twin of a retry arriving after the attempt was made (its next one is later): no-op.
+    WebhookDelivery.objects.filter(pk=delivery.pk).update(
+        state=WebhookDelivery.State.PENDING, next_attempt_at=timezone.now() + timedelta(minutes=2)
+    )
+    deliver_webhook.apply(args=[delivery.pk])
+    assert len(receiver.requests) == 1
+    delivery.refresh_from_db()
+    assert delivery.attempts == 1
+
+
 # --- Admin ---------------------------------------------------------------------------------
 
 
@@ -530,6 +551,9 @@ def test_the_worker_retries_with_backoff_until_the_receiver_answers(
     assert len(receiver.requests) == 3
     assert {r.headers["x-claimtrack-delivery"] for r in receiver.requests} == {str(delivery.pk)}
     assert all(verify(SECRET, r.headers, r.body) for r in receiver.requests)
+    times = [r.at for r in receiver.requests]
+    gaps = [later - earlier for earlier, later in itertools.pairwise(times)]
+    assert all(gap >= 0.25 for gap in gaps), gaps  # the backoff's countdown was waited
     assert "claims.tasks.deliver_webhook[" in webhook_worker.log()  # not run in this process
 
 
