@@ -23,6 +23,7 @@ from claims.models import (
 from claims.permissions import can_review, refusal_text
 from claims.public.cache import public_cache_invalidate
 from claims.source_names import name_key
+from claims.webhook_admin import WebhookDeliveryAdmin, WebhookEndpointAdmin  # noqa: F401
 
 
 class InvalidatesPublicPages:

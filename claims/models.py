@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import F, Max, Q
 from django.db.models.functions import Coalesce
@@ -625,6 +626,7 @@ class Notification(models.Model):
         MENTIONED = "mentioned", gettext_lazy("Mentioned in a comment")
         TASK_DONE = "task_done", gettext_lazy("Task done")
         ALERT = "alert", gettext_lazy("Alert on a claim")
+        MATCHES_PROPOSED = "matches_proposed", gettext_lazy("Matches waiting for review")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
@@ -641,6 +643,10 @@ class Notification(models.Model):
     )
     alert = models.ForeignKey(
         "Alert", null=True, blank=True, on_delete=models.CASCADE, related_name="notifications"
+    )
+    # Matches proposed for an article's statements concern the article, not one claim.
+    article = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.CASCADE, related_name="notifications"
     )
     text = models.TextField(blank=True, help_text="The detail: a comment, a task's title.")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -663,13 +669,23 @@ class Notification(models.Model):
         return f"{self.get_kind_display()} for {self.recipient_id}"
 
     def get_absolute_url(self) -> str:
-        return self.claim.get_workspace_url() if self.claim_id else reverse("review:my-tasks")
+        if self.claim_id:
+            return self.claim.get_workspace_url()
+        if self.article_id:
+            return reverse("review:article", args=[self.article_id])
+        return reverse("review:my-tasks")
 
     @property
     def message(self) -> str:
         """The notification in a sentence, in the interface language."""
         who = self.actor.get_username() if self.actor_id else gettext("Someone")
         statement = self.claim.statement[:120] if self.claim_id else ""
+        if self.kind == self.Kind.MATCHES_PROPOSED:
+            title = self.article.title or self.article.url or f"#{self.article_id}"
+            return gettext(
+                "Statements of “%(article)s” may be claims already reported elsewhere: "
+                "matches wait for your review."
+            ) % {"article": title[:120]}
         if self.kind == self.Kind.PUBLICATION_REQUESTED:
             text = gettext("%(who)s asks you to approve the publication of “%(claim)s”.")
         elif self.kind == self.Kind.CHANGE_REQUESTED:
@@ -771,3 +787,86 @@ class Alert(models.Model):
         if self.earlier_id and self.earlier_id == self.later_id:
             return [(self.later, gettext("The appearance"))]
         return [(self.earlier, gettext("Earlier")), (self.later, gettext("Later"))]
+
+
+class WebhookEndpoint(models.Model):
+    """An address outside claimtrack that receives the newsroom's notifications as signed
+    POST requests (claims.webhooks): a chat channel, another system. Configured by editors
+    in the admin; readers never set one."""
+
+    class Format(models.TextChoices):
+        JSON = "json", gettext_lazy("JSON event (signed)")
+        SLACK = "slack", gettext_lazy("Slack-compatible message")
+
+    name = models.CharField(max_length=100)
+    # http(s) only (checked again when sending); Slack's incoming-webhook addresses are
+    # credentials themselves, so the admin list shows only the host.
+    url = models.URLField(
+        max_length=2000,
+        validators=[URLValidator(schemes=["http", "https"])],
+        help_text=gettext_lazy("The address that receives the POST requests (http or https)."),
+    )
+    secret = models.CharField(
+        max_length=200,
+        help_text=gettext_lazy("Signs every request (HMAC-SHA256); the receiver checks it."),
+    )
+    format = models.CharField(max_length=10, choices=Format, default=Format.JSON)
+    events = models.JSONField(
+        default=list,
+        blank=True,
+        help_text=gettext_lazy("The notification kinds it receives; none chosen: all of them."),
+    )
+    active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def __repr__(self) -> str:  # never the secret, nor the address (it may hold a token)
+        return f"<WebhookEndpoint {self.pk}: {self.name}>"
+
+    def wants(self, kind: str) -> bool:
+        return not self.events or kind in self.events
+
+
+class WebhookDelivery(models.Model):
+    """One event sent to one endpoint: its payload as sent, and how the sending went
+    (claims.tasks.deliver_webhook retries with backoff, then gives up with the reason)."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", gettext_lazy("Pending")
+        DELIVERED = "delivered", gettext_lazy("Delivered")
+        FAILED = "failed", gettext_lazy("Failed")
+
+    endpoint = models.ForeignKey(
+        WebhookEndpoint, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    event = models.CharField(max_length=30, choices=Notification.Kind)
+    payload = models.JSONField(default=dict)
+    state = models.CharField(max_length=20, choices=State, default=State.PENDING)
+    attempts = models.PositiveIntegerField(default=0)
+    last_status_code = models.PositiveIntegerField(null=True, blank=True)
+    last_error = models.TextField(blank=True, help_text="Why the last attempt failed, in words.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    delivered_at = models.DateTimeField(null=True, blank=True)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name_plural = gettext_lazy("webhook deliveries")
+        indexes = [
+            # The admin lists an endpoint's deliveries, newest first, filtered by state.
+            models.Index(fields=["endpoint", "state", "-created_at"], name="webhook_delivery_idx"),
+            # The sweeper finds pending deliveries whose next attempt is overdue (lost message).
+            models.Index(
+                fields=["next_attempt_at"],
+                condition=Q(state="pending"),
+                name="webhook_delivery_due_idx",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.event} to {self.endpoint_id} ({self.state})"

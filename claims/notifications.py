@@ -3,7 +3,12 @@
 - a publication request (a first publication, or a change of a published claim) reaches
   every other editor;
 - `@username` in a comment reaches that newsroom member;
-- a task marked done reaches the editor who assigned it, unless they finished it themselves.
+- a task marked done reaches the editor who assigned it, unless they finished it themselves;
+- an alert on a claim reaches every editor (issue 13);
+- matches proposed for an article's statements reach the journalist who submitted it.
+
+Every event also goes to the outgoing webhooks that want it (claims.webhooks): one delivery
+per endpoint, whoever is notified in the app.
 
 Each event makes Notification rows (the menu badge counts the unread ones) and sends e-mails
 once the transaction commits; a mail server that refuses is logged, never breaks the action.
@@ -16,7 +21,7 @@ settings.LANGUAGE_CODE. In-app notifications are worded when shown, in the reade
 
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -25,12 +30,13 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
+from articles.models import Article
 from claims.models import Alert, Claim, Comment, Notification, PendingChange, Task
 from claims.permissions import require
+from claims.webhooks import webhook_deliveries_create, webhook_event_payload
 
 logger = logging.getLogger(__name__)
 
@@ -86,23 +92,36 @@ def _notify(
     text: str = "",
     context: dict | None = None,
     alert: Alert | None = None,
+    article: Article | None = None,
+    webhook_extra: dict | None = None,
 ) -> list[Notification]:
+    """Notify `recipients` in the app and by e-mail, and send the event to the webhooks
+    (once per event and endpoint, even when nobody is notified in the app)."""
     recipients = list(recipients)
+    fields = {
+        "kind": kind, "actor": actor, "claim": claim, "task": task, "text": text,
+        "alert": alert, "article": article,
+    }  # fmt: skip
     notifications = Notification.objects.bulk_create(
-        [
-            Notification(
-                recipient=r, kind=kind, actor=actor, claim=claim, task=task, text=text, alert=alert
-            )
-            for r in recipients
-        ]
+        [Notification(recipient=r, **fields) for r in recipients]
     )
-    link = _absolute(claim.get_workspace_url() if claim else reverse("review:my-tasks"))
+    webhook_deliveries_create(
+        kind=kind, payload=webhook_event_payload(**fields, extra=webhook_extra)
+    )
+    link = _absolute(Notification(**fields).get_absolute_url())
     for recipient in recipients:
         _send(
             recipient=recipient,
             subject=subject,
             template=template,
-            context={"actor": actor, "claim": claim, "task": task, "link": link, **(context or {})},
+            context={
+                "actor": actor,
+                "claim": claim,
+                "task": task,
+                "article": article,
+                "link": link,
+                **(context or {}),
+            },
         )
     return notifications
 
@@ -196,6 +215,37 @@ def notification_alert_raised(*, alert: Alert) -> list[Notification]:
     )
 
 
+def notification_matches_proposed(*, article: Article, matches: Sequence) -> list[Notification]:
+    """Tell the journalist who submitted `article` that matches of its statements with
+    claims and mentions elsewhere wait for review (issue 13, part 1). Nobody else is told
+    in the app (every article would reach everyone); the webhooks always get the event.
+
+    `matches` are the proposed matches (only their number is used here).
+    """
+    if not matches:
+        return []
+    # Someone who left the newsroom (inactive, or no longer a journalist) is not told.
+    recipients = _with_permission("review_mention").filter(pk=article.submitted_by_id)
+    count = len(matches)
+    title = article.title or article.url or f"#{article.pk}"
+    return _notify(
+        recipients=recipients,
+        kind=Notification.Kind.MATCHES_PROPOSED,
+        actor=None,
+        claim=None,
+        article=article,
+        subject=ngettext(
+            "%(count)d match to review: %(article)s",
+            "%(count)d matches to review: %(article)s",
+            count,
+        )
+        % {"count": count, "article": title[:80]},
+        template="claims/email/matches_proposed.txt",
+        context={"count": count, "title": title},
+        webhook_extra={"matches": count},
+    )
+
+
 def notification_mark_read(*, notification: Notification, by: AbstractBaseUser) -> Notification:
     """The recipient marks a notification read; nobody else can."""
     require(notification.recipient_id == by.pk, gettext("This notification is not yours."))
@@ -212,9 +262,25 @@ def notification_mark_all_read(*, by: AbstractBaseUser) -> int:
     )
 
 
-def notifications_of(user: AbstractBaseUser) -> QuerySet[Notification]:
-    """Someone's notifications, newest first (the notifications page)."""
-    return Notification.objects.filter(recipient=user).select_related("actor", "claim")
+# The notifications page's filter: the kinds each choice shows ("other": none of these).
+NOTIFICATION_FILTERS = {
+    "alerts": [Notification.Kind.ALERT],
+    "matches": [Notification.Kind.MATCHES_PROPOSED],
+    "publication": [Notification.Kind.PUBLICATION_REQUESTED, Notification.Kind.CHANGE_REQUESTED],
+}
+
+
+def notifications_of(user: AbstractBaseUser, kind: str | None = None) -> QuerySet[Notification]:
+    """Someone's notifications, newest first (the notifications page); `kind` narrows them
+    to a key of NOTIFICATION_FILTERS or "other"."""
+    found = Notification.objects.filter(recipient=user).select_related(
+        "actor", "claim", "alert", "article"
+    )
+    if kind in NOTIFICATION_FILTERS:
+        found = found.filter(kind__in=NOTIFICATION_FILTERS[kind])
+    elif kind == "other":
+        found = found.exclude(kind__in=[k for ks in NOTIFICATION_FILTERS.values() for k in ks])
+    return found
 
 
 def notifications_unread_count(user: AbstractBaseUser) -> int:

@@ -6,6 +6,7 @@ from django.db import OperationalError
 
 from articles.models import Article
 from claims.services import article_extract_claims, extraction_time_limits
+from claims.webhooks import webhook_deliver, webhook_deliveries_sweep
 
 # Messages sent without their own limits (apply_async(soft_time_limit=...) scaled to the
 # text by articles.services.article_enqueue_extraction) get those of the longest text.
@@ -30,3 +31,22 @@ def extract_claims(article_id: int) -> str | None:
     if article is None:  # deleted since it was queued: nothing to do
         return None
     return article_extract_claims(article=article).status
+
+
+# Retries are the task's own (self.retry with the configured countdowns), not autoretry: the
+# service decides from the receiver's answer whether another attempt can help.
+@shared_task(bind=True, acks_late=True, max_retries=None, ignore_result=True)
+def deliver_webhook(self, delivery_id: int) -> None:
+    """POST one webhook delivery; on a failure that may pass, try again after a backoff."""
+    eager = bool(self.request.is_eager)
+    wait = webhook_deliver(
+        delivery_id=delivery_id, attempt_number=self.request.retries + 1, can_retry=not eager
+    )
+    if wait is not None:
+        raise self.retry(countdown=wait)
+
+
+@shared_task(ignore_result=True)
+def sweep_webhook_deliveries() -> int:
+    """Queue again the webhook deliveries whose message was lost (beat, every few minutes)."""
+    return webhook_deliveries_sweep()

@@ -307,6 +307,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "articles.tasks.sweep_stuck_articles",
         "schedule": float(os.environ.get("CLAIMTRACK_SWEEP_INTERVAL", "60")),
     },
+    "sweep-webhook-deliveries": {
+        "task": "claims.tasks.sweep_webhook_deliveries",
+        "schedule": float(os.environ.get("CLAIMTRACK_WEBHOOK_SWEEP_INTERVAL", "300")),
+    },
 }
 
 # Fetching submitted links and feeds (articles/fetch.py). Loopback addresses are refused
@@ -319,6 +323,16 @@ CLAIMTRACK_FETCH_TOTAL_TIMEOUT = float(os.environ.get("CLAIMTRACK_FETCH_TOTAL_TI
 # Retries of a fetch that failed for a reason that may pass (network, HTTP 5xx, 429).
 CLAIMTRACK_FETCH_RETRIES = int(os.environ.get("CLAIMTRACK_FETCH_RETRIES", "3"))
 CLAIMTRACK_FETCH_RETRY_DELAY = float(os.environ.get("CLAIMTRACK_FETCH_RETRY_DELAY", "10"))
+# Outgoing webhooks (claims/webhooks.py): seconds to wait before each new attempt of a
+# delivery that failed for a reason that may pass (5xx, 408/429, timeout, no connection);
+# attempts = delays + 1. Keep each delay under the broker's visibility timeout.
+CLAIMTRACK_WEBHOOK_RETRY_DELAYS = [
+    float(d) for d in env_list("CLAIMTRACK_WEBHOOK_RETRY_DELAYS", "30,120,600,1800,3000")
+]
+CLAIMTRACK_WEBHOOK_TIMEOUT = float(os.environ.get("CLAIMTRACK_WEBHOOK_TIMEOUT", "10"))
+# A pending delivery whose next attempt is this many seconds late is queued again (its
+# message was lost); beat looks every CLAIMTRACK_WEBHOOK_SWEEP_INTERVAL seconds.
+CLAIMTRACK_WEBHOOK_OVERDUE_AFTER = int(os.environ.get("CLAIMTRACK_WEBHOOK_OVERDUE_AFTER", "600"))
 # The sweeper sends again: queued articles never handed to the broker after this many
 # seconds; handed over but still queued after this many; fetching or extracting after this.
 CLAIMTRACK_SWEEP_UNSENT_AFTER = int(os.environ.get("CLAIMTRACK_SWEEP_UNSENT_AFTER", "60"))

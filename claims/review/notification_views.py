@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from claims import notifications
@@ -11,15 +11,31 @@ from claims.models import Notification
 from claims.permissions import require
 from claims.review.views import reviewer_required
 
+# The page's filter (claims.notifications.NOTIFICATION_FILTERS, plus "other").
+KIND_FILTERS = {
+    "alerts": gettext_lazy("Alerts"),
+    "matches": gettext_lazy("Matches to review"),
+    "publication": gettext_lazy("Publication requests"),
+    "other": gettext_lazy("Other"),
+}
+
 
 @require_GET
 @reviewer_required
 def notification_list(request: HttpRequest) -> HttpResponse:
-    items = list(notifications.notifications_of(request.user)[:100])
+    kind = request.GET.get("kind") or None
+    if kind not in KIND_FILTERS:
+        kind = None
+    items = list(notifications.notifications_of(request.user, kind=kind)[:100])
     return render(
         request,
         "claims/review/notifications.html",
-        {"notifications": items, "unread": [n for n in items if n.read_at is None]},
+        {
+            "notifications": items,
+            "unread": [n for n in items if n.read_at is None],
+            "kind": kind,
+            "kind_filters": [(key, label) for key, label in KIND_FILTERS.items()],
+        },
     )
 
 
