@@ -139,6 +139,7 @@ def test_seed_demo_claim_pages_link_their_appearances_to_the_articles(client):
     assert [work["url"] for work in review["appearance"]] == [
         items["fr-port"]["url"],
         items["en-cranes"]["url"],
+        items["en-wire"]["url"],
     ]
     assert review["datePublished"] == review["firstAppearance"]["datePublished"]
     first = html[html.index('class="timeline-item is-first"') :]
@@ -184,7 +185,7 @@ def test_seed_demo_completes_data_seeded_by_an_earlier_version():
     call_command("seed_demo")
     assert Claim.objects.count() == claims
     assert not Claim.objects.filter(statement=VALMER).exists()
-    assert valmer.mentions.count() == 2
+    assert valmer.mentions.count() == 3
     assert not Article.objects.filter(url="").exists()
     assert not Article.objects.filter(published_at=None).exists()
 

@@ -128,6 +128,9 @@ CLAIM_TEXTS = {
 
 # More appearances of published claims in other outlets:
 # (statement, article key, span, speaker and relaying outlets when the extractor missed them).
+# The Shipping Wire states the claim bare, naming no source: a journalist adds that span by
+# hand, and the claim gets its drift alerts (the hedges, the source and the mayor's denial
+# the earlier articles had are gone) and a "without attribution" step in its relay graph.
 DEMO_APPEARANCES = [
     (
         "Le port de Valmer a vendu six grues de quai à un armateur étranger",
@@ -135,6 +138,13 @@ DEMO_APPEARANCES = [
         "Valmer port had sold six quay cranes to a foreign shipowner",
         "two harbour-master officials",
         ["La Gazette de l'Ouest"],
+    ),
+    (
+        "Le port de Valmer a vendu six grues de quai à un armateur étranger",
+        "en-wire",
+        "Valmer port sold six quay cranes to a foreign shipowner for 40 million euros",
+        "",
+        [],
     ),
 ]
 # Responses to claims (a denial, a refusal to comment, a failed verification), attached by
@@ -315,7 +325,7 @@ class Command(BaseCommand):
         for statement, key, span, speaker, via in DEMO_APPEARANCES:
             if statement == claim.statement:
                 mention = self.mention_for(articles[key], span)
-                if not mention.speaker:  # added by hand, as a journalist would
+                if not mention.speaker and speaker:  # added by hand, as a journalist would
                     mention.speaker, mention.via, mention.cue = speaker, via, "reported, citing"
                     mention.save(update_fields=["speaker", "via", "cue"])
                 mention_accept(mention=mention, by=users["journalist"], claim=claim)
