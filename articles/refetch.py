@@ -265,6 +265,8 @@ def article_refetch(
         _record(article, now, refetch_error=ERROR_READING)
         result.status, result.error = "failed", ERROR_READING
         return result
+    if article.version == 1:
+        _first_version(article)  # the text as first stored, kept before anything changes
     validators = {
         "etag": page.headers.get("etag", article.etag)[:500],
         "last_modified": page.headers.get("last-modified", article.last_modified)[:100],
@@ -316,8 +318,6 @@ def _article_store_version(
             _record(current, now, refetch_error=ERROR_CHANGED_MEANWHILE)
             result.status, result.error = "skipped", ERROR_CHANGED_MEANWHILE
             return result
-        if current.version == 1:
-            _first_version(current)
         number = current.version + 1
         ArticleVersion.objects.create(
             article=current,
