@@ -81,25 +81,31 @@ def appearance(mention: Mention, claim: Claim) -> Mention:
 @pytest.mark.django_db
 def test_an_unchanged_page_is_asked_with_its_etag_and_a_304_changes_nothing(pages):
     article = stored(pages, etag='"v1"')
-    first = article_refetch(article=article)
-    assert (first.status, first.changed, first.version) == ("unchanged", False, 1)
-    article.refresh_from_db()
-    assert article.etag == '"v1"' and article.refetch_count == 1
-    second = article_refetch(article=article)
-    assert second.status == "not_modified"
+    assert article.etag == '"v1"'  # kept from the first fetch
+    result = article_refetch(article=article)
+    assert (result.status, result.changed, result.version) == ("not_modified", False, 1)
     assert pages.asked("/harbour")[-1]["if-none-match"] == '"v1"'
     article.refresh_from_db()
-    assert article.refetch_count == 2 and article.version == 1 and article.text == ARTICLE
+    assert article.refetch_count == 1 and article.version == 1 and article.text == ARTICLE
+    assert article.last_refetched_at is not None and article.next_refetch_at > timezone.now()
     # Version 1 is the text as first stored, kept from the first re-fetch on.
     assert list(article.versions.values_list("number", "text")) == [(1, ARTICLE)]
+
+
+@pytest.mark.django_db
+def test_a_page_sent_again_with_the_same_text_is_unchanged_and_its_new_etag_kept(pages):
+    article = stored(pages, etag='"v1"')
+    pages.put("/harbour", ARTICLE, etag='"v1-bis"')  # a site that changes tags for nothing
+    result = article_refetch(article=article)
+    assert (result.status, result.changed) == ("unchanged", False)
+    article.refresh_from_db()
+    assert article.etag == '"v1-bis"' and article.version == 1
 
 
 @pytest.mark.django_db
 def test_a_site_without_etag_is_asked_if_modified_since_its_last_modified_date(pages):
     stamp = "Tue, 01 Dec 2026 08:00:00 GMT"
     article = stored(pages, last_modified=stamp)
-    article_refetch(article=article)
-    article.refresh_from_db()
     assert article.last_modified == stamp
     assert article_refetch(article=article).status == "not_modified"
     assert pages.asked("/harbour")[-1]["if-modified-since"] == stamp
