@@ -348,3 +348,8 @@ def _article_store_version(
     result.reanchored, result.fuzzy = change.exact + change.fuzzy, change.fuzzy
     result.removed, result.alerts, result.notices = change.removed, change.alerts, change.notices
     return result
+
+
+def article_versions(*, article: Article) -> list[ArticleVersion]:
+    """The versions of an article's page, oldest first, without their texts (its page)."""
+    return list(ArticleVersion.objects.filter(article=article).defer("text").order_by("number"))

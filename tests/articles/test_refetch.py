@@ -412,3 +412,22 @@ def test_refetch_articles_without_sync_queues_every_linked_article(
         {"id": article.pk, "queued": True, "countdown": 0}
     ]
     assert len(sent) == 1
+
+
+# --- the article page --------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_article_page_lists_its_versions_and_marks_a_removed_mention(
+    pages, publish, journalist_client
+):
+    article = stored(pages)
+    mention = appearance(quote_of(article), publish(statement="The council needs more time."))
+    pages.put("/harbour", story(TITLE, LEAD, RESIDENTS, OPERATOR))
+    article_refetch(article=article, extract="now")
+    html = journalist_client.get(article.get_absolute_url()).content.decode()
+    assert "Versions of this page" in html
+    assert "Version 1" in html and "Version 2" in html and "text changed" in html
+    assert "Removed from the article" in html
+    # Its old offsets point into version 1: only the operator's statement is marked.
+    assert mention.pk and html.count('<mark class="mention stance-') == 1
