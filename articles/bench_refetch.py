@@ -10,7 +10,8 @@ version, the re-anchoring, the alerts), one after the other in this process; cla
 extraction of the changed ones is left out (`extract="no"`: it is the extractor's bench).
 
 Checks that every mention of an unchanged quote is re-anchored exactly (its new offsets
-give its text) and that none is lost or marked removed, and prints articles per minute.
+give its text), every reworded one fuzzily with a quote_changed alert, that none is lost or
+marked removed, and prints articles per minute.
 
     python -m articles.bench_refetch [--articles 1000]
 
@@ -105,7 +106,7 @@ def setup(count: int, pages, seed: int) -> dict[int, str]:
 
     from articles.models import Article, content_hash
     from articles.pages import page_article
-    from claims.models import Mention
+    from claims.models import Claim, Mention
 
     REVIEWED = Mention.ReviewState.ACCEPTED  # noqa: N806 (one of each article's is reviewed)
     rng = random.Random(seed)
@@ -114,6 +115,8 @@ def setup(count: int, pages, seed: int) -> dict[int, str]:
         language, title, paragraphs, quotes = synthetic_story(i, rng)
         path = f"/{seed}/{i}"
         kind = ["changed", "changed", "etag", "same"][i % 4]
+        if i % 8 == 0:
+            kind = "reworded"  # changed, and its reviewed quote (a claim's) gets one word more
         page = html(title, paragraphs, language)
         text = page_article(page, url=pages.url(path)).text
         article = Article.objects.create(
@@ -129,7 +132,15 @@ def setup(count: int, pages, seed: int) -> dict[int, str]:
             )
             for k, q in enumerate(quotes)
         )  # fmt: skip
-        if kind == "changed":
+        if kind == "reworded":
+            claim = Claim.objects.create(statement=quotes[0], slug=f"bench-{seed}-{i}")
+            Mention.objects.filter(article=article, content=quotes[0]).update(claim=claim)
+            words = quotes[0].split(" ")
+            edited = " ".join(
+                [*words[:2], "vraiment" if language == "fr" else "indeed", *words[2:]]
+            )
+            paragraphs = [p.replace(quotes[0], edited) for p in paragraphs]
+        if kind in ("changed", "reworded"):
             pages.put(path, html(title, changed(paragraphs, language, rng), language),
                       content_type="text/html; charset=utf-8")  # fmt: skip
         else:
@@ -150,9 +161,12 @@ def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "claimtrack.settings")
     os.environ["CLAIMTRACK_FETCH_ALLOW_LOOPBACK"] = "1"  # the fixture server is on loopback
     os.environ["CLAIMTRACK_REFETCH_HOST_INTERVAL"] = "0"  # one local host serves them all
+    import logging
+
     import django
 
     django.setup()
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     from django.core.management import call_command
 
     from articles.models import Article
@@ -183,25 +197,38 @@ def main(argv: list[str] | None = None) -> None:
     texts = dict(Article.objects.filter(pk__in=kinds).values_list("id", "text"))
     mentions = list(Mention.objects.filter(article_id__in=kinds))
     changed_ids = {pk for pk, kind in kinds.items() if kind == "changed"}
+    reworded_ids = {pk for pk, kind in kinds.items() if kind == "reworded"}
     lost = set(before) - {m.pk for m in mentions}
     removed = [m.pk for m in mentions if m.removed_at is not None]
-    wrong = [m.pk for m in mentions if texts[m.article_id][m.start : m.end] != before[m.pk]]
-    moved = [m for m in mentions if m.article_id in changed_ids]
+    # Quotes left alone (all but the reworded ones): at their old text, anchored exactly.
+    kept = [m for m in mentions if not (m.article_id in reworded_ids and m.claim_id)]
+    wrong = [m.pk for m in kept if texts[m.article_id][m.start : m.end] != before[m.pk]]
+    moved = [m for m in kept if m.article_id in changed_ids | reworded_ids]
     not_exact = [m.pk for m in moved if m.anchored != "exact"]
+    reworded = [m for m in mentions if m.article_id in reworded_ids and m.claim_id]
+    fuzzy = [m for m in reworded if m.anchored == "fuzzy"]
+    fuzzy_right = [m for m in fuzzy if texts[m.article_id][m.start : m.end] == m.content]
+    alerts = Alert.objects.filter(article_id__in=kinds)
     print(f"re-fetch outcomes: {dict(sorted(statuses.items()))}")
     print(
         f"mentions: {len(before)} before, {len(mentions)} after, {len(lost)} lost, "
-        f"{len(removed)} removed; in changed articles {len(moved)} re-anchored, "
-        f"{len(moved) - len(not_exact)} exactly; {len(wrong)} not at their text"
+        f"{len(removed)} removed; unchanged quotes in changed articles: {len(moved)}, "
+        f"{len(moved) - len(not_exact)} re-anchored exactly; {len(wrong)} not at their text"
+    )
+    print(
+        f"quotes reworded by one word: {len(reworded)}, {len(fuzzy)} re-anchored fuzzily "
+        f"({len(fuzzy_right)} on the new wording), "
+        f"{alerts.filter(kind=Alert.Kind.QUOTE_CHANGED).count()} quote_changed alerts, "
+        f"{alerts.exclude(kind=Alert.Kind.QUOTE_CHANGED).count()} other alerts"
     )
     print(
         f"re-fetch (guarded HTTP GET + trafilatura + version + re-anchoring, 1 process): "
         f"{len(kinds) / elapsed * 60:.0f} articles/min ({elapsed:.1f} s for {len(kinds)})"
     )
-    assert statuses.get("changed") == len(changed_ids), statuses
+    assert statuses.get("changed") == len(changed_ids | reworded_ids), statuses
     assert not lost and not removed and not wrong and not not_exact
-    assert not Alert.objects.filter(article_id__in=kinds).exists()
-    print("OK: every unchanged quote re-anchored exactly, none lost")
+    assert len(fuzzy_right) == len(reworded) == alerts.count()
+    print("OK: every unchanged quote re-anchored exactly, every reworded one fuzzily, none lost")
 
 
 if __name__ == "__main__":
