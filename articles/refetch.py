@@ -35,7 +35,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
@@ -199,7 +199,7 @@ def _record(article: Article, now: datetime, **fields) -> None:
     Article.objects.filter(pk=article.pk).update(
         last_refetched_at=now,
         next_refetch_at=refetch_next_time(article=article, now=now),
-        refetch_count=article.refetch_count + 1,
+        refetch_count=F("refetch_count") + 1,
         **fields,
     )
 
