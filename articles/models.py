@@ -117,6 +117,21 @@ class Article(models.Model):
     extraction_attempts = models.PositiveSmallIntegerField(
         default=0, editable=False, help_text="Extraction runs started since one last finished."
     )
+    # Re-fetching the page of a linked article (articles.refetch, issue 13): the validators
+    # the site sent last, when it was checked and when it is due again (None: no more).
+    etag = models.CharField(max_length=500, blank=True, editable=False)
+    last_modified = models.CharField(max_length=100, blank=True, editable=False)
+    last_refetched_at = models.DateTimeField(null=True, blank=True, editable=False)
+    next_refetch_at = models.DateTimeField(null=True, blank=True, editable=False)
+    refetch_count = models.PositiveIntegerField(
+        default=0, editable=False, help_text="How many times its page was fetched again."
+    )
+    refetch_error = models.TextField(
+        blank=True, editable=False, help_text="Why the last re-fetch failed, in plain words."
+    )
+    version = models.PositiveIntegerField(
+        default=1, editable=False, help_text="The number of the version its text is."
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -152,6 +167,12 @@ class Article(models.Model):
             # for newest) stops after a page of articles with pending mentions instead of
             # sorting them all (page query 31 ms -> 2 ms at 100,000 mentions).
             models.Index(fields=["created_at", "id"], name="article_created_id_idx"),
+            # Celery beat's refetch_due_articles: linked articles whose re-fetch is due.
+            models.Index(
+                fields=["next_refetch_at"],
+                condition=~Q(url=""),
+                name="article_refetch_due_idx",
+            ),
             # Deduplication looks up the fingerprint of an incoming text.
             models.Index(fields=["content_hash"], name="article_content_hash_idx"),
             # Deduplication also looks a submitted link up among pages' canonical links.
@@ -240,3 +261,33 @@ class Feed(models.Model):
 
     def __str__(self) -> str:
         return self.title or self.url
+
+
+class ArticleVersion(models.Model):
+    """One text an article's page had, kept when a re-fetch found it changed (issue 13).
+
+    Version 1 is the text as first stored; each later one is a text the site changed to.
+    Versions are never overwritten: the article's `text` is always its latest version's.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    text = models.TextField()
+    content_hash = models.CharField(max_length=64)
+    title = models.CharField(max_length=500, blank=True)
+    fetched_at = models.DateTimeField()
+    etag = models.CharField(max_length=500, blank=True)
+    last_modified = models.CharField(max_length=100, blank=True)
+    http_status = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["article", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "number"], name="article_version_number_unique"
+            ),
+            models.CheckConstraint(condition=Q(number__gte=1), name="article_version_number_1"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Article {self.article_id}, version {self.number}"

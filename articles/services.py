@@ -664,6 +664,9 @@ def _article_store_page(
             return article
         article.text = text
         article.content_hash = fingerprint
+        # Kept for its re-fetches (articles.refetch): an unchanged page then costs a 304.
+        article.etag = page.headers.get("etag", "")[:500]
+        article.last_modified = page.headers.get("last-modified", "")[:100]
         title = " ".join(clean_text(found.title).split())[:500]
         article.title = article.title or title or _guess_title(text)
         article.byline = " ".join(clean_text(found.byline).split())[:500]

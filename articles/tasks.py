@@ -80,3 +80,52 @@ def sweep_stuck_articles() -> int:
         queued_after=timedelta(seconds=settings.CLAIMTRACK_SWEEP_QUEUED_AFTER),
         running_after=timedelta(seconds=settings.CLAIMTRACK_SWEEP_RUNNING_AFTER),
     )
+
+
+# --- re-fetching linked articles (articles.refetch) -------------------------------------
+
+
+@shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=None)
+def refetch_article(self, article_id: int) -> str | None:
+    """Fetch a linked article again; returns what happened (changed, not_modified…)."""
+    from articles.refetch import HostBusy, article_refetch
+
+    article = Article.objects.filter(pk=article_id).first()
+    if article is None:
+        return None
+    try:
+        return article_refetch(article=article).status
+    except HostBusy as busy:
+        if self.request.is_eager:  # in-process (no broker): the next beat sends it again
+            return "host_busy"
+        # Its site's turn has not come: wait for it (the article keeps its lease meanwhile).
+        raise self.retry(countdown=busy.wait * random.uniform(1.0, 2.0)) from None
+
+
+@shared_task
+def refetch_due_articles() -> int:
+    """Celery beat: send the linked articles due for a re-fetch, spread per host."""
+    from articles.refetch import REFETCH_LEASE, articles_due_for_refetch, hosts_spread
+
+    now = timezone.now()
+    interval = settings.CLAIMTRACK_REFETCH_HOST_INTERVAL
+    # Each host gets as many requests as fit in one beat period; the rest wait for the next.
+    per_host = (
+        max(1, int(settings.CLAIMTRACK_REFETCH_BEAT_INTERVAL // interval))
+        if interval > 0
+        else 10**6
+    )
+    due = articles_due_for_refetch(now=now)[: settings.CLAIMTRACK_REFETCH_BATCH]
+    sent = 0
+    for article, countdown in hosts_spread(due, per_host=per_host):
+        claimed = Article.objects.filter(
+            pk=article.pk, next_refetch_at=article.next_refetch_at
+        ).update(next_refetch_at=now + REFETCH_LEASE)
+        if claimed:
+            transaction.on_commit(
+                lambda pk=article.pk, wait=countdown: refetch_article.apply_async(
+                    (pk,), countdown=wait
+                )
+            )
+            sent += 1
+    return sent

@@ -152,7 +152,8 @@ def article_window(
         total=counts["total"],
         pending=counts["pending"],
         mentions=shown,
-        segments=highlight_segments(text, shown, offset=start),
+        # A mention removed by a re-fetch keeps offsets into an older version: not marked.
+        segments=highlight_segments(text, [m for m in shown if m.removed_at is None], offset=start),
     )
 
 

@@ -10,6 +10,7 @@ from django.views.generic import ListView
 
 from articles.forms import ArticleStatusFilterForm, ArticleTextForm, ArticleUrlForm
 from articles.models import Article
+from articles.refetch import article_versions
 from articles.services import article_submit_text, article_submit_url
 from articles.text_windows import article_window
 from claims.models import Mention
@@ -111,6 +112,7 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "window": window,
             "mentions": window.mentions,
             "segments": window.segments,
+            "versions": article_versions(article=window.article),
         },
     )
 

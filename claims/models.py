@@ -269,6 +269,10 @@ class Mention(models.Model):
         NOT_CHECKABLE = "not_checkable", gettext_lazy("Not checkable")
         OTHER = "other", gettext_lazy("Other")
 
+    class Anchoring(models.TextChoices):
+        EXACT = "exact", gettext_lazy("Found unchanged")
+        FUZZY = "fuzzy", gettext_lazy("Found changed")
+
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions")
     claim = models.ForeignKey(
         Claim, null=True, blank=True, on_delete=models.SET_NULL, related_name="mentions"
@@ -312,6 +316,11 @@ class Mention(models.Model):
     # Why a journalist rejected it (empty while not rejected); cleared by mention_restore.
     rejection_reason = models.CharField(max_length=20, choices=RejectionReason, blank=True)
     rejection_note = models.CharField(max_length=500, blank=True)
+    # Set when the article's page was fetched again and changed (articles.refetch): how the
+    # span was found in the new text, or when it could not be found any more (its offsets
+    # then still point into the version it was found in).
+    anchored = models.CharField(max_length=10, choices=Anchoring, blank=True, editable=False)
+    removed_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = MentionQuerySet.as_manager()

@@ -299,6 +299,15 @@ def article_extract_claims(*, article: Article) -> Article:
     return article
 
 
+def _overlaps(item, spans: list[tuple[int, int]]) -> bool:
+    """Whether `item` covers at least half of one of `spans`, or they half of it."""
+    for start, end in spans:
+        shared = min(end, item.end) - max(start, item.start)
+        if shared > 0 and shared * 2 >= min(end - start, item.end - item.start):
+            return True
+    return False
+
+
 def _store_mentions(article: Article, run: uuid.UUID, found: list) -> bool:
     """Replace the article's unreviewed mentions, if `run` still owns it; whether it did."""
     with transaction.atomic():
@@ -307,8 +316,16 @@ def _store_mentions(article: Article, run: uuid.UUID, found: list) -> bool:
         if not Article.objects.select_for_update().filter(pk=article.pk, extraction_run=run):
             return False
         article.mentions.filter(review_state=Mention.ReviewState.UNREVIEWED).delete()
-        reviewed = set(article.mentions.values_list("start", "end", "speaker").order_by())
-        items = [i for i in found if (i.start, i.end, i.speaker or "") not in reviewed]
+        kept = article.mentions.filter(removed_at__isnull=True)
+        reviewed = set(kept.values_list("start", "end", "speaker").order_by())
+        # A span a re-fetch moved (articles.refetch) may differ a little from what the
+        # extractor finds in the new text: a statement overlapping it is the same one.
+        moved = list(kept.exclude(anchored="").values_list("start", "end").order_by())
+        items = [
+            i
+            for i in found
+            if (i.start, i.end, i.speaker or "") not in reviewed and not _overlaps(i, moved)
+        ]
         spoken = [i for i in items if i.speaker]
         sources = dict(
             zip(

@@ -311,7 +311,20 @@ CELERY_BEAT_SCHEDULE = {
         "task": "claims.tasks.sweep_webhook_deliveries",
         "schedule": float(os.environ.get("CLAIMTRACK_WEBHOOK_SWEEP_INTERVAL", "300")),
     },
+    "refetch-due-articles": {
+        "task": "articles.tasks.refetch_due_articles",
+        "schedule": float(os.environ.get("CLAIMTRACK_REFETCH_BEAT_INTERVAL", "60")),
+    },
 }
+# Re-fetching linked articles (articles/refetch.py): at most one request per host every
+# HOST_INTERVAL seconds (0: no limit), at most BATCH articles sent per beat, none older than
+# STOP_AFTER_DAYS.
+CLAIMTRACK_REFETCH_BEAT_INTERVAL = float(os.environ.get("CLAIMTRACK_REFETCH_BEAT_INTERVAL", "60"))
+CLAIMTRACK_REFETCH_HOST_INTERVAL = float(os.environ.get("CLAIMTRACK_REFETCH_HOST_INTERVAL", "10"))
+CLAIMTRACK_REFETCH_BATCH = int(os.environ.get("CLAIMTRACK_REFETCH_BATCH", "500"))
+CLAIMTRACK_REFETCH_STOP_AFTER_DAYS = int(
+    os.environ.get("CLAIMTRACK_REFETCH_STOP_AFTER_DAYS", "180")
+)
 
 # Fetching submitted links and feeds (articles/fetch.py). Loopback addresses are refused
 # unless the process runs with CLAIMTRACK_FETCH_ALLOW_LOOPBACK=1 (tests, local demos);
