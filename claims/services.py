@@ -20,7 +20,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext, gettext_noop
 
 from articles.models import Article
-from claims import extraction, notifications, published_changes, responses, spans
+from claims import drift, extraction, notifications, published_changes, responses, spans
 from claims.models import (
     Claim,
     Comment,
@@ -498,6 +498,7 @@ def _mention_link(
     mention.claim, mention.responds_to = claim, None
     mention.review_state = Mention.ReviewState.ACCEPTED
     mention.save(update_fields=["claim", "responds_to", "review_state"])
+    drift.claim_check_drift(claim=claim)  # a new appearance: did a hedge, source, denial drop?
     if claim.is_published or previous is not None:
         public_cache_invalidate()
 
