@@ -778,6 +778,7 @@ def claim_merge(*, claim: Claim, into: Claim, by: AbstractBaseUser, correction: 
         claim.comments.update(claim=into)
         claim._change_reason = f"Merged into claim {into.pk}"
         claim.delete()
+        drift.claim_check_drift(claim=into)  # its appearances now meet the merged ones
     if into_published:
         public_cache_invalidate()
     return into

@@ -255,3 +255,16 @@ def test_checking_twice_raises_nothing_new_even_after_a_dismissal(
     alert_dismiss(alert=alert, by=editor, reason="The Daily quotes the minister directly.")
     assert claim_check_drift(claim=claim) == []
     assert Alert.objects.count() == 1
+
+
+def test_merging_a_claim_compares_its_appearances_with_the_other_claims(
+    le_monde, the_daily, journalist, editor
+):
+    hedged = claim_of(le_monde, journalist)
+    bare = services.claim_create_from_mention(
+        mention=the_daily, statement="Russia wanted Iranian drones", by=journalist
+    )
+    assert not Alert.objects.exists()
+    services.claim_merge(claim=bare, into=hedged, by=editor)
+    alert = Alert.objects.get()
+    assert (alert.claim, alert.earlier, alert.later) == (hedged, le_monde, the_daily)
