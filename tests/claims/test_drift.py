@@ -268,3 +268,24 @@ def test_merging_a_claim_compares_its_appearances_with_the_other_claims(
     services.claim_merge(claim=bare, into=hedged, by=editor)
     alert = Alert.objects.get()
     assert (alert.claim, alert.earlier, alert.later) == (hedged, le_monde, the_daily)
+
+
+def test_two_extracted_articles_french_hedged_english_bare_give_one_drift_alert(journalist, roles):
+    fr = ArticleFactory(
+        text=FR, language="fr", outlet=OutletFactory(name="Le Monde"), published_at=day(2)
+    )
+    en = ArticleFactory(
+        text=EN, language="en", outlet=OutletFactory(name="The Daily"), published_at=day(3)
+    )
+    for article in (fr, en):
+        services.article_extract_claims(article=article)
+    hedged, bare = fr.mentions.get(), en.mentions.get()
+    assert hedged.hedges == ["conditional", "attributed"] and bare.hedges == []
+    claim = claim_of(hedged, journalist)
+    services.mention_accept(mention=bare, by=journalist, claim=claim)
+    assert claim.mentions.count() == 2
+    alert = Alert.objects.get()
+    assert (alert.kind, alert.earlier, alert.later) == ("hedge_dropped", hedged, bare)
+    assert alert.detail.startswith(
+        'Le Monde (2 Nov) reported it with a conditional and an attribution ("selon")'
+    )
