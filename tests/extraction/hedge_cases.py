@@ -86,6 +86,11 @@ CASES = [
         "Le président a déclaré au journal Le Monde que la France ne reculerait pas.",
         {"la France ne reculerait pas": ()},
     ),  # told to an outlet: no hedge word
+    Case(
+        "fr",
+        "« Il serait souhaitable de revoir entièrement le texte », a déclaré la rapporteure.",
+        {"Il serait souhaitable": ()},  # a direct quote: the speaker's own mood
+    ),
     # ---- French: bare
     Case(
         "fr",

@@ -6,11 +6,12 @@ the language pack's (``hedge_*_patterns``, ``reportative_conditional``,
 ``conditional_not_reportative``, ``condition_markers``); the rules are these:
 
 - ``conditional``: a verb of the content is in the conditional mood (spaCy ``Mood=Cnd``),
-  except a modal ("pourrait": possibility), a conditional in a sentence with a condition
-  ("si…, il fermerait") and, in indirect speech under a reporting verb in a past tense, a
-  simple conditional ("a déclaré que la réforme serait adoptée": the future in the past);
-  a compound one there ("a affirmé que Moscou aurait livré") still hedges. Only where the
-  pack says the language has a reportative conditional (French, not English).
+  in indirect speech only (in a direct quote the mood is the speaker's), except a modal
+  ("pourrait": possibility), a conditional in a sentence with a condition ("si…, il
+  fermerait") and, under a reporting verb in a past tense, a simple conditional ("a
+  déclaré que la réforme serait adoptée": the future in the past); a compound one there
+  ("a affirmé que Moscou aurait livré") still hedges. Only where the pack says the
+  language has a reportative conditional (French, not English).
 - ``allegedly``: one of the pack's words in the content or in the attribution clause (the
   sentence on the cue's side of the content, up to the neighbouring claims), the cue aside.
 - ``unverified``: one of the pack's phrases refers to the nearest claim before it: a claim
@@ -147,6 +148,8 @@ class Hedges:
     # ---- the kinds that need more than a word
 
     def _reportative_conditional(self, c: _Claim, region: tuple[int, int]) -> bool:
+        if c.quote_type == "direct":
+            return False  # the speaker's own mood ("il faudrait", "ce serait"), not the article's
         toks = self.toks
         not_reportative = self.m.conditional_not_reportative
         conditionals = []
