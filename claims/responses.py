@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from claims import drift
 from claims.models import Claim, Mention
 from claims.permissions import can_review, require
 from claims.public.cache import public_cache_invalidate
@@ -81,6 +82,7 @@ def response_attach(
         mention.responds_to = claim
         mention.review_state = Mention.ReviewState.ACCEPTED
         mention.save(update_fields=["claim", "responds_to", "review_state"])
+        drift.claim_check_drift(claim=claim)  # appearances after it that leave it out
     if public or previous is not None:
         public_cache_invalidate()
     return mention

@@ -20,7 +20,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext, gettext_noop
 
 from articles.models import Article
-from claims import extraction, notifications, published_changes, responses, spans
+from claims import drift, extraction, notifications, published_changes, responses, spans
 from claims.models import (
     Claim,
     Comment,
@@ -515,6 +515,7 @@ def _mention_link(
     mention.claim, mention.responds_to = claim, None
     mention.review_state = Mention.ReviewState.ACCEPTED
     mention.save(update_fields=["claim", "responds_to", "review_state"])
+    drift.claim_check_drift(claim=claim)  # a new appearance: did a hedge, source, denial drop?
     if claim.is_published or previous is not None:
         public_cache_invalidate()
 
@@ -794,6 +795,7 @@ def claim_merge(*, claim: Claim, into: Claim, by: AbstractBaseUser, correction: 
         claim.comments.update(claim=into)
         claim._change_reason = f"Merged into claim {into.pk}"
         claim.delete()
+        drift.claim_check_drift(claim=into)  # its appearances now meet the merged ones
     if into_published:
         public_cache_invalidate()
     return into

@@ -19,7 +19,7 @@ from .runner import DocExtractor
 from .text import normalize
 from .types import ExtractedClaim
 
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"  # 5: hedges (issue 13)
 CHUNK_CHARS = 20000  # long articles are parsed in paragraph-aligned chunks
 
 __all__ = [

@@ -38,6 +38,7 @@ from .engine.common import _Claim, literal_may_overlap, screen_prefilter
 from .engine.content import ContentSpans
 from .engine.coreference import Coreference
 from .engine.document import DocumentView
+from .engine.hedges import Hedges
 from .engine.names import Names
 from .engine.outlets import Outlets
 from .engine.phrases import Phrases
@@ -48,7 +49,15 @@ from .text import QUOTE_CHARS
 
 
 class DocExtractor(
-    DocumentView, VerbGroups, Phrases, Speakers, Names, Coreference, ContentSpans, Outlets
+    DocumentView,
+    VerbGroups,
+    Phrases,
+    Speakers,
+    Names,
+    Coreference,
+    ContentSpans,
+    Outlets,
+    Hedges,
 ):
     """Runs every construction over one parsed document, sentence by sentence."""
 
@@ -69,6 +78,11 @@ class DocExtractor(
                     self.sentence(si, s, e)
                 except (IndexError, ValueError):  # pragma: no cover - defensive: never crash
                     continue
+            # last, on the final claims: how the article hedges each (reads, never drops)
+            try:
+                self.mark_hedges()
+            except (IndexError, ValueError):  # pragma: no cover - defensive: never crash
+                pass
         finally:
             release_tokens(self.toks)
         return self.claims

@@ -66,6 +66,7 @@ def test_constants_and_dataclass():
         "via",
         "confidence",
         "rule",
+        "hedges",  # issue 13: empty when the statement is reported bare
     }
     assert 0.0 <= data["confidence"] <= 1.0
 

@@ -271,3 +271,4 @@ class _Claim:
     sent: int
     anchor: int  # token index of the cue, for ordering
     extra_via: list[str] = field(default_factory=list)
+    hedges: list[str] = field(default_factory=list)  # engine/hedges.py fills it

@@ -107,6 +107,7 @@ def to_public(claims: list[_Claim], original: str, offset: int, lang: str) -> li
                 via=via,
                 confidence=round(c.confidence, 2),
                 rule=c.rule,
+                hedges=list(c.hedges),
             )
         )
     return out

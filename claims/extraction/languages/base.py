@@ -445,6 +445,15 @@ class LanguagePack:
     # elided words kept whole before an opening quote ("qu'«"): tokenizer special cases
     elisions: Words = optional(default=frozenset())
 
+    # ---- hedges (issue 13): how the article hedges what it reports (``engine/hedges.py``)
+    reportative_conditional: bool  # "la Russie aurait demandé" hedges; English "would" is not
+    hedge_allegedly_patterns: tuple[str, ...]  # regular expressions: "allegedly", "présumé"
+    hedge_unverified_patterns: tuple[str, ...]  # "could not independently verify"
+    hedge_attribution_patterns: tuple[str, ...]  # "selon", "according to", "citing"
+    # modals whose conditional is possibility, not hearsay ("il pourrait")
+    conditional_not_reportative: Words = optional(default=frozenset())
+    condition_markers: Words = optional(default=frozenset())  # "si": a condition's conditional
+
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)

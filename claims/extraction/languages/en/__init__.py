@@ -3,7 +3,7 @@ and ``entities``, and the cue records of ``cues``, wired into ``PACK``.
 """
 
 from ..base import LanguagePack, cue_tables
-from . import entities, grammar, statements
+from . import entities, grammar, hedges, statements
 from .cues import CUES
 
 LANGUAGE = "en"
@@ -120,4 +120,8 @@ PACK = LanguagePack(
     infinitive_markers={"to"},
     infinitive_tags={"VB"},
     cue_verbs_by_tags=True,
+    reportative_conditional=hedges.REPORTATIVE_CONDITIONAL,
+    hedge_allegedly_patterns=hedges.ALLEGEDLY_PATTERNS,
+    hedge_unverified_patterns=hedges.UNVERIFIED_PATTERNS,
+    hedge_attribution_patterns=hedges.ATTRIBUTION_PATTERNS,
 )

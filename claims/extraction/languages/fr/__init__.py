@@ -7,7 +7,7 @@ extend coverage without touching the rule code.
 """
 
 from ..base import LanguagePack, cue_tables
-from . import cues, cues_judging, cues_news, entities, grammar, statements
+from . import cues, cues_judging, cues_news, entities, grammar, hedges, statements
 
 LANGUAGE = "fr"
 # Every French cue record, in the order the tables are derived in.
@@ -143,4 +143,10 @@ PACK = LanguagePack(
     irregular_participle_endings=("i", "ie", "is", "ies", "u", "ue", "us", "ues", "it", "ite"),
     present_tense_participles=PRESENT_TENSE_PARTICIPLES,
     cue_homograph_nouns=grammar.CUE_HOMOGRAPH_NOUNS,
+    reportative_conditional=hedges.REPORTATIVE_CONDITIONAL,
+    hedge_allegedly_patterns=hedges.ALLEGEDLY_PATTERNS,
+    hedge_unverified_patterns=hedges.UNVERIFIED_PATTERNS,
+    hedge_attribution_patterns=hedges.ATTRIBUTION_PATTERNS,
+    conditional_not_reportative=hedges.CONDITIONAL_NOT_REPORTATIVE,
+    condition_markers=hedges.CONDITION_MARKERS,
 )
