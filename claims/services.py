@@ -21,6 +21,7 @@ from django.utils.translation import gettext, gettext_noop
 
 from articles.models import Article
 from claims import drift, extraction, notifications, published_changes, responses, spans
+from claims.extraction.types import HEDGES
 from claims.models import (
     Claim,
     Comment,
@@ -670,6 +671,9 @@ def mention_correct(
             if written and mention.source is not None:
                 # The extractor's spelling names the corrected source from now on.
                 source_alias_learn(source=mention.source, alias=written)
+        attribution_changed = (speaker_type, cue, via) != (
+            mention.speaker_type, mention.cue, mention.via
+        )  # fmt: skip
         mention.start, mention.end = start, end
         mention.content = text[start:end]
         mention.speaker = speaker
@@ -685,6 +689,8 @@ def mention_correct(
             # leaves its claim and waits for a decision again.
             mention.claim = mention.responds_to = None
             mention.review_state = Mention.ReviewState.CORRECTED
+        if attribution_changed:
+            mention.hedges = mention_hedges_after_edit(mention)
         mention.rule = "corrected-by-journalist"
         if mention.review_state == Mention.ReviewState.UNREVIEWED:
             # Corrected by a person: re-running the extractor must keep it.
@@ -693,6 +699,22 @@ def mention_correct(
     if published is not None:
         public_cache_invalidate()
     return mention
+
+
+def mention_hedges_after_edit(mention: Mention) -> list[str]:
+    """A corrected or hand-made mention's hedges: those the extractor read in the text
+    (conditional, allegedly, unverified) stay; when the speaker type, the cue or the relays
+    were corrected, those that follow from them (anonymous, attributed) follow the
+    correction, so that drift alerts compare what the journalist settled. A relay's
+    attribution word outside the cue ("reported, citing X") is the extractor's to read:
+    a correction can add `attributed` through the cue, and keeps it when it had a relay."""
+    kept = [h for h in mention.hedges or [] if h not in extraction.ATTRIBUTION_HEDGES]
+    if "attributed" in (mention.hedges or []) and mention.via:
+        kept.append("attributed")
+    derived = extraction.attribution_hedges(
+        mention.article.language, cue=mention.cue, speaker_type=mention.speaker_type
+    )
+    return [h for h in HEDGES if h in kept or h in derived]
 
 
 def mention_add(
@@ -721,7 +743,9 @@ def mention_add(
     source = None
     if speaker:
         source = source_get_or_create(name=speaker, kind=speaker_type or Source.Kind.PERSON)
+    hedges = extraction.attribution_hedges(article.language, cue=cue, speaker_type=speaker_type)
     return Mention.objects.create(
+        hedges=hedges,
         article=article,
         source=source,
         speaker=speaker,

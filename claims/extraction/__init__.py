@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc
 
 from . import calibration
+from .engine.hedges import ATTRIBUTION_HEDGES, attribution_hedges
 from .engine.outlets import to_public
 from .language_id import detect_language, identify_language, language_name
 from .pipeline import SUPPORTED_LANGUAGES, configure, model_name, nlp_for
@@ -23,9 +24,11 @@ EXTRACTOR_VERSION = "5"  # 5: hedges (issue 13)
 CHUNK_CHARS = 20000  # long articles are parsed in paragraph-aligned chunks
 
 __all__ = [
+    "ATTRIBUTION_HEDGES",
     "EXTRACTOR_VERSION",
     "SUPPORTED_LANGUAGES",
     "ExtractedClaim",
+    "attribution_hedges",
     "configure",
     "detect_language",
     "extract",

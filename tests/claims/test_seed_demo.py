@@ -200,3 +200,20 @@ def test_seed_demo_attaches_responses_to_the_claims_they_answer(client):
     assert "could not verify it" in html
     call_command("seed_demo")  # a second run adds nothing
     assert Claim.objects.get(pk=port.pk).responses.count() == port.responses.count()
+
+
+def test_seed_demo_alerts_catch_the_bare_relay_of_the_valmer_claim(client):
+    """The Shipping Wire states the Valmer claim bare: its appearance drops the hedges, the
+    source and the mayor's denial the earlier articles had; nothing else drifts."""
+    from claims.models import Alert
+
+    call_command("seed_demo")
+    valmer = Claim.objects.get(statement=VALMER)
+    alerts = Alert.objects.all()
+    assert {a.kind for a in alerts} == {"hedge_dropped", "source_dropped", "denial_dropped"}
+    assert {a.claim_id for a in alerts} == {valmer.pk}
+    assert {a.later.article.outlet.name for a in alerts} == {"Shipping Wire"}
+    html = client.get(valmer.get_absolute_url()).content.decode()
+    assert "Without attribution: <strong>Shipping Wire</strong>" in html
+    call_command("seed_demo")
+    assert Alert.objects.count() == 3

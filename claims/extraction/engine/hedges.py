@@ -233,3 +233,23 @@ class Hedges:
             if previous:
                 return max(previous, key=lambda c: (c.end, c.start))
         return None
+
+
+# The hedges a person's correction decides: who speaks and through which words.
+ATTRIBUTION_HEDGES = ("anonymous", "attributed")
+
+
+def attribution_hedges(lang: str, *, cue: str, speaker_type: str) -> list[str]:
+    """The hedges that follow from a statement's speaker type and cue alone, for a mention
+    a journalist added or corrected by hand: ``anonymous`` for an anonymous speaker,
+    ``attributed`` for a cue that is an attribution word ("selon", "according to",
+    "citing"). The ones read in the text (conditional, allegedly, unverified) need the
+    parse and are the extractor's."""
+    found = set()
+    if speaker_type == "anonymous":
+        found.add("anonymous")
+    if cue and lang in ("fr", "en"):
+        attribution = _patterns(lang)[2]
+        if any(p.search(cue) for p in attribution):
+            found.add("attributed")
+    return [h for h in HEDGES if h in found]

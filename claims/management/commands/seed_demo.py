@@ -18,7 +18,7 @@ from django.utils import timezone
 from articles import fetch as fetching
 from articles.models import Article
 from articles.services import article_submit_text
-from claims.models import Claim, Evidence, Mention, Rating
+from claims.models import Claim, Evidence, Mention, Rating, Source
 from claims.responses import response_attach
 from claims.roles import roles_and_scale_ensure
 from claims.services import (
@@ -31,6 +31,7 @@ from claims.services import (
     comment_add,
     evidence_add,
     mention_accept,
+    mention_hedges_after_edit,
     task_create,
 )
 
@@ -327,7 +328,9 @@ class Command(BaseCommand):
                 mention = self.mention_for(articles[key], span)
                 if not mention.speaker and speaker:  # added by hand, as a journalist would
                     mention.speaker, mention.via, mention.cue = speaker, via, "reported, citing"
-                    mention.save(update_fields=["speaker", "via", "cue"])
+                    mention.speaker_type = Source.Kind.ANONYMOUS
+                    mention.hedges = mention_hedges_after_edit(mention)
+                    mention.save(update_fields=["speaker", "speaker_type", "via", "cue", "hedges"])
                 mention_accept(mention=mention, by=users["journalist"], claim=claim)
 
     def add_responses(self, claim: Claim, articles: dict[str, Article], users: dict) -> None:
