@@ -1,0 +1,467 @@
+"""The same claim, wherever it appears: match a mention against mentions of other articles,
+in either language (issue 13, part 1).
+
+What survives translation is compared, not the words as written: names of people, places
+and organisations (capitalised words, accents folded, French and English forms of a place
+made one: claims.matching_lexicon.NAMES), numbers and quantities ("1,5 million" is
+"1.5 million", "cent" is "hundred"), months and weekdays, and the statement's words mapped
+through a small French→English lexicon of news vocabulary, then cut to a short stem.
+A logistic combination of these overlaps, fitted on half of a labelled set of pairs
+(claims/matching_pairs.jsonl, `python -m claims.matching_eval`), gives a score in [0, 1].
+The speaker counts, but never alone: the same minister says many different things.
+
+Candidates come from an index, never a scan: each mention stores a `match_signature` (its
+names, numbers, dates and stems as words) searched with PostgreSQL full text (a GIN index,
+claims/migrations/0012_match.py); SQLite (`make run`) looks at the newest mentions only.
+"""
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from claims import matching_lexicon as lexicon
+
+# Scores at or above this are proposed as matches (chosen on the tuning half of the pairs).
+THRESHOLD = 0.44
+# Best candidates kept per mention, and mentions fetched from the index per mention.
+BEST = 3
+POOL = 60
+
+STOPWORDS = frozenset(
+    """
+    a an and are as at be been being but by for from had has have he her hers him his i in
+    is it its not of on or she that the their them they this to was were will with would
+    shall should could can may might must do does did done said says say told tell telling
+    stated added according reported noted after before about over into than then there these
+    those which who whom what when where while also just very more most much many some any
+    all each other such only own same so too our ours we us you your yours me my mine if
+    because since until again further once here why how both few no nor up down out off
+    under above below between through during against among per via yesterday today tomorrow
+    last next week weekend ago now still already yet even though although however thus whether
+    mr mrs ms dr s t d ll re ve m n
+    le la les l un une des du de d et est sont a ont au aux en dans par pour sur que qui qu ne
+    n pas plus ce cet cette ces c son sa ses leur leurs il elle ils elles on se s y ete etre
+    avoir avait avaient aurait auraient aura auront sera serait seraient seront etait etaient
+    fait faire font fera ferait peut peuvent pourrait pourraient doit doivent devrait devraient
+    va vont allait soit selon ainsi mais ou donc car avec sans sous entre vers chez dit dire disant
+    declare affirme indique precise ajoute assure estime souligne explique rapporte annonce
+    affirmait indiquait assurait hier aujourd hui demain lors depuis pendant apres avant aussi
+    tres encore deja toujours jamais moins autre autres tout tous toute toutes meme notre nos
+    votre vos nous vous je me mon ma mes lui eux dont ou quand comme si cela ceci ca celui
+    celle ceux celles lequel laquelle leurs m mme monsieur madame semaine dernier derniere
+    prochain prochaine
+    """.split()
+)
+# Capitalised words that are titles or roles, not names.
+TITLES = frozenset(
+    """
+    president presidente minister ministre prime premier general senator senateur governor
+    gouverneur mayor maire secretary secretaire chancellor chancelier king roi queen reine
+    prince judge juge chief chef director directeur directrice ceo spokesman spokeswoman
+    spokesperson colonel captain capitaine sir lord lady saint st the le la les
+    """.split()
+)
+NEGATIONS = frozenset("not no never none nobody nothing ne pas jamais aucun aucune nul".split())
+
+MONTHS = {
+    **{m: i for i, m in enumerate(
+        "january february march april may june july august september october november "
+        "december".split(), start=1)},
+    **{m: i for i, m in enumerate(
+        "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre "
+        "decembre".split(), start=1)},
+}  # fmt: skip
+# English months that are also common words count only when capitalised.
+CASED_MONTHS = {"may", "march"}
+WEEKDAYS = {
+    **{d: i for i, d in enumerate(
+        "monday tuesday wednesday thursday friday saturday sunday".split(), start=1)},
+    **{d: i for i, d in enumerate(
+        "lundi mardi mercredi jeudi vendredi samedi dimanche".split(), start=1)},
+}  # fmt: skip
+
+UNITS = {
+    "zero": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
+    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9,
+    "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15,
+    "seize": 16, "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50,
+    "soixante": 60, "septante": 70, "huitante": 80, "nonante": 90, "douzaine": 12,
+}  # fmt: skip
+HUNDRED = {"hundred", "cent", "cents"}
+SCALES = {
+    "thousand": 1e3, "mille": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9,
+    "billions": 1e9, "milliard": 1e9, "milliards": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6,
+}  # fmt: skip
+# "half a million", "a quarter of a million", "un million et demi".
+FRACTIONS = {"half": 0.5, "quarter": 0.25, "demi": 0.5}
+# Scale letters glued to a number: "$50m", "€4.2bn", "30k".
+GLUED_SCALES = {"m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "k": 1e3}
+# Only before a scale word: "a million", "un milliard" (alone they are articles).
+ONE = {"a", "an", "one", "un", "une"}
+# Plural quantities without a number: "hundreds of", "des centaines de".
+VAGUE = {
+    "hundreds": "q~100", "centaines": "q~100", "thousands": "q~1000", "milliers": "q~1000",
+    "dozens": "q~12", "dizaines": "q~12", "douzaines": "q~12",
+}  # fmt: skip
+
+TOKEN = re.compile(r"\d+(?:[\u00a0\u202f ,.]\d{3}(?!\d))*(?:[.,]\d+)?|[^\W\d_]+|%", re.UNICODE)
+SENTENCE_END = set('.!?:;«»“”"')
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed: "Égypte" is "egypte"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+# --- Stems: a light suffix strip, then a short prefix -------------------------------------
+
+STEM_LENGTH = 6
+EN_SUFFIXES = ("ingly", "edly", "ings", "ing", "ied", "ies", "ed", "es", "s", "e", "y")
+FR_SUFFIXES = (
+    "eraient", "eraient", "issaient", "issent", "assent", "erions", "erait", "eront",
+    "erons", "erez", "aient", "ement", "ments", "ment", "ations", "ation", "ees", "ee",
+    "ait", "ant", "ent", "era", "ons", "ez", "er", "es", "e", "s", "x",
+)  # fmt: skip
+
+
+def _strip(word: str, suffixes: tuple[str, ...]) -> str:
+    for suffix in suffixes:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    # "stopped" → "stopp" → "stop"
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsfz":
+        word = word[:-1]
+    return word
+
+
+def stem(word: str, lang: str) -> str:
+    """A folded word cut to the part that inflection and derivation leave alone."""
+    return _strip(word, FR_SUFFIXES if lang == "fr" else EN_SUFFIXES)[:STEM_LENGTH]
+
+
+def _lines(block: str) -> list[tuple[str, str]]:
+    return [tuple(line.split()[:2]) for line in block.strip().splitlines() if line.strip()]
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict, dict, dict, dict]:
+    synonyms: dict[str, str] = {}
+    for word, canonical in _lines(lexicon.SYNONYMS):
+        synonyms.setdefault(stem(fold(word), "en"), stem(fold(canonical), "en"))
+    fr_en: dict[str, str] = {}
+    for fr, en in _lines(lexicon.FR_EN):
+        key, value = stem(fold(fr), "fr"), stem(fold(en), "en")
+        fr_en.setdefault(key, synonyms.get(value, value))
+    names = {fold(form): fold(canonical) for form, canonical in _lines(lexicon.NAMES)}
+    phrases = {}
+    for line in lexicon.PHRASES.strip().splitlines():
+        words, _, token = line.partition("=")
+        phrases[tuple(TOKEN.findall(fold(words)))] = token.strip()
+    return fr_en, synonyms, names, phrases
+
+
+def concept(word: str, lang: str) -> str:
+    """The meaning of a folded word as an English stem: "moteurs" → "engin"."""
+    fr_en, synonyms, _, _ = _tables()
+    key = stem(word, lang)
+    if lang == "fr":
+        key = fr_en.get(key, key)
+    return synonyms.get(key, key)
+
+
+def name_key(word: str) -> str | None:
+    """A known place, people or body under one form ("russes" → "russia"), else None."""
+    names = _tables()[2]
+    for form in (word, word[:-1] if word.endswith(("s", "e")) else None, word[:-2]):
+        if form and form in names:
+            return names[form]
+    return None
+
+
+# --- Numbers ------------------------------------------------------------------------------
+
+
+def _number_value(token: str, lang: str) -> float:
+    """ "1,5" (fr) and "1.5" (en) are 1.5; "1 500", "1,500" (en), "1.500" (fr) are 1500."""
+    token = token.replace("\u00a0", " ").replace("\u202f", " ")
+    parts = re.split(r"([ ,.])", token)
+    digits, seps = parts[0::2], parts[1::2]
+    if not seps:
+        return float(token)
+    decimal = ""
+    last, last_sep = digits[-1], seps[-1]
+    grouping = "," if lang == "en" else "."
+    if last_sep != " " and (len(last) != 3 or (last_sep != grouping and len(seps) == 1)):
+        decimal, digits = last, digits[:-1]
+    whole = "".join(digits)
+    return float(f"{whole}.{decimal}" if decimal else whole)
+
+
+def _format(value: float) -> str:
+    return f"q{value:.6g}"
+
+
+@dataclass
+class Features:
+    """What the matcher compares of one statement."""
+
+    names: set[str] = field(default_factory=set)
+    numbers: set[str] = field(default_factory=set)
+    dates: set[str] = field(default_factory=set)
+    words: set[str] = field(default_factory=set)
+    speaker: set[str] = field(default_factory=set)
+    negated: bool = False
+
+    def signature(self) -> str:
+        """The features as words for the full-text index (claims.Mention.match_signature)."""
+        return " ".join(sorted(self.names | self.numbers | self.dates | self.words))
+
+
+def _rewrite_phrases(folded: list[str]) -> list[tuple[int, str]]:
+    """(index of the first word, token) for each known multiword name, longest first."""
+    phrases = _tables()[3]
+    found, i = [], 0
+    lengths = sorted({len(p) for p in phrases}, reverse=True)
+    while i < len(folded):
+        for n in lengths:
+            if tuple(folded[i : i + n]) in phrases:
+                found.append((i, n, phrases[tuple(folded[i : i + n])]))
+                i += n
+                break
+        else:
+            i += 1
+    return found
+
+
+def features(text: str, lang: str, speaker: str = "") -> Features:
+    """The names, numbers, dates and word meanings of a statement (and of its speaker)."""
+    result = Features()
+    matches = list(TOKEN.finditer(text))
+    raw = [m.group() for m in matches]
+    folded = [fold(t) for t in raw]
+    skip: set[int] = set()
+    for start, n, token in _rewrite_phrases(folded):
+        skip.update(range(start, start + n))
+        if token == "percent":
+            result.words.add("percent")
+        elif token in ("primeminister",):
+            result.words.add(token)
+        else:
+            result.names.add(token)
+    number_run: list[tuple[str, str]] = []
+
+    def flush() -> None:
+        value = _run_value(number_run, lang)
+        if value is not None:
+            result.numbers.add(_format(value))
+        number_run.clear()
+
+    for i, (match, word, low) in enumerate(zip(matches, raw, folded, strict=True)):
+        if i in skip:
+            flush()
+            continue
+        if number_run and text[matches[i - 1].end() : match.start()].strip():
+            flush()  # "trois millions, un milliard": two quantities
+        if word[0].isdigit() or low in UNITS or low in HUNDRED or low in SCALES:
+            number_run.append(
+                ("digit" if word[0].isdigit() else "word", word if word[0].isdigit() else low)
+            )
+            continue
+        if (
+            low in GLUED_SCALES
+            and number_run
+            and number_run[-1][0] == "digit"
+            and matches[i - 1].end() == match.start()
+        ):
+            number_run.append(("scale", low))
+            continue
+        if low in FRACTIONS and (
+            number_run or (i + 2 < len(folded) and folded[i + 1] in ONE | {"of"})
+        ):
+            number_run.append(("fraction", low))
+            continue
+        if number_run and number_run[-1][0] == "fraction" and low in ONE | {"of"}:
+            continue  # "half a million", "a quarter of a million"
+        if (
+            low in ONE
+            and i + 1 < len(folded)
+            and folded[i + 1] in SCALES.keys() | HUNDRED | FRACTIONS.keys()
+        ):
+            number_run.append(("word", "one"))
+            continue
+        if (
+            low in ("and", "et")
+            and number_run
+            and number_run[-1][0] == "word"
+            and i + 1 < len(folded)
+            and folded[i + 1] in UNITS.keys() | FRACTIONS.keys()
+        ):  # "two hundred and twenty", "un million et demi"
+            continue
+        flush()
+        if word == "%":
+            result.words.add("percent")
+            continue
+        if low in VAGUE:
+            result.words.add(VAGUE[low])
+            continue
+        if low in NEGATIONS or low.endswith("n't"):
+            result.negated = True
+            continue
+        if low in MONTHS and (low not in CASED_MONTHS or word[0].isupper()):
+            result.dates.add(f"m{MONTHS[low]}")
+            continue
+        if low in WEEKDAYS:
+            result.dates.add(f"d{WEEKDAYS[low]}")
+            continue
+        known = name_key(low)
+        if known:
+            result.names.add(known)
+            continue
+        if low in STOPWORDS:
+            continue
+        initial = match.start() == 0 or _follows_sentence_end(text, match.start())
+        capital = word[0].isupper() and (not initial or word.isupper() and len(word) > 1)
+        if capital and low not in TITLES:
+            result.names.add(low)
+        elif len(low) > 2:
+            result.words.add(concept(low, lang))
+    flush()
+    result.speaker = _speaker_features(speaker, lang) if speaker else set()
+    return result
+
+
+def _follows_sentence_end(text: str, index: int) -> bool:
+    before = text[:index].rstrip()
+    return not before or before[-1] in SENTENCE_END
+
+
+def _speaker_features(speaker: str, lang: str) -> set[str]:
+    found = set()
+    for word in TOKEN.findall(speaker):
+        low = fold(word)
+        if low in STOPWORDS or low in TITLES or word[0].isdigit():
+            continue
+        known = name_key(low)
+        if known:
+            found.add(known)
+        elif word[0].isupper():
+            found.add(low)
+        elif len(low) > 2:
+            found.add(concept(low, lang))
+    return found
+
+
+def _run_value(run: list[tuple[str, str]], lang: str) -> float | None:
+    """The value of "1,5 million", "trois cents", "two hundred and twenty", "100"."""
+    if not run:
+        return None
+    if all(kind == "word" and word in SCALES for kind, word in run):
+        return None  # "millions" alone: not a quantity said
+    total, current, last_scale = 0.0, 0.0, 0.0
+    previous = None
+    for kind, word in run:
+        if kind == "fraction":
+            if last_scale and not current:  # "un million et demi"
+                total += FRACTIONS[word] * last_scale
+            elif previous == "one":  # "a quarter": the article, not one
+                current = FRACTIONS[word]
+            else:
+                current += FRACTIONS[word]
+        elif kind == "scale":
+            total += max(current, 1) * GLUED_SCALES[word]
+            current = 0
+        elif kind == "digit":
+            try:
+                current += _number_value(word, lang)
+            except ValueError:
+                return None
+        elif word == "one":
+            current += 1
+        elif word in UNITS:
+            current += UNITS[word]
+        elif word in HUNDRED:
+            current = max(current, 1) * 100
+        elif word in SCALES:
+            last_scale = SCALES[word]
+            total += (current or 1) * last_scale
+            current = 0
+        previous = word
+    return total + current
+
+
+# --- Scoring -------------------------------------------------------------------------------
+
+# Weights of the logistic combination, fitted on the tuning half of the labelled pairs
+# (`python -m claims.matching_eval --fit`); the names match FEATURE_NAMES.
+WEIGHTS = {
+    "bias": -0.56,
+    "words_dice": 1.25,
+    "words_overlap": 1.33,
+    "names_dice": 0.16,
+    "names_shared": 0.24,
+    "numbers_shared": 1.31,
+    "numbers_conflict": -1.37,
+    "dates_shared": 0.78,
+    "dates_conflict": -0.47,
+    "speaker_same": 0.09,
+    "speaker_conflict": -0.09,
+    "negation_differs": -0.02,
+    "numbers_one_sided": -1.54,
+}
+FEATURE_NAMES = [name for name in WEIGHTS if name != "bias"]
+
+
+def _dice(a: set, b: set) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
+def _plain(numbers: set[str]) -> set[str]:
+    """Numbers that are not years: a year shared or not says little about the claim."""
+    return {n for n in numbers if not re.fullmatch(r"q(19|20)\d\d", n)}
+
+
+def pair_features(a: Features, b: Features) -> dict[str, float]:
+    """The overlaps the score combines, each in [0, 1] (or a 0/1 flag)."""
+    shared_numbers = a.numbers & b.numbers
+    plain_a, plain_b = _plain(a.numbers), _plain(b.numbers)
+    who_a, who_b = a.speaker, b.speaker
+    speaker_same = bool(who_a & (who_b | b.names) or who_b & a.names)
+    return {
+        "words_dice": _dice(a.words, b.words),
+        "words_overlap": (
+            len(a.words & b.words) / min(len(a.words), len(b.words)) if a.words and b.words else 0.0
+        ),
+        "names_dice": _dice(a.names, b.names),
+        "names_shared": min(len(a.names & b.names), 3) / 3,
+        "numbers_shared": min(len(shared_numbers), 2) / 2,
+        "numbers_conflict": float(bool(plain_a and plain_b and not plain_a & plain_b)),
+        "dates_shared": float(bool(a.dates & b.dates)),
+        "dates_conflict": float(bool(a.dates and b.dates and not a.dates & b.dates)),
+        "speaker_same": float(speaker_same),
+        "speaker_conflict": float(bool(who_a and who_b and not speaker_same)),
+        "negation_differs": float(a.negated != b.negated),
+        "numbers_one_sided": float(bool(plain_a) != bool(plain_b)),
+    }
+
+
+def score_features(a: Features, b: Features, weights: dict[str, float] | None = None) -> float:
+    """The probability-like score in [0, 1] that a and b state the same claim."""
+    weights = weights or WEIGHTS
+    values = pair_features(a, b)
+    z = weights["bias"] + sum(weights[name] * values[name] for name in FEATURE_NAMES)
+    return 1 / (1 + math.exp(-z))
+
+
+def score(
+    text_a: str, lang_a: str, text_b: str, lang_b: str, speaker_a: str = "", speaker_b: str = ""
+) -> float:
+    """The score of two statements, each in its language ("fr" or "en")."""
+    return score_features(features(text_a, lang_a, speaker_a), features(text_b, lang_b, speaker_b))
