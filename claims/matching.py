@@ -21,7 +21,18 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from articles.models import Article
 from claims import matching_lexicon as lexicon
+from claims import notifications, services
+from claims.models import Mention, MentionMatch
+from claims.permissions import can_review, require
 
 # Scores at or above this are proposed as matches (chosen on the tuning half of the pairs).
 THRESHOLD = 0.44
@@ -142,8 +153,14 @@ def _strip(word: str, suffixes: tuple[str, ...]) -> str:
     return word
 
 
+# French words ending in s or x in the singular too: "pays" is not "payer".
+FR_INVARIABLE = frozenset("pays fois temps corps prix bras mois dos gaz jus poids voix".split())
+
+
 def stem(word: str, lang: str) -> str:
     """A folded word cut to the part that inflection and derivation leave alone."""
+    if lang == "fr" and word in FR_INVARIABLE:
+        return word[:STEM_LENGTH]
     return _strip(word, FR_SUFFIXES if lang == "fr" else EN_SUFFIXES)[:STEM_LENGTH]
 
 
@@ -161,6 +178,8 @@ def _tables() -> tuple[dict, dict, dict, dict]:
         key, value = stem(fold(fr), "fr"), stem(fold(en), "en")
         fr_en.setdefault(key, synonyms.get(value, value))
     names = {fold(form): fold(canonical) for form, canonical in _lines(lexicon.NAMES)}
+    for canonical in set(names.values()):
+        names.setdefault(canonical, canonical)
     phrases = {}
     for line in lexicon.PHRASES.strip().splitlines():
         words, _, token = line.partition("=")
@@ -206,7 +225,10 @@ def _number_value(token: str, lang: str) -> float:
 
 
 def _format(value: float) -> str:
-    return f"q{value:.6g}"
+    """A quantity as one word for the index: 1500000 is "q1500000", 1.5 is "q1p5"."""
+    if value == int(value):
+        return f"q{int(value)}"
+    return "q" + f"{value:.4f}".rstrip("0").replace(".", "p")
 
 
 @dataclass
@@ -402,17 +424,17 @@ def _run_value(run: list[tuple[str, str]], lang: str) -> float | None:
 # Weights of the logistic combination, fitted on the tuning half of the labelled pairs
 # (`python -m claims.matching_eval --fit`); the names match FEATURE_NAMES.
 WEIGHTS = {
-    "bias": -0.56,
+    "bias": -0.57,
     "words_dice": 1.25,
-    "words_overlap": 1.33,
-    "names_dice": 0.16,
+    "words_overlap": 1.34,
+    "names_dice": 0.15,
     "names_shared": 0.24,
-    "numbers_shared": 1.31,
+    "numbers_shared": 1.3,
     "numbers_conflict": -1.37,
-    "dates_shared": 0.78,
+    "dates_shared": 0.79,
     "dates_conflict": -0.47,
     "speaker_same": 0.09,
-    "speaker_conflict": -0.09,
+    "speaker_conflict": -0.1,
     "negation_differs": -0.02,
     "numbers_one_sided": -1.54,
 }
@@ -465,3 +487,246 @@ def score(
 ) -> float:
     """The score of two statements, each in its language ("fr" or "en")."""
     return score_features(features(text_a, lang_a, speaker_a), features(text_b, lang_b, speaker_b))
+
+
+# --- Candidates in the database ----------------------------------------------------------
+
+# Words of the signature a candidate query uses: the rarest kinds first (names, numbers,
+# dates), then the longest stems.
+QUERY_TERMS = 10
+# SQLite has no full-text index here: the matcher looks at this many newest mentions.
+SQLITE_WINDOW = 2000
+
+
+def mention_features(mention: Mention) -> Features:
+    return features(mention.content, mention.article.language, mention.speaker)
+
+
+def _query_terms(found: Features) -> list[str]:
+    plain = sorted(_plain(found.numbers)) + sorted(found.numbers - _plain(found.numbers))
+    words = sorted(found.words, key=lambda w: (-len(w), w))
+    terms = [*sorted(found.names), *plain, *sorted(found.dates), *words]
+    # Only letters and digits reach to_tsquery: "q1.5e+06" is one word to PostgreSQL's
+    # parser only without its punctuation, as in the stored signature's tsvector.
+    clean = []
+    for term in terms:
+        for part in re.findall(r"[a-z0-9]+", term):
+            if part not in clean:
+                clean.append(part)
+    return clean[:QUERY_TERMS]
+
+
+def _tsquery(terms: list[str]) -> str:
+    """At least two of the terms (any pair), or the one term there is."""
+    if len(terms) < 2:
+        return " | ".join(terms)
+    pairs = [f"({a} & {b})" for i, a in enumerate(terms) for b in terms[i + 1 :]]
+    return " | ".join(pairs)
+
+
+def _candidate_mentions() -> QuerySet[Mention]:
+    """Mentions that may be an appearance of a claim: asserted, not rejected."""
+    return Mention.objects.filter(stance=Mention.Stance.ASSERTS).exclude(
+        review_state=Mention.ReviewState.REJECTED
+    )
+
+
+def candidate_queryset(*, mention: Mention, terms: list[str]) -> QuerySet[Mention]:
+    """PostgreSQL: mentions of other articles sharing at least two of the terms, best ranked
+    first (the GIN index of migration 0012 answers the @@)."""
+    vector = "to_tsvector('simple'::regconfig, claims_mention.match_signature)"
+    query = "to_tsquery('simple'::regconfig, %s)"
+    return (
+        _candidate_mentions()
+        .exclude(article_id=mention.article_id)
+        .extra(
+            where=[f"{vector} @@ {query}"],
+            params=[_tsquery(terms)],
+            select={"rank": f"ts_rank({vector}, {query})"},
+            select_params=[" | ".join(terms)],
+            order_by=["-rank", "-id"],
+        )
+    )
+
+
+def candidate_ids(*, mention: Mention, found: Features, limit: int = POOL) -> list[int]:
+    """Ids of mentions of other articles sharing at least two signature words with this
+    one, best ranked first: an indexed query on PostgreSQL, a bounded look on SQLite."""
+    terms = _query_terms(found)
+    if not terms:
+        return []
+    if connection.vendor == "postgresql":
+        rows = candidate_queryset(mention=mention, terms=terms).values_list("id", flat=True)
+        return list(rows[:limit])
+    others = _candidate_mentions().exclude(article_id=mention.article_id)
+    wanted = set(terms)
+    recent = others.order_by("-id").values_list("id", "match_signature")[:SQLITE_WINDOW]
+    scored = []
+    for pk, signature in recent:
+        shared = len(wanted & set(re.findall(r"[a-z0-9]+", signature)))
+        if shared >= min(2, len(wanted)):
+            scored.append((shared, pk))
+    scored.sort(reverse=True)
+    return [pk for _, pk in scored[:limit]]
+
+
+def mentions_sign(mentions: list[Mention]) -> dict[int, Features]:
+    """Compute and store the signature of these mentions; their features by id."""
+    found = {m.pk: mention_features(m) for m in mentions}
+    changed = []
+    for mention in mentions:
+        signature = found[mention.pk].signature()
+        if mention.match_signature != signature:
+            mention.match_signature = signature
+            changed.append(mention)
+    Mention.objects.bulk_update(changed, ["match_signature"], batch_size=500)
+    return found
+
+
+def mention_candidates(
+    *, mention: Mention, found: Features, cache: dict | None = None, best: int = BEST
+) -> list[tuple[Mention, float]]:
+    """The best candidates of other articles at or above THRESHOLD, strongest first, one
+    per claim (a claim's several appearances are one proposal)."""
+    cache = {} if cache is None else cache
+    ids = candidate_ids(mention=mention, found=found)
+    missing = [pk for pk in ids if pk not in cache]
+    if missing:
+        rows = (
+            Mention.objects.filter(pk__in=missing)
+            .select_related("article__outlet", "claim")
+            .defer("article__text")
+        )
+        for row in rows:
+            cache[row.pk] = (row, mention_features(row))
+    scored = []
+    for pk in ids:
+        if pk not in cache:
+            continue
+        other, other_found = cache[pk]
+        value = score_features(found, other_found)
+        if value >= THRESHOLD and not (other.claim_id and other.claim_id == mention.claim_id):
+            scored.append((other, round(value, 4)))
+    scored.sort(key=lambda item: (-item[1], item[0].pk))
+    kept, claims = [], set()
+    for other, value in scored:
+        if other.claim_id and other.claim_id in claims:
+            continue
+        claims.add(other.claim_id)
+        kept.append((other, value))
+    return kept[:best]
+
+
+def article_propose_matches(*, article: Article) -> list[MentionMatch]:
+    """After extraction: sign the article's mentions, then propose for each asserted one
+    the best candidates of other articles (MentionMatch, state proposed; a match already
+    decided keeps its decision). Newsroom members are told, when notifications can."""
+    mentions = list(
+        article.mentions.select_related("article").exclude(
+            review_state=Mention.ReviewState.REJECTED
+        )
+    )
+    found = mentions_sign(mentions)
+    cache: dict = {}
+    proposals = []
+    for mention in mentions:
+        if mention.is_response:
+            continue
+        for other, value in mention_candidates(
+            mention=mention, found=found[mention.pk], cache=cache
+        ):
+            proposals.append(
+                MentionMatch(
+                    mention=mention,
+                    candidate_mention=other,
+                    candidate_claim_id=other.claim_id,
+                    score=min(max(value, 0.0), 1.0),
+                )
+            )
+    if not proposals:
+        return []
+    MentionMatch.objects.bulk_create(
+        proposals,
+        update_conflicts=True,
+        unique_fields=["mention", "candidate_mention"],
+        update_fields=["score", "candidate_claim"],
+    )
+    matches = list(
+        MentionMatch.objects.filter(mention__article=article, state=MentionMatch.State.PROPOSED)
+        .select_related("mention", "candidate_mention__article")
+        .order_by("-score", "id")
+    )
+    notify = getattr(notifications, "notification_matches_proposed", None)
+    if notify is not None and matches:
+        notify(article=article, matches=matches)
+    return matches
+
+
+# --- Decisions ----------------------------------------------------------------------------
+
+
+def match_accept(*, match: MentionMatch, by: AbstractBaseUser, correction: str = "") -> Mention:
+    """A journalist confirms the match: the mention becomes an appearance of the candidate's
+    claim (a candidate not yet in a claim is accepted into a new one first, as the review
+    card's "Accept as a new claim" does). Through services.mention_accept, so the rules of
+    published claims (an editor, a correction note) and the hooks of every new appearance
+    (services._mention_link) apply."""
+    require(can_review(by), gettext("Only journalists and editors review mentions."))
+    with transaction.atomic():
+        match = MentionMatch.objects.select_for_update().get(pk=match.pk)
+        if match.state != MentionMatch.State.PROPOSED:
+            raise ValidationError(gettext("This match has been decided already."))
+        candidate = Mention.objects.select_related("article", "source", "claim").get(
+            pk=match.candidate_mention_id
+        )
+        mention = Mention.objects.select_related("article", "source").get(pk=match.mention_id)
+        if mention.is_response or candidate.is_response:
+            raise ValidationError(
+                gettext("A denial or a refusal to comment answers a claim: attach it instead.")
+            )
+        claim = candidate.claim
+        if claim is None:
+            claim = services.claim_create_from_mention(
+                mention=candidate, statement=candidate.content, by=by
+            )
+        services.mention_accept(mention=mention, by=by, claim=claim, correction=correction)
+        match.state = MentionMatch.State.ACCEPTED
+        match.candidate_claim = claim
+        match.decided_by, match.decided_at = by, timezone.now()
+        match.save(update_fields=["state", "candidate_claim", "decided_by", "decided_at"])
+    return mention
+
+
+def match_reject(*, match: MentionMatch, by: AbstractBaseUser) -> MentionMatch:
+    """Not the same claim: the proposal is kept, rejected, and never proposed again."""
+    require(can_review(by), gettext("Only journalists and editors review mentions."))
+    with transaction.atomic():
+        match = MentionMatch.objects.select_for_update().get(pk=match.pk)
+        if match.state != MentionMatch.State.PROPOSED:
+            raise ValidationError(gettext("This match has been decided already."))
+        match.state = MentionMatch.State.REJECTED
+        match.decided_by, match.decided_at = by, timezone.now()
+        match.save(update_fields=["state", "decided_by", "decided_at"])
+    return match
+
+
+# --- Reads --------------------------------------------------------------------------------
+
+
+def matches_shown() -> QuerySet[MentionMatch]:
+    """Matches worth showing: proposed or accepted, at or above the threshold."""
+    return MentionMatch.objects.filter(
+        state__in=[MentionMatch.State.PROPOSED, MentionMatch.State.ACCEPTED],
+        score__gte=THRESHOLD,
+    )
+
+
+def article_matches(article: Article) -> list[MentionMatch]:
+    """The proposed or accepted matches of an article's mentions, strongest first (ingest)."""
+    return list(
+        matches_shown()
+        .filter(mention__article=article)
+        .exclude(candidate_mention__article=article)
+        .select_related("candidate_mention")
+        .order_by("-score", "id")
+    )

@@ -631,6 +631,11 @@ argentinian argentina
 canadien canada
 canadian canada
 pologne poland
+bielorussie belarus
+bielorusse belarus
+belarusian belarus
+ukraine ukraine
+russia russia
 polonais poland
 polish poland
 suede sweden
