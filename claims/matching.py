@@ -26,7 +26,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from articles.models import Article
 from claims import matching_lexicon as lexicon
@@ -39,6 +39,7 @@ THRESHOLD = 0.44
 # Best candidates kept per mention, and mentions fetched from the index per mention.
 BEST = 3
 POOL = 60
+PENDING_STATES = ("unreviewed", "corrected")
 
 STOPWORDS = frozenset(
     """
@@ -730,3 +731,63 @@ def article_matches(article: Article) -> list[MentionMatch]:
         .select_related("candidate_mention")
         .order_by("-score", "id")
     )
+
+
+def _reported_at(article: Article):
+    return article.published_at or article.created_at
+
+
+def reported_sentence(*, other: Article, this: Article) -> str:
+    """ "Also reported by Le Monde, 2 days earlier": where else, and when, relative to the
+    article in hand (publication dates, else the dates they were stored)."""
+    outlet = other.outlet.name if other.outlet_id else gettext("another outlet")
+    days = (_reported_at(other).date() - _reported_at(this).date()).days
+    if days < 0:
+        when = ngettext("%(count)d day earlier", "%(count)d days earlier", -days) % {"count": -days}
+    elif days > 0:
+        when = ngettext("%(count)d day later", "%(count)d days later", days) % {"count": days}
+    else:
+        when = gettext("the same day")
+    return gettext("Also reported by %(outlet)s, %(when)s") % {"outlet": outlet, "when": when}
+
+
+def _proposed() -> QuerySet[MentionMatch]:
+    return MentionMatch.objects.filter(
+        state=MentionMatch.State.PROPOSED, score__gte=THRESHOLD
+    ).select_related(
+        "mention__article__outlet",
+        "mention__source",
+        "candidate_mention__article__outlet",
+        "candidate_mention__claim",
+    ).defer("mention__article__text", "candidate_mention__article__text")  # fmt: skip
+
+
+def matches_attach(mentions: list[Mention]) -> None:
+    """Give each pending mention its proposed matches (`proposed_matches`, strongest first,
+    each with its `reported` sentence), in one query for the whole page."""
+    pending = [m for m in mentions if m.review_state in PENDING_STATES and not m.is_response]
+    by_mention: dict[int, list[MentionMatch]] = {m.pk: [] for m in mentions}
+    if pending:
+        for match in _proposed().filter(mention__in=pending).order_by("-score", "id"):
+            match.reported = reported_sentence(
+                other=match.candidate_mention.article, this=match.mention.article
+            )
+            by_mention[match.mention_id].append(match)
+    for mention in mentions:
+        mention.proposed_matches = by_mention.get(mention.pk, [])
+
+
+def claim_matches(claim) -> list[MentionMatch]:
+    """Mentions of other articles proposed as appearances of this claim (their candidate is
+    one of its appearances), strongest first, each with its `reported` sentence."""
+    found = list(
+        _proposed()
+        .filter(candidate_mention__claim=claim)
+        .exclude(mention__claim=claim)
+        .order_by("-score", "id")[:50]
+    )
+    for match in found:
+        match.reported = reported_sentence(
+            other=match.mention.article, this=match.candidate_mention.article
+        )
+    return found

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from articles.models import Article, Language, Outlet
 from articles.text_windows import article_window, article_window_query
-from claims import published_changes, selectors, services
+from claims import matching, published_changes, selectors, services
 from claims.bulk import ORDERS, BulkForm, QueueFilterForm, mentions_bulk_review
 from claims.models import Claim, Evidence, Mention, PendingChange, Task
 from claims.paging import UncountedPage
@@ -106,6 +106,7 @@ def _mention_context(request: HttpRequest, mentions: list[Mention]) -> dict:
     pending = [m for m in mentions if m.review_state in PENDING]
     suggestions = suggest_claims(pending)
     answers = response_candidates(pending, suggestions)
+    matching.matches_attach(mentions)  # the same claim in other articles
     for number, mention in enumerate(mentions, start=1):
         mention.number = getattr(mention, "number", number)
         mention.suggestions = suggestions.get(mention.pk, [])
@@ -151,6 +152,7 @@ def _mention_response(request: HttpRequest, mention: Mention, error: str = "") -
     mention.number = request.POST.get("number") or ""
     suggestions = suggest_claims([mention])
     mention.suggestions = suggestions.get(mention.pk, [])
+    matching.matches_attach([mention])
     if mention.review_state in PENDING:
         mention.answers = response_candidates([mention], suggestions).get(mention.pk, [])
     return render(request, "claims/review/_mention_card.html", {"mention": mention, "error": error})
@@ -379,6 +381,7 @@ def claim_workspace(request: HttpRequest, pk: int) -> HttpResponse:
         "can_publish": can_publish(user),
         "can_assign": can_assign(user),
         "responses": _responses(claim),
+        "match_proposals": matching.claim_matches(claim),
         "appearances": claim.mentions.select_related("article__outlet").order_by(
             "article__published_at", "article__created_at", "start"
         ),

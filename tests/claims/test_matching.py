@@ -2,12 +2,15 @@
 match services and their permissions, the API and `ingest --json`."""
 
 import json
+from datetime import timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from articles.models import Article
@@ -250,3 +253,61 @@ def test_ingest_json_reports_matches_and_alerts(db, tmp_path, capsys):
     }
     assert matching.THRESHOLD <= found["score"] <= 1
     assert second["alerts"] == []
+
+
+# --- Review card and claim workspace ------------------------------------------------------
+
+
+def test_review_card_shows_where_else_and_when(two_articles, journalist_client):
+    french, english = two_articles
+    Article.objects.filter(pk=french.pk).update(published_at=timezone.now() - timedelta(days=2))
+    Article.objects.filter(pk=english.pk).update(published_at=timezone.now())
+    page = journalist_client.get(f"/review/articles/{english.pk}/").content.decode()
+    assert "Also reported by Le Quotidien, 2 days earlier" in page
+    assert "Varsovie achèterait 120 chars" in page
+    match = MentionMatch.objects.get(mention__article=english)
+    assert f'action="/review/matches/{match.pk}/accept/"' in page
+
+
+def test_match_views_accept_and_reject_with_permissions(two_articles, journalist_client):
+    french, english = two_articles
+    match = MentionMatch.objects.get(mention__article=english)
+    assert journalist_client.get(f"/review/matches/{match.pk}/accept/").status_code == 405
+    outsider = Client()
+    outsider.force_login(UserFactory(username="reader"))
+    assert outsider.post(f"/review/matches/{match.pk}/accept/").status_code == 403
+    match.refresh_from_db()
+    assert match.state == MentionMatch.State.PROPOSED
+    response = journalist_client.post(f"/review/matches/{match.pk}/accept/")
+    assert response.status_code == 302 and f"/review/articles/{english.pk}/" in response.url
+    match.refresh_from_db()
+    assert match.state == MentionMatch.State.ACCEPTED
+    claim = Mention.objects.get(pk=match.candidate_mention_id).claim
+    page = journalist_client.get(claim.get_workspace_url()).content.decode()
+    assert "Appearances (2)" in page
+
+
+def test_workspace_proposes_mentions_of_other_articles_and_rejects_them(
+    two_articles, journalist_client, journalist
+):
+    french, english = two_articles
+    candidate = _mention(french, "chars")
+    claim = services.claim_create_from_mention(
+        mention=candidate, statement="Poland buys 120 tanks", by=journalist
+    )
+    url = claim.get_workspace_url()
+    page = journalist_client.get(url).content.decode()
+    assert "Proposed appearances (1)" in page
+    assert "Also reported by The Courier, the same day" in page
+    match = MentionMatch.objects.get(mention__article=english)
+    response = journalist_client.post(f"/review/matches/{match.pk}/reject/", {"next": url})
+    assert response.status_code == 302 and response.url == url
+    assert "Proposed appearances (0)" in journalist_client.get(url).content.decode()
+    # Not back to another site.
+    other = MentionMatch.objects.create(
+        mention=_mention(english, "referendum"), candidate_mention=candidate, score=0.9
+    )
+    response = journalist_client.post(
+        f"/review/matches/{other.pk}/reject/", {"next": "https://evil.example/"}
+    )
+    assert response.url.startswith(f"/review/articles/{english.pk}/")
