@@ -126,6 +126,7 @@ TOKEN = re.compile(r"\d+(?:[\u00a0\u202f ,.]\d{3}(?!\d))*(?:[.,]\d+)?|[^\W\d_]+|
 SENTENCE_END = set('.!?:;«»“”"')
 
 
+@lru_cache(maxsize=100_000)
 def fold(text: str) -> str:
     """Lower case, accents removed: "Égypte" is "egypte"."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
@@ -188,6 +189,7 @@ def _tables() -> tuple[dict, dict, dict, dict]:
     return fr_en, synonyms, names, phrases
 
 
+@lru_cache(maxsize=100_000)
 def concept(word: str, lang: str) -> str:
     """The meaning of a folded word as an English stem: "moteurs" → "engin"."""
     fr_en, synonyms, _, _ = _tables()
@@ -197,6 +199,7 @@ def concept(word: str, lang: str) -> str:
     return synonyms.get(key, key)
 
 
+@lru_cache(maxsize=100_000)
 def name_key(word: str) -> str | None:
     """A known place, people or body under one form ("russes" → "russia"), else None."""
     names = _tables()[2]
@@ -248,19 +251,26 @@ class Features:
         return " ".join(sorted(self.names | self.numbers | self.dates | self.words))
 
 
-def _rewrite_phrases(folded: list[str]) -> list[tuple[int, str]]:
-    """(index of the first word, token) for each known multiword name, longest first."""
+@lru_cache(maxsize=1)
+def _phrase_starts() -> tuple[frozenset[str], list[int]]:
     phrases = _tables()[3]
+    return frozenset(p[0] for p in phrases), sorted({len(p) for p in phrases}, reverse=True)
+
+
+def _rewrite_phrases(folded: list[str]) -> list[tuple[int, int, str]]:
+    """(index of the first word, words, token) of each known multiword name, longest first."""
+    phrases = _tables()[3]
+    starts, lengths = _phrase_starts()
     found, i = [], 0
-    lengths = sorted({len(p) for p in phrases}, reverse=True)
     while i < len(folded):
-        for n in lengths:
-            if tuple(folded[i : i + n]) in phrases:
-                found.append((i, n, phrases[tuple(folded[i : i + n])]))
-                i += n
-                break
-        else:
-            i += 1
+        if folded[i] in starts:
+            for n in lengths:
+                token = phrases.get(tuple(folded[i : i + n]))
+                if token:
+                    found.append((i, n, token))
+                    i += n - 1
+                    break
+        i += 1
     return found
 
 
@@ -282,6 +292,8 @@ def features(text: str, lang: str, speaker: str = "") -> Features:
     number_run: list[tuple[str, str]] = []
 
     def flush() -> None:
+        if not number_run:
+            return
         value = _run_value(number_run, lang)
         if value is not None:
             result.numbers.add(_format(value))
@@ -350,7 +362,8 @@ def features(text: str, lang: str, speaker: str = "") -> Features:
             continue
         if low in STOPWORDS:
             continue
-        initial = match.start() == 0 or _follows_sentence_end(text, match.start())
+        gap = text[matches[i - 1].end() : match.start()] if i else "."
+        initial = not SENTENCE_END.isdisjoint(gap)
         capital = word[0].isupper() and (not initial or word.isupper() and len(word) > 1)
         if capital and low not in TITLES:
             result.names.add(low)
@@ -359,11 +372,6 @@ def features(text: str, lang: str, speaker: str = "") -> Features:
     flush()
     result.speaker = _speaker_features(speaker, lang) if speaker else set()
     return result
-
-
-def _follows_sentence_end(text: str, index: int) -> bool:
-    before = text[:index].rstrip()
-    return not before or before[-1] in SENTENCE_END
 
 
 def _speaker_features(speaker: str, lang: str) -> set[str]:
@@ -500,29 +508,67 @@ SQLITE_WINDOW = 2000
 
 
 def mention_features(mention: Mention) -> Features:
-    return features(mention.content, mention.article.language, mention.speaker)
+    return cached_features(mention.content, mention.article.language, mention.speaker)
 
 
-def _query_terms(found: Features) -> list[str]:
-    plain = sorted(_plain(found.numbers)) + sorted(found.numbers - _plain(found.numbers))
-    words = sorted(found.words, key=lambda w: (-len(w), w))
-    terms = [*sorted(found.names), *plain, *sorted(found.dates), *words]
-    # Only letters and digits reach to_tsquery: "q1.5e+06" is one word to PostgreSQL's
-    # parser only without its punctuation, as in the stored signature's tsvector.
-    clean = []
+@lru_cache(maxsize=50_000)
+def cached_features(text: str, lang: str, speaker: str) -> Features:
+    """features(), remembered by text: a worker matching article after article meets the
+    same candidates again. Keyed by the words, so a corrected mention is never stale; the
+    result is shared, never changed by its callers."""
+    return features(text, lang, speaker)
+
+
+@lru_cache(maxsize=1)
+def _known_names() -> frozenset[str]:
+    """Places, peoples and bodies of the lexicon: names, but common ones."""
+    _, _, names, phrases = _tables()
+    return frozenset(names.values()) | frozenset(phrases.values())
+
+
+def _words_of(terms) -> list[str]:
+    # Only letters and digits reach to_tsquery, as PostgreSQL's parser cuts the signature.
+    clean: list[str] = []
     for term in terms:
         for part in re.findall(r"[a-z0-9]+", term):
             if part not in clean:
                 clean.append(part)
-    return clean[:QUERY_TERMS]
+    return clean
 
 
-def _tsquery(terms: list[str]) -> str:
-    """At least two of the terms (any pair), or the one term there is."""
+def _query_terms(found: Features) -> tuple[list[str], list[str]]:
+    """(rare, all) signature words a candidate query uses. Rare: names that are not places
+    or bodies of the lexicon (people, towns, firms) and numbers that are not years or
+    small; they keep the query's matches few. All: the rare ones, then known names,
+    dates and the longest stems."""
+    plain = _plain(found.numbers)
+    rare_numbers = sorted(n for n in plain if not re.fullmatch(r"q\d", n))
+    rare = _words_of([*sorted(found.names - _known_names()), *rare_numbers])[:QUERY_TERMS]
+    words = sorted(found.words, key=lambda w: (-len(w), w))
+    common = [
+        *sorted(found.names & _known_names()), *sorted(found.numbers - set(rare_numbers)),
+        *sorted(found.dates), *words,
+    ]  # fmt: skip
+    terms = _words_of([*rare, *common])[:QUERY_TERMS]
+    return rare, terms
+
+
+def _tsquery(rare: list[str], terms: list[str]) -> str:
+    """Two shared words, one of them rare; without rare words, three shared words."""
     if len(terms) < 2:
         return " | ".join(terms)
-    pairs = [f"({a} & {b})" for i, a in enumerate(terms) for b in terms[i + 1 :]]
-    return " | ".join(pairs)
+    if rare:
+        return " | ".join(
+            f"({r} & {t})" for i, r in enumerate(rare) for t in terms[i + 1 :] if t != r
+        ) or " | ".join(rare)
+    if len(terms) < 3:
+        return " & ".join(terms)
+    return " | ".join(
+        f"({a} & {b} & {c})"
+        for i, a in enumerate(terms)
+        for j, b in enumerate(terms[i + 1 :], start=i + 1)
+        for c in terms[j + 1 :]
+    )
 
 
 def _candidate_mentions() -> QuerySet[Mention]:
@@ -532,7 +578,7 @@ def _candidate_mentions() -> QuerySet[Mention]:
     )
 
 
-def candidate_queryset(*, mention: Mention, terms: list[str]) -> QuerySet[Mention]:
+def candidate_queryset(*, mention: Mention, rare: list[str], terms: list[str]) -> QuerySet[Mention]:
     """PostgreSQL: mentions of other articles sharing at least two of the terms, best ranked
     first (the GIN index of migration 0012 answers the @@)."""
     vector = "to_tsvector('simple'::regconfig, claims_mention.match_signature)"
@@ -542,7 +588,7 @@ def candidate_queryset(*, mention: Mention, terms: list[str]) -> QuerySet[Mentio
         .exclude(article_id=mention.article_id)
         .extra(
             where=[f"{vector} @@ {query}"],
-            params=[_tsquery(terms)],
+            params=[_tsquery(rare, terms)],
             select={"rank": f"ts_rank({vector}, {query})"},
             select_params=[" | ".join(terms)],
             order_by=["-rank", "-id"],
@@ -550,15 +596,20 @@ def candidate_queryset(*, mention: Mention, terms: list[str]) -> QuerySet[Mentio
     )
 
 
-def candidate_ids(*, mention: Mention, found: Features, limit: int = POOL) -> list[int]:
-    """Ids of mentions of other articles sharing at least two signature words with this
-    one, best ranked first: an indexed query on PostgreSQL, a bounded look on SQLite."""
-    terms = _query_terms(found)
+# What a candidate is scored on, read with the candidate query itself.
+CANDIDATE_FIELDS = ("id", "content", "speaker", "article__language", "claim_id", "article_id")
+
+
+def candidate_rows(*, mention: Mention, found: Features, limit: int = POOL) -> list[tuple]:
+    """Mentions of other articles that share signature words with this one (two, one of
+    them rare; see _tsquery), best ranked first, as CANDIDATE_FIELDS tuples: one indexed
+    query on PostgreSQL, a bounded look at the newest mentions on SQLite."""
+    rare, terms = _query_terms(found)
     if not terms:
         return []
     if connection.vendor == "postgresql":
-        rows = candidate_queryset(mention=mention, terms=terms).values_list("id", flat=True)
-        return list(rows[:limit])
+        query = candidate_queryset(mention=mention, rare=rare, terms=terms)
+        return list(query.values_list(*CANDIDATE_FIELDS)[:limit])
     others = _candidate_mentions().exclude(article_id=mention.article_id)
     wanted = set(terms)
     recent = others.order_by("-id").values_list("id", "match_signature")[:SQLITE_WINDOW]
@@ -568,7 +619,15 @@ def candidate_ids(*, mention: Mention, found: Features, limit: int = POOL) -> li
         if shared >= min(2, len(wanted)):
             scored.append((shared, pk))
     scored.sort(reverse=True)
-    return [pk for _, pk in scored[:limit]]
+    ids = [pk for _, pk in scored[:limit]]
+    rows = {
+        row[0]: row for row in Mention.objects.filter(pk__in=ids).values_list(*CANDIDATE_FIELDS)
+    }
+    return [rows[pk] for pk in ids if pk in rows]
+
+
+def candidate_ids(*, mention: Mention, found: Features, limit: int = POOL) -> list[int]:
+    return [row[0] for row in candidate_rows(mention=mention, found=found, limit=limit)]
 
 
 def mentions_sign(mentions: list[Mention]) -> dict[int, Features]:
@@ -585,28 +644,22 @@ def mentions_sign(mentions: list[Mention]) -> dict[int, Features]:
 
 
 def mention_candidates(
-    *, mention: Mention, found: Features, cache: dict | None = None, best: int = BEST
+    *, mention: Mention, found: Features, best: int = BEST
 ) -> list[tuple[Mention, float]]:
     """The best candidates of other articles at or above THRESHOLD, strongest first, one
-    per claim (a claim's several appearances are one proposal)."""
-    cache = {} if cache is None else cache
-    ids = candidate_ids(mention=mention, found=found)
-    missing = [pk for pk in ids if pk not in cache]
-    if missing:
-        rows = (
-            Mention.objects.filter(pk__in=missing)
-            .select_related("article__outlet", "claim")
-            .defer("article__text")
-        )
-        for row in rows:
-            cache[row.pk] = (row, mention_features(row))
+    per claim (a claim's several appearances are one proposal). The mentions returned
+    carry only what scoring read (id, content, speaker, article and claim ids)."""
     scored = []
-    for pk in ids:
-        if pk not in cache:
-            continue
-        other, other_found = cache[pk]
-        value = score_features(found, other_found)
-        if value >= THRESHOLD and not (other.claim_id and other.claim_id == mention.claim_id):
+    for pk, content, speaker, language, claim_id, article_id in candidate_rows(
+        mention=mention, found=found
+    ):
+        if claim_id and claim_id == mention.claim_id:
+            continue  # already an appearance of the same claim
+        value = score_features(found, cached_features(content, language or "", speaker))
+        if value >= THRESHOLD:
+            other = Mention(
+                pk=pk, content=content, speaker=speaker, claim_id=claim_id, article_id=article_id
+            )
             scored.append((other, round(value, 4)))
     scored.sort(key=lambda item: (-item[1], item[0].pk))
     kept, claims = [], set()
@@ -628,14 +681,11 @@ def article_propose_matches(*, article: Article) -> list[MentionMatch]:
         )
     )
     found = mentions_sign(mentions)
-    cache: dict = {}
     proposals = []
     for mention in mentions:
         if mention.is_response:
             continue
-        for other, value in mention_candidates(
-            mention=mention, found=found[mention.pk], cache=cache
-        ):
+        for other, value in mention_candidates(mention=mention, found=found[mention.pk]):
             proposals.append(
                 MentionMatch(
                     mention=mention,

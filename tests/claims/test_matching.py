@@ -144,8 +144,8 @@ def test_postgresql_finds_candidates_through_the_full_text_index(two_articles):
         pytest.skip("the GIN index is PostgreSQL's")
     french, english = two_articles
     mention = _mention(english, "tanks")
-    terms = matching._query_terms(matching.mention_features(mention))
-    queryset = matching.candidate_queryset(mention=mention, terms=terms)
+    rare, terms = matching._query_terms(matching.mention_features(mention))
+    queryset = matching.candidate_queryset(mention=mention, rare=rare, terms=terms)
     assert list(queryset.values_list("id", flat=True)) == [_mention(french, "chars").pk]
     with connection.cursor() as cursor:
         cursor.execute("SET enable_seqscan = off")
