@@ -103,6 +103,24 @@ def fit(pairs: list[dict], *, l2: float = 0.02, steps: int = 4000, rate: float =
     return {n: round(v, 2) for n, v in w.items()}
 
 
+def retrieval(pairs: list[dict], split: str = "all") -> tuple[int, int]:
+    """How many positive pairs would be proposed end to end, both directions (A's candidate
+    query finds B and the score passes the threshold, and B's finds A): (found, asked)."""
+    from claims import matching
+
+    found = total = 0
+    for pair, value in zip(pairs, scores(pairs), strict=True):
+        if not pair["same"] or split not in ("all", pair["split"]):
+            continue
+        lang_a, lang_b = _langs(pair)
+        a = matching.features(pair["text_a"], lang_a, pair.get("speaker_a", ""))
+        b = matching.features(pair["text_b"], lang_b, pair.get("speaker_b", ""))
+        if value >= matching.THRESHOLD:  # the score is symmetric
+            found += matching.retrievable(a, b) + matching.retrievable(b, a)
+        total += 2
+    return found, total
+
+
 def best_threshold(pairs: list[dict], weights: dict | None = None) -> float:
     """The threshold of best F1 among those with precision ≥ 0.9 (on the pairs given)."""
     found = scores(pairs, weights)
@@ -145,6 +163,12 @@ def main() -> None:
         threshold = best_threshold(tune, weights)
         print("fitted on the tuning half:", json.dumps(weights))
     print_table(table(pairs, threshold, weights), threshold)
+    for split in ("tune", "held", "all"):
+        found, total = retrieval(pairs, split)
+        print(
+            f"end to end ({split}): retrieved and above the threshold, {found} of {total} "
+            f"positive directions (recall {found / total:.3f})"
+        )
     if args.errors:
         for pair, s in zip(pairs, scores(pairs, weights), strict=True):
             if pair["split"] == "tune" and (s >= threshold) != pair["same"]:

@@ -5,7 +5,7 @@ from collections import Counter
 import pytest
 
 from claims import matching
-from claims.matching_eval import LANGS, best_threshold, fit, load_pairs, table
+from claims.matching_eval import LANGS, best_threshold, fit, load_pairs, retrieval, table
 
 TARGET_PRECISION, TARGET_RECALL = 0.90, 0.75
 
@@ -46,7 +46,7 @@ def test_shipped_threshold_meets_the_target_on_the_whole_set(pairs, lang):
 @pytest.mark.parametrize("lang", ["all", "fr-en"])
 def test_held_half_stays_near_the_target(pairs, lang):
     """The half never tuned on: recall holds; precision may dip a little below 0.90 there
-    (0.89 overall, 0.88 fr-en when last measured: 5 and 2 false matches), not further."""
+    (0.91 overall, 0.88 fr-en when last measured: 4 and 2 false matches), not further."""
     result = table(pairs, matching.THRESHOLD)[("held", lang)]
     assert result["p"] >= 0.85, result
     assert result["r"] >= TARGET_RECALL, result
@@ -60,3 +60,9 @@ def test_shipped_weights_are_those_fitted_on_the_tuning_half(pairs):
     for name, value in fitted.items():
         assert matching.WEIGHTS[name] == pytest.approx(value, abs=0.02), name
     assert best_threshold(tune, fitted) == pytest.approx(matching.THRESHOLD)
+
+
+def test_the_candidate_query_finds_most_positives_end_to_end(pairs):
+    """Retrieval (claims.matching.retrievable mirrors CANDIDATE_SQL) then the threshold."""
+    found, total = retrieval(pairs, "all")
+    assert found / total >= TARGET_RECALL, (found, total)
