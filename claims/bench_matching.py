@@ -150,8 +150,7 @@ def populate(n_claims: int, n_mentions: int, rng: random.Random) -> tuple[list, 
         with cursor.cursor.copy(f"COPY claims_mention ({columns}) FROM STDIN") as copy:
             copy.write(buffer.getvalue())
         cursor.execute(
-            "CREATE INDEX mention_match_signature_fts ON claims_mention "
-            "USING gin (to_tsvector('simple'::regconfig, match_signature))"
+            "CREATE INDEX mention_match_signature_fts ON claims_mention USING gin (match_tsv)"
         )
         cursor.execute("ANALYZE claims_mention")
     print(f"{n_mentions:,} mentions stored and indexed in {time.perf_counter() - started:.0f} s")

@@ -11,8 +11,9 @@ A logistic combination of these overlaps, fitted on half of a labelled set of pa
 The speaker counts, but never alone: the same minister says many different things.
 
 Candidates come from an index, never a scan: each mention stores a `match_signature` (its
-names, numbers, dates and stems as words) searched with PostgreSQL full text (a GIN index,
-claims/migrations/0012_match.py); SQLite (`make run`) looks at the newest mentions only.
+names, numbers, dates and stems as words) searched with PostgreSQL full text (a stored
+tsvector and its GIN index, claims/migrations/0012_match.py); SQLite (`make run`) looks at
+the newest mentions only.
 """
 
 import math
@@ -604,13 +605,13 @@ def _candidate_mentions() -> QuerySet[Mention]:
 # Rows the index may return for one mention before the finer filter and the ranking: a
 # name in thousands of mentions costs this many, not thousands.
 WINDOW = 1000
-# The index (GIN, migration 0012) answers the CTE's @@ alone; the finer filter, the
+# The index (GIN on the generated tsvector column match_tsv, PostgreSQL only, migration
+# 0012) answers the CTE's @@ alone; the finer filter, the
 # ranking and the join run on at most WINDOW rows of it.
 CANDIDATE_SQL = """
 WITH hits AS MATERIALIZED (
-    SELECT id, match_signature FROM claims_mention
-    WHERE to_tsvector('simple'::regconfig, match_signature)
-          @@ to_tsquery('simple'::regconfig, %(find)s)
+    SELECT id, match_tsv FROM claims_mention
+    WHERE match_tsv @@ to_tsquery('simple'::regconfig, %(find)s)
     LIMIT %(window)s
 )
 SELECT m.id, m.content, m.speaker, a.language, m.claim_id, m.article_id
@@ -618,10 +619,8 @@ FROM hits h
 JOIN claims_mention m ON m.id = h.id
 JOIN articles_article a ON a.id = m.article_id
 WHERE m.article_id <> %(article)s AND m.stance = 'asserts' AND m.review_state <> 'rejected'
-  AND to_tsvector('simple'::regconfig, h.match_signature)
-      @@ to_tsquery('simple'::regconfig, %(keep)s)
-ORDER BY ts_rank(to_tsvector('simple'::regconfig, h.match_signature),
-                 to_tsquery('simple'::regconfig, %(any)s)) DESC, m.id DESC
+  AND h.match_tsv @@ to_tsquery('simple'::regconfig, %(keep)s)
+ORDER BY ts_rank(h.match_tsv, to_tsquery('simple'::regconfig, %(any)s)) DESC, m.id DESC
 LIMIT %(limit)s
 """
 
