@@ -626,10 +626,20 @@ LIMIT %(limit)s
 
 
 def candidate_sql(
-    *, mention: Mention, rare: list[str], terms: list[str], limit: int = POOL
+    *,
+    mention: Mention,
+    rare: list[str],
+    terms: list[str],
+    limit: int = POOL,
+    narrow: bool = False,
 ) -> tuple[str, dict]:
-    """PostgreSQL: the candidate query of a mention and its parameters (CANDIDATE_SQL)."""
+    """PostgreSQL: the candidate query of a mention and its parameters (CANDIDATE_SQL).
+    `narrow`: the index finds mentions holding two of the rare words (a person and a
+    number, say), which reads only their short lists; the wide query follows if that
+    finds too few."""
     find, keep = _tsqueries(rare, terms)
+    if narrow and len(rare) >= 2:
+        find = " | ".join(f"({a} & {b})" for i, a in enumerate(rare) for b in rare[i + 1 :])
     params = {
         "find": find, "keep": keep, "any": " | ".join(terms), "window": WINDOW,
         "article": mention.article_id, "limit": limit,
@@ -649,10 +659,17 @@ def candidate_rows(*, mention: Mention, found: Features, limit: int = POOL) -> l
     if not terms:
         return []
     if connection.vendor == "postgresql":
-        sql, params = candidate_sql(mention=mention, rare=rare, terms=terms, limit=limit)
+        rows: list[tuple] = []
         with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return cursor.fetchall()
+            for narrow in (True, False) if len(rare) >= 2 else (False,):
+                sql, params = candidate_sql(
+                    mention=mention, rare=rare, terms=terms, limit=limit, narrow=narrow
+                )
+                cursor.execute(sql, params)
+                rows = cursor.fetchall()
+                if len(rows) >= BEST:
+                    break
+        return rows
     others = _candidate_mentions().exclude(article_id=mention.article_id)
     wanted = set(terms)
     recent = others.order_by("-id").values_list("id", "match_signature")[:SQLITE_WINDOW]
