@@ -8,7 +8,7 @@ describes the endpoints and holds no data).
 """
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import Count
+from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext, gettext_lazy
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -24,6 +24,7 @@ from articles.services import (
     pasted_text_error,
     provenance_clean,
 )
+from claims import matching
 from claims.models import Mention
 from claims.permissions import can_review
 
@@ -136,8 +137,25 @@ class SubmissionSerializer(ArticleSerializer):
         return self.context["submission"].message
 
 
+class MatchSerializer(serializers.Serializer):
+    """A candidate in another article (claims.matching), above the shipped threshold."""
+
+    mention = serializers.IntegerField(source="candidate_mention_id")
+    claim = serializers.SerializerMethodField()
+    score = serializers.FloatField()
+
+    def get_claim(self, match) -> int | None:
+        return match.candidate_mention.claim_id or match.candidate_claim_id
+
+
 class MentionSerializer(serializers.ModelSerializer):
     claim = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    matches = MatchSerializer(
+        source="shown_matches",
+        many=True,
+        read_only=True,
+        help_text="The best candidates in other articles, strongest first.",
+    )
 
     class Meta:
         model = Mention
@@ -157,6 +175,7 @@ class MentionSerializer(serializers.ModelSerializer):
             "review_state",
             "extractor_version",
             "claim",
+            "matches",
         ]
         read_only_fields = fields
 
@@ -242,4 +261,14 @@ class ArticleClaims(generics.ListAPIView):
 
     def get_queryset(self):
         article = get_object_or_404(Article, pk=self.kwargs["pk"])
-        return article.mentions.select_related("claim").order_by("start", "id")
+        shown = (
+            matching.matches_shown()
+            .select_related("candidate_mention")
+            .only("mention_id", "score", "candidate_claim_id", "candidate_mention__claim_id")
+            .order_by("-score", "id")
+        )
+        return (
+            article.mentions.select_related("claim")
+            .prefetch_related(Prefetch("matches", queryset=shown, to_attr="shown_matches"))
+            .order_by("start", "id")
+        )

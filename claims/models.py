@@ -307,6 +307,9 @@ class Mention(models.Model):
         help_text="How the article hedges it, as the extractor saw it: conditional, allegedly, "
         "unverified, anonymous, attributed (claims.extraction.types.HEDGES). Empty: bare.",
     )
+    # Names, numbers, dates and English stems of the statement as words (claims.matching):
+    # what the full-text index finds the same claim in other articles and languages by.
+    match_signature = models.TextField(blank=True, default="", editable=False)
     confidence = models.FloatField(default=0.5)
     rule = models.CharField(max_length=100, blank=True, help_text="The extraction rule used.")
     extractor_version = models.CharField(max_length=40, blank=True)
@@ -879,3 +882,62 @@ class WebhookDelivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.event} to {self.endpoint_id} ({self.state})"
+
+
+class MentionMatch(models.Model):
+    """A mention of another article that may state the same claim as `mention` (issue 13):
+    proposed by claims.matching after extraction, accepted (the mention becomes an
+    appearance of the candidate's claim) or rejected by a journalist."""
+
+    class State(models.TextChoices):
+        PROPOSED = "proposed", gettext_lazy("Proposed")
+        ACCEPTED = "accepted", gettext_lazy("Accepted")
+        REJECTED = "rejected", gettext_lazy("Rejected")
+
+    mention = models.ForeignKey(Mention, on_delete=models.CASCADE, related_name="matches")
+    candidate_mention = models.ForeignKey(
+        Mention,
+        on_delete=models.CASCADE,
+        related_name="matched_by",
+        help_text="The other appearance, in another article.",
+    )
+    candidate_claim = models.ForeignKey(
+        Claim,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="proposed_matches",
+        help_text="The claim of the candidate mention when the match was made, if any.",
+    )
+    score = models.FloatField()
+    state = models.CharField(max_length=20, choices=State, default=State.PROPOSED)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-score", "id"]
+        verbose_name_plural = "mention matches"
+        constraints = [
+            # Its index also serves "the matches of these mentions" (cards, API, ingest).
+            models.UniqueConstraint(
+                fields=["mention", "candidate_mention"], name="mention_match_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(score__gte=0) & Q(score__lte=1), name="mention_match_score_0_1"
+            ),
+            models.CheckConstraint(
+                condition=~Q(mention=F("candidate_mention")), name="mention_match_not_itself"
+            ),
+        ]
+        indexes = [
+            # The claim workspace: proposed matches whose candidate is one of its appearances.
+            models.Index(
+                fields=["candidate_mention", "state"], name="mention_match_candidate_idx"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Mention {self.mention_id} ~ {self.candidate_mention_id} ({self.score:.2f})"

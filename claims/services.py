@@ -297,6 +297,10 @@ def article_extract_claims(*, article: Article) -> Article:
     if not stored:
         logger.info("Article %s was taken by another run: mentions not stored", article.pk)
         article.refresh_from_db()
+        return article
+    from claims.matching import article_propose_matches  # it builds on these services
+
+    article_propose_matches(article=article)
     return article
 
 

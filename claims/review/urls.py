@@ -1,6 +1,6 @@
 from django.urls import path
 
-from claims.review import alert_views, notification_views, selection_views, views
+from claims.review import alert_views, match_views, notification_views, selection_views, views
 
 app_name = "review"
 urlpatterns = [
@@ -13,6 +13,8 @@ urlpatterns = [
     path("articles/<int:pk>/mentions/bulk/", views.mentions_bulk, name="mentions-bulk"),
     path("articles/<int:pk>/mentions/add/", selection_views.mention_add, name="mention-add"),
     path("mentions/<int:pk>/claim-search/", selection_views.claim_search, name="claim-search"),
+    path("matches/<int:pk>/accept/", match_views.match_accept, name="match-accept"),
+    path("matches/<int:pk>/reject/", match_views.match_reject, name="match-reject"),
     path("claims/new/", selection_views.claim_create, name="claim-create"),
     path("claims/", views.claim_list, name="claims"),
     path("claims/<int:pk>/", views.claim_workspace, name="claim"),

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from articles.models import Article, Language, Outlet
 from articles.text_windows import article_window, article_window_query
-from claims import published_changes, selectors, services
+from claims import matching, published_changes, selectors, services
 from claims.alerts import alerts_open, alerts_with_cards
 from claims.bulk import ORDERS, BulkForm, QueueFilterForm, mentions_bulk_review
 from claims.models import Alert, Claim, Evidence, Mention, PendingChange, Task
@@ -109,6 +109,7 @@ def _mention_context(request: HttpRequest, mentions: list[Mention]) -> dict:
     pending = [m for m in mentions if m.review_state in PENDING]
     suggestions = suggest_claims(pending)
     answers = response_candidates(pending, suggestions)
+    matching.matches_attach(mentions)  # the same claim in other articles
     for number, mention in enumerate(mentions, start=1):
         mention.number = getattr(mention, "number", number)
         mention.suggestions = suggestions.get(mention.pk, [])
@@ -154,6 +155,7 @@ def _mention_response(request: HttpRequest, mention: Mention, error: str = "") -
     mention.number = request.POST.get("number") or ""
     suggestions = suggest_claims([mention])
     mention.suggestions = suggestions.get(mention.pk, [])
+    matching.matches_attach([mention])
     if mention.review_state in PENDING:
         mention.answers = response_candidates([mention], suggestions).get(mention.pk, [])
     return render(request, "claims/review/_mention_card.html", {"mention": mention, "error": error})
@@ -395,6 +397,7 @@ def claim_workspace(request: HttpRequest, pk: int) -> HttpResponse:
         "can_dismiss": can_publish(user),
         "relay": relay_graph(claim, [m for m in appearances if m.review_state == accepted]),
         "appearances": appearances,
+        "match_proposals": matching.claim_matches(claim),
         "evidence": claim.evidence.select_related("added_by"),
         "comments": claim.comments.select_related("author"),
         "tasks": claim.tasks.select_related("assignee", "created_by"),

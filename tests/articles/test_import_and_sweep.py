@@ -26,7 +26,9 @@ ENGLISH = (
 def test_ingest_takes_a_link_and_keeps_its_json_keys(page_server, capsys, settings):
     call_command("ingest", page_server.url("/en/article.html"), "--sync", "--json")
     [result] = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert set(result) == {"id", "status", "error", "language", "title", "claims", "file"}
+    assert set(result) == {
+        "id", "status", "error", "language", "title", "claims", "file", "matches", "alerts"
+    }  # fmt: skip
     assert result["status"] == "ready" and result["language"] == "en"
     assert result["claims"] == Article.objects.get(pk=result["id"]).mentions.count() >= 1
 

@@ -103,7 +103,9 @@ def test_ingest_stores_a_file_with_nul_bytes_cleaned_and_goes_on(tmp_path, capsy
     assert [r["file"] for r in results] == [str(tmp_path / "nul.txt"), str(tmp_path / "fr.txt")]
     assert [r["status"] for r in results] == ["ready", "ready"]
     for result in results:
-        assert set(result) == {"id", "status", "error", "language", "title", "claims", "file"}
+        assert set(result) == {
+            "id", "status", "error", "language", "title", "claims", "file", "matches", "alerts"
+        }  # fmt: skip
     assert Article.objects.get(pk=results[0]["id"]).text == ENGLISH
 
 

@@ -10,6 +10,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from articles.models import Article, Language
 from articles.services import article_process_now, article_submit_text, article_submit_url
+from claims.matching import article_matches
+from claims.models import Alert
 
 logger = logging.getLogger(__name__)
 
@@ -24,6 +26,8 @@ def unreadable_file(name: str, error: str) -> dict:
         "title": "",
         "claims": 0,
         "file": name,
+        "matches": [],
+        "alerts": [],
     }
 
 
@@ -142,6 +146,21 @@ class Command(BaseCommand):
                 "title": article.title,
                 "claims": count,
                 "file": name,
+                "matches": [
+                    {
+                        "mention": match.mention_id,
+                        "claim": match.candidate_mention.claim_id or match.candidate_claim_id,
+                        "matched_mention": match.candidate_mention_id,
+                        "article": match.candidate_mention.article_id,
+                        "score": round(match.score, 4),
+                        "state": match.state,
+                    }
+                    for match in article_matches(article)
+                ],
+                "alerts": [
+                    {"id": alert.pk, "kind": alert.kind, "claim": alert.claim_id}
+                    for alert in Alert.objects.filter(article=article).order_by("pk")
+                ],
             }
             self.stdout.write(json.dumps(payload, ensure_ascii=False))
             return
