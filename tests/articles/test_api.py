@@ -85,7 +85,7 @@ def test_the_api_needs_a_token(client):
 
 def test_every_endpoint_is_listed_and_needs_the_newsroom_permission():
     names = {pattern.name for pattern in api_urls.urlpatterns}
-    assert names == {"article-list", "article-detail", "article-claims"}
+    assert names == {"article-list", "article-detail", "article-claims", "alert-list"}
     for pattern in api_urls.urlpatterns:
         assert IsNewsroomMember in pattern.callback.view_class.permission_classes, pattern.name
 
