@@ -68,7 +68,7 @@ def table(pairs: list[dict], threshold: float, weights: dict | None = None) -> d
     """{(split, lang): prf} with lang one of LANGS or "all", split "tune", "held" or "all"."""
     found = scores(pairs, weights)
     result = {}
-    for split in ("tune", "held", "all"):
+    for split in [*splits_of(pairs), "all"]:
         for lang in [*LANGS, "all"]:
             chosen = [
                 (p["same"], s >= threshold)
@@ -79,6 +79,11 @@ def table(pairs: list[dict], threshold: float, weights: dict | None = None) -> d
                 labels, predicted = zip(*chosen, strict=True)
                 result[(split, lang)] = prf(list(labels), list(predicted))
     return result
+
+
+def splits_of(pairs: list[dict]) -> list[str]:
+    """The halves present, in the order met ("tune", "held"; "blind" for a set given)."""
+    return list(dict.fromkeys(p["split"] for p in pairs))
 
 
 def fit(pairs: list[dict], *, l2: float = 0.02, steps: int = 4000, rate: float = 0.5) -> dict:
@@ -154,8 +159,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--fit", action="store_true", help="Fit weights on the tuning half")
     parser.add_argument("--errors", action="store_true", help="Show the tuning half's errors")
+    parser.add_argument(
+        "--pairs",
+        type=Path,
+        default=PAIRS,
+        help="Another labelled set in the same format (its own `split` names it), "
+        "e.g. pairs written by someone who never saw the matcher",
+    )
     args = parser.parse_args()
-    pairs = load_pairs()
+    pairs = load_pairs(args.pairs)
     weights, threshold = matching.WEIGHTS, matching.THRESHOLD
     if args.fit:
         tune = [p for p in pairs if p["split"] == "tune"]
@@ -163,7 +175,7 @@ def main() -> None:
         threshold = best_threshold(tune, weights)
         print("fitted on the tuning half:", json.dumps(weights))
     print_table(table(pairs, threshold, weights), threshold)
-    for split in ("tune", "held", "all"):
+    for split in [*splits_of(pairs), "all"]:
         found, total = retrieval(pairs, split)
         print(
             f"end to end ({split}): retrieved and above the threshold, {found} of {total} "
