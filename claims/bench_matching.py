@@ -137,13 +137,13 @@ def populate(n_claims: int, n_mentions: int, rng: random.Random) -> tuple[list, 
         row = [
             str(articles[a].pk), linked, "Bench speaker", text, str(start),
             str(start + len(text)), "said", "indirect", "asserts", "[]", "[]", signature,
-            "0.8", state, now, "", "", "", "bench", "", "",
+            "0.8", state, now, "", "", "", "bench", "", "", "",
         ]  # fmt: skip
         buffer.write("\t".join(row) + "\n")
     columns = (
         'article_id, claim_id, speaker, content, start, "end", cue, quote_type, stance, '
         "via, hedges, match_signature, confidence, review_state, created_at, speaker_type, "
-        "speaker_title, rule, extractor_version, rejection_reason, rejection_note"
+        "speaker_title, rule, extractor_version, rejection_reason, rejection_note, anchored"
     )
     with connection.cursor() as cursor:
         cursor.execute("DROP INDEX IF EXISTS mention_match_signature_fts")
