@@ -190,6 +190,13 @@ class Article(models.Model):
         return reverse("articles:detail", args=[self.pk])
 
     @property
+    def dated(self):
+        """The article's own publication date, else when claimtrack stored it: the date its
+        appearances are ordered by (MentionQuerySet.in_time_order), its age is counted from
+        (articles.refetch) and other reports are placed against ("2 days earlier")."""
+        return self.published_at or self.created_at
+
+    @property
     def is_processing(self) -> bool:
         return self.status in Article.Status.in_progress()
 

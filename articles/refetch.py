@@ -109,13 +109,9 @@ def refetch_interval(age: timedelta) -> timedelta | None:
     return REFETCH_STEPS[-1][1]
 
 
-def _born(article: Article) -> datetime:
-    return article.published_at or article.created_at
-
-
 def refetch_next_time(*, article: Article, now: datetime) -> datetime | None:
     """When the article is due again after a re-fetch at `now` (None: it is too old)."""
-    interval = refetch_interval(now - _born(article))
+    interval = refetch_interval(now - article.dated)
     return None if interval is None else now + interval
 
 

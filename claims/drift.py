@@ -48,12 +48,8 @@ HEDGE_WORDS = {
 }
 
 
-def _when(mention: Mention) -> datetime:
-    return mention.article.published_at or mention.article.created_at
-
-
 def _order(mention: Mention) -> tuple[datetime, int]:
-    return (_when(mention), mention.pk)
+    return (mention.article.dated, mention.pk)
 
 
 def _outlet(mention: Mention) -> str:
@@ -63,7 +59,7 @@ def _outlet(mention: Mention) -> str:
 
 def _where(mention: Mention) -> str:
     """ "Le Monde (2 Dec)" """
-    when = _when(mention)
+    when = mention.article.dated
     return f"{_outlet(mention)} ({when.day} {when:%b})"
 
 

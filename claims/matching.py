@@ -901,15 +901,11 @@ def article_matches(article: Article) -> list[MentionMatch]:
     )
 
 
-def _reported_at(article: Article):
-    return article.published_at or article.created_at
-
-
 def reported_sentence(*, other: Article, this: Article) -> str:
     """ "Also reported by Le Monde, 2 days earlier": where else, and when, relative to the
     article in hand (publication dates, else the dates they were stored)."""
     outlet = other.outlet.name if other.outlet_id else gettext("another outlet")
-    days = (_reported_at(other).date() - _reported_at(this).date()).days
+    days = (other.dated.date() - this.dated.date()).days
     if days < 0:
         when = ngettext("%(count)d day earlier", "%(count)d days earlier", -days) % {"count": -days}
     elif days > 0:
