@@ -238,6 +238,16 @@ class MentionQuerySet(models.QuerySet):
         """Appearances readers may see: mentions a journalist accepted."""
         return self.filter(review_state=Mention.ReviewState.ACCEPTED)
 
+    def in_time_order(self) -> "MentionQuerySet":
+        """In the order a claim spread: by their articles' dates (Article.dated, annotated
+        as `appeared_at`), then article and position, with the article and its outlet."""
+        return (
+            self.select_related("article__outlet")
+            .defer("article__text")
+            .annotate(appeared_at=Coalesce("article__published_at", "article__created_at"))
+            .order_by("appeared_at", "article_id", "start", "id")
+        )
+
 
 class Mention(models.Model):
     """One attributed statement in one article, as the extractor (or a journalist) found it."""

@@ -22,7 +22,6 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models.functions import Coalesce
 from django.utils.translation import gettext
 
 from claims.models import Claim, Mention, Source
@@ -162,20 +161,12 @@ class RelayGraph:
         return BOX_H
 
 
-def _appearances(claim: Claim) -> Iterable[Mention]:
-    return (
-        claim.mentions.public()
-        .select_related("article__outlet")
-        .defer("article__text")
-        .annotate(appeared_at=Coalesce("article__published_at", "article__created_at"))
-        .order_by("appeared_at", "article_id", "start", "id")
-    )
-
-
 def relay_graph(claim: Claim, mentions: Iterable[Mention] | None = None) -> RelayGraph:
     """The relay graph of a claim's appearances (given in time order with `appeared_at`,
     or read here in one query)."""
-    mentions = list(_appearances(claim) if mentions is None else mentions)
+    if mentions is None:
+        mentions = claim.mentions.public().in_time_order()
+    mentions = list(mentions)
     steps: list[Step] = []
     outlets_before: set[str] = set()
     for mention in mentions:
@@ -189,7 +180,7 @@ def relay_graph(claim: Claim, mentions: Iterable[Mention] | None = None) -> Rela
             outlet=outlet,
             chain=chain,
         )
-        credited = [link for link in chain[1:-1]] if outlet else chain[1:]
+        credited = chain[1:-1] if outlet else chain[1:]
         if not mention.speaker:
             step.unattributed = "no_source"
         elif (

@@ -151,13 +151,7 @@ class ClaimPage:
 
 def claim_page_build(claim: Claim) -> ClaimPage:
     """Everything a claim page shows, in five queries after the claim itself."""
-    mentions = (
-        claim.mentions.public()
-        .select_related("article__outlet")
-        .defer("article__text")
-        .annotate(appeared_at=Coalesce("article__published_at", "article__created_at"))
-        .order_by("appeared_at", "article_id", "start", "id")
-    )
+    mentions = claim.mentions.public().in_time_order()
     appearances = [Appearance(mention=m, appeared_at=m.appeared_at) for m in mentions]
     if appearances:
         appearances[0].is_first = True

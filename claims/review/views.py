@@ -10,7 +10,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -374,12 +373,7 @@ def claim_workspace(request: HttpRequest, pk: int) -> HttpResponse:
     published = claim.status == Claim.Status.PUBLISHED
     claim_alerts = list(alerts_with_cards(claim.alerts.all())[:50])
     accepted = Mention.ReviewState.ACCEPTED
-    appearances = list(
-        claim.mentions.select_related("article__outlet")
-        .defer("article__text")
-        .annotate(appeared_at=Coalesce("article__published_at", "article__created_at"))
-        .order_by("appeared_at", "article_id", "start", "id")
-    )
+    appearances = list(claim.mentions.in_time_order())
     context = {
         "claim": claim,
         "locked": locked,
