@@ -82,11 +82,3 @@ def alerts_with_cards(alerts: QuerySet[Alert]) -> QuerySet[Alert]:
 def alerts_open() -> QuerySet[Alert]:
     """Open alerts, newest first, with what their cards show."""
     return alerts_with_cards(Alert.objects.filter(state=Alert.State.OPEN))
-
-
-def alerts_source_changed() -> QuerySet[Alert]:
-    """The re-check trigger: open alerts saying the article behind a published claim
-    changed (a quote changed or removed, a correction added)."""
-    return alerts_open().filter(
-        kind__in=Alert.Kind.source_changes(), claim__status=Claim.Status.PUBLISHED
-    )
