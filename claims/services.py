@@ -1479,14 +1479,19 @@ def annotation_round_create(
     return round
 
 
+def _round_open_check(assignment: AnnotationAssignment) -> None:
+    # Asked of the database: the round may have been closed since the page was loaded.
+    if AnnotationRound.objects.filter(pk=assignment.round_id, closed_at__isnull=False).exists():
+        raise ValidationError(gettext("This round is closed: its annotations are final."))
+
+
 def _assignment_open_check(assignment: AnnotationAssignment, by: AbstractBaseUser) -> None:
     """Only its annotator changes an assignment, while it is not done and its round open."""
     require(
         by.is_authenticated and assignment.annotator_id == by.pk,
         gettext("This article was sent to someone else to annotate."),
     )
-    if assignment.round.is_closed:
-        raise ValidationError(gettext("This round is closed: its annotations are final."))
+    _round_open_check(assignment)
     if assignment.is_done:
         raise ValidationError(
             gettext("You marked this article done: reopen it to change your statements.")
@@ -1603,8 +1608,7 @@ def assignment_reopen(
         by.is_authenticated and assignment.annotator_id == by.pk,
         gettext("This article was sent to someone else to annotate."),
     )
-    if assignment.round.is_closed:
-        raise ValidationError(gettext("This round is closed: its annotations are final."))
+    _round_open_check(assignment)
     assignment.state = AnnotationAssignment.State.TODO
     assignment.done_at = None
     assignment.save(update_fields=["state", "done_at"])
