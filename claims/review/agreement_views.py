@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from articles.highlight import highlight_segments
@@ -123,11 +123,16 @@ def round_create(request: HttpRequest) -> HttpResponse:
         )
     except (ValidationError, PermissionDenied) as refusal:
         return _rounds_page(request, form, refusal_text(refusal), status=400)
+    count = round.articles.count()
     messages.success(
         request,
-        gettext("Round created: %(count)s articles sent to %(a)s and %(b)s.")
+        ngettext(
+            "Round created: %(count)s article sent to %(a)s and %(b)s.",
+            "Round created: %(count)s articles sent to %(a)s and %(b)s.",
+            count,
+        )
         % {
-            "count": round.articles.count(),
+            "count": count,
             "a": round.annotator_a.get_username(),
             "b": round.annotator_b.get_username(),
         },
