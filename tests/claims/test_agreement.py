@@ -1,6 +1,7 @@
 """Annotation agreement (issue 14, part 5): the maths on hand-made cases, the services that
 own the writes, and who may see what."""
 
+import io
 import random
 
 import pytest
@@ -505,3 +506,22 @@ def test_readers_get_nothing(client, round_, journalist):
     client.force_login(reader)
     for url in urls:
         assert client.get(url).status_code == 403
+
+
+@pytest.mark.django_db
+def test_seed_demo_has_a_round_with_numbers_to_show(client):
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    from claims.models import AnnotationRound
+
+    call_command("seed_demo", stdout=io.StringIO())
+    call_command("seed_demo", stdout=io.StringIO())  # a second run adds nothing
+    round_ = AnnotationRound.objects.get()
+    client.force_login(get_user_model().objects.get(username="editor"))
+    body = client.get(round_.get_absolute_url()).content.decode()
+    # Four statements of five in common for each: 2·4 / (5 + 5).
+    assert "<strong>0.80</strong>" in body
+    assert "3 disagreements to discuss" in body  # one pair differs, one statement each alone
+    client.force_login(get_user_model().objects.get(username="journalist2"))
+    assert client.get(reverse("review:annotate-list")).status_code == 200
