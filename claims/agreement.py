@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from claims.extraction.evaluation.scoring import match, normalize_speaker, speaker_matches
 from claims.source_names import name_key
@@ -49,6 +50,7 @@ def _cue_key(cue: str) -> str:
     return " ".join((cue or "").casefold().split()).strip(" :,;")
 
 
+@lru_cache(maxsize=8192)  # a round repeats the same few names thousands of times
 def same_speaker(a: str, b: str) -> bool:
     """The scoring's lenient speaker test, made symmetric; two blank speakers agree
     (neither annotator could name one). A bare pronoun never agrees, as in the scores."""
@@ -117,6 +119,11 @@ class ArticleAgreement:
     @property
     def f1(self) -> float:
         return claim_f1(self.matched, self.n_a, self.n_b)
+
+    @property
+    def differences(self) -> int:
+        """Pairs that differ on a field, and statements only one annotator marked."""
+        return sum(bool(p.differs) for p in self.pairs) + len(self.only_a) + len(self.only_b)
 
 
 def claim_f1(matched: int, n_a: int, n_b: int) -> float:
@@ -302,7 +309,8 @@ class RoundAgreement:
 
 def annotation_round_agreement(round) -> RoundAgreement:
     """Load the annotations of the articles of `round` that both annotators marked done
-    (three queries: assignments, annotations, the texts of those articles) and measure."""
+    (three queries: assignments, annotations as plain values, the texts of those articles)
+    and measure."""
     from articles.models import Article
     from claims.models import Annotation, AnnotationAssignment
 
@@ -315,11 +323,16 @@ def annotation_round_agreement(round) -> RoundAgreement:
     a_id, b_id = round.annotator_a_id, round.annotator_b_id
     both = {art: (who[a_id], who[b_id]) for art, who in by_article.items() if len(who) == 2}
     statements: dict[int, list[Statement]] = {pk: [] for pair in both.values() for pk in pair}
-    annotations = Annotation.objects.filter(assignment_id__in=statements).order_by(
-        "assignment_id", "start", "id"
+    columns = ("assignment_id", *STATEMENT_COLUMNS)
+    rows = (
+        Annotation.objects.filter(assignment_id__in=statements)
+        .order_by("assignment_id", "start", "id")
+        .values_list(*columns)
     )
-    for ann in annotations:
-        statements[ann.assignment_id].append(statement_of(ann))
+    for assignment_id, *values in rows:
+        statement = dict(zip(STATEMENT_COLUMNS, values, strict=True))
+        statement["via"] = tuple(statement["via"] or ())
+        statements[assignment_id].append(Statement(**statement))
     articles = Article.objects.filter(pk__in=both).only("pk", "title", "url", "text")
     results, found = [], []
     for article in sorted(articles, key=lambda x: (x.title or "", x.pk)):
@@ -333,17 +346,15 @@ def annotation_round_agreement(round) -> RoundAgreement:
     return RoundAgreement(articles=results, overall=summarize(results), disagreements=found)
 
 
+STATEMENT_COLUMNS = (
+    "start", "end", "content", "speaker", "speaker_type", "cue", "quote_type", "stance", "via",
+    "id",
+)  # fmt: skip
+
+
 def statement_of(annotation) -> Statement:
     """The plain data of an Annotation row."""
     return Statement(
-        start=annotation.start,
-        end=annotation.end,
-        content=annotation.content,
-        speaker=annotation.speaker,
-        speaker_type=annotation.speaker_type,
-        cue=annotation.cue,
-        quote_type=annotation.quote_type,
-        stance=annotation.stance,
+        **{name: getattr(annotation, name) for name in STATEMENT_COLUMNS if name != "via"},
         via=tuple(annotation.via or ()),
-        id=annotation.pk,
     )

@@ -11,7 +11,7 @@ the services check again.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count
+from django.db.models import Count, F
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext, gettext_lazy, ngettext
@@ -25,6 +25,7 @@ from claims.permissions import is_editor, refusal_text, require
 from claims.review.forms import AddMentionForm, AnnotationRoundForm
 from claims.review.views import _form_errors, reviewer_required
 
+DISAGREEMENTS_SHOWN = 50
 FIELD_LABELS = {
     "speaker": gettext_lazy("Speaker"),
     "speaker_type": gettext_lazy("Speaker type"),
@@ -49,11 +50,11 @@ def _shown(name: str, value) -> str:
     return value or ""
 
 
-def _agreement_labels(agreement) -> None:
-    """Words for the page: field labels, and each disagreement's fields side by side."""
+def _agreement_labels(agreement, shown: list) -> None:
+    """Words for the page: field labels, and the shown disagreements' fields side by side."""
     for row in agreement.overall.fields:
         row.label = FIELD_LABELS[row.name]
-    for item in agreement.disagreements:
+    for item in shown:
         item.rows = [
             {
                 "label": FIELD_LABELS[name],
@@ -164,10 +165,18 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
         progress[assignment.annotator_id]["done"] += assignment.is_done
     visible = may_see_agreement(request.user, round)
     agreement = annotation_round_agreement(round) if visible else None
-    by_article = {}
+    by_article, shown, chosen = {}, [], None
     if agreement:
-        _agreement_labels(agreement)
         by_article = {art.article_id: art for art in agreement.articles}
+        # One article's disagreements on request (?article=), else the first ones: a page
+        # of a thousand side-by-side excerpts is read by nobody.
+        wanted = request.GET.get("article", "")
+        if wanted.isdigit() and int(wanted) in by_article:
+            chosen = int(wanted)
+            shown = [d for d in agreement.disagreements if d.article_id == chosen]
+        else:
+            shown = agreement.disagreements[:DISAGREEMENTS_SHOWN]
+        _agreement_labels(agreement, shown)
     for article_id, row in rows.items():
         row["agreement"] = by_article.get(article_id)
     return render(
@@ -178,6 +187,8 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "progress": list(progress.values()),
             "rows": sorted(rows.values(), key=lambda r: (r["article"].title, r["article"].pk)),
             "agreement": agreement,
+            "disagreements": shown,
+            "chosen": chosen,
             "visible": visible,
             "field_labels": FIELD_LABELS,
         },
@@ -206,7 +217,13 @@ def my_assignments(request: HttpRequest) -> HttpResponse:
         .select_related("round", "article__outlet")
         .defer("article__text")
         .annotate(statements=Count("annotations"))
-        .order_by("round__closed_at", "-round__created_at", "state", "article__title", "pk")
+        .order_by(
+            F("round__closed_at").asc(nulls_first=True),  # open rounds first
+            "-round__created_at",
+            "state",
+            "article__title",
+            "pk",
+        )
     )
     todo = assignments.filter(state=AnnotationAssignment.State.TODO, round__closed_at=None)
     return render(

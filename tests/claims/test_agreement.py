@@ -525,3 +525,35 @@ def test_seed_demo_has_a_round_with_numbers_to_show(client):
     assert "3 disagreements to discuss" in body  # one pair differs, one statement each alone
     client.force_login(get_user_model().objects.get(username="journalist2"))
     assert client.get(reverse("review:annotate-list")).status_code == 200
+
+
+def test_the_round_page_reads_a_fixed_number_of_queries(
+    client, editor, journalist, other_journalist, ready_articles, django_assert_num_queries
+):
+    def finished_round(n: int):
+        round_ = services.annotation_round_create(
+            name=f"{n} articles", by=editor, annotator_a=journalist,
+            annotator_b=other_journalist, article_ids=[a.pk for a in ready_articles[:n]],
+        )  # fmt: skip
+        for assignment in AnnotationAssignment.objects.filter(round=round_):
+            who = assignment.annotator
+            services.annotation_add(
+                assignment=assignment, by=who, words="denied it", speaker=who.username
+            )
+            services.assignment_finish(assignment=assignment, by=who)
+        return round_
+
+    client.force_login(editor)
+    small, large = finished_round(1), finished_round(4)
+    client.get(small.get_absolute_url())  # sessions and permissions cached alike
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as one:
+        client.get(small.get_absolute_url())
+    with django_assert_num_queries(len(one)):
+        body = client.get(large.get_absolute_url()).content.decode()
+    assert "4 disagreements to discuss" in body  # the speakers differ in each article
+    article = ready_articles[2]
+    body = client.get(large.get_absolute_url() + f"?article={article.pk}").content.decode()
+    assert "1 of them in this article." in body
