@@ -457,4 +457,3 @@ class Command(BaseCommand):
             f"Annotation round “{name}”: journalist and journalist2 "
             "(password: claimtrack-journalist2) annotated the bridge article"
         )
-
