@@ -649,6 +649,7 @@ class Notification(models.Model):
         TASK_DONE = "task_done", gettext_lazy("Task done")
         ALERT = "alert", gettext_lazy("Alert on a claim")
         MATCHES_PROPOSED = "matches_proposed", gettext_lazy("Matches waiting for review")
+        ANNOTATION_ASSIGNED = "annotation_assigned", gettext_lazy("Articles to annotate")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
@@ -695,6 +696,8 @@ class Notification(models.Model):
             return self.claim.get_workspace_url()
         if self.article_id:
             return reverse("review:article", args=[self.article_id])
+        if self.kind == self.Kind.ANNOTATION_ASSIGNED:
+            return reverse("review:annotate-list")
         return reverse("review:my-tasks")
 
     @property
@@ -708,6 +711,10 @@ class Notification(models.Model):
                 "Statements of “%(article)s” may be claims already reported elsewhere: "
                 "matches wait for your review."
             ) % {"article": title[:120]}
+        if self.kind == self.Kind.ANNOTATION_ASSIGNED:
+            return gettext(
+                "%(who)s sent you articles to annotate, on your own, in the round “%(round)s”."
+            ) % {"who": who, "round": self.text[:120]}
         if self.kind == self.Kind.PUBLICATION_REQUESTED:
             text = gettext("%(who)s asks you to approve the publication of “%(claim)s”.")
         elif self.kind == self.Kind.CHANGE_REQUESTED:
@@ -951,3 +958,147 @@ class MentionMatch(models.Model):
 
     def __str__(self) -> str:
         return f"Mention {self.mention_id} ~ {self.candidate_mention_id} ({self.score:.2f})"
+
+
+# --- Annotation agreement (issue 14, part 5) --------------------------------------------------
+# An editor sends a sample of articles to two newsroom members, who mark the statements in
+# each one independently; claims.agreement measures how far they agree. These rows are the
+# newsroom's measure of its own consistency: they never change Mentions, Claims or anything
+# public.
+
+
+class AnnotationRoundQuerySet(models.QuerySet):
+    def with_progress(self) -> "AnnotationRoundQuerySet":
+        """Each round with `assignment_count` and `done_count` (both annotators together)."""
+        return self.annotate(
+            assignment_count=models.Count("assignments", distinct=True),
+            done_count=models.Count(
+                "assignments",
+                filter=Q(assignments__state="done"),
+                distinct=True,
+            ),
+        )
+
+
+class AnnotationRound(models.Model):
+    """A sample of articles sent to two annotators (claims.services.annotation_round_create)."""
+
+    name = models.CharField(max_length=200)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    annotator_a = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    annotator_b = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    articles = models.ManyToManyField(Article, related_name="annotation_rounds")
+    # A closed round is final: its annotations can no longer change.
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = AnnotationRoundQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            # Agreement needs two different people.
+            models.CheckConstraint(
+                condition=~Q(annotator_a=F("annotator_b")), name="annotation_round_two_annotators"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("review:agreement-round", args=[self.pk])
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_at is not None
+
+    @property
+    def annotators(self) -> list:
+        return [self.annotator_a, self.annotator_b]
+
+
+class AnnotationAssignment(models.Model):
+    """One article of a round for one of its two annotators."""
+
+    class State(models.TextChoices):
+        TODO = "todo", gettext_lazy("To do")
+        DONE = "done", gettext_lazy("Done")
+
+    round = models.ForeignKey(AnnotationRound, on_delete=models.CASCADE, related_name="assignments")
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="annotation_assignments"
+    )
+    annotator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="annotation_assignments"
+    )
+    state = models.CharField(max_length=10, choices=State, default=State.TODO)
+    done_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["round", "article_id", "annotator_id"]
+        constraints = [
+            # Its index also serves a round's page (the assignments of one round).
+            models.UniqueConstraint(
+                fields=["round", "article", "annotator"], name="annotation_assignment_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(state="done", done_at__isnull=False)
+                | Q(state="todo", done_at__isnull=True),
+                name="annotation_assignment_done_at",
+            ),
+        ]
+        indexes = [
+            # "My assignments": one annotator's, to do first.
+            models.Index(fields=["annotator", "state"], name="annotation_assignment_mine_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.round} · article {self.article_id} · {self.annotator_id}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("review:annotate", args=[self.pk])
+
+    @property
+    def is_done(self) -> bool:
+        return self.state == self.State.DONE
+
+
+class Annotation(models.Model):
+    """One attributed statement an annotator marked in the article of their assignment: the
+    fields of a Mention, and nothing else (it is never a Mention)."""
+
+    assignment = models.ForeignKey(
+        AnnotationAssignment, on_delete=models.CASCADE, related_name="annotations"
+    )
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    content = models.TextField()
+    speaker = models.CharField(max_length=300, blank=True)
+    speaker_type = models.CharField(max_length=20, choices=Source.Kind, blank=True)
+    cue = models.CharField(max_length=200, blank=True)
+    quote_type = models.CharField(
+        max_length=10, choices=Mention.QuoteType, default=Mention.QuoteType.INDIRECT
+    )
+    stance = models.CharField(max_length=20, choices=Mention.Stance, default=Mention.Stance.ASSERTS)
+    via = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        # The annotate page and the agreement read an assignment's annotations in text order
+        # (through the foreign key's index).
+        ordering = ["assignment", "start", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__gt=F("start")), name="annotation_span_not_empty"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.speaker or '?'}: {self.content[:60]}"

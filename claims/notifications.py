@@ -30,6 +30,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 
@@ -286,3 +287,28 @@ def notifications_of(user: AbstractBaseUser, kind: str | None = None) -> QuerySe
 def notifications_unread_count(user: AbstractBaseUser) -> int:
     """The menu badge: one query on the partial index notification_unread_idx."""
     return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+
+
+def notification_annotation_assigned(*, round, by: AbstractBaseUser) -> list[Notification]:
+    """Tell both annotators of a new annotation round that articles wait for them (issue 14,
+    part 5). Internal to the newsroom: not sent to the webhooks."""
+    recipients = [p for p in round.annotators if p.is_active and p.pk != by.pk]
+    notifications = Notification.objects.bulk_create(
+        Notification(
+            recipient=person,
+            kind=Notification.Kind.ANNOTATION_ASSIGNED,
+            actor=by,
+            text=round.name,
+        )
+        for person in recipients
+    )
+    link = _absolute(reverse("review:annotate-list"))
+    count = round.articles.count()
+    for person in recipients:
+        _send(
+            recipient=person,
+            subject=gettext("Articles to annotate: %(round)s") % {"round": round.name[:80]},
+            template="claims/email/annotation_assigned.txt",
+            context={"actor": by, "round": round, "count": count, "link": link},
+        )
+    return notifications

@@ -2,6 +2,7 @@
 
 import datetime
 import logging
+import random
 import threading
 import uuid
 from collections.abc import Iterator
@@ -23,6 +24,9 @@ from articles.models import Article
 from claims import drift, extraction, notifications, published_changes, responses, spans
 from claims.extraction.types import HEDGES
 from claims.models import (
+    Annotation,
+    AnnotationAssignment,
+    AnnotationRound,
     Claim,
     Comment,
     Correction,
@@ -1338,3 +1342,284 @@ def claim_publish(
     claim.verdict = verdict
     claim.conclusion = conclusion.strip()
     return _claim_publish(claim=claim, by=by)
+
+
+# --- Annotation agreement (issue 14, part 5) --------------------------------------------------
+# Rounds, assignments and annotations are the newsroom's measure of its own consistency:
+# nothing here writes a Mention, a Claim or anything readers see.
+
+ANNOTATION_SAMPLE_MAX = 200
+
+
+def _annotators_check(annotator_a: AbstractBaseUser, annotator_b: AbstractBaseUser) -> None:
+    if annotator_a is None or annotator_b is None:
+        raise ValidationError(gettext("Choose two annotators."))
+    if annotator_a.pk == annotator_b.pk:
+        raise ValidationError(
+            gettext(
+                "Choose two different annotators: agreement compares two people's work "
+                "on the same articles."
+            )
+        )
+    for person in (annotator_a, annotator_b):
+        if not (person.is_active and can_review(person)):
+            raise ValidationError(
+                gettext("%(name)s is not a journalist or an editor: choose someone else.")
+                % {"name": person.get_username()}
+            )
+
+
+def _annotation_sample(
+    *,
+    size: int | None,
+    article_ids: list[int] | None,
+    language: str,
+    outlet_id: int | None,
+    published_from: datetime.date | None,
+    published_to: datetime.date | None,
+    rng: random.Random | None,
+) -> list[int]:
+    """The ids of the articles of a new round: the ones picked, else `size` at random among
+    the ready articles matching the filters."""
+    from django.db.models.functions import Coalesce, TruncDate
+
+    ready = Article.objects.filter(status=Article.Status.READY)
+    if article_ids:
+        wanted = list(dict.fromkeys(article_ids))
+        if len(wanted) > ANNOTATION_SAMPLE_MAX:
+            raise ValidationError(
+                gettext("A round holds at most %(max)s articles.") % {"max": ANNOTATION_SAMPLE_MAX}
+            )
+        found = set(ready.filter(pk__in=wanted).values_list("pk", flat=True))
+        missing = [str(pk) for pk in wanted if pk not in found]
+        if missing:
+            raise ValidationError(
+                gettext(
+                    "These article numbers are not ready articles (unknown, or still being "
+                    "processed): %(ids)s."
+                )
+                % {"ids": ", ".join(missing[:20])}
+            )
+        return wanted
+    if not size or size < 1:
+        raise ValidationError(
+            gettext("Say how many articles to send (at least 1), or pick article numbers.")
+        )
+    if size > ANNOTATION_SAMPLE_MAX:
+        raise ValidationError(
+            gettext("A round holds at most %(max)s articles.") % {"max": ANNOTATION_SAMPLE_MAX}
+        )
+    if language:
+        ready = ready.filter(language=language)
+    if outlet_id:
+        ready = ready.filter(outlet_id=outlet_id)
+    if published_from or published_to:
+        ready = ready.annotate(day=TruncDate(Coalesce("published_at", "created_at")))
+        if published_from:
+            ready = ready.filter(day__gte=published_from)
+        if published_to:
+            ready = ready.filter(day__lte=published_to)
+    pool = sorted(ready.values_list("pk", flat=True))
+    if not pool:
+        raise ValidationError(
+            gettext("No ready article matches these filters: the sample is empty.")
+        )
+    if size > len(pool):
+        raise ValidationError(
+            gettext(
+                "Only %(count)s ready articles match these filters: ask for %(count)s or fewer."
+            )
+            % {"count": len(pool)}
+        )
+    return (rng or random.SystemRandom()).sample(pool, size)
+
+
+def annotation_round_create(
+    *,
+    name: str,
+    by: AbstractBaseUser,
+    annotator_a: AbstractBaseUser,
+    annotator_b: AbstractBaseUser,
+    size: int | None = None,
+    article_ids: list[int] | None = None,
+    language: str = "",
+    outlet_id: int | None = None,
+    published_from: datetime.date | None = None,
+    published_to: datetime.date | None = None,
+    rng: random.Random | None = None,
+) -> AnnotationRound:
+    """An editor sends a sample of articles to two annotators, who mark their statements
+    independently: `article_ids` picked by hand, else `size` ready articles at random
+    (narrowed by language, outlet and date). Both annotators are notified."""
+    require(is_editor(by), gettext("Only editors send articles to annotate."))
+    name = " ".join(clean_text(name or "").split())[:200]
+    if not name:
+        raise ValidationError(gettext("Give the round a name."))
+    _annotators_check(annotator_a, annotator_b)
+    ids = _annotation_sample(
+        size=size,
+        article_ids=article_ids,
+        language=language,
+        outlet_id=outlet_id,
+        published_from=published_from,
+        published_to=published_to,
+        rng=rng,
+    )
+    with transaction.atomic():
+        round = AnnotationRound.objects.create(
+            name=name, created_by=by, annotator_a=annotator_a, annotator_b=annotator_b
+        )
+        round.articles.set(ids)
+        AnnotationAssignment.objects.bulk_create(
+            AnnotationAssignment(round=round, article_id=pk, annotator=person)
+            for pk in ids
+            for person in (annotator_a, annotator_b)
+        )
+        notifications.notification_annotation_assigned(round=round, by=by)
+    return round
+
+
+def _round_open_check(assignment: AnnotationAssignment) -> None:
+    # Asked of the database: the round may have been closed since the page was loaded.
+    if AnnotationRound.objects.filter(pk=assignment.round_id, closed_at__isnull=False).exists():
+        raise ValidationError(gettext("This round is closed: its annotations are final."))
+
+
+def _assignment_open_check(assignment: AnnotationAssignment, by: AbstractBaseUser) -> None:
+    """Only its annotator changes an assignment, while it is not done and its round open."""
+    require(
+        by.is_authenticated and assignment.annotator_id == by.pk,
+        gettext("This article was sent to someone else to annotate."),
+    )
+    _round_open_check(assignment)
+    if assignment.is_done:
+        raise ValidationError(
+            gettext("You marked this article done: reopen it to change your statements.")
+        )
+
+
+def _annotation_fields(
+    *,
+    text: str,
+    start: int | None,
+    end: int | None,
+    words: str,
+    speaker: str,
+    speaker_type: str,
+    cue: str,
+    quote_type: str,
+    stance: str,
+    via: str | list,
+    near: int = 0,
+) -> dict:
+    start, end = spans.span_resolve(text=text, start=start, end=end, words=words, near=near)
+    _mention_fields_check(speaker_type=speaker_type, quote_type=quote_type, stance=stance)
+    return {
+        "start": start,
+        "end": end,
+        "content": text[start:end],
+        "speaker": " ".join(clean_text(speaker or "").split())[:300],
+        "speaker_type": speaker_type,
+        "cue": " ".join(clean_text(cue or "").split())[:200],
+        "quote_type": quote_type,
+        "stance": stance,
+        "via": spans.via_clean(via),
+    }
+
+
+def annotation_add(
+    *,
+    assignment: AnnotationAssignment,
+    by: AbstractBaseUser,
+    start: int | None = None,
+    end: int | None = None,
+    words: str = "",
+    speaker: str = "",
+    speaker_type: str = "",
+    cue: str = "",
+    quote_type: str = Mention.QuoteType.INDIRECT,
+    stance: str = Mention.Stance.ASSERTS,
+    via: str | list = "",
+) -> Annotation:
+    """The annotator marks a statement in the article of their assignment, selected in
+    the text (or by its exact words), with who said it and how."""
+    _assignment_open_check(assignment, by)
+    text = Article.objects.values_list("text", flat=True).get(pk=assignment.article_id)
+    fields = _annotation_fields(
+        text=text, start=start, end=end, words=words, speaker=speaker,
+        speaker_type=speaker_type, cue=cue, quote_type=quote_type, stance=stance, via=via,
+    )  # fmt: skip
+    return Annotation.objects.create(assignment=assignment, **fields)
+
+
+def annotation_edit(
+    *,
+    annotation: Annotation,
+    by: AbstractBaseUser,
+    start: int | None = None,
+    end: int | None = None,
+    words: str = "",
+    speaker: str = "",
+    speaker_type: str = "",
+    cue: str = "",
+    quote_type: str = Mention.QuoteType.INDIRECT,
+    stance: str = Mention.Stance.ASSERTS,
+    via: str | list = "",
+) -> Annotation:
+    """The annotator changes one of their statements (typed words are looked up nearest
+    to where it was)."""
+    assignment = annotation.assignment
+    _assignment_open_check(assignment, by)
+    text = Article.objects.values_list("text", flat=True).get(pk=assignment.article_id)
+    fields = _annotation_fields(
+        text=text, start=start, end=end, words=words, speaker=speaker,
+        speaker_type=speaker_type, cue=cue, quote_type=quote_type, stance=stance, via=via,
+        near=annotation.start,
+    )  # fmt: skip
+    for key, value in fields.items():
+        setattr(annotation, key, value)
+    annotation.save(update_fields=list(fields))
+    return annotation
+
+
+def annotation_delete(*, annotation: Annotation, by: AbstractBaseUser) -> None:
+    """The annotator removes one of their statements."""
+    _assignment_open_check(annotation.assignment, by)
+    annotation.delete()
+
+
+def assignment_finish(
+    *, assignment: AnnotationAssignment, by: AbstractBaseUser
+) -> AnnotationAssignment:
+    """The annotator is done with the article: it counts in the agreement once the other
+    annotator is done too. Reversible (assignment_reopen) until the round is closed."""
+    _assignment_open_check(assignment, by)
+    assignment.state = AnnotationAssignment.State.DONE
+    assignment.done_at = timezone.now()
+    assignment.save(update_fields=["state", "done_at"])
+    return assignment
+
+
+def assignment_reopen(
+    *, assignment: AnnotationAssignment, by: AbstractBaseUser
+) -> AnnotationAssignment:
+    """The annotator takes a finished article back to change it, while the round is open."""
+    require(
+        by.is_authenticated and assignment.annotator_id == by.pk,
+        gettext("This article was sent to someone else to annotate."),
+    )
+    _round_open_check(assignment)
+    assignment.state = AnnotationAssignment.State.TODO
+    assignment.done_at = None
+    assignment.save(update_fields=["state", "done_at"])
+    return assignment
+
+
+def annotation_round_close(*, round: AnnotationRound, by: AbstractBaseUser) -> AnnotationRound:
+    """An editor closes a round: its annotations are final, and editors who annotated in it
+    may now see its agreement."""
+    require(is_editor(by), gettext("Only editors close annotation rounds."))
+    if not round.is_closed:
+        round.closed_at = timezone.now()
+        round.save(update_fields=["closed_at"])
+    return round

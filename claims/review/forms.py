@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from articles.models import Language, Outlet
 from claims.models import Claim, Evidence, Mention, Rating, Source
 
 
@@ -184,3 +185,63 @@ class UnpublishForm(forms.Form):
     reason = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 2}), label=_("Why unpublish (public)")
     )
+
+
+class AnnotationRoundForm(forms.Form):
+    """A new annotation round (issue 14, part 5): two annotators and a sample of articles."""
+
+    name = forms.CharField(max_length=200, label=_("Name of the round"))
+    annotator_a = forms.ModelChoiceField(queryset=reviewers(), label=_("First annotator"))
+    annotator_b = forms.ModelChoiceField(queryset=reviewers(), label=_("Second annotator"))
+    size = forms.IntegerField(
+        required=False,
+        min_value=1,
+        label=_("Number of articles"),
+        help_text=_("Chosen at random among the ready articles that match the filters below."),
+    )
+    language = forms.ChoiceField(required=False, label=_("Language"))
+    outlet = forms.ModelChoiceField(
+        queryset=Outlet.objects.order_by("name"), required=False, label=_("Outlet")
+    )
+    published_from = forms.DateField(
+        required=False, widget=forms.DateInput(attrs={"type": "date"}), label=_("Published from")
+    )
+    published_to = forms.DateField(
+        required=False, widget=forms.DateInput(attrs={"type": "date"}), label=_("Published until")
+    )
+    article_ids = forms.CharField(
+        required=False,
+        max_length=5000,
+        label=_("Or these article numbers"),
+        help_text=_("Separated by commas or spaces; instead of a random sample."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [("", _("Any"))] + list(Language.choices)
+
+    def clean_article_ids(self) -> list[int]:
+        raw = self.cleaned_data.get("article_ids") or ""
+        parts = [p for p in raw.replace(",", " ").replace(";", " ").split() if p.strip("#")]
+        ids = []
+        for part in parts:
+            number = part.lstrip("#")
+            if not number.isdigit():
+                raise forms.ValidationError(
+                    _("“%(value)s” is not an article number.") % {"value": part[:40]}
+                )
+            ids.append(int(number))
+        return ids
+
+    def clean(self):
+        data = super().clean()
+        a, b = data.get("annotator_a"), data.get("annotator_b")
+        if a and b and a == b:
+            raise forms.ValidationError(
+                _("Choose two different annotators: agreement compares two people's work.")
+            )
+        if not data.get("size") and not data.get("article_ids") and not self.errors:
+            raise forms.ValidationError(
+                _("Say how many articles to send, or pick article numbers.")
+            )
+        return data

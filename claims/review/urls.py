@@ -1,6 +1,13 @@
 from django.urls import path
 
-from claims.review import alert_views, match_views, notification_views, selection_views, views
+from claims.review import (
+    agreement_views,
+    alert_views,
+    match_views,
+    notification_views,
+    selection_views,
+    views,
+)
 
 app_name = "review"
 urlpatterns = [
@@ -50,5 +57,18 @@ urlpatterns = [
         "notifications/read-all/",
         notification_views.notification_read_all,
         name="notifications-read-all",
+    ),
+    path("agreement/", agreement_views.round_list, name="agreement"),
+    path("agreement/new/", agreement_views.round_create, name="agreement-create"),
+    path("agreement/<int:pk>/", agreement_views.round_detail, name="agreement-round"),
+    path("agreement/<int:pk>/close/", agreement_views.round_close, name="agreement-close"),
+    path("annotate/", agreement_views.my_assignments, name="annotate-list"),
+    path("annotate/<int:pk>/", agreement_views.annotate, name="annotate"),
+    path("annotate/<int:pk>/add/", agreement_views.annotation_add, name="annotation-add"),
+    path("annotate/<int:pk>/done/", agreement_views.assignment_done, name="annotate-done"),
+    path("annotate/<int:pk>/reopen/", agreement_views.assignment_reopen, name="annotate-reopen"),
+    path("annotations/<int:pk>/edit/", agreement_views.annotation_edit, name="annotation-edit"),
+    path(
+        "annotations/<int:pk>/delete/", agreement_views.annotation_delete, name="annotation-delete"
     ),
 ]

@@ -174,6 +174,40 @@ DEMO_CORRECTIONS = [
 ]
 
 
+# The demo annotation round (issue 14, part 5): two journalists' statements of the bridge
+# article, (exact words, fields). They agree on four of five, and on some fields of those.
+DEMO_ANNOTATIONS_A = [
+    ("the Old Mill bridge would reopen to traffic in March, after a year of repairs",
+     {"speaker": "The city council", "speaker_type": "government", "cue": "said"}),
+    ("The steel work is finished and the inspectors are satisfied",
+     {"speaker": "Mayor Linda Okafor", "speaker_type": "person", "cue": "said",
+      "quote_type": "direct"}),
+    ("cracks had been found in one of the piers last month",
+     {"speaker": "two engineers on the project", "speaker_type": "anonymous",
+      "cue": "reported, citing", "via": "The Daily Ledger"}),
+    ("denied that any cracks had been found",
+     {"speaker": "Harlow Construction", "speaker_type": "organization", "cue": "denied",
+      "stance": "denies"}),
+    ("bus routes will stay diverted until April",
+     {"speaker": "the transport union", "speaker_type": "organization", "cue": "According to"}),
+]  # fmt: skip
+DEMO_ANNOTATIONS_B = [
+    ("the Old Mill bridge would reopen to traffic in March",
+     {"speaker": "city council", "speaker_type": "government", "cue": "said"}),
+    ("The steel work is finished and the inspectors are satisfied",
+     {"speaker": "Linda Okafor", "speaker_type": "person", "cue": "said",
+      "quote_type": "direct"}),
+    ("cracks had been found in one of the piers last month",
+     {"speaker": "The Daily Ledger", "speaker_type": "publication", "cue": "reported"}),
+    ("any cracks had been found",
+     {"speaker": "Harlow Construction", "speaker_type": "organization", "cue": "denied",
+      "stance": "denies"}),
+    ("did not respond to a request for comment",
+     {"speaker": "The regional roads agency", "speaker_type": "organization",
+      "cue": "did not respond", "stance": "declines_comment"}),
+]  # fmt: skip
+
+
 class Command(BaseCommand):
     help = "Create demo accounts, sample French and English articles, and claims in every state."
 
@@ -182,6 +216,7 @@ class Command(BaseCommand):
         articles = self.create_articles(users["journalist"])
         with transaction.atomic():
             self.create_claims(articles, users)
+        self.create_annotation_round(articles, users)
         self.stdout.write(self.style.SUCCESS("Demo data ready. Log in at /accounts/login/ with:"))
         for username, password, group, _ in ACCOUNTS:
             self.stdout.write(
@@ -383,4 +418,42 @@ class Command(BaseCommand):
             quote_type=Mention.QuoteType.INDIRECT,
             confidence=1.0,
             rule="added-by-journalist",
+        )
+
+    def create_annotation_round(self, articles: dict[str, Article], users: dict) -> None:
+        """Issue 14, part 5: a small annotation round, so /review/agreement/ shows numbers.
+        Two journalists marked the bridge article on their own (both done); the hospital
+        article waits for them. A second journalist account is made for it."""
+        from claims.models import AnnotationAssignment, AnnotationRound
+        from claims.services import annotation_add, annotation_round_create, assignment_finish
+
+        name = "Demo: consistency check"
+        if AnnotationRound.objects.filter(name=name).exists():
+            return
+        second, created = get_user_model().objects.get_or_create(
+            username="journalist2", defaults={"email": "journalist2@example.org"}
+        )
+        if created:
+            second.set_password("claimtrack-journalist2")
+            second.save()
+        second.groups.add(Group.objects.get(name="Journalists"))
+        first = users["journalist"]
+        with transaction.atomic():
+            round = annotation_round_create(
+                name=name,
+                by=users["editor"],
+                annotator_a=first,
+                annotator_b=second,
+                article_ids=[articles["en-bridge"].pk, articles["en-hospital"].pk],
+            )
+            for person, statements in ((first, DEMO_ANNOTATIONS_A), (second, DEMO_ANNOTATIONS_B)):
+                assignment = AnnotationAssignment.objects.get(
+                    round=round, annotator=person, article=articles["en-bridge"]
+                )
+                for words, fields in statements:
+                    annotation_add(assignment=assignment, by=person, words=words, **fields)
+                assignment_finish(assignment=assignment, by=person)
+        self.stdout.write(
+            f"Annotation round “{name}”: journalist and journalist2 "
+            "(password: claimtrack-journalist2) annotated the bridge article"
         )
