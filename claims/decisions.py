@@ -1,0 +1,77 @@
+"""Every review decision kept as labelled data (issue 14, part 4).
+
+The review services (claims.services, claims.responses, claims.matching) call
+`decision_record` after each write on a mention: accept, reject, correct, add by hand,
+restore, attach as a response, accept through a match. The decision keeps the mention's
+fields before and after; the extractor's original prediction stays on the mention
+(`Mention.extracted`, set by claims.services._store_mentions), so a correction never loses
+what the extractor said. Then the article's extractor-quality tally is refreshed
+(claims.extractor_quality), so the dashboard reads sums, never re-scores articles.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+
+from claims.models import Mention, ReviewDecision
+
+# What the extractor predicted, kept in Mention.extracted (with its version and the
+# article text version it read): the fields the eval format scores, and what explains them.
+EXTRACTED_FIELDS = (
+    "start", "end", "content", "speaker", "speaker_type", "cue", "quote_type", "stance",
+    "via", "rule", "confidence",
+)  # fmt: skip
+
+# A mention's reviewable state, before and after a decision.
+DECISION_FIELDS = (
+    "start", "end", "content", "speaker", "speaker_type", "cue", "quote_type", "stance",
+    "via", "review_state", "rejection_reason", "claim_id", "responds_to_id", "source_id",
+)  # fmt: skip
+
+# Statements a journalist added by hand (claims.services.mention_add): gold, never predictions.
+MANUAL = "manual"
+
+
+def extracted_of(item: Any, *, extractor_version: str, text_version: int) -> dict:
+    """The prediction of one ExtractedClaim as Mention.extracted keeps it: exactly as the
+    extractor returned it (before the mention's fields are trimmed to their columns)."""
+    data = {name: getattr(item, name, None) for name in EXTRACTED_FIELDS}
+    data["via"] = list(data["via"] or [])
+    data["confidence"] = float(data["confidence"]) if data["confidence"] is not None else None
+    data["extractor_version"] = extractor_version
+    data["text_version"] = text_version
+    return data
+
+
+def mention_fields(mention: Mention) -> dict:
+    """The mention's reviewable fields, as JSON."""
+    data = {name: getattr(mention, name) for name in DECISION_FIELDS}
+    data["via"] = list(data["via"] or [])
+    return data
+
+
+def decision_record(
+    *,
+    mention: Mention,
+    kind: str,
+    by: AbstractBaseUser | None,
+    before: dict | None,
+    reason: str = "",
+) -> ReviewDecision:
+    """Keep one decision on `mention` (after its write, in the same transaction) and
+    refresh its article's extractor-quality tally."""
+    from claims.extractor_quality import article_quality_refresh  # it reads the decisions
+
+    decision = ReviewDecision.objects.create(
+        article_id=mention.article_id,
+        mention=mention,
+        kind=kind,
+        by=by if by is not None and by.is_authenticated else None,
+        before=before,
+        after=mention_fields(mention),
+        rejection_reason=reason or "",
+    )
+    article_quality_refresh(article_id=mention.article_id, decision=decision)
+    return decision

@@ -1,0 +1,159 @@
+"""The extractor's live precision and recall, from the newsroom's reviews (issue 14).
+
+Each reviewed article (claims.gold) is scored once, when a decision is made on it
+(`article_quality_refresh`, called by claims.decisions.decision_record): its original
+predictions (Mention.extracted) against its gold (the accepted statements), with the very
+functions `manage.py evaluate_extraction` uses (claims.extraction.evaluation.scoring:
+score_document, by_construction, recall_by_gold_construction). The per-article counts are
+kept in ArticleQuality; `extractor_quality` sums them, in one query, for any date range and
+outlet. Counts add up, so the sums are exactly what evaluate_extraction prints for the same
+articles exported with `manage.py export_gold`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Exists, F, OuterRef
+
+from articles.models import Article, Outlet
+from claims.extraction.evaluation.scoring import (
+    Counts,
+    Report,
+    Tally,
+    by_construction,
+    recall_by_gold_construction,
+    score_document,
+)
+from claims.gold import (
+    PENDING,
+    article_doc,
+    article_predictions,
+    articles_dated,
+    mentions_of,
+    reviewed_articles,
+)
+from claims.models import ArticleQuality, Mention, ReviewDecision
+
+
+def article_score(article: Article, mentions: list[dict]):
+    """(gold document, its DocResult) of one article, or (document, None) when its
+    predictions are not all known (the article is not scored)."""
+    doc = article_doc(article, mentions)
+    predictions = article_predictions(article, mentions)
+    if predictions is None:
+        return doc, None
+    return doc, score_document(doc, predictions)
+
+
+def _tallies(rows: dict[str, Tally]) -> dict[str, list[int]]:
+    return {name: [t.total, t.matched, t.speaker_ok] for name, t in rows.items()}
+
+
+def article_quality_refresh(
+    *, article_id: int, decision: ReviewDecision | None = None
+) -> ArticleQuality | None:
+    """Score the article again if it is reviewed, else forget its score; the row kept."""
+    if not reviewed_articles().filter(pk=article_id).exists():
+        ArticleQuality.objects.filter(article_id=article_id).delete()
+        return None
+    article = Article.objects.select_related("outlet").get(pk=article_id)
+    if decision is None:
+        decision = ReviewDecision.objects.filter(article_id=article_id).order_by("-id").first()
+    _, result = article_score(article, mentions_of([article_id]).get(article_id, []))
+    values = {"decision": decision, "text_version": article.version, "scored": result is not None}
+    if result is None:
+        values.update(counts={}, by_rule={}, by_construction={})
+    else:
+        report = Report(by_language={}, overall=result.counts, docs=[result])
+        values.update(
+            counts=dataclasses.asdict(result.counts),
+            by_rule=_tallies(by_construction(report)),
+            by_construction=_tallies(recall_by_gold_construction(report)),
+        )
+    quality, _ = ArticleQuality.objects.update_or_create(article_id=article_id, defaults=values)
+    return quality
+
+
+@dataclass
+class Quality:
+    """The extractor's figures on reviewed articles: Counts give precision, recall, F1 and
+    the speaker/stance/quote-type accuracies; Tally rows precision per extractor rule
+    (`by_rule`) and recall per construction of the gold claims (`by_construction`)."""
+
+    overall: Counts = field(default_factory=Counts)
+    by_outlet: dict[str, Counts] = field(default_factory=dict)
+    by_language: dict[str, Counts] = field(default_factory=dict)
+    by_rule: dict[str, Tally] = field(default_factory=dict)
+    by_construction: dict[str, Tally] = field(default_factory=dict)
+    unscored: int = 0  # reviewed articles whose original predictions are not all known
+
+    def as_dict(self) -> dict:
+        return {
+            "overall": self.overall.as_dict(),
+            "by_outlet": {k: c.as_dict() for k, c in self.by_outlet.items()},
+            "by_language": {k: c.as_dict() for k, c in self.by_language.items()},
+            "unscored": self.unscored,
+        }
+
+
+def _add(rows: dict[str, Tally], tallies: dict[str, list[int]]) -> None:
+    for name, (total, matched, speaker_ok) in tallies.items():
+        row = rows.setdefault(name, Tally())
+        row.total += total
+        row.matched += matched
+        row.speaker_ok += speaker_ok
+
+
+def _ordered(rows: dict[str, Tally]) -> dict[str, Tally]:
+    # As scoring._tally_by orders its tables: the most frequent row first.
+    return dict(sorted(rows.items(), key=lambda kv: (-kv[1].total, kv[0])))
+
+
+def extractor_quality(
+    *,
+    since: datetime.date | None = None,
+    until: datetime.date | None = None,
+    outlet: Outlet | int | None = None,
+) -> Quality:
+    """The extractor's precision, recall, F1 and accuracies on the reviewed articles dated
+    from `since` to `until` (included) of `outlet`: overall, per outlet, per language, per
+    extractor rule and per gold construction. One query over the per-article scores."""
+    pending = Mention.objects.filter(article=OuterRef("article_id"), review_state__in=PENDING)
+    rows = (
+        articles_dated(
+            ArticleQuality.objects.all(),
+            since=since,
+            until=until,
+            outlet=outlet,
+            prefix="article__",
+        )
+        .filter(text_version=F("article__version"))
+        .exclude(Exists(pending))
+        .values_list(
+            "scored",
+            "counts",
+            "by_rule",
+            "by_construction",
+            "article__language",
+            "article__outlet__name",
+        )  # fmt: skip
+    )
+    quality = Quality()
+    for scored, counts, rules, constructions, language, outlet_name in rows.iterator(2000):
+        if not scored:
+            quality.unscored += 1
+            continue
+        one = Counts(**counts)
+        quality.overall.add(one)
+        quality.by_language.setdefault(language or "?", Counts()).add(one)
+        quality.by_outlet.setdefault(outlet_name or "—", Counts()).add(one)
+        _add(quality.by_rule, rules)
+        _add(quality.by_construction, constructions)
+    quality.by_language = dict(sorted(quality.by_language.items()))
+    quality.by_outlet = dict(sorted(quality.by_outlet.items(), key=lambda kv: (-kv[1].docs, kv[0])))
+    quality.by_rule = _ordered(quality.by_rule)
+    quality.by_construction = _ordered(quality.by_construction)
+    return quality
