@@ -61,7 +61,13 @@ class QueueFilterForm(forms.Form):
     has_suggestions = forms.BooleanField(
         label=gettext_lazy("Looks like an existing claim"), required=False
     )
-    order = forms.ChoiceField(label=gettext_lazy("Order"), choices=ORDERS, required=False)
+    # "confidence" is the address editors share (/review/?order=confidence): the same
+    # order as "doubtful", the value the order menu sends.
+    order = forms.ChoiceField(
+        label=gettext_lazy("Order"),
+        choices=[*ORDERS, ("confidence", gettext_lazy("Least confident first"))],
+        required=False,
+    )
 
     def filters(self) -> dict:
         """The cleaned filters (empty ones dropped), or no filter when the form is invalid."""
@@ -75,7 +81,8 @@ class QueueFilterForm(forms.Form):
 
     def chosen_order(self) -> str:
         if self.is_valid() and self.cleaned_data.get("order"):
-            return self.cleaned_data["order"]
+            order = self.cleaned_data["order"]
+            return "doubtful" if order == "confidence" else order
         return "newest"
 
 

@@ -90,6 +90,28 @@ class Quality:
     by_construction: dict[str, Tally] = field(default_factory=dict)
     unscored: int = 0  # reviewed articles whose original predictions are not all known
 
+    @property
+    def overall_row(self) -> dict:
+        return _counts_row("", self.overall)
+
+    @property
+    def outlet_rows(self) -> list[dict]:
+        return [_counts_row(name, c) for name, c in self.by_outlet.items()]
+
+    @property
+    def language_rows(self) -> list[dict]:
+        return [_counts_row(name, c) for name, c in self.by_language.items()]
+
+    @property
+    def rule_rows(self) -> list[dict]:
+        """Precision per extractor rule (its predictions matched)."""
+        return [_tally_row(name, t) for name, t in self.by_rule.items()]
+
+    @property
+    def construction_rows(self) -> list[dict]:
+        """Recall per construction of the gold claims (those found)."""
+        return [_tally_row(name, t) for name, t in self.by_construction.items()]
+
     def as_dict(self) -> dict:
         return {
             "overall": self.overall.as_dict(),
@@ -97,6 +119,27 @@ class Quality:
             "by_language": {k: c.as_dict() for k, c in self.by_language.items()},
             "unscored": self.unscored,
         }
+
+
+def _bar(rate: float) -> int:
+    """A rate as the width of its bar, 0 to 100."""
+    return round(max(0.0, min(rate, 1.0)) * 100)
+
+
+def _counts_row(name: str, counts: Counts) -> dict:
+    row = {"name": name, **counts.as_dict()}
+    row.update(
+        {f"{key}_bar": _bar(row[key]) for key in ("precision", "recall", "f1", "speaker_lenient")}
+    )
+    return row
+
+
+def _tally_row(name: str, tally: Tally) -> dict:
+    speaker = tally.speaker_ok / tally.total if tally.total else 0.0
+    return {
+        "name": name, "total": tally.total, "matched": tally.matched, "rate": tally.rate,
+        "rate_bar": _bar(tally.rate), "speaker_ok": tally.speaker_ok, "speaker_rate": speaker,
+    }  # fmt: skip
 
 
 def _add(rows: dict[str, Tally], tallies: dict[str, list[int]]) -> None:
