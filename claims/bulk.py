@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext, gettext_lazy
 
 from articles.models import Language, Outlet
-from claims import services
+from claims import decisions, services
 from claims.models import Mention
 from claims.permissions import can_review, require
 
@@ -133,7 +133,7 @@ def mentions_bulk_review(
     """
     require(can_review(by), gettext("Only journalists and editors review mentions."))
     done = []
-    with transaction.atomic():
+    with transaction.atomic(), decisions.decisions_batched():
         for mention in mentions:
             if action == BulkForm.RESTORE:
                 if mention.review_state == Mention.ReviewState.REJECTED:

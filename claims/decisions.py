@@ -11,6 +11,9 @@ what the extractor said. Then the article's extractor-quality tally is refreshed
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -64,7 +67,7 @@ def decision_record(
     refresh its article's extractor-quality tally."""
     from claims.extractor_quality import article_quality_refresh  # it reads the decisions
 
-    decision = ReviewDecision.objects.create(
+    decision = ReviewDecision(
         article_id=mention.article_id,
         mention=mention,
         kind=kind,
@@ -73,5 +76,35 @@ def decision_record(
         after=mention_fields(mention),
         rejection_reason=reason or "",
     )
+    batch = _batch.get()
+    if batch is not None:
+        batch.append(decision)
+        return decision
+    decision.save()
     article_quality_refresh(article_id=mention.article_id, decision=decision)
     return decision
+
+
+# The decisions of a bulk review (decisions_batched), written together at its end.
+_batch: ContextVar[list[ReviewDecision] | None] = ContextVar("review_decisions", default=None)
+
+
+@contextmanager
+def decisions_batched() -> Iterator[None]:
+    """Inside, the decisions of many mentions (a bulk review) are kept aside, then written
+    in one insert and each article scored once, when the block ends without an error."""
+    from claims.extractor_quality import article_quality_refresh
+
+    if _batch.get() is not None:  # already inside a batch
+        yield
+        return
+    batch: list[ReviewDecision] = []
+    token = _batch.set(batch)
+    try:
+        yield
+    finally:
+        _batch.reset(token)
+    ReviewDecision.objects.bulk_create(batch)
+    last = {decision.article_id: decision for decision in batch}
+    for article_id, decision in last.items():
+        article_quality_refresh(article_id=article_id, decision=decision)

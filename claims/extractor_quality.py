@@ -55,25 +55,33 @@ def _tallies(rows: dict[str, Tally]) -> dict[str, list[int]]:
 def article_quality_refresh(
     *, article_id: int, decision: ReviewDecision | None = None
 ) -> ArticleQuality | None:
-    """Score the article again if it is reviewed, else forget its score; the row kept."""
-    if not reviewed_articles().filter(pk=article_id).exists():
+    """Score the article again if it is reviewed, else forget its score (four queries)."""
+    article = reviewed_articles().select_related("outlet").filter(pk=article_id).first()
+    if article is None:
         ArticleQuality.objects.filter(article_id=article_id).delete()
         return None
-    article = Article.objects.select_related("outlet").get(pk=article_id)
     if decision is None:
         decision = ReviewDecision.objects.filter(article_id=article_id).order_by("-id").first()
     _, result = article_score(article, mentions_of([article_id]).get(article_id, []))
-    values = {"decision": decision, "text_version": article.version, "scored": result is not None}
-    if result is None:
-        values.update(counts={}, by_rule={}, by_construction={})
-    else:
+    quality = ArticleQuality(
+        article_id=article_id, decision=decision, text_version=article.version,
+        scored=result is not None, counts={}, by_rule={}, by_construction={},
+    )  # fmt: skip
+    if result is not None:
         report = Report(by_language={}, overall=result.counts, docs=[result])
-        values.update(
-            counts=dataclasses.asdict(result.counts),
-            by_rule=_tallies(by_construction(report)),
-            by_construction=_tallies(recall_by_gold_construction(report)),
-        )
-    quality, _ = ArticleQuality.objects.update_or_create(article_id=article_id, defaults=values)
+        quality.counts = dataclasses.asdict(result.counts)
+        quality.by_rule = _tallies(by_construction(report))
+        quality.by_construction = _tallies(recall_by_gold_construction(report))
+    # One upsert: two decisions on the article at once leave the later one's score.
+    ArticleQuality.objects.bulk_create(
+        [quality],
+        update_conflicts=True,
+        unique_fields=["article"],
+        update_fields=[
+            "decision", "text_version", "scored", "counts", "by_rule", "by_construction",
+            "computed_at",
+        ],
+    )  # fmt: skip
     return quality
 
 

@@ -200,7 +200,9 @@ def test_bulk_queries_are_bounded(journalist_client, django_assert_max_num_queri
     article = ArticleFactory()
     ids = [MentionFactory(article=article).pk for _ in range(10)]
     url = reverse("review:mentions-bulk", args=[article.pk])
-    with django_assert_max_num_queries(40):
+    # 40, and 4 for issue 14's labelled data whatever the number of mentions: the decisions
+    # in one insert, the article (now reviewed) scored once (claims.decisions_batched).
+    with django_assert_max_num_queries(44):
         journalist_client.post(url, {"action": "reject", "mentions": ids})
     assert Mention.objects.filter(review_state="rejected").count() == 10
 
