@@ -33,8 +33,14 @@ DECISION_FIELDS = (
     "via", "review_state", "rejection_reason", "claim_id", "responds_to_id", "source_id",
 )  # fmt: skip
 
-# Statements a journalist added by hand (claims.services.mention_add): gold, never predictions.
+# Statements a journalist added by hand (claims.services.mention_add: extractor version
+# "manual"; older ones and seed_demo's: rule "added-by-journalist"): gold, never predictions.
 MANUAL = "manual"
+ADDED_BY_HAND_RULES = ("manual", "added-by-journalist")
+
+
+def is_hand_made(extractor_version: str, rule: str) -> bool:
+    return extractor_version == MANUAL or rule in ADDED_BY_HAND_RULES
 
 
 def extracted_of(item: Any, *, extractor_version: str, text_version: int) -> dict:

@@ -24,7 +24,7 @@ from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
 from articles.models import Article, Outlet
-from claims.decisions import MANUAL
+from claims.decisions import is_hand_made
 from claims.models import Mention, ReviewDecision
 from claims.source_names import name_key
 
@@ -34,7 +34,7 @@ PENDING = [Mention.ReviewState.UNREVIEWED, Mention.ReviewState.CORRECTED]
 MENTION_FIELDS = (
     "id", "article_id", "start", "end", "content", "speaker", "speaker_type", "cue",
     "quote_type", "stance", "via", "review_state", "removed_at", "extracted",
-    "extractor_version", "source__name",
+    "extractor_version", "rule", "source__name",
 )  # fmt: skip
 
 
@@ -143,7 +143,7 @@ def article_predictions(article: Article, mentions: list[dict]) -> list[dict] | 
     after a correction moved the mention) counts once."""
     predictions, seen = [], set()
     for mention in mentions:
-        if mention["extractor_version"] == MANUAL:
+        if is_hand_made(mention["extractor_version"], mention["rule"]):
             continue  # added by hand: gold, not a prediction
         original = mention["extracted"]
         if not original or original.get("text_version") != article.version:

@@ -13,7 +13,8 @@ from django.db import migrations, models
 # article is then exported as gold but left out of the extractor's figures) and for
 # statements added by hand (never predictions).
 KEPT = (
-    "extractor_version <> 'manual' AND rule <> 'corrected-by-journalist' "
+    "extractor_version <> 'manual' "
+    "AND rule NOT IN ('corrected-by-journalist', 'manual', 'added-by-journalist') "
     "AND anchored = '' AND removed_at IS NULL"
 )
 POSTGRESQL = f"""
