@@ -16,7 +16,7 @@ import dataclasses
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, F, OuterRef
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q
 
 from articles.models import Article, Outlet
 from claims.extraction.evaluation.scoring import (
@@ -181,20 +181,27 @@ def extractor_quality(
             outlet=outlet,
             prefix="article__",
         )
-        .filter(text_version=F("article__version"))
         .exclude(Exists(pending))
+        .annotate(
+            current=ExpressionWrapper(
+                Q(text_version=F("article__version")), output_field=BooleanField()
+            )
+        )
         .values_list(
             "scored",
+            "current",
             "counts",
             "by_rule",
             "by_construction",
             "article__language",
             "article__outlet__name",
-        )  # fmt: skip
+        )
     )
     quality = Quality()
-    for scored, counts, rules, constructions, language, outlet_name in rows.iterator(2000):
-        if not scored:
+    for row in rows.iterator(2000):
+        scored, current, counts, rules, constructions, language, outlet_name = row
+        # Not scored, or scored on an earlier text (re-fetched since): left out, counted.
+        if not (scored and current):
             quality.unscored += 1
             continue
         one = Counts(**counts)

@@ -228,3 +228,9 @@ def test_the_quality_page_reads_a_bounded_number_of_queries(
     with django_assert_max_num_queries(8):
         client.get(reverse("review:quality"))
     assert extractor_quality().overall.docs == 7
+
+
+def test_an_article_whose_text_changed_after_its_review_is_left_out_and_counted(reviewed):
+    Article.objects.filter(pk=reviewed["en"].pk).update(version=2)  # re-fetched, new text
+    quality = extractor_quality()
+    assert quality.unscored == 1 and set(quality.by_language) == {"fr"}
