@@ -45,4 +45,9 @@ def extractor_quality_page(request: HttpRequest) -> HttpResponse:
     require(is_editor(request.user), gettext("The extractor's figures are for editors."))
     form = QualityFilterForm(request.GET or None)
     quality = extractor_quality(**form.filters())
-    return render(request, "claims/review/quality.html", {"form": form, "quality": quality})
+    outlets = [(str(pk), name) for pk, name in Outlet.objects.values_list("pk", "name")]
+    return render(
+        request,
+        "claims/review/quality.html",
+        {"form": form, "quality": quality, "outlets": outlets},
+    )
