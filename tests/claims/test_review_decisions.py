@@ -128,3 +128,15 @@ def test_the_migration_keeps_the_originals_it_can_know(journalist):
     for unknown in (corrected, manual, moved):
         unknown.refresh_from_db()
         assert unknown.extracted is None
+
+
+def test_decisions_are_listed_read_only_in_the_admin(client, extracted, journalist):
+    from tests.factories import UserFactory
+
+    services.mention_reject(mention=extracted, by=journalist, reason="other")
+    admin = UserFactory(username="root", is_staff=True, is_superuser=True)
+    client.force_login(admin)
+    page = client.get("/admin/claims/reviewdecision/")
+    assert page.status_code == 200 and "Rejected" in page.content.decode()
+    decision = ReviewDecision.objects.get()
+    assert client.post(f"/admin/claims/reviewdecision/{decision.pk}/delete/").status_code == 403
