@@ -317,6 +317,19 @@ def main(argv: list[str] | None = None) -> None:
 
     report("without per-article scores (all rescored)", timed(uncached, 3))
     print(f"rescored from scratch equals the stored sums: {uncached() == quality.overall}")
+    import tempfile
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    with tempfile.TemporaryDirectory() as folder:
+        out = StringIO()
+        began = time.perf_counter()
+        call_command("export_gold", "--out", f"{folder}/gold.jsonl", stdout=out)
+        took = time.perf_counter() - began
+        print(f"export_gold of every reviewed article: {took * 1000:.0f} ms")
+        for line in out.getvalue().splitlines():
+            print(f"  {line}")
     print("target: the quality page under 300 ms p95 (the dashboard's budget)")
 
 
