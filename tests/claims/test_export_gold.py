@@ -158,3 +158,19 @@ def test_load_corpus_scores_gold_at_its_offsets_and_refuses_wrong_ones(tmp_path)
     path.write_text(json.dumps({"id": "a", "text": text, "claims": [dict(second, start=3)]}))
     with pytest.raises(ValueError, match="article a, claim 1: the text at start 3, end 25"):
         load_corpus(str(path))
+
+
+def test_evaluate_against_a_bad_predictions_file_says_what_is_wrong(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "a", "text": "He said yes.", "claims": []}) + "\n")
+    wrong = tmp_path / "wrong.json"
+    wrong.write_text(json.dumps({"a": "not a list"}))
+    with pytest.raises(CommandError, match="each with a list of claims"):
+        call_command("evaluate_extraction", str(gold), "--against", str(wrong), stdout=StringIO())
+    with pytest.raises(CommandError, match="Cannot read .*missing.json"):
+        call_command(
+            "evaluate_extraction", str(gold), "--against", str(tmp_path / "missing.json"),
+            stdout=StringIO(),
+        )  # fmt: skip
+    with pytest.raises(CommandError, match="expected a .json or .jsonl file of predictions"):
+        call_command("evaluate_extraction", str(gold), "--against", "p.txt", stdout=StringIO())
