@@ -16,6 +16,7 @@ from claims.models import (
     Evidence,
     Mention,
     Rating,
+    ReviewDecision,
     Source,
     SourceAlias,
     Task,
@@ -558,6 +559,27 @@ class AlertAdmin(admin.ModelAdmin):
     list_filter = ["kind", "state"]
     search_fields = ["detail", "claim__statement"]
     raw_id_fields = ["claim", "earlier", "later", "article"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(ReviewDecision)
+class ReviewDecisionAdmin(admin.ModelAdmin):
+    """The newsroom's review decisions, the extractor's labelled data (claims.decisions):
+    written by the review services only, never edited, so read-only here."""
+
+    list_display = ["kind", "article", "mention", "by", "at", "rejection_reason"]
+    list_filter = ["kind", "rejection_reason", "article__language"]
+    list_select_related = ["article", "mention", "by"]
+    search_fields = ["article__title"]
+    raw_id_fields = ["article", "mention", "by"]
 
     def has_add_permission(self, request) -> bool:
         return False

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext, gettext_lazy
 
 from articles.models import Language, Outlet
-from claims import services
+from claims import decisions, services
 from claims.models import Mention
 from claims.permissions import can_review, require
 
@@ -61,7 +61,13 @@ class QueueFilterForm(forms.Form):
     has_suggestions = forms.BooleanField(
         label=gettext_lazy("Looks like an existing claim"), required=False
     )
-    order = forms.ChoiceField(label=gettext_lazy("Order"), choices=ORDERS, required=False)
+    # "confidence" is the address editors share (/review/?order=confidence): the same
+    # order as "doubtful", the value the order menu sends.
+    order = forms.ChoiceField(
+        label=gettext_lazy("Order"),
+        choices=[*ORDERS, ("confidence", gettext_lazy("Least confident first"))],
+        required=False,
+    )
 
     def filters(self) -> dict:
         """The cleaned filters (empty ones dropped), or no filter when the form is invalid."""
@@ -75,7 +81,8 @@ class QueueFilterForm(forms.Form):
 
     def chosen_order(self) -> str:
         if self.is_valid() and self.cleaned_data.get("order"):
-            return self.cleaned_data["order"]
+            order = self.cleaned_data["order"]
+            return "doubtful" if order == "confidence" else order
         return "newest"
 
 
@@ -126,7 +133,7 @@ def mentions_bulk_review(
     """
     require(can_review(by), gettext("Only journalists and editors review mentions."))
     done = []
-    with transaction.atomic():
+    with transaction.atomic(), decisions.decisions_batched():
         for mention in mentions:
             if action == BulkForm.RESTORE:
                 if mention.review_state == Mention.ReviewState.REJECTED:

@@ -32,7 +32,7 @@ from django.utils.translation import gettext, ngettext
 from articles.models import Article
 from claims import matching_lexicon as lexicon
 from claims import notifications, services
-from claims.models import Mention, MentionMatch
+from claims.models import Mention, MentionMatch, ReviewDecision
 from claims.permissions import can_review, require
 
 # Scores at or above this are proposed as matches (chosen on the tuning half of the pairs).
@@ -858,7 +858,13 @@ def match_accept(*, match: MentionMatch, by: AbstractBaseUser, correction: str =
             claim = services.claim_create_from_mention(
                 mention=candidate, statement=candidate.content, by=by
             )
-        services.mention_accept(mention=mention, by=by, claim=claim, correction=correction)
+        services.mention_accept(
+            mention=mention,
+            by=by,
+            claim=claim,
+            correction=correction,
+            decision=ReviewDecision.Kind.MATCH,
+        )
         match.state = MentionMatch.State.ACCEPTED
         match.candidate_claim = claim
         match.decided_by, match.decided_at = by, timezone.now()

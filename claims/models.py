@@ -334,6 +334,11 @@ class Mention(models.Model):
     # then still point into the version it was found in).
     anchored = models.CharField(max_length=10, choices=Anchoring, blank=True, editable=False)
     removed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # What the extractor predicted, as it predicted it (claims.decisions.EXTRACTED_FIELDS,
+    # and the article's text `version`): kept when a journalist corrects the mention, so the
+    # review is labelled data (claims.extractor_quality). Null: a statement added by hand
+    # (rule "manual"), or one corrected before predictions were kept (original unknown).
+    extracted = models.JSONField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = MentionQuerySet.as_manager()
@@ -806,8 +811,7 @@ class Alert(models.Model):
     def is_source_change(self) -> bool:
         """The re-check trigger: the article behind a published claim changed."""
         return (
-            self.kind in Alert.Kind.source_changes()
-            and self.claim.status == Claim.Status.PUBLISHED
+            self.kind in Alert.Kind.source_changes() and self.claim.status == Claim.Status.PUBLISHED
         )
 
     @property
@@ -951,9 +955,7 @@ class MentionMatch(models.Model):
         ]
         indexes = [
             # The claim workspace: proposed matches whose candidate is one of its appearances.
-            models.Index(
-                fields=["candidate_mention", "state"], name="mention_match_candidate_idx"
-            ),
+            models.Index(fields=["candidate_mention", "state"], name="mention_match_candidate_idx"),
         ]
 
     def __str__(self) -> str:
@@ -1102,3 +1104,75 @@ class Annotation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.speaker or '?'}: {self.content[:60]}"
+# --- The extractor learns from the newsroom (issue 14, part 4) ---------------------------
+
+
+class ReviewDecision(models.Model):
+    """One journalist's decision on one statement, as labelled data: what the mention was
+    before and after (claims.decisions.mention_fields), who decided, when, and why for a
+    rejection. Written by the review services (claims.decisions.decision_record), never
+    edited; the mention may be deleted later, the decision stays."""
+
+    class Kind(models.TextChoices):
+        ACCEPT = "accept", gettext_lazy("Accepted")
+        REJECT = "reject", gettext_lazy("Rejected")
+        CORRECT = "correct", gettext_lazy("Corrected")
+        ADD = "add", gettext_lazy("Added by hand")
+        RESTORE = "restore", gettext_lazy("Rejection undone")
+        RESPONSE = "response", gettext_lazy("Attached as a response")
+        MATCH = "match", gettext_lazy("Accepted through a match")
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="decisions")
+    mention = models.ForeignKey(
+        Mention, null=True, blank=True, on_delete=models.SET_NULL, related_name="decisions"
+    )
+    kind = models.CharField(max_length=20, choices=Kind)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(default=timezone.now)
+    before = models.JSONField(null=True, blank=True, help_text="Empty for a statement added.")
+    after = models.JSONField(null=True, blank=True)
+    rejection_reason = models.CharField(max_length=20, choices=Mention.RejectionReason, blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        indexes = [
+            # "Reviewed" (claims.gold.reviewed_articles): EXISTS a decision of the article;
+            # and an article's decisions in order.
+            models.Index(fields=["article", "at"], name="decision_article_at_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} of mention {self.mention_id} ({self.at:%Y-%m-%d})"
+
+
+class ArticleQuality(models.Model):
+    """How the extractor did on one reviewed article, scored against the newsroom's gold
+    (claims.extractor_quality.article_quality_refresh, on every decision): the per-article
+    counts the dashboard sums, so that it never re-scores thousands of articles. A row
+    exists only while the article is reviewed (claims.gold)."""
+
+    article = models.OneToOneField(
+        Article, primary_key=True, on_delete=models.CASCADE, related_name="quality"
+    )
+    # The last decision scored and the text version: a row older than either is not used.
+    decision = models.ForeignKey(
+        ReviewDecision, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    text_version = models.PositiveIntegerField(default=1)
+    # False: some original prediction is unknown (corrected before predictions were kept,
+    # or made on an earlier version of the text): the figures leave the article out.
+    scored = models.BooleanField(default=True)
+    counts = models.JSONField(default=dict, help_text="claims.extraction.evaluation Counts.")
+    by_rule = models.JSONField(default=dict, help_text="rule -> [predicted, matched, speaker ok]")
+    by_construction = models.JSONField(
+        default=dict, help_text="gold construction -> [gold, matched, speaker ok]"
+    )
+    computed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "article qualities"
+
+    def __str__(self) -> str:
+        return f"Extractor quality on article {self.article_id}"

@@ -15,8 +15,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from claims import drift
-from claims.models import Claim, Mention
+from claims import decisions, drift
+from claims.models import Claim, Mention, ReviewDecision
 from claims.permissions import can_review, require
 from claims.public.cache import public_cache_invalidate
 
@@ -66,6 +66,7 @@ def response_attach(
         )
     if mention.responds_to_id == claim.pk and mention.review_state == Mention.ReviewState.ACCEPTED:
         return mention
+    before = decisions.mention_fields(mention)
     with transaction.atomic():
         # The claim it leaves (an appearance's or a response's), when readers see it there:
         # mention_check_change asks for the editor and the note.
@@ -83,6 +84,9 @@ def response_attach(
         mention.review_state = Mention.ReviewState.ACCEPTED
         mention.save(update_fields=["claim", "responds_to", "review_state"])
         drift.claim_check_drift(claim=claim)  # appearances after it that leave it out
+        decisions.decision_record(
+            mention=mention, kind=ReviewDecision.Kind.RESPONSE, by=by, before=before
+        )
     if public or previous is not None:
         public_cache_invalidate()
     return mention

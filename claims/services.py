@@ -21,18 +21,20 @@ from django.utils.text import slugify
 from django.utils.translation import gettext, gettext_noop
 
 from articles.models import Article
-from claims import drift, extraction, notifications, published_changes, responses, spans
+from claims import decisions, drift, extraction, notifications, published_changes, responses, spans
 from claims.extraction.types import HEDGES
 from claims.models import (
     Annotation,
     AnnotationAssignment,
     AnnotationRound,
+    ArticleQuality,
     Claim,
     Comment,
     Correction,
     Evidence,
     Mention,
     Rating,
+    ReviewDecision,
     Source,
     SourceAlias,
     Task,
@@ -327,6 +329,10 @@ def _store_mentions(article: Article, run: uuid.UUID, found: list) -> bool:
         article.mentions.filter(review_state=Mention.ReviewState.UNREVIEWED).delete()
         kept = article.mentions.filter(removed_at__isnull=True)
         reviewed = set(kept.values_list("start", "end", "speaker").order_by())
+        # A prediction a journalist already decided on, then corrected (moved its span,
+        # renamed its speaker), is not proposed again: its original is kept on the mention.
+        for original in kept.exclude(extracted=None).values_list("extracted", flat=True):
+            reviewed.add((original["start"], original["end"], original.get("speaker") or ""))
         # A span a re-fetch moved (articles.refetch) may differ a little from what the
         # extractor finds in the new text: a statement overlapping it is the same one.
         moved = list(kept.exclude(anchored="").values_list("start", "end").order_by())
@@ -361,10 +367,17 @@ def _store_mentions(article: Article, run: uuid.UUID, found: list) -> bool:
                 confidence=min(max(float(item.confidence), 0.0), 1.0),
                 rule=(getattr(item, "rule", "") or "")[:100],
                 extractor_version=extraction.EXTRACTOR_VERSION,
+                extracted=decisions.extracted_of(
+                    item,
+                    extractor_version=extraction.EXTRACTOR_VERSION,
+                    text_version=article.version,
+                ),
             )
             for item in items
         ]
         Mention.objects.bulk_create(mentions)
+        if mentions:  # new statements wait for a decision: the article is not reviewed
+            ArticleQuality.objects.filter(article=article).delete()
         article.status = Article.Status.READY
         article.error = ""
         article.pipeline_version = extraction.EXTRACTOR_VERSION
@@ -495,6 +508,7 @@ def claim_create_from_mention(
     if mention.is_response:
         raise ValidationError(responses.NOT_A_CLAIM)
     statement = _clean_statement(statement)
+    before = decisions.mention_fields(mention)
     with transaction.atomic():
         previous = mention_check_change(mention=mention, by=by, correction=correction)
         claim = Claim(
@@ -508,6 +522,9 @@ def claim_create_from_mention(
         claim._history_user = by
         claim.save()
         _mention_link(mention=mention, claim=claim, previous=previous, by=by, correction=correction)
+        decisions.decision_record(
+            mention=mention, kind=ReviewDecision.Kind.ACCEPT, by=by, before=before
+        )
     return claim
 
 
@@ -530,18 +547,25 @@ def _mention_link(
 
 
 def mention_accept(
-    *, mention: Mention, by: AbstractBaseUser, claim: Claim, correction: str = ""
+    *,
+    mention: Mention,
+    by: AbstractBaseUser,
+    claim: Claim,
+    correction: str = "",
+    decision: str = ReviewDecision.Kind.ACCEPT,
 ) -> Mention:
     """Accept a mention as one more appearance of an existing claim (also: merge into it).
 
     Moving an appearance away from a published claim, or adding one to it, is a public
-    change: an editor, with a note that lands in that claim's correction log.
+    change: an editor, with a note that lands in that claim's correction log. The decision
+    is kept as `decision` (claims.matching accepts through a match).
     """
     require(can_review(by), gettext("Only journalists and editors review mentions."))
     if mention.is_response:  # a denial linked to a claim answers it
         return responses.response_attach(mention=mention, claim=claim, by=by, correction=correction)
     if mention.claim_id == claim.pk and mention.review_state == Mention.ReviewState.ACCEPTED:
         return mention
+    before = decisions.mention_fields(mention)
     with transaction.atomic():
         previous = mention_check_change(mention=mention, by=by, correction=correction, into=claim)
         if Claim.objects.published().filter(pk=claim.pk).exists():
@@ -549,6 +573,7 @@ def mention_accept(
             _require_public_change(by=by, correction=correction)
             _correction_log(claim=claim, by=by, correction=correction)
         _mention_link(mention=mention, claim=claim, previous=previous, by=by, correction=correction)
+        decisions.decision_record(mention=mention, kind=decision, by=by, before=before)
     return mention
 
 
@@ -564,6 +589,7 @@ def mention_reject(
     require(can_review(by), gettext("Only journalists and editors review mentions."))
     if reason and reason not in Mention.RejectionReason.values:
         raise ValidationError(gettext("Choose a reason from the list."))
+    before = decisions.mention_fields(mention)
     with transaction.atomic():
         previous = mention_check_change(mention=mention, by=by, correction=correction)
         if previous is not None:
@@ -581,6 +607,9 @@ def mention_reject(
                 "rejection_note",
             ]
         )
+        decisions.decision_record(
+            mention=mention, kind=ReviewDecision.Kind.REJECT, by=by, before=before, reason=reason
+        )
     if previous is not None:
         public_cache_invalidate()
     return mention
@@ -595,10 +624,15 @@ def mention_restore(*, mention: Mention, by: AbstractBaseUser) -> Mention:
     require(can_review(by), gettext("Only journalists and editors review mentions."))
     if mention.review_state != Mention.ReviewState.REJECTED:
         raise ValidationError(gettext("Only a rejected statement can be restored."))
-    mention.review_state = Mention.ReviewState.UNREVIEWED
-    mention.rejection_reason = ""
-    mention.rejection_note = ""
-    mention.save(update_fields=["review_state", "rejection_reason", "rejection_note"])
+    before = decisions.mention_fields(mention)
+    with transaction.atomic():
+        mention.review_state = Mention.ReviewState.UNREVIEWED
+        mention.rejection_reason = ""
+        mention.rejection_note = ""
+        mention.save(update_fields=["review_state", "rejection_reason", "rejection_note"])
+        decisions.decision_record(
+            mention=mention, kind=ReviewDecision.Kind.RESTORE, by=by, before=before
+        )
     return mention
 
 
@@ -665,6 +699,7 @@ def mention_correct(
         mention.cue,
         list(mention.via or []),
     )
+    before = decisions.mention_fields(mention)
     with transaction.atomic():
         published = None
         if changed:
@@ -704,6 +739,10 @@ def mention_correct(
             # Corrected by a person: re-running the extractor must keep it.
             mention.review_state = Mention.ReviewState.CORRECTED
         mention.save()
+        if changed:
+            decisions.decision_record(
+                mention=mention, kind=ReviewDecision.Kind.CORRECT, by=by, before=before
+            )
     if published is not None:
         public_cache_invalidate()
     return mention
@@ -752,24 +791,27 @@ def mention_add(
     if speaker:
         source = source_get_or_create(name=speaker, kind=speaker_type or Source.Kind.PERSON)
     hedges = extraction.attribution_hedges(article.language, cue=cue, speaker_type=speaker_type)
-    return Mention.objects.create(
-        hedges=hedges,
-        article=article,
-        source=source,
-        speaker=speaker,
-        speaker_type=speaker_type,
-        content=text[start:end],
-        start=start,
-        end=end,
-        cue=cue,
-        quote_type=quote_type,
-        stance=stance,
-        via=spans.via_clean(via),
-        confidence=1.0,
-        rule="manual",
-        extractor_version="manual",
-        review_state=Mention.ReviewState.CORRECTED,
-    )
+    with transaction.atomic():
+        mention = Mention.objects.create(
+            hedges=hedges,
+            article=article,
+            source=source,
+            speaker=speaker,
+            speaker_type=speaker_type,
+            content=text[start:end],
+            start=start,
+            end=end,
+            cue=cue,
+            quote_type=quote_type,
+            stance=stance,
+            via=spans.via_clean(via),
+            confidence=1.0,
+            rule="manual",
+            extractor_version=decisions.MANUAL,
+            review_state=Mention.ReviewState.CORRECTED,
+        )
+        decisions.decision_record(mention=mention, kind=ReviewDecision.Kind.ADD, by=by, before=None)
+    return mention
 
 
 def claim_create(

@@ -5,6 +5,7 @@ from claims.review import (
     alert_views,
     match_views,
     notification_views,
+    quality_views,
     selection_views,
     views,
 )
@@ -45,6 +46,7 @@ urlpatterns = [
     path("tasks/", views.my_tasks, name="my-tasks"),
     path("tasks/<int:pk>/state/", views.task_state, name="task-state"),
     path("board/", views.board, name="board"),
+    path("quality/", quality_views.extractor_quality_page, name="quality"),
     path("alerts/", alert_views.alert_list, name="alerts"),
     path("alerts/<int:pk>/dismiss/", alert_views.alert_dismiss, name="alert-dismiss"),
     path("notifications/", notification_views.notification_list, name="notifications"),

@@ -53,6 +53,8 @@ from claims.similarity import suggest_claims
 from claimtrack.text import clean_text
 
 PENDING = [Mention.ReviewState.UNREVIEWED, Mention.ReviewState.CORRECTED]
+# The values of ?order= that put the least confident statements first.
+BY_CONFIDENCE = ("confidence", "doubtful")
 
 
 def reviewer_required(view: Callable) -> Callable:
@@ -84,7 +86,9 @@ def queue(request: HttpRequest) -> HttpResponse:
     """Articles that still have mentions waiting for a decision: newest first by default,
     oldest or least confident first on choice, narrowed by the filter form (GET)."""
     form = QueueFilterForm(request.GET or None)
-    order = "doubtful" if request.GET.get("order") == "doubtful" else form.chosen_order()
+    # ?order=confidence (and the older ?order=doubtful): least confident first.
+    asked = request.GET.get("order")
+    order = "doubtful" if asked in BY_CONFIDENCE else form.chosen_order()
     articles = selectors.queue_articles(order=order, filters=form.filters())
     page = UncountedPage(articles, request.GET.get("page"), 30)
     selectors.queue_counts_attach(page.object_list)
@@ -126,7 +130,11 @@ def article_review(request: HttpRequest, pk: int) -> HttpResponse:
         part=request.GET.get("part"),
         mentions=Mention.objects.select_related("source", "claim", "responds_to"),
     )
-    context = _mention_context(request, window.mentions)
+    by_confidence = request.GET.get("order") in BY_CONFIDENCE
+    mentions = window.mentions
+    if by_confidence:  # the least confident first; each keeps its number in the text
+        mentions = sorted(mentions, key=lambda m: (m.confidence, m.start, m.pk))
+    context = _mention_context(request, mentions)
     undo = [int(n) for n in request.GET.get("undo", "").split(",") if n.isdigit()][:500]
     context.update(
         undo=undo,
@@ -136,6 +144,7 @@ def article_review(request: HttpRequest, pk: int) -> HttpResponse:
         segments=window.segments,
         pending=window.pending,
         add_form=AddMentionForm(),  # a statement the extractor missed (selection_views)
+        by_confidence=by_confidence,
     )
     return render(request, "claims/review/article.html", context)
 

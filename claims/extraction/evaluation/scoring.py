@@ -541,4 +541,22 @@ def load_corpus(path: str) -> list[dict]:
     for i, doc in enumerate(docs):
         if not isinstance(doc, dict) or "text" not in doc:
             raise ValueError(f'{path}: article {i + 1} is not an object with a "text" field')
+        for n, claim in enumerate(doc.get("claims") or [], 1):
+            _check_offsets(claim, doc["text"], f"{path}: article {doc.get('id', i + 1)}, claim {n}")
     return docs
+
+
+def _check_offsets(claim: Any, text: str, where: str) -> None:
+    """A gold claim's `start`/`end`, when given, are where it is scored (its content may be
+    found earlier in the text, as export_gold warns): they must hold its content."""
+    if not isinstance(claim, dict) or ("start" not in claim and "end" not in claim):
+        return
+    try:
+        start, end = int(claim["start"]), int(claim["end"])
+    except (KeyError, TypeError, ValueError):
+        raise ValueError(f"{where}: start and end must both be whole numbers") from None
+    if not 0 <= start < end <= len(text):
+        raise ValueError(f"{where}: start {start}, end {end} are outside the text")
+    content = claim.get("content")
+    if content is not None and text[start:end] != content:
+        raise ValueError(f"{where}: the text at start {start}, end {end} is not its content")

@@ -31,6 +31,34 @@ def load_corpora(paths: list[str]) -> list[dict]:
     return docs
 
 
+def load_predictions(path: str) -> dict[str, list[dict]]:
+    """Predictions read from a file instead of running the extractor: a predictions file
+    (article id -> claims, as --predictions writes it) or a corpus in the gold format (its
+    claims are the predictions; a speaker list stands for its first, resolved, name)."""
+    if not path.endswith((".json", ".jsonl")):
+        raise CommandError(f"{path}: expected a .json or .jsonl file of predictions")
+    data = None
+    if path.endswith(".json"):
+        try:
+            with open(path, encoding="utf-8") as fh:
+                data = json.load(fh)
+        except OSError as exc:
+            raise CommandError(f"Cannot read {path}: {exc}") from exc
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise CommandError(f"{path}: invalid JSON ({exc})") from exc
+    if isinstance(data, dict) and "text" not in data:
+        if not all(isinstance(v, list) for v in data.values()):
+            raise CommandError(f"{path}: expected article ids, each with a list of claims")
+        by_id = {str(k): v for k, v in data.items()}
+    else:
+        by_id = {str(doc.get("id", "")): doc.get("claims", []) for doc in load_corpora([path])}
+    for claims in by_id.values():
+        for claim in claims:
+            if isinstance(claim, dict) and isinstance(claim.get("speaker"), list):
+                claim["speaker"] = claim["speaker"][0] if claim["speaker"] else ""
+    return by_id
+
+
 class Command(BaseCommand):
     help = "Evaluate claim extraction on .jsonl/.json corpora: P, R, F1 and accuracies."
 
@@ -57,6 +85,13 @@ class Command(BaseCommand):
             help="Also write the predictions as JSON (article id -> claims), the input of "
             "the reference scorers (eval/score.py, eval/polnear/score_adjusted.py).",
         )
+        parser.add_argument(
+            "--against",
+            metavar="FILE",
+            help="Score the predictions of FILE instead of running the extractor: a "
+            "predictions file (as --predictions writes) or a corpus in the gold format "
+            "(e.g. an export_gold file scored against itself).",
+        )
 
     def handle(self, *args, **options):
         for path in options["corpora"]:
@@ -65,8 +100,13 @@ class Command(BaseCommand):
         docs = load_corpora(options["corpora"])
         predictions: dict[str, list[dict]] = {}
         ids = iter([str(doc.get("id", "")) for doc in docs])  # evaluate() keeps their order
+        given = load_predictions(options["against"]) if options["against"] else None
 
         def extract_and_keep(text, language):
+            if given is not None:
+                doc_id = next(ids)
+                predictions[doc_id] = list(given.get(doc_id, []))
+                return predictions[doc_id]
             claims = extract(text, language)
             predictions[next(ids)] = [claim.to_dict() for claim in claims]
             return claims
@@ -82,7 +122,9 @@ class Command(BaseCommand):
         models = ", ".join(
             f"{lang}: {model_name(lang)}" for lang in languages if lang in ("fr", "en")
         )
-        if models:
+        if given is not None:
+            self.stdout.write(f"predictions: {options['against']}")
+        elif models:
             self.stdout.write(f"models: {models}")
         self.stdout.write(format_table(report))
         if options["by_construction"]:

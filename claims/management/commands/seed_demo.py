@@ -31,7 +31,9 @@ from claims.services import (
     comment_add,
     evidence_add,
     mention_accept,
+    mention_correct,
     mention_hedges_after_edit,
+    mention_reject,
     task_create,
 )
 
@@ -173,6 +175,33 @@ DEMO_CORRECTIONS = [
     ),
 ]
 
+# Every statement of three articles decided (issue 14, part 4), so that /review/quality/
+# shows the extractor's figures: (article key, the statement's first words, decision,
+# the claim's statement or the rejection reason, corrections made first).
+# Decisions: "new" claim, "link" to the claim of that statement (draft ones only), "reject".
+DEMO_REVIEWS = [
+    ("en-hospital", "claims of emergency", "link",
+     "St Anne's emergency ward will close at night from January", {}),
+    ("en-hospital", "No closure is planned", "link",
+     "St Anne's emergency ward will close at night from January",
+     {"speaker": "Health board spokesperson", "speaker_type": "organization",
+      "stance": "denies"}),
+    ("en-hospital", "could not independently verify", "link",
+     "St Anne's emergency ward will close at night from January", {}),
+    ("en-bridge", "the Old Mill bridge will reopen", "link",
+     "The Old Mill bridge will reopen to traffic in March", {"speaker": "the city"}),
+    ("en-bridge", "The steel work is finished", "new",
+     "The steel work on the Old Mill bridge is finished", {}),
+    ("en-bridge", "We are on schedule", "reject", "not_checkable", {}),
+    ("en-bridge", "did not respond", "link",
+     "The Old Mill bridge will reopen to traffic in March", {}),
+    ("fr-port", "Ces grues sont indispensables", "reject", "not_checkable", {}),
+    ("fr-port", "Sans elles", "new",
+     "Sans ses grues, le port de Valmer perdrait la moitié de son trafic en deux ans", {}),
+    ("fr-port", "les grues ont seulement été louées", "new",
+     "Les grues du port de Valmer ont seulement été louées pour l'été", {}),
+]  # fmt: skip
+
 
 # The demo annotation round (issue 14, part 5): two journalists' statements of the bridge
 # article, (exact words, fields). They agree on four of five, and on some fields of those.
@@ -217,6 +246,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             self.create_claims(articles, users)
         self.create_annotation_round(articles, users)
+        self.review_for_extractor_quality(articles, users)
         self.stdout.write(self.style.SUCCESS("Demo data ready. Log in at /accounts/login/ with:"))
         for username, password, group, _ in ACCOUNTS:
             self.stdout.write(
@@ -354,6 +384,28 @@ class Command(BaseCommand):
                 comment_add(claim=claim, by=editor, body="Internal: check with the desk first.")
             label = "withdrawn" if state == "withdrawn" else claim.get_status_display().lower()
             self.stdout.write(f"Claim “{statement}”: {label}")
+
+    @transaction.atomic
+    def review_for_extractor_quality(self, articles: dict[str, Article], users: dict) -> None:
+        """Decide the statements still waiting in three articles (DEMO_REVIEWS) through the
+        review services: their decisions are the labelled data /review/quality/ scores."""
+        journalist = users["journalist"]
+        for key, words, decision, value, corrections in DEMO_REVIEWS:
+            waiting = articles[key].mentions.pending().filter(content__startswith=words)
+            mention = waiting.first()
+            if mention is None:  # decided already (a second run), or read otherwise
+                continue
+            claim = Claim.objects.filter(statement=value, status=Claim.Status.DRAFT).first()
+            if decision == "link" and claim is None:
+                continue  # a claim past draft changes only with an editor's public note
+            if corrections:
+                mention = mention_correct(mention=mention, by=journalist, **corrections)
+            if decision == "reject":
+                mention_reject(mention=mention, by=journalist, reason=value)
+            elif decision == "new":
+                claim_create_from_mention(mention=mention, statement=value, by=journalist)
+            else:
+                mention_accept(mention=mention, by=journalist, claim=claim)
 
     def add_appearances(self, claim: Claim, articles: dict[str, Article], users: dict) -> None:
         """Appearances of a claim in other outlets, linked by a journalist before publication
