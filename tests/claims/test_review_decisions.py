@@ -118,7 +118,7 @@ def test_the_migration_keeps_the_originals_it_can_know(journalist):
     manual = MentionFactory(rule="manual", extractor_version="manual")
     moved = MentionFactory(anchored="exact")
     Mention.objects.update(extracted=None)
-    migration = importlib.import_module("claims.migrations.0015_gold")
+    migration = importlib.import_module("claims.migrations.0016_gold")
     with connection.schema_editor() as editor:
         migration.originals_keep(global_apps, editor)
     plain.refresh_from_db()
