@@ -1,6 +1,13 @@
 from django.urls import path
 
-from claims.review import alert_views, match_views, notification_views, selection_views, views
+from claims.review import (
+    alert_views,
+    export_views,
+    match_views,
+    notification_views,
+    selection_views,
+    views,
+)
 
 app_name = "review"
 urlpatterns = [
@@ -51,4 +58,6 @@ urlpatterns = [
         notification_views.notification_read_all,
         name="notifications-read-all",
     ),
+    path("exports/", export_views.export_list, name="exports"),
+    path("exports/<slug:kind>.<slug:fmt>", export_views.export_download, name="export"),
 ]
