@@ -5,9 +5,10 @@ scripts/with-services.sh or `make bench`) with the matching bench's synthetic cl
 mentions (claims.bench_matching.populate, COPY for the mentions), then exports every mention
 as CSV and as JSON through the real view (`/review/exports/mentions.csv`, read by the test
 client as a browser reads the stream) and through `manage.py export_claims` (to stdout,
-counted, and to a file). Each export runs in a fresh Python process, so its peak RSS
-(ru_maxrss) is the export's own and not the populating's; the process also reads its RSS
-after 10,000 rows, after 100,000 rows and at the end: flat memory is a growth near zero.
+counted, and to a file). The data is made, and each export runs, in a fresh Python process,
+so an export's peak RSS (ru_maxrss) is its own and not the populating's; the process also
+reads its RSS every 1,000 rows, after 10,000 and 100,000 rows and at the end: flat memory is
+a growth near zero.
 
     python -m claims.bench_exports [--claims 100000] [--mentions 500000]
 """
@@ -187,23 +188,34 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--claims", type=int, default=100_000)
     parser.add_argument("--mentions", type=int, default=500_000)
     parser.add_argument("--child", nargs=3, metavar=("PATH", "FORMAT", "OUT"), help="internal")
+    parser.add_argument("--populate-only", action="store_true", help="internal")
     args = parser.parse_args(argv)
     bench_django_setup("exports")
     if args.child:
         path, fmt, out = args.child
         print(json.dumps(measure(path, fmt, out)))
         return
-
-    import random
-
     from django.db import connection
 
-    from claims.bench_matching import populate
     from claims.models import Mention
 
-    if Mention.objects.count() < args.mentions:
+    if args.populate_only:
+        import random
+
+        from claims.bench_matching import populate
+
         populate(args.claims, args.mentions, random.Random(14))
-    exporter_ensure()
+        exporter_ensure()
+        return
+    # Populating takes far more memory than exporting, and Linux keeps a process's peak RSS
+    # (ru_maxrss) through fork and exec: the data is made in a process of its own, so that
+    # the exports' processes start from this small one.
+    if Mention.objects.count() < args.mentions:
+        subprocess.run(
+            [sys.executable, "-m", "claims.bench_exports", "--populate-only",
+             "--claims", str(args.claims), "--mentions", str(args.mentions)],
+            check=True,
+        )  # fmt: skip
     n_mentions = Mention.objects.count()
     connection.close()
     print(f"exports of {n_mentions:,} mentions (each in a fresh process)")

@@ -37,7 +37,7 @@ from claims.models import Claim, Correction, Mention, PendingChange, Source
 
 FORMATS = ("csv", "json")
 CHUNK_ROWS = 2000  # rows fetched per round trip of the server-side cursor
-CSV_LINES_PER_CHUNK = 500  # lines of CSV sent at once (one write per row is slow)
+LINES_PER_CHUNK = 500  # lines of CSV or JSON sent at once (one write per row is slow)
 # What a spreadsheet reads as the start of a formula (OWASP, "CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -323,7 +323,7 @@ def csv_stream(kind: ExportKind, rows: Iterable[dict]) -> Iterator[str]:
     for row in rows:
         writer.writerow([csv_cell(value) for value in row.values()])
         lines += 1
-        if lines % CSV_LINES_PER_CHUNK == 0:
+        if lines % LINES_PER_CHUNK == 0:
             yield buffer.getvalue()
             buffer.seek(0)
             buffer.truncate()
@@ -331,12 +331,17 @@ def csv_stream(kind: ExportKind, rows: Iterable[dict]) -> Iterator[str]:
 
 
 def json_stream(rows: Iterable[dict]) -> Iterator[str]:
-    """One JSON array of objects, written as the rows come."""
-    yield "["
-    for number, row in enumerate(rows):
+    """One JSON array of objects, one per line, in pieces of a few hundred rows."""
+    pieces, separator = ["["], "\n"
+    for row in rows:
         text = json.dumps({key: _plain(value) for key, value in row.items()}, ensure_ascii=False)
-        yield ("," if number else "") + "\n" + text
-    yield "\n]\n"
+        pieces.append(separator + text)
+        separator = ",\n"
+        if len(pieces) >= LINES_PER_CHUNK:
+            yield "".join(pieces)
+            pieces = []
+    pieces.append("\n]\n")
+    yield "".join(pieces)
 
 
 def export_stream(
