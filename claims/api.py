@@ -104,7 +104,16 @@ class ExportDownload(APIView):
     content_negotiation_class = _AnyAccept
 
     @extend_schema(
+        operation_id="exports_retrieve",
         parameters=[
+            OpenApiParameter(
+                "kind",
+                str,
+                OpenApiParameter.PATH,
+                enum=list(exports.KINDS),
+                description="The data.",
+            ),
+            OpenApiParameter("fmt", str, OpenApiParameter.PATH, enum=list(exports.FORMATS)),
             OpenApiParameter("since", OpenApiTypes.DATE, description="On or after this day."),
             OpenApiParameter("until", OpenApiTypes.DATE, description="On or before this day."),
         ],
