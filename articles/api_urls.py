@@ -2,7 +2,6 @@ from django.urls import path
 
 from articles import api
 from claims import api as claims_api
-from claims.public import api as public_api
 
 app_name = "api"
 urlpatterns = [
@@ -10,11 +9,5 @@ urlpatterns = [
     path("articles/<int:pk>/", api.ArticleDetail.as_view(), name="article-detail"),
     path("articles/<int:pk>/claims/", api.ArticleClaims.as_view(), name="article-claims"),
     path("alerts/", claims_api.AlertList.as_view(), name="alert-list"),
-    path("public/claims/", public_api.PublicClaimList.as_view(), name="public-claim-list"),
-    path(
-        "public/claims/<slug:slug>/",
-        public_api.PublicClaimDetail.as_view(),
-        name="public-claim-detail",
-    ),
     path("exports/<slug:kind>.<slug:fmt>", claims_api.ExportDownload.as_view(), name="export"),
 ]

@@ -323,3 +323,20 @@ def test_withdrawn_claim_leaves_the_api(client, claim, editor):
     assert client.get(f"{URL}{claim.slug}/").status_code == 404
     ClaimFactory(statement="A draft")  # never listed
     assert client.get(URL).json()["count"] == 0
+
+
+def test_every_public_endpoint_only_reads_and_is_throttled():
+    """What claims/public/api_urls.py serves without an account: reads, throttled."""
+    from claims.public import api, api_urls
+
+    assert {p.name for p in api_urls.urlpatterns} == {"claim-list", "claim-detail"}
+    for pattern in api_urls.urlpatterns:
+        view = pattern.callback.view_class
+        assert set(view().allowed_methods) - {"HEAD"} == {"GET", "OPTIONS"}, pattern.name
+        assert view.throttle_classes == [api.PublicAPIThrottle], pattern.name
+
+
+def test_writing_to_the_public_api_is_refused(client, claim):
+    assert client.post(URL, {"statement": "x"}).status_code == 405
+    assert client.delete(f"{URL}{claim.slug}/").status_code == 405
+    assert Claim.objects.published().count() == 1
