@@ -77,7 +77,8 @@ class RowCounter:
 
 def measure(path: str, fmt: str, out: str | None = None) -> dict:
     """One export in this process: `path` "view" (the Exports page's download), "command"
-    (export_claims --out -), or "file" (export_claims --out FILE)."""
+    (export_claims --out -), "file" (export_claims --out FILE), or "datafeed" (the public
+    DataFeed of every published claim's ClaimReview, one element a line: `fmt` json)."""
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
     from django.db import connection
@@ -86,12 +87,14 @@ def measure(path: str, fmt: str, out: str | None = None) -> dict:
     connection.ensure_connection()
     counter = RowCounter(fmt)
     peak_before = peak_rss_mb()  # Django's set-up and migrate check, before any export
-    if path == "view":
+    if path in {"view", "datafeed"}:
         client = Client()
-        client.force_login(get_user_model().objects.get(username=USERNAME))
+        if path == "view":
+            client.force_login(get_user_model().objects.get(username=USERNAME))
+        url = f"/review/exports/mentions.{fmt}" if path == "view" else "/claims/datafeed.json"
         baseline = rss_mb()
         started = time.perf_counter()
-        response = client.get(f"/review/exports/mentions.{fmt}")
+        response = client.get(url)
         assert response.status_code == 200, response.status_code
         assert response.streaming, "the export must be a streamed response"
         for piece in response.streaming_content:
@@ -132,6 +135,72 @@ def measure(path: str, fmt: str, out: str | None = None) -> dict:
     }
 
 
+def measure_api(runs: int = 20) -> dict:
+    """Anonymous requests of the public read API: milliseconds (p50, p95) and queries."""
+    import statistics
+
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from claims.models import Claim
+
+    settings.CLAIMTRACK_PUBLIC_API_RATE = "1000000/minute"  # the bench is one address
+    claimant = Claim.objects.published().exclude(claimant=None).values("claimant_id").first()
+    published = Claim.objects.published().count()
+    requests = {
+        "list, 50 a page": "/api/public/claims/",
+        "list, 100 a page": "/api/public/claims/?page_size=100",
+        "a page in the middle": f"/api/public/claims/?page={max(1, published // 100)}",
+        "filtered (language, verdict, since)": (
+            "/api/public/claims/?language=en&verdict=false&since=2026-01-01"
+        ),
+    }
+    if claimant:  # the bench's claims have none; a real newsroom's do
+        requests["by claimant"] = f"/api/public/claims/?claimant={claimant['claimant_id']}"
+    client = Client()
+    found = {}
+    for name, url in requests.items():
+        times = []
+        for run in range(runs + 2):
+            with CaptureQueriesContext(connection) as queries:
+                started = time.perf_counter()
+                response = client.get(url)
+                elapsed = (time.perf_counter() - started) * 1000
+            assert response.status_code == 200, (url, response.status_code)
+            if run >= 2:  # two warm-up requests
+                times.append(elapsed)
+        times.sort()
+        found[name] = {
+            "p50": statistics.median(times),
+            "p95": times[min(len(times) - 1, round(0.95 * len(times)) - 1)],
+            "queries": len(queries),
+            "results": len(response.json()["results"]),
+            "count": response.json()["count"],
+        }
+    return found
+
+
+def claims_publish_all() -> None:
+    """Every bench claim published, with verdicts of the whole scale and dates over a
+    year: the public API and the DataFeed at full size."""
+    from django.db import connection
+
+    from claims.models import Rating
+
+    ratings = list(Rating.objects.order_by("pk").values_list("pk", flat=True))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE claims_claim SET status = 'published', "
+            "verdict_id = (%s::bigint[])[(id %% %s) + 1], "
+            "published_at = now() - (id %% 365) * interval '1 day', "
+            "conclusion = 'The bench concludes.'",
+            [ratings, len(ratings)],
+        )
+        cursor.execute("ANALYZE claims_claim")
+
+
 def exporter_ensure() -> None:
     """A journalist's account for the view's downloads."""
     from django.contrib.auth import get_user_model
@@ -146,7 +215,7 @@ def exporter_ensure() -> None:
 def run_child(path: str, fmt: str) -> dict:
     """The export in a fresh process, so that its peak RSS is its own."""
     with tempfile.TemporaryDirectory() as folder:
-        out = os.path.join(folder, f"mentions.{fmt}")
+        out = os.path.join(folder, f"{path}.{fmt}")
         done = subprocess.run(
             [sys.executable, "-m", "claims.bench_exports", "--child", path, fmt, out],
             capture_output=True,
@@ -159,6 +228,7 @@ def run_child(path: str, fmt: str) -> dict:
 
 
 NAMES = {
+    "datafeed": "view /claims/datafeed.json",
     "view": "view /review/exports/",
     "command": "export_claims --out -",
     "file": "export_claims --out FILE",
@@ -193,11 +263,11 @@ def main(argv: list[str] | None = None) -> None:
     bench_django_setup("exports")
     if args.child:
         path, fmt, out = args.child
-        print(json.dumps(measure(path, fmt, out)))
+        print(json.dumps(measure_api() if path == "api" else measure(path, fmt, out)))
         return
     from django.db import connection
 
-    from claims.models import Mention
+    from claims.models import Claim, Mention
 
     if args.populate_only:
         import random
@@ -205,6 +275,7 @@ def main(argv: list[str] | None = None) -> None:
         from claims.bench_matching import populate
 
         populate(args.claims, args.mentions, random.Random(14))
+        claims_publish_all()
         exporter_ensure()
         return
     # Populating takes far more memory than exporting, and Linux keeps a process's peak RSS
@@ -224,6 +295,18 @@ def main(argv: list[str] | None = None) -> None:
             result = run_child(path, fmt)
             assert result["rows"] == n_mentions, (result["rows"], n_mentions)
             print(report(result), flush=True)
+    n_published = Claim.objects.published().count()
+    connection.close()
+    print(f"public DataFeed and read API: {n_published:,} published claims")
+    result = run_child("datafeed", "json")
+    assert result["rows"] == n_published, (result["rows"], n_published)
+    print(report(result).replace(" rows", " ClaimReviews", 1), flush=True)
+    for name, figures in run_child("api", "json").items():
+        print(
+            f"  GET /api/public/claims/ {name:<36} p50 {figures['p50']:6.1f} ms, "
+            f"p95 {figures['p95']:6.1f} ms, {figures['queries']} queries "
+            f"({figures['results']} of {figures['count']:,} claims)"
+        )
 
 
 if __name__ == "__main__":

@@ -167,15 +167,16 @@ def _page_assemble(
     evidence: list[Evidence],
     corrections: list[Correction],
     scale: RatingScale,
-    with_relay: bool = True,
+    drawn: bool = True,
 ) -> ClaimPage:
     """A claim page from its parts, read already (accepted appearances in time order,
-    accepted responses, approved evidence, the correction log): no query."""
+    accepted responses, approved evidence, the correction log): no query. Not `drawn`: without
+    the attribution chains and the relay graph, which only the page draws."""
     appearances = [Appearance(mention=m, appeared_at=m.appeared_at) for m in mentions]
     if appearances:
         appearances[0].is_first = True
     chains: dict[tuple[str, ...], Chain] = {}
-    for appearance in appearances:
+    for appearance in appearances if drawn else []:
         links = appearance.mention.relay_chain
         if not appearance.mention.speaker:
             links[0] = str(_("an unidentified speaker"))
@@ -196,7 +197,7 @@ def _page_assemble(
         corrections=corrections,
         scale=scale,
         # The same appearances, joined across articles: no further query.
-        relay=relay_graph(claim, [a.mention for a in appearances]) if with_relay else None,
+        relay=relay_graph(claim, [a.mention for a in appearances]) if drawn else None,
     )
 
 
@@ -217,11 +218,14 @@ def claims_with_pages(claims: ClaimQuerySet) -> ClaimQuerySet:
     queries for any number of claims (the public API, the DataFeed)."""
     return claims.select_related("claimant", "verdict").prefetch_related(
         Prefetch(
-            "mentions", queryset=Mention.objects.public().in_time_order(), to_attr="page_mentions"
+            "mentions",
+            # The words the matching indexes are never shown, and long.
+            queryset=Mention.objects.public().in_time_order().defer("match_signature"),
+            to_attr="page_mentions",
         ),
         Prefetch(
             "responses",
-            queryset=_responses_in_order(Mention.objects.all()),
+            queryset=_responses_in_order(Mention.objects.defer("match_signature")),
             to_attr="page_responses",
         ),
         Prefetch("evidence", queryset=Evidence.objects.approved(), to_attr="page_evidence"),
@@ -235,8 +239,8 @@ def claims_with_pages(claims: ClaimQuerySet) -> ClaimQuerySet:
 
 def claim_pages_build(claims: Iterable[Claim], scale: RatingScale | None = None) -> list[ClaimPage]:
     """The pages of claims read through claims_with_pages, as claim_page_build makes them
-    one by one (without the relay graph, which only the page draws): no query but the
-    rating scale's, when not given."""
+    one by one but for what only the page draws (the attribution chains and the relay
+    graph): no query but the rating scale's, when not given."""
     scale = scale or rating_scale()
     return [
         _page_assemble(
@@ -246,7 +250,7 @@ def claim_pages_build(claims: Iterable[Claim], scale: RatingScale | None = None)
             evidence=claim.page_evidence,
             corrections=claim.page_corrections,
             scale=scale,
-            with_relay=False,
+            drawn=False,
         )
         for claim in claims
     ]

@@ -23,6 +23,16 @@ def test_the_bench_exports_every_mention_and_reads_its_memory(roles, tmp_path, p
     assert bench_exports.NAMES[path] in bench_exports.report(result)
 
 
+def test_the_bench_reads_the_datafeed_and_the_api_of_every_published_claim(roles):
+    populate(60, 300, random.Random(14))
+    bench_exports.claims_publish_all()
+    result = bench_exports.measure("datafeed", "json")
+    assert result["rows"] == 60  # one ClaimReview a line
+    api = bench_exports.measure_api(runs=2)
+    assert api["list, 50 a page"]["results"] == 50 and api["list, 50 a page"]["count"] == 60
+    assert all(figures["queries"] <= 8 for figures in api.values())
+
+
 def test_the_row_counter_reads_the_memory_at_its_checkpoints():
     counter = bench_exports.RowCounter("json", checkpoints=(2, 5))
     for piece in ["[", "\n{}", ",\n{}", ",\n{}", "\n]\n"]:
