@@ -8,7 +8,11 @@ client as a browser reads the stream) and through `manage.py export_claims` (to 
 counted, and to a file). The data is made, and each export runs, in a fresh Python process,
 so an export's peak RSS (ru_maxrss) is its own and not the populating's; the process also
 reads its RSS every 1,000 rows, after 10,000 and 100,000 rows and at the end: flat memory is
-a growth near zero.
+a growth near zero. Every bench claim is also published (verdicts across the scale, dates
+over a year) and the public side is read at that size: the whole DataFeed
+(`/claims/datafeed.json`, ClaimReviews per second and memory) and the read API
+(`/api/public/claims/`: p50/p95 and queries of a first page, a page of 100, a page in the
+middle, a filtered page).
 
     python -m claims.bench_exports [--claims 100000] [--mentions 500000]
 """
