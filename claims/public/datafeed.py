@@ -17,6 +17,7 @@ from django.http import HttpRequest, StreamingHttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
+from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_safe
 
 from claims.models import Claim, Correction
@@ -65,8 +66,9 @@ def _datafeed_chunks() -> Iterator[str]:
 
 
 @require_safe
+@gzip_page  # over 1 kB a ClaimReview, and much alike: a tenth of the size for the clients that ask
 def datafeed(request: HttpRequest) -> StreamingHttpResponse:
-    """The DataFeed, as JSON-LD."""
+    """The DataFeed, as JSON-LD (gzip-compressed for clients that accept it)."""
     return StreamingHttpResponse(
         (chunk.encode() for chunk in _datafeed_chunks()),
         content_type="application/ld+json; charset=utf-8",

@@ -123,3 +123,12 @@ def test_the_feed_reads_many_claims_in_a_few_queries_per_chunk(
 def test_the_feed_address_is_not_taken_for_a_claim_slug(client, publish):
     publish(statement="A claim called datafeed", slug="datafeed-json")
     assert feed(client)["@type"] == "DataFeed"
+
+
+def test_the_feed_comes_compressed_to_clients_that_accept_it(client, two):
+    import gzip
+
+    response = client.get(URL, HTTP_ACCEPT_ENCODING="gzip")
+    assert response["Content-Encoding"] == "gzip"
+    body = gzip.decompress(b"".join(response.streaming_content))
+    assert json.loads(body) == feed(client)

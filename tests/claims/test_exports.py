@@ -296,3 +296,12 @@ def test_the_api_refuses_readers_and_bad_requests(journalist, data):
 def test_the_schema_lists_the_export_endpoint(journalist_client):
     schema = journalist_client.get("/api/schema/", {"format": "json"}).json()
     assert "/api/exports/{kind}.{fmt}" in schema["paths"]
+
+
+def test_a_browser_download_comes_compressed_and_whole(journalist_client, data):
+    import gzip
+
+    response = journalist_client.get("/review/exports/mentions.json", HTTP_ACCEPT_ENCODING="gzip")
+    assert response["Content-Encoding"] == "gzip"
+    rows = json.loads(gzip.decompress(b"".join(response.streaming_content)))
+    assert [row["id"] for row in rows] == [m.pk for m in data["mentions"]]
