@@ -132,3 +132,24 @@ def test_the_feed_comes_compressed_to_clients_that_accept_it(client, two):
     assert response["Content-Encoding"] == "gzip"
     body = gzip.decompress(b"".join(response.streaming_content))
     assert json.loads(body) == feed(client)
+
+
+def test_a_poller_gets_304_until_a_public_change(client, two, editor):
+    first = client.get(URL)
+    etag = first["ETag"]
+    assert etag
+    unchanged = client.get(URL, HTTP_IF_NONE_MATCH=etag)
+    assert unchanged.status_code == 304 and unchanged.content == b""
+    # Another language is another feed (the labels).
+    assert client.get(URL, HTTP_IF_NONE_MATCH=etag, HTTP_ACCEPT_LANGUAGE="fr").status_code == 200
+    services.claim_unpublish(claim=two[1], by=editor, reason="We got it wrong.")
+    changed = client.get(URL, HTTP_IF_NONE_MATCH=etag)
+    assert changed.status_code == 200 and changed["ETag"] != etag
+    data = json.loads(b"".join(changed.streaming_content))
+    assert [e["claimReviewed"] for e in data["dataFeedElement"]] == [two[0].statement]
+
+
+def test_a_claim_published_without_the_services_changes_the_etag_too(client, two, publish):
+    etag = client.get(URL)["ETag"]
+    publish(statement="Written straight to the table", published_at=at(2))
+    assert client.get(URL, HTTP_IF_NONE_MATCH=etag).status_code == 200
