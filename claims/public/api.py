@@ -10,8 +10,6 @@ editor is not in the claim row until it is approved, so it is not here either.
 Anonymous requests are throttled per address (CLAIMTRACK_PUBLIC_API_RATE).
 """
 
-import datetime
-
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
@@ -184,7 +182,7 @@ class PublicClaimSerializer(serializers.Serializer):
         return VerdictSerializer(page.claim.verdict, context={"scale": page.scale}).data
 
     @extend_schema_field(OpenApiTypes.DATETIME)
-    def get_first_appeared_at(self, page: ClaimPage) -> datetime.datetime | None:
+    def get_first_appeared_at(self, page: ClaimPage) -> str | None:
         first = page.first_appearance
         return serializers.DateTimeField().to_representation(first.appeared_at) if first else None
 
