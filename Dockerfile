@@ -31,4 +31,5 @@ RUN useradd --system --uid 10001 --home-dir /app claimtrack
 USER claimtrack
 
 EXPOSE 8000
-CMD ["gunicorn", "claimtrack.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3"]
+# --timeout: streamed exports and the DataFeed outlast gunicorn's default 30 s (see docker-compose.yml).
+CMD ["gunicorn", "claimtrack.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--timeout", "300"]

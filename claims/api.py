@@ -1,12 +1,21 @@
-"""REST API for the newsroom's alerts (issue 13): `GET /api/alerts/?state=open`.
+"""REST API for the newsroom's alerts (issue 13): `GET /api/alerts/?state=open`; and its exports
+(issue 14): `GET /api/exports/<kind>.<format>`.
 
 Same access as the articles API (articles.api): a journalist's or an editor's account.
 Alerts are internal (they name unreviewed and unpublished claims): never for readers.
 """
 
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers
+from rest_framework.exceptions import NotFound
+from rest_framework.negotiation import BaseContentNegotiation
+from rest_framework.renderers import JSONRenderer
+from rest_framework.request import Request
+from rest_framework.views import APIView
 
 from articles.api import NEWSROOM_PERMISSIONS
+from claims import exports
 from claims.alerts import alerts_with_cards
 from claims.models import Alert
 
@@ -72,3 +81,56 @@ class AlertList(generics.ListAPIView):
                 raise serializers.ValidationError({"claim": "A claim id is a number."})
             found = found.filter(claim_id=int(claim))
         return alerts_with_cards(found).order_by("-created_at", "-id")
+
+
+class _AnyAccept(BaseContentNegotiation):
+    """Downloads are CSV or JSON whatever the client accepts (`Accept: text/csv` must not
+    be refused 406); errors are JSON."""
+
+    def select_parser(self, request, parsers):
+        return parsers[0]
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
+
+
+class ExportDownload(APIView):
+    """A newsroom export, streamed: `GET /api/exports/<kind>.<format>` with kind one of
+    claims, mentions, sources, reviews and format csv or json; `?since=` and `?until=`
+    (YYYY-MM-DD) narrow it by date (claims.exports says which date each kind has)."""
+
+    permission_classes = NEWSROOM_PERMISSIONS
+    renderer_classes = [JSONRenderer]
+    content_negotiation_class = _AnyAccept
+
+    @extend_schema(
+        operation_id="exports_retrieve",
+        parameters=[
+            OpenApiParameter(
+                "kind",
+                str,
+                OpenApiParameter.PATH,
+                enum=list(exports.KINDS),
+                description="The data.",
+            ),
+            OpenApiParameter("fmt", str, OpenApiParameter.PATH, enum=list(exports.FORMATS)),
+            OpenApiParameter("since", OpenApiTypes.DATE, description="On or after this day."),
+            OpenApiParameter("until", OpenApiTypes.DATE, description="On or before this day."),
+        ],
+        responses={
+            (200, "text/csv"): OpenApiTypes.STR,
+            (200, "application/json"): OpenApiTypes.STR,
+        },
+    )
+    def get(self, request: Request, kind: str, fmt: str):
+        try:
+            export = exports.export_kind(kind)
+            fmt = exports.export_format(fmt)
+        except exports.ExportError as error:
+            raise NotFound(str(error)) from None
+        try:
+            since = exports.export_date(request.query_params.get("since"), field="since")
+            until = exports.export_date(request.query_params.get("until"), field="until")
+        except exports.ExportError as error:
+            raise serializers.ValidationError({"date": [str(error)]}) from None
+        return exports.export_response(export, fmt, since=since, until=until)

@@ -240,6 +240,9 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
 }
+# Anonymous readers of the public read API (/api/public/claims/, claims.public.api): requests
+# per address ("N/second|minute|hour|day"); over it, 429 with the seconds to wait.
+CLAIMTRACK_PUBLIC_API_RATE = os.environ.get("CLAIMTRACK_PUBLIC_API_RATE", "120/minute")
 SPECTACULAR_SETTINGS = {
     "TITLE": "claimtrack API",
     "DESCRIPTION": "Submit articles and read the claims extracted from them.",

@@ -18,6 +18,7 @@ urlpatterns = [
     path("claims/", include("claims.public.urls")),
     path("review/", include("claims.review.urls")),
     path("admin/", admin.site.urls),
+    path("api/public/", include("claims.public.api_urls")),
     path("api/", include("articles.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("i18n/setlang/", views.set_language, name="set_language"),

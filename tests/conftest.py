@@ -24,6 +24,17 @@ def fresh_public_cache():
 
 
 @pytest.fixture(autouse=True)
+def fresh_public_api_allowance():
+    """Each test starts with the whole allowance of the public API's throttle for the test
+    client's address (the count lives in the default cache, maybe a shared Redis)."""
+    from django.core.cache import cache
+
+    from claims.public.api import PublicAPIThrottle
+
+    cache.delete(PublicAPIThrottle.cache_format % {"scope": "public_api", "ident": "127.0.0.1"})
+
+
+@pytest.fixture(autouse=True)
 def default_language():
     """Each test starts in the default language: a request in French leaves French active in
     its thread (LocaleMiddleware activates it), and commands run in the active language."""

@@ -5,13 +5,14 @@ only, and the public correction log; comments, tasks and the audit history stay 
 """
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Max, Min
+from django.db.models import Max, Min, Prefetch
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from claims.models import Claim, Correction, Evidence, Mention, Rating
+from claims.models import Claim, ClaimQuerySet, Correction, Evidence, Mention, Rating
 from claims.relay import RelayGraph, relay_graph
 from claims.responses import response_sentence
 from claims.source_names import name_key
@@ -149,14 +150,33 @@ class ClaimPage:
         return self.scale.value_of(self.claim.verdict)
 
 
-def claim_page_build(claim: Claim) -> ClaimPage:
-    """Everything a claim page shows, in five queries after the claim itself."""
-    mentions = claim.mentions.public().in_time_order()
+def _responses_in_order(mentions):
+    """A claim's accepted responses, in the order of their articles' dates."""
+    return (
+        mentions.public()
+        .select_related("article__outlet")
+        .defer("article__text")
+        .order_by(Coalesce("article__published_at", "article__created_at"), "start", "id")
+    )
+
+
+def _page_assemble(
+    claim: Claim,
+    mentions: list[Mention],
+    responses: list[Mention],
+    evidence: list[Evidence],
+    corrections: list[Correction],
+    scale: RatingScale,
+    drawn: bool = True,
+) -> ClaimPage:
+    """A claim page from its parts, read already (accepted appearances in time order,
+    accepted responses, approved evidence, the correction log): no query. Not `drawn`: without
+    the attribution chains and the relay graph, which only the page draws."""
     appearances = [Appearance(mention=m, appeared_at=m.appeared_at) for m in mentions]
     if appearances:
         appearances[0].is_first = True
     chains: dict[tuple[str, ...], Chain] = {}
-    for appearance in appearances:
+    for appearance in appearances if drawn else []:
         links = appearance.mention.relay_chain
         if not appearance.mention.speaker:
             links[0] = str(_("an unidentified speaker"))
@@ -165,25 +185,72 @@ def claim_page_build(claim: Claim) -> ClaimPage:
         chain.count += 1
         if appearance.outlet_name and appearance.outlet_name not in chain.outlets:
             chain.outlets.append(appearance.outlet_name)
-    responses = [
-        Response(mention=m, sentence=response_sentence(m))
-        for m in claim.responses.public()
-        .select_related("article__outlet")
-        .defer("article__text")
-        .order_by(Coalesce("article__published_at", "article__created_at"), "start", "id")
-    ]
-    evidence = list(claim.evidence.approved())
     for item in evidence:
         item.relation_label = EVIDENCE_RELATION_LABELS.get(item.relation, item.relation)
         item.kind_label = EVIDENCE_KIND_LABELS.get(item.kind, item.kind)
     return ClaimPage(
         claim=claim,
         appearances=appearances,
-        responses=responses,
+        responses=[Response(mention=m, sentence=response_sentence(m)) for m in responses],
         chains=list(chains.values()),
         evidence=evidence,
+        corrections=corrections,
+        scale=scale,
+        # The same appearances, joined across articles: no further query.
+        relay=relay_graph(claim, [a.mention for a in appearances]) if drawn else None,
+    )
+
+
+def claim_page_build(claim: Claim) -> ClaimPage:
+    """Everything a claim page shows, in five queries after the claim itself."""
+    return _page_assemble(
+        claim,
+        mentions=list(claim.mentions.public().in_time_order()),
+        responses=list(_responses_in_order(claim.responses)),
+        evidence=list(claim.evidence.approved()),
         corrections=list(claim.corrections.select_related("verdict")),
         scale=rating_scale(),
-        # The same appearances, joined across articles: no further query.
-        relay=relay_graph(claim, [a.mention for a in appearances]),
     )
+
+
+def claims_with_pages(claims: ClaimQuerySet) -> ClaimQuerySet:
+    """Published claims with what their pages show prefetched, for claim_pages_build: four
+    queries for any number of claims (the public API, the DataFeed)."""
+    return claims.select_related("claimant", "verdict").prefetch_related(
+        Prefetch(
+            "mentions",
+            # The words the matching indexes are never shown, and long.
+            queryset=Mention.objects.public().in_time_order().defer("match_signature"),
+            to_attr="page_mentions",
+        ),
+        Prefetch(
+            "responses",
+            queryset=_responses_in_order(Mention.objects.defer("match_signature")),
+            to_attr="page_responses",
+        ),
+        Prefetch("evidence", queryset=Evidence.objects.approved(), to_attr="page_evidence"),
+        Prefetch(
+            "corrections",
+            queryset=Correction.objects.select_related("verdict"),
+            to_attr="page_corrections",
+        ),
+    )
+
+
+def claim_pages_build(claims: Iterable[Claim], scale: RatingScale | None = None) -> list[ClaimPage]:
+    """The pages of claims read through claims_with_pages, as claim_page_build makes them
+    one by one but for what only the page draws (the attribution chains and the relay
+    graph): no query but the rating scale's, when not given."""
+    scale = scale or rating_scale()
+    return [
+        _page_assemble(
+            claim,
+            mentions=claim.page_mentions,
+            responses=claim.page_responses,
+            evidence=claim.page_evidence,
+            corrections=claim.page_corrections,
+            scale=scale,
+            drawn=False,
+        )
+        for claim in claims
+    ]

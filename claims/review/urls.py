@@ -3,6 +3,7 @@ from django.urls import path
 from claims.review import (
     agreement_views,
     alert_views,
+    export_views,
     match_views,
     notification_views,
     quality_views,
@@ -73,4 +74,6 @@ urlpatterns = [
     path(
         "annotations/<int:pk>/delete/", agreement_views.annotation_delete, name="annotation-delete"
     ),
+    path("exports/", export_views.export_list, name="exports"),
+    path("exports/<slug:kind>.<slug:fmt>", export_views.export_download, name="export"),
 ]

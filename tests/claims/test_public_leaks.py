@@ -213,3 +213,17 @@ def test_home_page_shows_published_claims_only(client, newsroom, withdrawn_claim
         "draft evidence",
     ]:
         assert text not in body, text
+
+
+def test_public_api_and_datafeed_show_published_claims_only(client, newsroom):
+    """The read API for aggregators and the DataFeed (issue 14) show what the pages show."""
+    claim, hidden, _ = newsroom
+    for url in ["/api/public/claims/", f"/api/public/claims/{claim.slug}/"]:
+        body = assert_no_leak(client.get(url))
+        assert claim.slug in body and "Approved minutes" in body and "Daily Sun" in body
+    feed = client.get("/claims/datafeed.json")
+    body = b"".join(feed.streaming_content).decode()
+    assert MARKER not in body and claim.statement in body
+    for other in hidden.values():
+        assert client.get(f"/api/public/claims/{other.slug}/").status_code == 404
+        assert other.slug not in body
