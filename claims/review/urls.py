@@ -1,6 +1,13 @@
 from django.urls import path
 
-from claims.review import alert_views, match_views, notification_views, selection_views, views
+from claims.review import (
+    alert_views,
+    match_views,
+    notification_views,
+    selection_views,
+    source_views,
+    views,
+)
 
 app_name = "review"
 urlpatterns = [
@@ -51,4 +58,17 @@ urlpatterns = [
         notification_views.notification_read_all,
         name="notifications-read-all",
     ),
+    path("sources/", source_views.source_list, name="sources"),
+    path("sources/<int:pk>/", source_views.source_detail, name="source"),
+    path("sources/<int:pk>/rename/", source_views.source_rename, name="source-rename"),
+    path("sources/<int:pk>/kind/", source_views.source_kind, name="source-kind"),
+    path("sources/<int:pk>/aliases/", source_views.source_alias_add, name="source-alias-add"),
+    path(
+        "sources/<int:pk>/aliases/<int:alias_pk>/remove/",
+        source_views.source_alias_remove,
+        name="source-alias-remove",
+    ),
+    path("sources/<int:pk>/merge/", source_views.source_merge, name="source-merge"),
+    path("sources/<int:pk>/split/", source_views.source_split, name="source-split"),
+    path("outlets/<int:pk>/", source_views.outlet_detail, name="outlet"),
 ]
