@@ -41,28 +41,29 @@ def give_speakers() -> dict:
         cursor.execute(
             f"""
             UPDATE claims_mention SET
-              source_id = CASE WHEN id % {BIG_EVERY} = 0 THEN %s
-                               ELSE %s + (id % {SOURCES - 1}) END,
-              stance = CASE id % 20 WHEN 1 THEN 'denies' WHEN 2 THEN 'declines_comment'
+              source_id = CASE WHEN id %% {BIG_EVERY} = 0 THEN %s
+                               ELSE %s + (id %% {SOURCES - 1}) END,
+              stance = CASE id %% 20 WHEN 1 THEN 'denies' WHEN 2 THEN 'declines_comment'
                                     WHEN 3 THEN 'cannot_verify' ELSE 'asserts' END,
-              via = CASE WHEN id % 7 = 0 THEN '["Wire agency"]'::jsonb ELSE '[]'::jsonb END,
-              hedges = CASE WHEN id % 11 = 0 THEN '["anonymous"]'::jsonb ELSE '[]'::jsonb END
+              via = CASE WHEN id %% 7 = 0 THEN '["Wire agency"]'::jsonb ELSE '[]'::jsonb END,
+              hedges = CASE WHEN id %% 11 = 0 THEN '["anonymous"]'::jsonb ELSE '[]'::jsonb END
             """,
             [big, first],
         )
         cursor.execute(
             f"""
             UPDATE claims_claim SET
-              claimant_id = CASE WHEN id % {BIG_EVERY} = 0 THEN %s
-                                 ELSE %s + (id % {SOURCES - 1}) END
+              claimant_id = CASE WHEN id %% {BIG_EVERY} = 0 THEN %s
+                                 ELSE %s + (id %% {SOURCES - 1}) END
             """,
             [big, first],
         )
         cursor.execute(
             """
             UPDATE claims_claim SET status = 'published', verdict_id = %s,
-              conclusion = 'Bench conclusion.', published_at = now() - (id % 700) * interval '1 day'
-            WHERE id % 3 = 0
+              conclusion = 'Bench conclusion.',
+              published_at = now() - (id %% 700) * interval '1 day'
+            WHERE id %% 3 = 0
             """,
             [verdict],
         )
@@ -72,7 +73,13 @@ def give_speakers() -> dict:
         for table in ("claims_mention", "claims_claim", "articles_article", "claims_source"):
             cursor.execute(f"ANALYZE {table}")
     print(f"speakers, stances, dates and publications set in {time.perf_counter() - started:.0f} s")
-    return {"big": big, "typical": first + 7}
+    from claims.models import Claim
+
+    # A typical speaker: the claimant of a published claim, with ~100 mentions.
+    typical = (
+        Claim.objects.published().exclude(claimant_id=big).order_by("pk").values("claimant_id")
+    )[0]["claimant_id"]
+    return {"big": big, "typical": typical}
 
 
 def measure(client, path: str, runs: int, cold_public: bool) -> dict:

@@ -1,4 +1,5 @@
-"""Editors keep the record of sources: merge, split, rename, type, aliases (claims.source_records)."""
+"""Editors keep the record of sources (claims.source_records): merge, split, rename, type,
+aliases."""
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
