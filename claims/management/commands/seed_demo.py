@@ -182,6 +182,7 @@ class Command(BaseCommand):
         articles = self.create_articles(users["journalist"])
         with transaction.atomic():
             self.create_claims(articles, users)
+        seed_source_records(users["editor"])
         self.stdout.write(self.style.SUCCESS("Demo data ready. Log in at /accounts/login/ with:"))
         for username, password, group, _ in ACCOUNTS:
             self.stdout.write(
@@ -384,3 +385,28 @@ class Command(BaseCommand):
             confidence=1.0,
             rule="added-by-journalist",
         )
+
+
+def seed_source_records(editor) -> None:
+    """Speaker pages (claims.source_records): the claimant of the first published claim gets
+    an alias, so its newsroom page shows an audited change; a second run adds nothing."""
+    from django.core.exceptions import ValidationError
+
+    from claims.source_records import source_alias_add
+
+    claim = (
+        Claim.objects.published()
+        .exclude(claimant=None)
+        .exclude(claimant__kind=Source.Kind.ANONYMOUS)
+        .select_related("claimant")
+        .order_by("pk")
+        .first()
+    )
+    if claim is None or claim.claimant.events.exists():
+        return
+    words = claim.claimant.name.split()
+    alias = words[-1] if len(words) > 1 else f"{claim.claimant.name} (demo)"
+    try:  # the surname alone, as later articles write it
+        source_alias_add(source=claim.claimant, alias=alias, by=editor)
+    except ValidationError:  # it names another source already: no alias then
+        pass
