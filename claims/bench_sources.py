@@ -71,7 +71,9 @@ def give_speakers() -> dict:
             "UPDATE articles_article SET published_at = now() - (id % 730) * interval '1 day'"
         )
         for table in ("claims_mention", "claims_claim", "articles_article", "claims_source"):
-            cursor.execute(f"ANALYZE {table}")
+            # The steady state autovacuum keeps: statistics, and the visibility map that lets
+            # the covering indexes answer without reading the rows.
+            cursor.execute(f"VACUUM ANALYZE {table}")
     print(f"speakers, stances, dates and publications set in {time.perf_counter() - started:.0f} s")
     from claims.models import Claim
 

@@ -219,6 +219,20 @@ class Claim(models.Model):
         indexes = [
             # Claim.objects.published() lists published claims, most recent first.
             models.Index(fields=["status", "-published_at"], name="claim_status_published_idx"),
+            # Speaker and outlet pages (claims.source_profiles.claim_page) order a source's
+            # claims (thousands for a big one) from this index alone, then read one page.
+            models.Index(
+                fields=["id"],
+                include=["updated_at", "published_at", "status"],
+                name="claim_id_order_idx",
+            ),
+            # Readers' speaker and outlet pages: "the mention's claim is published" as a
+            # semi-join on this small index (claims.source_profiles.public_mentions).
+            models.Index(
+                fields=["id"],
+                condition=Q(status="published", published_at__isnull=False),
+                name="claim_published_id_idx",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -374,8 +388,22 @@ class Mention(models.Model):
                 name="mention_pending_article_idx",
             ),
             # Speaker pages (claims.source_profiles): a source's mentions by review state —
-            # its counts of stances and relays, its claims through accepted mentions.
-            models.Index(fields=["source", "review_state"], name="mention_source_state_idx"),
+            # its counts of stances, relays and anonymity by month and outlet, its claims
+            # through accepted mentions — read from the index alone (covering), never from
+            # the wide rows (content, signature) scattered over the table.
+            models.Index(
+                fields=["source", "review_state"],
+                include=[
+                    "article",
+                    "claim",
+                    "responds_to",
+                    "stance",
+                    "speaker_type",
+                    "via",
+                    "hedges",
+                ],
+                name="mention_source_state_idx",
+            ),
         ]
 
     def __str__(self) -> str:

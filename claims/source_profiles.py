@@ -25,69 +25,82 @@ from django.utils.formats import date_format
 from articles.models import Outlet
 from claims.bars import Bars, bars
 from claims.models import Claim, Mention, Source
+from claims.paging import UncountedPage
 
 # The appearances chart shows at most this many months, ending with the latest one.
 MONTHS_SHOWN = 24
 # Outlets (of a source) and speakers (of an outlet) listed, the most frequent first.
 TOP = 15
 
-_PUBLISHED_CLAIM = Q(claim__status=Claim.Status.PUBLISHED, claim__published_at__isnull=False)
-_PUBLISHED_ANSWER = Q(
-    responds_to__status=Claim.Status.PUBLISHED, responds_to__published_at__isnull=False
-)
-
 
 def public_mentions(mentions: QuerySet[Mention]) -> QuerySet[Mention]:
     """Of these mentions, those readers see: accepted appearances and responses of
     published claims."""
-    return mentions.filter(review_state=Mention.ReviewState.ACCEPTED).filter(
-        _PUBLISHED_CLAIM | _PUBLISHED_ANSWER
+    # A mention is an appearance or a response, never both: its claim is the one of the two
+    # it has (claim_published_id_idx answers "published" without reading claims).
+    return (
+        mentions.filter(review_state=Mention.ReviewState.ACCEPTED)
+        .alias(linked=Coalesce("claim_id", "responds_to_id"))
+        .filter(linked__in=Claim.objects.published().values("pk"))
     )
 
 
 def newsroom_mentions(mentions: QuerySet[Mention]) -> QuerySet[Mention]:
     """Of these mentions, those the newsroom counts: all but the rejected ones."""
-    return mentions.exclude(review_state=Mention.ReviewState.REJECTED)
+    # Named states rather than "not rejected": an index condition of mention_source_state_idx.
+    counted = [s for s in Mention.ReviewState.values if s != Mention.ReviewState.REJECTED]
+    return mentions.filter(review_state__in=counted)
 
 
 def source_mentions(source: Source, *, public: bool) -> QuerySet[Mention]:
     # mention_source_state_idx: a source's mentions by review state.
-    mentions = Mention.objects.filter(source=source)
+    mentions = Mention.objects.filter(source=source).order_by()
     return public_mentions(mentions) if public else newsroom_mentions(mentions)
 
 
 def outlet_mentions(outlet: Outlet, *, public: bool) -> QuerySet[Mention]:
-    mentions = Mention.objects.filter(article__outlet=outlet)
+    mentions = Mention.objects.filter(article__outlet=outlet).order_by()
     return public_mentions(mentions) if public else newsroom_mentions(mentions)
+
+
+def _ordered(claims: QuerySet[Claim], *, public: bool) -> QuerySet[Claim]:
+    if public:
+        return claims.published().order_by("-published_at", "-id")
+    return claims.order_by("-updated_at", "-id")
 
 
 def source_claims(source: Source, *, public: bool) -> QuerySet[Claim]:
     """The claims of a source: those it is the claimant of, and those it speaks in through
     an accepted mention (an appearance or a response); newest first."""
-    accepted = Mention.objects.filter(source=source, review_state=Mention.ReviewState.ACCEPTED)
-    claims = Claim.objects.filter(
-        Q(claimant=source)
-        | Q(pk__in=accepted.values("claim_id"))
-        | Q(pk__in=accepted.values("responds_to_id"))
-    ).select_related("verdict", "claimant")
-    if public:
-        return claims.published().order_by("-published_at", "-id")
-    return claims.order_by("-updated_at", "-id")
+    accepted = Mention.objects.filter(
+        source=source, review_state=Mention.ReviewState.ACCEPTED
+    ).order_by()
+    ids = (
+        Claim.objects.filter(claimant=source)
+        .order_by()
+        .values("pk")
+        .union(accepted.values("claim_id"), accepted.values("responds_to_id"))
+    )
+    return _ordered(Claim.objects.filter(pk__in=ids), public=public)
 
 
 def outlet_claims(outlet: Outlet, *, public: bool) -> QuerySet[Claim]:
     """The claims an outlet carried: those its articles' mentions are appearances of."""
-    mentions = Mention.objects.filter(article__outlet=outlet, claim__isnull=False)
+    mentions = Mention.objects.filter(article__outlet=outlet, claim__isnull=False).order_by()
     if public:
         mentions = mentions.filter(review_state=Mention.ReviewState.ACCEPTED)
     else:
         mentions = newsroom_mentions(mentions)
-    claims = Claim.objects.filter(pk__in=mentions.values("claim_id")).select_related(
-        "verdict", "claimant"
-    )
-    if public:
-        return claims.published().order_by("-published_at", "-id")
-    return claims.order_by("-updated_at", "-id")
+    return _ordered(Claim.objects.filter(pk__in=mentions.values("claim_id")), public=public)
+
+
+def claim_page(claims: QuerySet[Claim], number: str | int | None, per_page: int) -> UncountedPage:
+    """A page of these claims, with verdict and claimant: the page's ids first, ordered
+    from claim_id_order_idx alone (a big source has thousands of claims), then its rows."""
+    page = UncountedPage(claims.values_list("pk", flat=True), number, per_page)
+    rows = Claim.objects.select_related("verdict", "claimant").in_bulk(page.object_list)
+    page.object_list = [rows[pk] for pk in page.object_list if pk in rows]
+    return page
 
 
 def source_is_public(source: Source) -> bool:
@@ -97,7 +110,10 @@ def source_is_public(source: Source) -> bool:
     follow from article to article."""
     if source.is_anonymous:
         return False
-    return source_claims(source, public=True).exists()
+    return (
+        Claim.objects.published().filter(claimant=source).exists()
+        or source_mentions(source, public=True).exists()
+    )
 
 
 def outlet_is_public(outlet: Outlet) -> bool:
@@ -136,67 +152,36 @@ class Profile:
         return self.share(self.anonymous)
 
 
-_ANONYMOUS = (
-    Q(hedges__contains=["anonymous"])
-    | Q(speaker_type=Source.Kind.ANONYMOUS)
-    | Q(source__kind=Source.Kind.ANONYMOUS)
-)
-
-
-def _counts(mentions: QuerySet[Mention]) -> dict[str, int]:
-    """Total, per stance, relayed and anonymous: one aggregate query."""
-    stances = {
-        f"stance_{value}": Count("pk", filter=Q(stance=value)) for value in Mention.Stance.values
-    }
-    return mentions.aggregate(
-        total=Count("pk"),
-        relayed=Count("pk", filter=~Q(via=[])),
-        anonymous=Count("pk", filter=_ANONYMOUS),
-        **stances,
-    )
+# Resting on an anonymous source: the article says so (the hedge), or the speaker is one.
+_ANONYMOUS = Q(hedges__contains=["anonymous"]) | Q(speaker_type=Source.Kind.ANONYMOUS)
+_COUNTS = {
+    "total": Count("pk"),
+    "relayed": Count("pk", filter=~Q(via=[])),
+    "anonymous": Count("pk", filter=_ANONYMOUS),
+    **{f"stance_{v}": Count("pk", filter=Q(stance=v)) for v in Mention.Stance.values},
+}
 
 
 def _month_label(month: datetime.date) -> str:
     return date_format(month, "M Y")
 
 
-def _months(mentions: QuerySet[Mention]) -> Bars:
-    """Mentions per month (the article's own date, else when it was stored), the latest
-    MONTHS_SHOWN months up to the last one with a mention, empty months included."""
-    rows = (
-        mentions.annotate(
-            month=TruncMonth(Coalesce("article__published_at", "article__created_at"))
-        )
-        .values("month")
-        .annotate(n=Count("pk"))
-        .order_by("month")
-    )
-    found = {}
-    for row in rows:
-        month = row["month"]
-        if isinstance(month, datetime.datetime):
-            month = timezone.localtime(month).date() if timezone.is_aware(month) else month.date()
-        found[month.replace(day=1)] = found.get(month.replace(day=1), 0) + row["n"]
+def _as_month(value) -> datetime.date:
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    return value.replace(day=1)
+
+
+def _months(found: dict[datetime.date, int]) -> Bars:
+    """The latest MONTHS_SHOWN months up to the last one with a mention, empty ones too."""
     if not found:
         return bars([])
     last, first = max(found), min(found)
     months = [last]
     while len(months) < MONTHS_SHOWN and months[-1] > first:
-        previous = (months[-1] - datetime.timedelta(days=1)).replace(day=1)
-        months.append(previous)
+        months.append((months[-1] - datetime.timedelta(days=1)).replace(day=1))
     months.reverse()
     return bars([(_month_label(m), found.get(m, 0), m.isoformat()[:7]) for m in months])
-
-
-def _outlets(mentions: QuerySet[Mention]) -> list[dict]:
-    rows = (
-        mentions.filter(article__outlet__isnull=False)
-        .values("article__outlet_id", "article__outlet__name")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "article__outlet__name")[:TOP]
-    )
-    return [{"id": r["article__outlet_id"], "name": r["article__outlet__name"], "count": r["n"]}
-            for r in rows]  # fmt: skip
 
 
 def _speakers(mentions: QuerySet[Mention]) -> list[dict]:
@@ -216,19 +201,41 @@ def _speakers(mentions: QuerySet[Mention]) -> list[dict]:
 def profile_build(
     mentions: QuerySet[Mention], *, outlets: bool = False, speakers: bool = False
 ) -> Profile:
-    """The counts of these mentions: 2 queries, one more for outlets, one for speakers."""
-    counts = _counts(mentions)
+    """The counts of these mentions in one pass: grouped by month (and outlet), each group
+    counted by stance, relay and anonymity, summed here; one more query for speakers."""
+    groups = ["month", "article__outlet_id"] if outlets else ["month"]
+    rows = (
+        mentions.annotate(
+            month=TruncMonth(Coalesce("article__published_at", "article__created_at"))
+        )
+        .values(*groups)
+        .annotate(**_COUNTS)
+        .order_by()
+    )
+    totals = dict.fromkeys(_COUNTS, 0)
+    by_month: dict[datetime.date, int] = {}
+    by_outlet: dict[int, int] = {}
+    for row in rows:
+        for key in _COUNTS:
+            totals[key] += row[key]
+        month = _as_month(row["month"])
+        by_month[month] = by_month.get(month, 0) + row["total"]
+        if outlets and row["article__outlet_id"] is not None:
+            outlet = row["article__outlet_id"]
+            by_outlet[outlet] = by_outlet.get(outlet, 0) + row["total"]
+    top = sorted(by_outlet.items(), key=lambda item: -item[1])[:TOP]
+    names = dict(Outlet.objects.filter(pk__in=[pk for pk, _ in top]).values_list("pk", "name"))
     labels = dict(Mention.Stance.choices)
     return Profile(
-        total=counts["total"],
+        total=totals["total"],
         stances=[
-            StanceCount(stance=v, label=str(labels[v]), count=counts[f"stance_{v}"])
+            StanceCount(stance=v, label=str(labels[v]), count=totals[f"stance_{v}"])
             for v in Mention.Stance.values
         ],
-        relayed=counts["relayed"],
-        anonymous=counts["anonymous"],
-        months=_months(mentions),
-        outlets=_outlets(mentions) if outlets else [],
+        relayed=totals["relayed"],
+        anonymous=totals["anonymous"],
+        months=_months(by_month),
+        outlets=[{"id": pk, "name": names.get(pk, ""), "count": n} for pk, n in top],
         speakers=_speakers(mentions) if speakers else [],
     )
 

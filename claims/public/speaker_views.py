@@ -22,7 +22,6 @@ from django.views.decorators.http import require_safe
 from articles.models import Outlet
 from claims import source_profiles
 from claims.models import Source, SourceEvent
-from claims.paging import UncountedPage
 from claims.public.cache import public_cache_get, public_cache_key, public_cache_set
 
 CLAIMS_PER_PAGE = 20
@@ -39,7 +38,7 @@ def _page_number(request: HttpRequest) -> int:
 
 def _speaker_fragment(source: Source, number: int) -> dict[str, str]:
     mentions = source_profiles.source_mentions(source, public=True)
-    claims = UncountedPage(
+    claims = source_profiles.claim_page(
         source_profiles.source_claims(source, public=True), number, CLAIMS_PER_PAGE
     )
     context = {
@@ -85,7 +84,7 @@ def outlet_detail(request: HttpRequest, pk: int) -> HttpResponse:
         mentions = source_profiles.outlet_mentions(outlet, public=True)
         context = {
             "outlet": outlet,
-            "claims_page": UncountedPage(
+            "claims_page": source_profiles.claim_page(
                 source_profiles.outlet_claims(outlet, public=True), number, CLAIMS_PER_PAGE
             ),
             "profile": source_profiles.profile_build(mentions, speakers=True),

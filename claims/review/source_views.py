@@ -73,7 +73,7 @@ def source_detail(request: HttpRequest, pk: int) -> HttpResponse:
     its claims, a page of its mentions, counts made in SQL."""
     source = get_object_or_404(Source, pk=pk)
     mentions = source_profiles.source_mentions(source, public=False)
-    claims = UncountedPage(
+    claims = source_profiles.claim_page(
         source_profiles.source_claims(source, public=False),
         request.GET.get("page"),
         CLAIMS_PER_PAGE,
@@ -87,11 +87,14 @@ def source_detail(request: HttpRequest, pk: int) -> HttpResponse:
         MENTIONS_PER_PAGE,
     )
     editor = is_editor(request.user)
+    profile = source_profiles.profile_build(mentions, outlets=True)
+    if source.is_anonymous:  # every statement of an anonymous source rests on it
+        profile.anonymous = profile.total
     context = {
         "source": source,
         "aliases": list(source.aliases.all()),
         "events": list(source.events.select_related("by")[:50]),
-        "profile": source_profiles.profile_build(mentions, outlets=True),
+        "profile": profile,
         "states": source_profiles.review_states(Mention.objects.filter(source=source)),
         "claims_page": claims,
         "mentions_page": recent,
@@ -240,7 +243,7 @@ def outlet_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "outlet": outlet,
             "profile": source_profiles.profile_build(mentions, speakers=True),
             "states": source_profiles.review_states(Mention.objects.filter(article__outlet=outlet)),
-            "claims_page": UncountedPage(
+            "claims_page": source_profiles.claim_page(
                 source_profiles.outlet_claims(outlet, public=False),
                 request.GET.get("page"),
                 CLAIMS_PER_PAGE,

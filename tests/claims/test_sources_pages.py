@@ -116,7 +116,10 @@ def test_the_outlet_page_shows_its_claims_stances_anonymous_relays_and_speakers(
     first = mention(source, claim=claim, outlet="Harbour Gazette")
     outlet = first.article.outlet
     anonymous = named("two officials", Source.Kind.ANONYMOUS)
-    mention(anonymous, outlet="Harbour Gazette", stance=Mention.Stance.CANNOT_VERIFY)
+    mention(
+        anonymous, outlet="Harbour Gazette", stance=Mention.Stance.CANNOT_VERIFY,
+        speaker="two officials", speaker_type=Source.Kind.ANONYMOUS,
+    )  # fmt: skip
     mention(source, outlet="Other Post")
 
     html = journalist_client.get(reverse("review:outlet", args=[outlet.pk])).content.decode()
