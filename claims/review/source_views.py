@@ -175,7 +175,7 @@ def source_alias_remove(request: HttpRequest, pk: int, alias_pk: int) -> HttpRes
 def merge_target(text: str) -> Source:
     """The source an editor means by "no. 12", "12" or an exact name (or alias)."""
     text = " ".join(clean_text(text).split())
-    number = text.removeprefix("no.").removeprefix("#").strip()
+    number = text.lower().removeprefix("no.").removeprefix("no").removeprefix("#").strip()
     if number.isdigit():
         found = Source.objects.filter(pk=int(number)).first()
         if found is None:
