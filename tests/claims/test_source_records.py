@@ -222,3 +222,17 @@ def test_a_claim_in_review_cannot_be_approved_after_its_claimant_was_merged(
     with pytest.raises(ValidationError, match="claimant"):
         services.claim_approve_publication(claim=claim, by=editor2)
     assert not Claim.objects.published().exists()
+
+
+def test_a_claims_history_still_names_a_claimant_merged_since(journalist, editor):
+    from claims import selectors
+
+    claim = services.claim_create(
+        statement="The bridge closes in May", claimant_name="Jean Dupond", by=journalist
+    )
+    services.claim_update(
+        claim=claim, by=journalist, statement=claim.statement, claimant_name="Jean Dupont"
+    )
+    source_merge(source=named("Jean Dupond"), into=named("Jean Dupont"), by=editor)
+    text = str(selectors.claim_history(claim))
+    assert "Jean Dupond" in text and "since deleted" not in text
