@@ -53,14 +53,17 @@ def newsroom_mentions(mentions: QuerySet[Mention]) -> QuerySet[Mention]:
 
 
 def source_mentions(source: Source, *, public: bool) -> QuerySet[Mention]:
+    """A source's mentions readers see, or (newsroom) all of them, in every review state:
+    profile_build(states=True) leaves the rejected ones out of its counts."""
     # mention_source_state_idx: a source's mentions by review state.
     mentions = Mention.objects.filter(source=source).order_by()
-    return public_mentions(mentions) if public else newsroom_mentions(mentions)
+    return public_mentions(mentions) if public else mentions
 
 
 def outlet_mentions(outlet: Outlet, *, public: bool) -> QuerySet[Mention]:
+    """The mentions of an outlet's articles, as source_mentions."""
     mentions = Mention.objects.filter(article__outlet=outlet).order_by()
-    return public_mentions(mentions) if public else newsroom_mentions(mentions)
+    return public_mentions(mentions) if public else mentions
 
 
 def _ordered(claims: QuerySet[Claim], *, public: bool) -> QuerySet[Claim]:
@@ -198,26 +201,53 @@ def _speakers(mentions: QuerySet[Mention]) -> list[dict]:
     ]  # fmt: skip
 
 
+def _counted_only(counts: dict[str, Count]) -> dict[str, Count]:
+    """The same counts, rejected mentions left out."""
+    counted = ~Q(review_state=Mention.ReviewState.REJECTED)
+    return {
+        key: Count("pk", filter=counted & count.filter if count.filter else counted)
+        for key, count in counts.items()
+    }
+
+
 def profile_build(
-    mentions: QuerySet[Mention], *, outlets: bool = False, speakers: bool = False
+    mentions: QuerySet[Mention],
+    *,
+    outlets: bool = False,
+    speakers: bool = False,
+    states: bool = False,
 ) -> Profile:
     """The counts of these mentions in one pass: grouped by month (and outlet), each group
-    counted by stance, relay and anonymity, summed here; one more query for speakers."""
+    counted by stance, relay and anonymity, summed here; one more query for speakers.
+
+    `states` (the newsroom's view): the mentions are in every review state; the counts
+    leave the rejected ones out, and Profile.states counts each state.
+    """
     groups = ["month", "article__outlet_id"] if outlets else ["month"]
+    counts = _counted_only(_COUNTS) if states else dict(_COUNTS)
+    if states:
+        counts.update(
+            {
+                f"state_{v}": Count("pk", filter=Q(review_state=v))
+                for v in Mention.ReviewState.values
+            }
+        )
     rows = (
         mentions.annotate(
             month=TruncMonth(Coalesce("article__published_at", "article__created_at"))
         )
         .values(*groups)
-        .annotate(**_COUNTS)
+        .annotate(**counts)
         .order_by()
     )
-    totals = dict.fromkeys(_COUNTS, 0)
+    totals = dict.fromkeys(counts, 0)
     by_month: dict[datetime.date, int] = {}
     by_outlet: dict[int, int] = {}
     for row in rows:
-        for key in _COUNTS:
+        for key in counts:
             totals[key] += row[key]
+        if not row["total"]:  # rejected mentions only
+            continue
         month = _as_month(row["month"])
         by_month[month] = by_month.get(month, 0) + row["total"]
         if outlets and row["article__outlet_id"] is not None:
@@ -236,12 +266,6 @@ def profile_build(
         anonymous=totals["anonymous"],
         months=_months(by_month),
         outlets=[{"id": pk, "name": names.get(pk, ""), "count": n} for pk, n in top],
-        speakers=_speakers(mentions) if speakers else [],
+        speakers=_speakers(newsroom_mentions(mentions) if states else mentions) if speakers else [],
+        states={v: totals[f"state_{v}"] for v in Mention.ReviewState.values} if states else {},
     )
-
-
-def review_states(mentions: QuerySet[Mention]) -> dict[str, int]:
-    """How many of these mentions are in each review state (the newsroom's view)."""
-    rows = mentions.values("review_state").annotate(n=Count("pk")).order_by()
-    found = {r["review_state"]: r["n"] for r in rows}
-    return {value: found.get(value, 0) for value in Mention.ReviewState.values}

@@ -87,7 +87,7 @@ def source_detail(request: HttpRequest, pk: int) -> HttpResponse:
         MENTIONS_PER_PAGE,
     )
     editor = is_editor(request.user)
-    profile = source_profiles.profile_build(mentions, outlets=True)
+    profile = source_profiles.profile_build(mentions, outlets=True, states=True)
     if source.is_anonymous:  # every statement of an anonymous source rests on it
         profile.anonymous = profile.total
     context = {
@@ -95,7 +95,7 @@ def source_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "aliases": list(source.aliases.all()),
         "events": list(source.events.select_related("by")[:50]),
         "profile": profile,
-        "states": source_profiles.review_states(Mention.objects.filter(source=source)),
+        "states": profile.states,
         "claims_page": claims,
         "mentions_page": recent,
         "is_editor": editor,
@@ -236,13 +236,14 @@ def outlet_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """What an outlet carried: its claims, its mentions' stances and relays, its speakers."""
     outlet = get_object_or_404(Outlet, pk=pk)
     mentions = source_profiles.outlet_mentions(outlet, public=False)
+    profile = source_profiles.profile_build(mentions, speakers=True, states=True)
     return render(
         request,
         "claims/review/outlet_detail.html",
         {
             "outlet": outlet,
-            "profile": source_profiles.profile_build(mentions, speakers=True),
-            "states": source_profiles.review_states(Mention.objects.filter(article__outlet=outlet)),
+            "profile": profile,
+            "states": profile.states,
             "claims_page": source_profiles.claim_page(
                 source_profiles.outlet_claims(outlet, public=False),
                 request.GET.get("page"),

@@ -86,6 +86,7 @@ def test_the_source_page_shows_claims_stances_relays_and_outlets(journalist_clie
     assert "Not this source&#x27;s claim" not in html and "Not this source's claim" not in html
     counts = re.search(r'<ul class="profile-counts">(.*?)</ul>', html, re.S).group(1)
     assert "<strong>3</strong> statements" in counts  # the rejected one is not counted
+    assert "Mentions: 2 accepted, 1 unreviewed, 0 corrected, 1 rejected" in html
     assert re.search(r'stance-denies"><strong>1</strong>', counts)
     assert re.search(r'stance-declines_comment"><strong>1</strong>', counts)
     assert re.search(r'class="relayed"><strong>1</strong>', counts)
