@@ -408,3 +408,19 @@ def test_an_anonymous_source_has_a_newsroom_page_and_no_readers_page(client, edi
     assert re.search(r'class="anonymous"><strong>2</strong>', html)
     assert "merge-form" in html and "alias-form" not in html  # no aliases for a description
     assert client.get(anonymous.get_absolute_url()).status_code == 404
+
+
+def test_the_chart_geometry_is_not_localised_in_french(client, publish):
+    source = named("Paul Martin")
+    claim = publish(claimant=source)
+    for month in (1, 2, 2, 4, 4, 4, 7):
+        m = mention(source, claim=claim)
+        m.article.published_at = timezone.make_aware(timezone.datetime(2026, month, 3))
+        m.article.save()
+    html = client.get(
+        reverse("claims:speaker", args=[source.pk]), HTTP_ACCEPT_LANGUAGE="fr"
+    ).content.decode()
+    rects = re.findall(r'<rect class="bar" x="([^"]+)" y="([^"]+)" width="([^"]+)"', html)
+    assert len(rects) == 7  # January to July
+    assert all("," not in value for rect in rects for value in rect)
+    assert float(rects[0][2]) > 0
