@@ -424,3 +424,17 @@ def test_the_chart_geometry_is_not_localised_in_french(client, publish):
     assert len(rects) == 7  # January to July
     assert all("," not in value for rect in rects for value in rect)
     assert float(rects[0][2]) > 0
+
+
+def test_the_demo_claimant_has_a_speaker_page_and_a_logged_alias(client):
+    from django.core.management import call_command
+
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    published = Claim.objects.published().exclude(claimant=None).order_by("pk")
+    anonymous = published.filter(claimant__kind=Source.Kind.ANONYMOUS).first()
+    assert client.get(anonymous.claimant.get_absolute_url()).status_code == 404
+    claim = published.exclude(claimant__kind=Source.Kind.ANONYMOUS).first()
+    assert client.get(claim.claimant.get_absolute_url()).status_code == 200
+    assert claim.claimant.events.get().action == "alias_added"
+    call_command("seed_demo", stdout=open("/dev/null", "w"))  # a second run adds nothing
+    assert claim.claimant.events.count() == 1
