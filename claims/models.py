@@ -842,7 +842,8 @@ class Alert(models.Model):
     def is_source_change(self) -> bool:
         """The re-check trigger: the article behind a published claim changed."""
         return (
-            self.kind in Alert.Kind.source_changes() and self.claim.status == Claim.Status.PUBLISHED
+            self.kind in Alert.Kind.source_changes()
+            and self.claim.status == Claim.Status.PUBLISHED
         )
 
     @property
@@ -986,7 +987,9 @@ class MentionMatch(models.Model):
         ]
         indexes = [
             # The claim workspace: proposed matches whose candidate is one of its appearances.
-            models.Index(fields=["candidate_mention", "state"], name="mention_match_candidate_idx"),
+            models.Index(
+                fields=["candidate_mention", "state"], name="mention_match_candidate_idx"
+            ),
         ]
 
     def __str__(self) -> str:
