@@ -44,6 +44,18 @@ class Source(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        """The readers' speaker page (claims.public.speaker_views): public for a named
+        source with a published claim, never for an anonymous one."""
+        return reverse("claims:speaker", args=[self.pk])
+
+    def get_newsroom_url(self) -> str:
+        return reverse("review:source", args=[self.pk])
+
+    @property
+    def is_anonymous(self) -> bool:
+        return self.kind == Source.Kind.ANONYMOUS
+
 
 class SourceAlias(models.Model):
     """Another way people write a source ("le WSJ" for the Wall Street Journal): the
@@ -207,6 +219,20 @@ class Claim(models.Model):
         indexes = [
             # Claim.objects.published() lists published claims, most recent first.
             models.Index(fields=["status", "-published_at"], name="claim_status_published_idx"),
+            # Speaker and outlet pages (claims.source_profiles.claim_page) order a source's
+            # claims (thousands for a big one) from this index alone, then read one page.
+            models.Index(
+                fields=["id"],
+                include=["updated_at", "published_at", "status"],
+                name="claim_id_order_idx",
+            ),
+            # Readers' speaker and outlet pages: "the mention's claim is published" as a
+            # semi-join on this small index (claims.source_profiles.public_mentions).
+            models.Index(
+                fields=["id"],
+                condition=Q(status="published", published_at__isnull=False),
+                name="claim_published_id_idx",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -365,6 +391,23 @@ class Mention(models.Model):
                 fields=["article"],
                 condition=Q(review_state__in=["unreviewed", "corrected"]),
                 name="mention_pending_article_idx",
+            ),
+            # Speaker pages (claims.source_profiles): a source's mentions by review state —
+            # its counts of stances, relays and anonymity by month and outlet, its claims
+            # through accepted mentions — read from the index alone (covering), never from
+            # the wide rows (content, signature) scattered over the table.
+            models.Index(
+                fields=["source", "review_state"],
+                include=[
+                    "article",
+                    "claim",
+                    "responds_to",
+                    "stance",
+                    "speaker_type",
+                    "via",
+                    "hedges",
+                ],
+                name="mention_source_state_idx",
             ),
         ]
 
@@ -1104,6 +1147,8 @@ class Annotation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.speaker or '?'}: {self.content[:60]}"
+
+
 # --- The extractor learns from the newsroom (issue 14, part 4) ---------------------------
 
 
@@ -1176,3 +1221,54 @@ class ArticleQuality(models.Model):
 
     def __str__(self) -> str:
         return f"Extractor quality on article {self.article_id}"
+
+
+# --- Source records (issue 14, part 1) ---------------------------------------------------------
+
+
+class SourceEvent(models.Model):
+    """What an editor did to a source (claims.source_records): a rename, a new type, an
+    alias added or removed, a merge, a split. Who, when and what, shown on its newsroom page.
+
+    A merged source is deleted: its events move to the source it was merged into, with the
+    merge itself (whose `detail` keeps the merged source's id and name).
+    """
+
+    class Action(models.TextChoices):
+        RENAMED = "renamed", gettext_lazy("Renamed")
+        KIND_CHANGED = "kind_changed", gettext_lazy("Type changed")
+        ALIAS_ADDED = "alias_added", gettext_lazy("Alias added")
+        ALIAS_REMOVED = "alias_removed", gettext_lazy("Alias removed")
+        MERGED = "merged", gettext_lazy("Merged into this source")
+        SPLIT_OFF = "split_off", gettext_lazy("Mentions split off")
+        SPLIT_INTO = "split_into", gettext_lazy("Mentions received in a split")
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(max_length=20, choices=Action)
+    detail = models.JSONField(
+        default=dict, blank=True, help_text="What changed: old and new names, counts, ids."
+    )
+    summary = models.CharField(max_length=500, help_text="The change in words, as written then.")
+    # For a merge: the id the merged (deleted) source had.
+    merged_source_id = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            # A source's newsroom page shows its log, newest first.
+            models.Index(fields=["source", "-created_at"], name="source_event_source_idx"),
+            # The speaker page of a merged source's old id sends readers to the source it
+            # was merged into (claims.public.speaker_views.speaker_detail).
+            models.Index(
+                fields=["merged_source_id"],
+                condition=Q(merged_source_id__isnull=False),
+                name="source_event_merged_idx",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()}: {self.summary[:60]}"

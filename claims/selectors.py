@@ -12,7 +12,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
 from articles.models import Article
-from claims.models import Claim, Evidence, Mention, PendingChange, Rating, Source, Task
+from claims.models import (
+    Claim,
+    Evidence,
+    Mention,
+    PendingChange,
+    Rating,
+    Source,
+    SourceEvent,
+    Task,
+)
 
 
 def queue_articles(
@@ -202,9 +211,13 @@ def _history_names(records) -> dict[str, dict[int, str]]:
         if getattr(record, "claimant_id", None):
             wanted["source"].add(record.claimant_id)
     users = get_user_model().objects.filter(pk__in=wanted["user"])
+    sources = dict(Source.objects.filter(pk__in=wanted["source"]).values_list("pk", "name"))
+    if wanted["source"] - sources.keys():  # merged since (claims.source_records.source_merge)
+        merged = SourceEvent.objects.filter(merged_source_id__in=wanted["source"] - sources.keys())
+        sources.update((e.merged_source_id, e.detail.get("merged_name", "")) for e in merged)
     return {
         "user": {u.pk: u.get_username() for u in users},
-        "source": dict(Source.objects.filter(pk__in=wanted["source"]).values_list("pk", "name")),
+        "source": sources,
         "rating": {r.pk: r.display_label for r in Rating.objects.all()},
     }
 

@@ -34,7 +34,10 @@ def _agent(source: Source) -> dict:
     kind = (
         "Person" if source.kind in {Source.Kind.PERSON, Source.Kind.ANONYMOUS} else "Organization"
     )
-    return {"@type": kind, "name": source.name}
+    agent = {"@type": kind, "name": source.name}
+    if not source.is_anonymous:  # the claimant of a published claim has a speaker page
+        agent["url"] = absolute_url(source.get_absolute_url())
+    return agent
 
 
 def _creative_work(appearance: Appearance) -> dict:

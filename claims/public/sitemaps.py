@@ -8,10 +8,11 @@ import datetime
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 
-from claims.models import Claim
+from articles.models import Outlet
+from claims.models import Claim, Mention, Source
 
 
 class SiteURLSitemap(Sitemap):
@@ -49,4 +50,48 @@ class PublicPagesSitemap(SiteURLSitemap):
         return reverse(name)
 
 
-SITEMAPS = {"claims": ClaimSitemap, "pages": PublicPagesSitemap}
+class SpeakerSitemap(SiteURLSitemap):
+    """Speaker pages: named sources with a published claim (claims.source_profiles.
+    source_is_public), never an anonymous one."""
+
+    changefreq = "weekly"
+    priority = 0.6
+    limit = 5000
+
+    def items(self) -> QuerySet[Source]:
+        published = Claim.objects.published()
+        spoken = Mention.objects.filter(review_state=Mention.ReviewState.ACCEPTED).filter(
+            Q(claim__in=published) | Q(responds_to__in=published)
+        )
+        return (
+            Source.objects.exclude(kind=Source.Kind.ANONYMOUS)
+            .filter(
+                Q(pk__in=published.values("claimant_id")) | Q(pk__in=spoken.values("source_id"))
+            )
+            .order_by("id")
+        )
+
+
+class OutletSitemap(SiteURLSitemap):
+    """Outlet pages: outlets that carried a published claim (an accepted appearance)."""
+
+    changefreq = "weekly"
+    priority = 0.4
+    limit = 5000
+
+    def items(self) -> QuerySet[Outlet]:
+        carried = Mention.objects.filter(
+            review_state=Mention.ReviewState.ACCEPTED, claim__in=Claim.objects.published()
+        )
+        return Outlet.objects.filter(pk__in=carried.values("article__outlet_id")).order_by("id")
+
+    def location(self, outlet: Outlet) -> str:
+        return reverse("claims:outlet", args=[outlet.pk])
+
+
+SITEMAPS = {
+    "claims": ClaimSitemap,
+    "pages": PublicPagesSitemap,
+    "speakers": SpeakerSitemap,
+    "outlets": OutletSitemap,
+}

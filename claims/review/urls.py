@@ -8,6 +8,7 @@ from claims.review import (
     notification_views,
     quality_views,
     selection_views,
+    source_views,
     views,
 )
 
@@ -76,4 +77,17 @@ urlpatterns = [
     ),
     path("exports/", export_views.export_list, name="exports"),
     path("exports/<slug:kind>.<slug:fmt>", export_views.export_download, name="export"),
+    path("sources/", source_views.source_list, name="sources"),
+    path("sources/<int:pk>/", source_views.source_detail, name="source"),
+    path("sources/<int:pk>/rename/", source_views.source_rename, name="source-rename"),
+    path("sources/<int:pk>/kind/", source_views.source_kind, name="source-kind"),
+    path("sources/<int:pk>/aliases/", source_views.source_alias_add, name="source-alias-add"),
+    path(
+        "sources/<int:pk>/aliases/<int:alias_pk>/remove/",
+        source_views.source_alias_remove,
+        name="source-alias-remove",
+    ),
+    path("sources/<int:pk>/merge/", source_views.source_merge, name="source-merge"),
+    path("sources/<int:pk>/split/", source_views.source_split, name="source-split"),
+    path("outlets/<int:pk>/", source_views.outlet_detail, name="outlet"),
 ]

@@ -57,6 +57,7 @@ def test_sitemap_lists_published_claims_and_public_pages(client, publish):
         "claims/about/methodology/",
         "claims/about/rating-scale/",
         f"claims/{claim.slug}/",
+        f"claims/speakers/{claim.claimant_id}/",  # its claimant's speaker page
     }
     lastmod = next(v for k, v in urls.items() if claim.slug in k)
     assert lastmod.text.startswith("2024-06-02")
@@ -132,7 +133,7 @@ def test_sitemap_locations_are_the_site_url_not_the_request_host(client, publish
     response = client.get("/sitemap.xml", secure=secure)
     assert response.status_code == 200
     locs = [loc.text for loc in ET.fromstring(response.content).iter(f"{SITEMAP}loc")]
-    assert len(locs) == 5
+    assert len(locs) == 6  # the public pages, the claim and its claimant's speaker page
     assert all(loc.startswith(f"{site}/") for loc in locs), locs
     assert f"{site}/" in locs and f"{site}/claims/" in locs
     assert canonical_url(client, claim) in locs

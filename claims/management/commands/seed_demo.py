@@ -247,6 +247,7 @@ class Command(BaseCommand):
             self.create_claims(articles, users)
         self.create_annotation_round(articles, users)
         self.review_for_extractor_quality(articles, users)
+        seed_source_records(users["editor"])
         self.stdout.write(self.style.SUCCESS("Demo data ready. Log in at /accounts/login/ with:"))
         for username, password, group, _ in ACCOUNTS:
             self.stdout.write(
@@ -509,3 +510,27 @@ class Command(BaseCommand):
             f"Annotation round “{name}”: journalist and journalist2 "
             "(password: claimtrack-journalist2) annotated the bridge article"
         )
+
+def seed_source_records(editor) -> None:
+    """Speaker pages (claims.source_records): the claimant of the first published claim gets
+    an alias, so its newsroom page shows an audited change; a second run adds nothing."""
+    from django.core.exceptions import ValidationError
+
+    from claims.source_records import source_alias_add
+
+    claim = (
+        Claim.objects.published()
+        .exclude(claimant=None)
+        .exclude(claimant__kind=Source.Kind.ANONYMOUS)
+        .select_related("claimant")
+        .order_by("pk")
+        .first()
+    )
+    if claim is None or claim.claimant.events.exists():
+        return
+    words = claim.claimant.name.split()
+    alias = words[-1] if len(words) > 1 else f"{claim.claimant.name} (demo)"
+    try:  # the surname alone, as later articles write it
+        source_alias_add(source=claim.claimant, alias=alias, by=editor)
+    except ValidationError:  # it names another source already: no alias then
+        pass
