@@ -1,0 +1,360 @@
+"""Reads of the editors' dashboard (issue 14, part 2), HackSoft's "selectors".
+
+Each function is one GROUP BY query (or two), whatever the number of claims and mentions: the
+database counts, Python only reshapes the groups into series (weeks x outlets, for instance)
+for claims.charts. They run on PostgreSQL and SQLite alike (TruncWeek, Coalesce, Min, Count).
+
+Dates, as the page explains them:
+
+- a mention is counted in the week of its article's date (Article.dated: its own publication
+  date, else when claimtrack stored it), as MentionQuerySet.in_time_order orders them;
+- a claim is counted in the week the newsroom started tracking it (Claim.created_at);
+- a claim's first appearance is the earliest date of the articles of its accepted mentions;
+- its verdict date is when it was published (Claim.published_at): a verdict is only final
+  for readers then, and the history of unpublished drafts does not say when an editor
+  settled on it. Claims never published have no time to verdict.
+"""
+
+import datetime as dt
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet
+from django.db.models.functions import Coalesce, TruncWeek
+from django.utils import timezone
+
+from articles.models import Language
+from claims.models import Alert, Claim, Mention, Rating
+
+TOP_OUTLETS = 5
+# Age of the review backlog: (upper bound in days, key); the last bucket has no bound.
+BACKLOG_BUCKETS = [(1, "day"), (3, "3days"), (7, "week"), (14, "2weeks"), (28, "4weeks")]
+# Time from first appearance to verdict, in days: (upper bound, key).
+VERDICT_BUCKETS = [(1, "day"), (3, "3days"), (7, "week"), (14, "2weeks"), (30, "month")]
+DEFAULT_WEEKS = 12
+
+
+def week_start(day: dt.date) -> dt.date:
+    """The Monday of `day`'s week (TruncWeek's weeks, ISO 8601)."""
+    return day - dt.timedelta(days=day.weekday())
+
+
+@dataclass(frozen=True)
+class Period:
+    """What the dashboard shows: the days from `since` to `until` (both included), in
+    articles of one language and/or one outlet (none: all)."""
+
+    since: dt.date
+    until: dt.date
+    language: str = ""
+    outlet_id: int | None = None
+
+    @classmethod
+    def default(cls, today: dt.date | None = None, **filters) -> "Period":
+        """The last 12 weeks: this week and the 11 before it, up to today."""
+        today = today or timezone.localdate()
+        return cls(week_start(today) - dt.timedelta(weeks=DEFAULT_WEEKS - 1), today, **filters)
+
+    @property
+    def start(self) -> dt.datetime:
+        return timezone.make_aware(dt.datetime.combine(self.since, dt.time.min))
+
+    @property
+    def end(self) -> dt.datetime:
+        """The first moment after the period (midnight after `until`)."""
+        return timezone.make_aware(dt.datetime.combine(self.until, dt.time.min)) + dt.timedelta(
+            days=1
+        )
+
+    @property
+    def weeks(self) -> list[dt.date]:
+        first, last = week_start(self.since), week_start(self.until)
+        return [first + dt.timedelta(weeks=i) for i in range((last - first).days // 7 + 1)]
+
+
+def _article_dated(prefix: str = "article__") -> Coalesce:
+    """Article.dated in SQL, through the relation `prefix`."""
+    return Coalesce(f"{prefix}published_at", f"{prefix}created_at")
+
+
+def _week(value) -> dt.date:
+    """A TruncWeek value (an aware datetime, or a date) as the date of its Monday."""
+    if isinstance(value, dt.datetime):
+        return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    return value
+
+
+def _mentions_in(period: Period) -> QuerySet[Mention]:
+    """Mentions of articles dated in the period (and of its language and outlet), except
+    those a journalist rejected: what the news said, as far as the newsroom knows."""
+    mentions = (
+        Mention.objects.exclude(review_state=Mention.ReviewState.REJECTED)
+        .annotate(dated=_article_dated())
+        .filter(dated__gte=period.start, dated__lt=period.end)
+    )
+    if period.language:
+        mentions = mentions.filter(article__language=period.language)
+    if period.outlet_id:
+        mentions = mentions.filter(article__outlet_id=period.outlet_id)
+    return mentions
+
+
+def _claims_in(period: Period) -> QuerySet[Claim]:
+    """Claims the newsroom started tracking in the period; with an outlet, those with an
+    accepted appearance in one of its articles."""
+    claims = Claim.objects.filter(created_at__gte=period.start, created_at__lt=period.end)
+    if period.language:
+        claims = claims.filter(language=period.language)
+    if period.outlet_id:
+        claims = claims.filter(
+            Exists(
+                Mention.objects.public().filter(
+                    claim_id=OuterRef("pk"), article__outlet_id=period.outlet_id
+                )
+            )
+        )
+    return claims
+
+
+@dataclass(frozen=True)
+class Weekly:
+    """Counts per week, by series: `series` is [(label, [count per week])], in order."""
+
+    weeks: list[dt.date]
+    series: list[tuple[str, list[int]]]
+    other: str | None = None
+
+    @property
+    def total(self) -> int:
+        return sum(sum(values) for _, values in self.series)
+
+
+def mention_weeks(period: Period, *, labels: dict) -> dict[str, Weekly]:
+    """Mentions per week by outlet (the TOP_OUTLETS with most mentions, then the rest
+    together), by language and by stance: one GROUP BY (week, outlet, language, stance).
+
+    `labels` names what has no name of its own: "other", "no_outlet", "no_language"; and
+    the languages and stances (their choices' labels)."""
+    rows = (
+        _mentions_in(period)
+        .annotate(week=TruncWeek("dated"))
+        .values(
+            "week", "article__outlet_id", "article__outlet__name", "article__language", "stance"
+        )
+        .annotate(n=Count("id"))
+        .values_list(
+            "week",
+            "article__outlet_id",
+            "article__outlet__name",
+            "article__language",
+            "stance",
+            "n",
+        )
+        .order_by()
+    )
+    weeks = period.weeks
+    index = {week: i for i, week in enumerate(weeks)}
+    by_outlet: dict[int | None, list[int]] = defaultdict(lambda: [0] * len(weeks))
+    by_language: dict[str, list[int]] = defaultdict(lambda: [0] * len(weeks))
+    by_stance: dict[str, list[int]] = defaultdict(lambda: [0] * len(weeks))
+    names: dict[int | None, str] = {}
+    for week, outlet_id, outlet_name, language, stance, n in rows:
+        i = index.get(_week(week))
+        if i is None:  # pragma: no cover - the filter keeps weeks inside the period
+            continue
+        by_outlet[outlet_id][i] += n
+        names[outlet_id] = outlet_name or labels["no_outlet"]
+        by_language[language or ""][i] += n
+        by_stance[stance][i] += n
+
+    ranked = sorted(
+        (o for o in by_outlet if o is not None), key=lambda o: (-sum(by_outlet[o]), names[o])
+    )
+    top, rest = ranked[:TOP_OUTLETS], ranked[TOP_OUTLETS:]
+    outlet_series = [(names[o], by_outlet[o]) for o in top]
+    others = [by_outlet[o] for o in rest] + ([by_outlet[None]] if None in by_outlet else [])
+    other_label = None
+    if others:
+        other_label = labels["other"] if rest else labels["no_outlet"]
+        outlet_series.append((other_label, [sum(col) for col in zip(*others, strict=True)]))
+
+    language_series = [
+        (str(label), by_language[code]) for code, label in Language.choices if code in by_language
+    ]
+    if "" in by_language:
+        language_series.append((labels["no_language"], by_language[""]))
+    stance_series = [
+        (str(label), by_stance[code]) for code, label in Mention.Stance.choices if code in by_stance
+    ]
+    return {
+        "outlet": Weekly(weeks, outlet_series, other=other_label),
+        "language": Weekly(weeks, language_series),
+        "stance": Weekly(weeks, stance_series),
+    }
+
+
+def claim_weeks(period: Period, *, labels: dict) -> Weekly:
+    """New claims per week (Claim.created_at), by the claim's language."""
+    rows = (
+        _claims_in(period)
+        .annotate(week=TruncWeek("created_at"))
+        .values("week", "language")
+        .annotate(n=Count("id"))
+        .values_list("week", "language", "n")
+        .order_by()
+    )
+    weeks = period.weeks
+    index = {week: i for i, week in enumerate(weeks)}
+    by_language: dict[str, list[int]] = defaultdict(lambda: [0] * len(weeks))
+    for week, language, n in rows:
+        i = index.get(_week(week))
+        if i is not None:
+            by_language[language or ""][i] += n
+    series = [
+        (str(label), by_language[code]) for code, label in Language.choices if code in by_language
+    ]
+    if "" in by_language:
+        series.append((labels["no_language"], by_language[""]))
+    return Weekly(weeks, series)
+
+
+@dataclass(frozen=True)
+class VerdictRow:
+    rating: Rating | None  # None: no verdict yet
+    claims: int
+    published: int
+
+
+def verdict_distribution(period: Period) -> list[VerdictRow]:
+    """Claims started in the period by their current verdict, in the order of the rating
+    scale, then those with no verdict yet; with how many of each are published."""
+    counts = {
+        row["verdict_id"]: row
+        for row in _claims_in(period)
+        .values("verdict_id")
+        .annotate(n=Count("id"), published=Count("id", filter=Q(status=Claim.Status.PUBLISHED)))
+        .order_by()
+    }
+    rows = [
+        VerdictRow(
+            rating,
+            counts.get(rating.pk, {}).get("n", 0),
+            counts.get(rating.pk, {}).get("published", 0),
+        )
+        for rating in Rating.objects.all()
+    ]
+    none = counts.get(None, {})
+    rows.append(VerdictRow(None, none.get("n", 0), none.get("published", 0)))
+    return rows
+
+
+@dataclass(frozen=True)
+class TimeToVerdict:
+    buckets: list[tuple[str, int]]  # (bucket key, claims)
+    median_days: float | None
+    claims: int  # published in the period with a first appearance
+    without_appearance: int  # published in the period, no accepted appearance
+
+
+def time_to_verdict(period: Period) -> TimeToVerdict:
+    """Claims published in the period: days from their first appearance to publication.
+
+    One GROUP BY claim in SQL (the earliest article date of each claim's accepted
+    mentions); the distribution of those numbers, one per claim, is counted here."""
+    claims = Claim.objects.published().filter(
+        published_at__gte=period.start, published_at__lt=period.end
+    )
+    if period.language:
+        claims = claims.filter(language=period.language)
+    appearances = Q(mentions__review_state=Mention.ReviewState.ACCEPTED)
+    if period.outlet_id:
+        claims = claims.filter(
+            Exists(
+                Mention.objects.public().filter(
+                    claim_id=OuterRef("pk"), article__outlet_id=period.outlet_id
+                )
+            )
+        )
+    rows = (
+        claims.annotate(first=Min(_article_dated("mentions__article__"), filter=appearances))
+        .values_list("published_at", "first")
+        .order_by()
+    )
+    waits, missing = [], 0
+    for published_at, first in rows:
+        if first is None:
+            missing += 1
+        else:
+            # A verdict published before the article's own date (a dateline in the future,
+            # a claim checked before it spread): counted as no wait.
+            waits.append(max(0.0, (published_at - first).total_seconds() / 86400))
+    counts = dict.fromkeys([key for _, key in VERDICT_BUCKETS] + ["longer"], 0)
+    for days in waits:
+        counts[next((key for bound, key in VERDICT_BUCKETS if days < bound), "longer")] += 1
+    return TimeToVerdict(
+        buckets=list(counts.items()),
+        median_days=statistics.median(waits) if waits else None,
+        claims=len(waits),
+        without_appearance=missing,
+    )
+
+
+@dataclass(frozen=True)
+class Backlog:
+    total: int
+    articles: int
+    buckets: list[tuple[str, int]]  # (bucket key, mentions)
+    oldest: dt.datetime | None
+    by_article: list[dict]  # the articles waiting longest
+
+
+def review_backlog(
+    period: Period, *, now: dt.datetime | None = None, articles: int = 10
+) -> Backlog:
+    """Mentions waiting for a decision now (unreviewed, or corrected and not yet accepted),
+    by how long since they were found (Mention.created_at); the period's language and
+    outlet apply, its dates do not (the backlog is today's). Two queries."""
+    now = now or timezone.now()
+    pending = Mention.objects.pending()
+    if period.language:
+        pending = pending.filter(article__language=period.language)
+    if period.outlet_id:
+        pending = pending.filter(article__outlet_id=period.outlet_id)
+    bounds = {key: now - dt.timedelta(days=days) for days, key in BACKLOG_BUCKETS}
+    aggregates = {"total": Count("id"), "articles": Count("article_id", distinct=True)}
+    newer_than = None
+    for _, key in BACKLOG_BUCKETS:
+        q = Q(created_at__gt=bounds[key])
+        if newer_than is not None:
+            q &= Q(created_at__lte=newer_than)
+        aggregates[key] = Count("id", filter=q)
+        newer_than = bounds[key]
+    aggregates["longer"] = Count("id", filter=Q(created_at__lte=newer_than))
+    aggregates["oldest"] = Min("created_at")
+    counts = pending.aggregate(**aggregates)
+    by_article = list(
+        pending.values("article_id", "article__title", "article__outlet__name")
+        .annotate(waiting=Count("id"), since=Min("created_at"))
+        .order_by("since", "article_id")[:articles]
+    )
+    keys = [key for _, key in BACKLOG_BUCKETS] + ["longer"]
+    return Backlog(
+        total=counts["total"],
+        articles=counts["articles"],
+        buckets=[(key, counts[key]) for key in keys],
+        oldest=counts["oldest"],
+        by_article=by_article,
+    )
+
+
+def open_alerts(period: Period) -> list[tuple[str, str, int]]:
+    """Open alerts now, by kind: (kind, label, count) for every kind, in the kinds' order;
+    the period's language applies (the claim's), its dates do not."""
+    alerts = Alert.objects.filter(state=Alert.State.OPEN)
+    if period.language:
+        alerts = alerts.filter(claim__language=period.language)
+    if period.outlet_id:
+        alerts = alerts.filter(article__outlet_id=period.outlet_id)
+    counts = dict(alerts.values_list("kind").annotate(n=Count("id")).order_by())
+    return [(kind, str(label), counts.get(kind, 0)) for kind, label in Alert.Kind.choices]
