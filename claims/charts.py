@@ -52,13 +52,15 @@ def shorten(label: str, limit: int = LABEL_CHARS) -> str:
 
 
 def nice_step(maximum: float, count: int = 4) -> float:
-    """A round step (1, 2 or 5 times a power of ten) giving about `count` ticks up to
+    """A round step (1, 2, 2.5 or 5 times a power of ten) giving about `count` ticks up to
     `maximum`; whole numbers only, as the charts count things."""
     if maximum <= 0:
         return 1
     raw = maximum / count
     power = 10 ** math.floor(math.log10(raw))
-    for factor in (1, 2, 5, 10):
+    for factor in (1, 2, 2.5, 5, 10):
+        if factor == 2.5 and power < 10:  # 2.5 is not a whole step
+            continue
         if raw <= factor * power:
             return max(1, factor * power)
     return max(1, 10 * power)  # pragma: no cover - the loop always returns
@@ -91,6 +93,7 @@ class HBar:
     bar_y: float
     bar_width: float
     value_x: float
+    value_y: float
     colour: str
 
 
@@ -145,10 +148,11 @@ def hbar_chart(
                 bar_y=y + row * 0.46,
                 bar_width=bar_width,
                 value_x=left + bar_width + 4,
+                value_y=y + row * 0.46 + bar_height * 0.75,
                 colour=MUTED_COLOUR if label in muted else BAR_COLOUR,
             )
         )
-    ticks = [Tick(v, _number(v), left + v * scale) for v in ticks_at]
+    ticks = [Tick(v, value_label(v), left + v * scale) for v in ticks_at]
     total = sum(value for _, value in items)
     return HBarChart(
         id=chart_slug(chart_id or title),
@@ -222,6 +226,15 @@ class StackedChart:
     def is_empty(self) -> bool:
         return self.total == 0
 
+    @property
+    def tick_label_x(self) -> float:
+        return self.plot_left - 4
+
+    @property
+    def middle(self) -> tuple[float, float]:
+        """Where "nothing to show" goes."""
+        return (self.plot_left + self.plot_right) / 2, (self.plot_top + self.plot_bottom) / 2
+
 
 def series_style(index: int, *, other: bool = False) -> tuple[str, str]:
     """(colour, pattern) of the `index`-th series; the "other" series is grey with a grid."""
@@ -241,6 +254,7 @@ def stacked_columns(
     max_labels: int = 6,
     other: str | None = None,
     description: str = "",
+    value_label: Callable[[float], str] = _number,
 ) -> StackedChart:
     """Columns over `categories` (in order, e.g. weeks), each stacked bottom-up by `series`
     ((label, one value per category)); the series labelled `other` is styled as the rest."""
@@ -286,7 +300,7 @@ def stacked_columns(
                 values=tuple(key.values[c] for key in keys),
             )
         )
-    y_ticks = [Tick(v, _number(v), bottom - v * scale) for v in ticks_at]
+    y_ticks = [Tick(v, value_label(v), bottom - v * scale) for v in ticks_at]
     return StackedChart(
         id=chart_slug(chart_id or title),
         title=title,

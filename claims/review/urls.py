@@ -1,6 +1,13 @@
 from django.urls import path
 
-from claims.review import alert_views, match_views, notification_views, selection_views, views
+from claims.review import (
+    alert_views,
+    dashboard_views,
+    match_views,
+    notification_views,
+    selection_views,
+    views,
+)
 
 app_name = "review"
 urlpatterns = [
@@ -38,6 +45,7 @@ urlpatterns = [
     path("tasks/", views.my_tasks, name="my-tasks"),
     path("tasks/<int:pk>/state/", views.task_state, name="task-state"),
     path("board/", views.board, name="board"),
+    path("dashboard/", dashboard_views.dashboard_view, name="dashboard"),
     path("alerts/", alert_views.alert_list, name="alerts"),
     path("alerts/<int:pk>/dismiss/", alert_views.alert_dismiss, name="alert-dismiss"),
     path("notifications/", notification_views.notification_list, name="notifications"),
