@@ -394,7 +394,7 @@ def test_empty_charts_say_so():
     assert "Nothing in this period" in svg
 
 
-@pytest.mark.parametrize("maximum, top", [(0, 1), (3, 3), (7, 8), (45, 50), (1234, 1500)])
+@pytest.mark.parametrize("maximum, top", [(0, 1), (3, 3), (7, 8), (45, 60), (90, 100), (1234, 1500)])
 def test_nice_ticks_reach_a_round_top(maximum, top):
     ticks = charts.nice_ticks(maximum)
     assert ticks[0] == 0 and ticks[-1] == top
