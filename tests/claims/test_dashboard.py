@@ -394,7 +394,9 @@ def test_empty_charts_say_so():
     assert "Nothing in this period" in svg
 
 
-@pytest.mark.parametrize("maximum, top", [(0, 1), (3, 3), (7, 8), (45, 60), (90, 100), (1234, 1500)])
+@pytest.mark.parametrize(
+    "maximum, top", [(0, 1), (3, 3), (7, 8), (45, 60), (90, 100), (1234, 1500)]
+)
 def test_nice_ticks_reach_a_round_top(maximum, top):
     ticks = charts.nice_ticks(maximum)
     assert ticks[0] == 0 and ticks[-1] == top
@@ -430,3 +432,22 @@ def test_coordinates_stay_numbers_in_french(settings):
     assert viewbox == "0 0 400 220"
     rect = html.fromstring(svg).xpath("//rect[@x]")[0]
     assert "," not in rect.get("x") and float(rect.get("x")) > 0
+
+
+# --- The demo ---------------------------------------------------------------------------------
+
+
+def test_the_demo_data_fills_every_part_of_the_dashboard(client, capsys):
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    call_command("seed_demo")
+    client.force_login(get_user_model().objects.get(username="editor"))
+    response = client.get(URL)
+    weekly = response.context["weekly_charts"]
+    assert all(chart.total > 0 for chart in weekly)
+    assert len([c for c in weekly[3].columns if c.total]) >= 2  # claims started over weeks
+    assert response.context["waits"].median_days > 1
+    backlog = response.context["backlog"]
+    assert len([n for _, n in backlog.buckets if n]) >= 2  # waiting for different times
+    assert response.context["alerts_open"] > 0
