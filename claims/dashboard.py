@@ -3,11 +3,14 @@
 Each function is one GROUP BY query (or two), whatever the number of claims and mentions: the
 database counts, Python only reshapes the groups into series (weeks x outlets, for instance)
 for claims.charts. They run on PostgreSQL and SQLite alike (TruncWeek, Coalesce, Min, Count).
+The weekly mention counts come from a rollup (MentionWeek), recounted in the background when
+older than ROLLUP_MAX_AGE: grouping half a million mentions at every view took seconds.
 
 Dates, as the page explains them:
 
 - a mention is counted in the week of its article's date (Article.dated: its own publication
-  date, else when claimtrack stored it), as MentionQuerySet.in_time_order orders them;
+  date, else when claimtrack stored it), as MentionQuerySet.in_time_order orders them; the
+  weekly charts count whole weeks (Monday to Sunday) of the period;
 - a claim is counted in the week the newsroom started tracking it (Claim.created_at);
 - a claim's first appearance is the earliest date of the articles of its accepted mentions;
 - its verdict date is when it was published (Claim.published_at): a verdict is only final
@@ -20,12 +23,14 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet
 from django.db.models.functions import Coalesce, TruncWeek
 from django.utils import timezone
 
-from articles.models import Language
-from claims.models import Alert, Claim, Mention, Rating
+from articles.models import Article, Language
+from claims.models import Alert, Claim, Mention, MentionWeek, Rating
 
 TOP_OUTLETS = 5
 # Age of the review backlog: (upper bound in days, key); the last bucket has no bound.
@@ -33,6 +38,8 @@ BACKLOG_BUCKETS = [(1, "day"), (3, "3days"), (7, "week"), (14, "2weeks"), (28, "
 # Time from first appearance to verdict, in days: (upper bound, key).
 VERDICT_BUCKETS = [(1, "day"), (3, "3days"), (7, "week"), (14, "2weeks"), (30, "month")]
 DEFAULT_WEEKS = 12
+# The weekly mention counts (MentionWeek) are recounted when older than this.
+ROLLUP_MAX_AGE = dt.timedelta(minutes=10)
 
 
 def week_start(day: dt.date) -> dt.date:
@@ -85,21 +92,6 @@ def _week(value) -> dt.date:
     return value
 
 
-def _mentions_in(period: Period) -> QuerySet[Mention]:
-    """Mentions of articles dated in the period (and of its language and outlet), except
-    those a journalist rejected: what the news said, as far as the newsroom knows."""
-    mentions = (
-        Mention.objects.exclude(review_state=Mention.ReviewState.REJECTED)
-        .annotate(dated=_article_dated())
-        .filter(dated__gte=period.start, dated__lt=period.end)
-    )
-    if period.language:
-        mentions = mentions.filter(article__language=period.language)
-    if period.outlet_id:
-        mentions = mentions.filter(article__outlet_id=period.outlet_id)
-    return mentions
-
-
 def _claims_in(period: Period) -> QuerySet[Claim]:
     """Claims the newsroom started tracking in the period; with an outlet, those with an
     accepted appearance in one of its articles."""
@@ -130,29 +122,72 @@ class Weekly:
         return sum(sum(values) for _, values in self.series)
 
 
+def _mention_groups() -> QuerySet:
+    """Mentions (rejected ones left out) grouped by week of their article's date, outlet,
+    language and stance: what MentionWeek holds."""
+    return (
+        Mention.objects.exclude(review_state=Mention.ReviewState.REJECTED)
+        .annotate(week=TruncWeek(_article_dated()))
+        .values("week", "article__outlet_id", "article__language", "stance")
+        .annotate(n=Count("id"))
+        .values_list("week", "article__outlet_id", "article__language", "stance", "n")
+        .order_by()
+    )
+
+
+def mention_weeks_recount() -> int:
+    """Count the mentions of every week again into MentionWeek, in one transaction (the
+    dashboard reads the old counts meanwhile); returns the number of rows. One grouping of
+    all mentions: seconds at 500,000 mentions, so it runs in a Celery task
+    (claims.tasks.dashboard_recount) except the very first time."""
+    now = timezone.now()
+    rows = [
+        MentionWeek(
+            week=_week(week), outlet_id=outlet_id, language=language or "", stance=stance,
+            mentions=n, counted_at=now,
+        )
+        for week, outlet_id, language, stance, n in _mention_groups()
+    ]  # fmt: skip
+    with transaction.atomic():
+        MentionWeek.objects.all().delete()
+        MentionWeek.objects.bulk_create(rows, batch_size=5000)
+    return len(rows)
+
+
+def mention_weeks_counted_at(*, now: dt.datetime | None = None) -> dt.datetime:
+    """When the weekly counts were made: counted now if they never were, and a recount sent
+    to Celery when they are older than ROLLUP_MAX_AGE (one at a time, a cache key says
+    one is on its way)."""
+    from claims.tasks import dashboard_recount
+
+    now = now or timezone.now()
+    counted_at = MentionWeek.objects.aggregate(at=Max("counted_at"))["at"]
+    if counted_at is None:
+        if not Mention.objects.exists():
+            return now
+        mention_weeks_recount()
+        return timezone.now()
+    if now - counted_at > ROLLUP_MAX_AGE and cache.add(
+        "dashboard:recount", True, ROLLUP_MAX_AGE.total_seconds()
+    ):
+        transaction.on_commit(dashboard_recount.delay)
+    return counted_at
+
+
 def mention_weeks(period: Period, *, labels: dict) -> dict[str, Weekly]:
     """Mentions per week by outlet (the TOP_OUTLETS with most mentions, then the rest
-    together), by language and by stance: one GROUP BY (week, outlet, language, stance).
+    together), by language and by stance, from the rollup (MentionWeek): one query of the
+    period's whole weeks, whatever the number of mentions.
 
     `labels` names what has no name of its own: "other", "no_outlet", "no_language"; and
     the languages and stances (their choices' labels)."""
-    rows = (
-        _mentions_in(period)
-        .annotate(week=TruncWeek("dated"))
-        .values(
-            "week", "article__outlet_id", "article__outlet__name", "article__language", "stance"
-        )
-        .annotate(n=Count("id"))
-        .values_list(
-            "week",
-            "article__outlet_id",
-            "article__outlet__name",
-            "article__language",
-            "stance",
-            "n",
-        )
-        .order_by()
-    )
+    weeks = period.weeks
+    counts = MentionWeek.objects.filter(week__gte=weeks[0], week__lte=weeks[-1])
+    if period.language:
+        counts = counts.filter(language=period.language)
+    if period.outlet_id:
+        counts = counts.filter(outlet_id=period.outlet_id)
+    rows = counts.values_list("week", "outlet_id", "outlet__name", "language", "stance", "mentions")
     weeks = period.weeks
     index = {week: i for i, week in enumerate(weeks)}
     by_outlet: dict[int | None, list[int]] = defaultdict(lambda: [0] * len(weeks))
@@ -314,7 +349,7 @@ def review_backlog(
 ) -> Backlog:
     """Mentions waiting for a decision now (unreviewed, or corrected and not yet accepted),
     by how long since they were found (Mention.created_at); the period's language and
-    outlet apply, its dates do not (the backlog is today's). Two queries."""
+    outlet apply, its dates do not (the backlog is today's). Three queries."""
     now = now or timezone.now()
     pending = Mention.objects.pending()
     if period.language:
@@ -334,10 +369,22 @@ def review_backlog(
     aggregates["oldest"] = Min("created_at")
     counts = pending.aggregate(**aggregates)
     by_article = list(
-        pending.values("article_id", "article__title", "article__outlet__name")
+        pending.values("article_id")
         .annotate(waiting=Count("id"), since=Min("created_at"))
         .order_by("since", "article_id")[:articles]
     )
+    # The titles of these few articles only (joining every article before grouping cost
+    # more than the grouping).
+    titles = {
+        a.pk: a
+        for a in Article.objects.filter(pk__in=[row["article_id"] for row in by_article])
+        .select_related("outlet")
+        .only("title", "outlet__name")
+    }
+    for row in by_article:
+        article = titles.get(row["article_id"])
+        row["title"] = article.title if article else ""
+        row["outlet"] = article.outlet.name if article and article.outlet_id else ""
     keys = [key for _, key in BACKLOG_BUCKETS] + ["longer"]
     return Backlog(
         total=counts["total"],

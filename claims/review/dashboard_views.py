@@ -202,6 +202,7 @@ def dashboard_view(request: HttpRequest) -> HttpResponse:
         "no_outlet": gettext("No outlet"),
         "no_language": gettext("Language not identified"),
     }
+    counted_at = dashboard.mention_weeks_counted_at()
     weeks = dashboard.mention_weeks(period, labels=labels)
     new_claims = dashboard.claim_weeks(period, labels=labels)
     verdicts = dashboard.verdict_distribution(period)
@@ -270,6 +271,8 @@ def dashboard_view(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "period": period,
+            "mentions_counted_at": counted_at,
+            "rollup_minutes": int(dashboard.ROLLUP_MAX_AGE.total_seconds() // 60),
             "filtered": _filter_summary(period, outlets),
             "presets": {
                 "year": (today - dt.timedelta(days=365)).isoformat(),

@@ -308,22 +308,69 @@ MAX_QUERIES = 16
 def test_the_dashboard_makes_a_bounded_number_of_queries(
     editor_client, news, django_assert_max_num_queries
 ):
+    editor_client.get(URL + PERIOD)  # the weekly counts are counted the first time
     with django_assert_max_num_queries(MAX_QUERIES) as few:
         editor_client.get(URL + PERIOD)
     for i in range(20):  # more outlets, articles, claims and alerts: no more queries
         article = ArticleFactory(outlet=OutletFactory(name=f"More {i}"), published_at=at(4))
         claim = ClaimFactory()
         MentionFactory(article=article, claim=claim, review_state="accepted")
+        MentionFactory(review_state="unreviewed")
         Claim.objects.filter(pk=claim.pk).update(
-            created_at=at(5),
-            status="published",
-            published_at=at(9),
+            created_at=at(5), status="published", published_at=at(9),
             verdict=news["claims"][0].verdict,
-        )
+        )  # fmt: skip
         Alert.objects.create(claim=claim, kind="quote_changed", detail="Changed.")
+    dashboard.mention_weeks_recount()  # as the Celery task does
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = editor_client.get(URL + PERIOD)
-    assert "over 22 published claims" in response.content.decode()
+    page = response.content.decode()
+    assert "over 22 published claims" in page
+    assert table(page, "Mentions per week, by outlet")[-1][-1] == "26"
+
+
+def test_weekly_counts_are_counted_again_when_older_than_ten_minutes(
+    editor_client, news, django_capture_on_commit_callbacks
+):
+    from django.core.cache import cache
+
+    from claims.models import MentionWeek
+
+    def total() -> str:
+        page = editor_client.get(URL + PERIOD).content.decode()
+        return table(page, "Mentions per week, by outlet")[-1][-1]
+
+    assert total() == "6"  # counted on the first view
+    MentionFactory(article=news["mentions"][0].article)
+    assert total() == "6"  # counted less than ten minutes ago: as counted
+    MentionWeek.objects.update(counted_at=timezone.now() - dt.timedelta(minutes=11))
+    cache.delete("dashboard:recount")
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        total()
+    assert len(callbacks) == 1  # the recount, sent to Celery (run in-process here)
+    assert total() == "7"
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        total()
+    assert callbacks == []  # fresh again
+
+
+def test_the_recount_matches_the_mentions(news):
+    from claims.models import MentionWeek
+
+    dashboard.mention_weeks_recount()
+    dashboard.mention_weeks_recount()  # twice: the counts replace each other
+    rows = {
+        (w.week, w.outlet.name, w.language, w.stance): w.mentions
+        for w in MentionWeek.objects.select_related("outlet")
+    }
+    assert rows == {
+        (dt.date(2026, 3, 2), "Herald", "en", "asserts"): 2,
+        (dt.date(2026, 3, 2), "Herald", "en", "denies"): 1,
+        (dt.date(2026, 3, 2), "<b>Gazette & Co</b>", "fr", "asserts"): 1,
+        (dt.date(2026, 3, 9), "<b>Gazette & Co</b>", "fr", "declines_comment"): 1,
+        (dt.date(2026, 3, 9), "<b>Gazette & Co</b>", "fr", "asserts"): 1,
+        (dt.date(2026, 4, 6), "Herald", "en", "asserts"): 1,
+    }
 
 
 # --- claims.charts ---------------------------------------------------------------------------
