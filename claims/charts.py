@@ -180,12 +180,14 @@ class SeriesKey:
     pattern: str
     total: float
     values: tuple[float, ...]
+    total_label: str
 
 
 @dataclass(frozen=True)
 class Segment:
     series: SeriesKey
     value: float
+    value_label: str
     x: float
     y: float
     width: float
@@ -203,6 +205,8 @@ class Column:
     segments: list[Segment]
     show_label: bool  # the axis labels only some categories when there are many
     values: tuple[float, ...]  # per series, for the table
+    value_labels: tuple[str, ...]
+    total_label: str
 
 
 @dataclass(frozen=True)
@@ -221,6 +225,7 @@ class StackedChart:
     series: list[SeriesKey]
     y_ticks: list[Tick]
     total: float
+    total_label: str
 
     @property
     def is_empty(self) -> bool:
@@ -265,7 +270,10 @@ def stacked_columns(
     keys = []
     for i, (label, values) in enumerate(series):
         colour, pattern = series_style(i, other=other is not None and label == other)
-        keys.append(SeriesKey(i, str(label), colour, pattern, sum(values), tuple(values)))
+        total = sum(values)
+        keys.append(
+            SeriesKey(i, str(label), colour, pattern, total, tuple(values), value_label(total))
+        )
     totals = [sum(values[c] for _, values in series) for c in range(len(categories))]
     maximum = max(totals, default=0)
     ticks_at = nice_ticks(maximum) if maximum else [0, 1]
@@ -285,7 +293,7 @@ def stacked_columns(
                 continue
             h = value * scale
             y -= h
-            segments.append(Segment(key, value, x, y, bar, h))
+            segments.append(Segment(key, value, value_label(value), x, y, bar, h))
         columns.append(
             Column(
                 label=str(label),
@@ -298,6 +306,8 @@ def stacked_columns(
                 # Every `every`-th label, counted from the last (the latest week matters most).
                 show_label=(len(categories) - 1 - c) % every == 0,
                 values=tuple(key.values[c] for key in keys),
+                value_labels=tuple(value_label(key.values[c]) for key in keys),
+                total_label=value_label(totals[c]),
             )
         )
     y_ticks = [Tick(v, value_label(v), bottom - v * scale) for v in ticks_at]
@@ -316,4 +326,5 @@ def stacked_columns(
         series=keys,
         y_ticks=y_ticks,
         total=sum(totals),
+        total_label=value_label(sum(totals)),
     )

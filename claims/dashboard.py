@@ -25,7 +25,18 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet
+from django.db.models import (
+    Count,
+    DurationField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+)
 from django.db.models.functions import Coalesce, TruncWeek
 from django.utils import timezone
 
@@ -311,19 +322,23 @@ def time_to_verdict(period: Period) -> TimeToVerdict:
                 )
             )
         )
+    # The wait itself comes out of the database (one interval per claim, not two dates).
+    first = Min(_article_dated("mentions__article__"), filter=appearances)
     rows = (
-        claims.annotate(first=Min(_article_dated("mentions__article__"), filter=appearances))
-        .values_list("published_at", "first")
+        claims.annotate(
+            wait=ExpressionWrapper(F("published_at") - first, output_field=DurationField())
+        )
+        .values_list("wait", flat=True)
         .order_by()
     )
     waits, missing = [], 0
-    for published_at, first in rows:
-        if first is None:
+    for wait in rows:
+        if wait is None:
             missing += 1
         else:
             # A verdict published before the article's own date (a dateline in the future,
             # a claim checked before it spread): counted as no wait.
-            waits.append(max(0.0, (published_at - first).total_seconds() / 86400))
+            waits.append(max(0.0, wait.total_seconds() / 86400))
     counts = dict.fromkeys([key for _, key in VERDICT_BUCKETS] + ["longer"], 0)
     for days in waits:
         counts[next((key for bound, key in VERDICT_BUCKETS if days < bound), "longer")] += 1
