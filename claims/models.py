@@ -210,9 +210,7 @@ class Claim(models.Model):
             # The dashboard's new claims per week and verdicts (claims.dashboard.claim_weeks,
             # verdict_distribution): claims started in a period, read from the index alone.
             models.Index(
-                fields=["created_at"],
-                include=["language", "verdict", "status"],
-                name="claim_created_idx",
+                fields=["created_at", "language", "verdict", "status"], name="claim_created_idx"
             ),
         ]
 
@@ -371,8 +369,7 @@ class Mention(models.Model):
             # The dashboard's review backlog by age (claims.dashboard.review_backlog): the
             # pending mentions by when they were found, without reading the mentions.
             models.Index(
-                fields=["created_at"],
-                include=["article"],
+                fields=["created_at", "article"],
                 condition=Q(review_state__in=["unreviewed", "corrected"]),
                 name="mention_pending_created_idx",
             ),
