@@ -239,10 +239,10 @@ def main(argv: list[str] | None = None) -> None:
         spread()
     print(describe())
     began = time.perf_counter()
-    rows = dashboard.mention_weeks_recount()
+    weeks, waits = dashboard.dashboard_recount()
     print(
-        f"weekly rollup (MentionWeek) counted in {time.perf_counter() - began:.1f} s: "
-        f"{rows:,} rows (a Celery task, every {dashboard.ROLLUP_MAX_AGE} at most)"
+        f"rollups counted in {time.perf_counter() - began:.1f} s: {weeks:,} MentionWeek rows, "
+        f"{waits:,} VerdictWait rows (a Celery task, every {dashboard.ROLLUP_MAX_AGE} at most)"
     )
     client = Client()
     client.force_login(editor())

@@ -3,8 +3,10 @@
 Each function is one GROUP BY query (or two), whatever the number of claims and mentions: the
 database counts, Python only reshapes the groups into series (weeks x outlets, for instance)
 for claims.charts. They run on PostgreSQL and SQLite alike (TruncWeek, Coalesce, Min, Count).
-The weekly mention counts come from a rollup (MentionWeek), recounted in the background when
-older than ROLLUP_MAX_AGE: grouping half a million mentions at every view took seconds.
+The weekly mention counts and the waits to verdict come from rollups (MentionWeek,
+VerdictWait), recounted in the background when older than ROLLUP_MAX_AGE: grouping half a
+million mentions, or finding the first appearance of 36,000 claims, at every view took
+seconds.
 
 Dates, as the page explains them:
 
@@ -41,7 +43,7 @@ from django.db.models.functions import Coalesce, TruncWeek
 from django.utils import timezone
 
 from articles.models import Article, Language
-from claims.models import Alert, Claim, Mention, MentionWeek, Rating
+from claims.models import Alert, Claim, Mention, MentionWeek, Rating, VerdictWait
 
 TOP_OUTLETS = 5
 # Age of the review backlog: (upper bound in days, key); the last bucket has no bound.
@@ -146,23 +148,35 @@ def _mention_groups() -> QuerySet:
     )
 
 
-def mention_weeks_recount() -> int:
-    """Count the mentions of every week again into MentionWeek, in one transaction (the
-    dashboard reads the old counts meanwhile); returns the number of rows. One grouping of
-    all mentions: seconds at 500,000 mentions, so it runs in a Celery task
+def dashboard_recount() -> tuple[int, int]:
+    """Count the rollups again from the mentions and claims as a whole, in one transaction
+    (the dashboard reads the old counts meanwhile): the mentions of every week (MentionWeek)
+    and the wait to verdict of every published claim (VerdictWait). Returns their numbers
+    of rows. Seconds at 500,000 mentions, so it runs in a Celery task
     (claims.tasks.dashboard_recount) except the very first time."""
     now = timezone.now()
-    rows = [
+    weeks = [
         MentionWeek(
             week=_week(week), outlet_id=outlet_id, language=language or "", stance=stance,
             mentions=n, counted_at=now,
         )
         for week, outlet_id, language, stance, n in _mention_groups()
     ]  # fmt: skip
+    waits = [
+        VerdictWait(
+            claim_id=pk, language=language, published_at=published_at, counted_at=now,
+            # Published before the article's own date (a dateline in the future, a claim
+            # checked before it spread): counted as no wait.
+            wait=None if wait is None else max(wait, dt.timedelta(0)),
+        )
+        for pk, language, published_at, wait in _published_waits(Claim.objects.published())
+    ]  # fmt: skip
     with transaction.atomic():
         MentionWeek.objects.all().delete()
-        MentionWeek.objects.bulk_create(rows, batch_size=5000)
-    return len(rows)
+        MentionWeek.objects.bulk_create(weeks, batch_size=5000)
+        VerdictWait.objects.all().delete()
+        VerdictWait.objects.bulk_create(waits, batch_size=5000)
+    return len(weeks), len(waits)
 
 
 def mention_weeks_counted_at(*, now: dt.datetime | None = None) -> dt.datetime:
@@ -176,7 +190,7 @@ def mention_weeks_counted_at(*, now: dt.datetime | None = None) -> dt.datetime:
     if counted_at is None:
         if not Mention.objects.exists():
             return now
-        mention_weeks_recount()
+        dashboard_recount()
         return timezone.now()
     if now - counted_at > ROLLUP_MAX_AGE and cache.add(
         "dashboard:recount", True, ROLLUP_MAX_AGE.total_seconds()
@@ -303,17 +317,66 @@ class TimeToVerdict:
     without_appearance: int  # published in the period, no accepted appearance
 
 
+def _published_waits(claims: QuerySet[Claim]) -> QuerySet:
+    """(pk, language, published_at, wait) of these claims: the wait from their first
+    appearance to publication, computed in SQL (None: no accepted appearance)."""
+    appearances = Q(mentions__review_state=Mention.ReviewState.ACCEPTED)
+    first = Min(_article_dated("mentions__article__"), filter=appearances)
+    return (
+        claims.annotate(
+            wait=ExpressionWrapper(F("published_at") - first, output_field=DurationField())
+        )
+        .values_list("pk", "language", "published_at", "wait")
+        .order_by()
+    )
+
+
+def _wait_buckets() -> dict[str, Q]:
+    buckets, shorter = {}, dt.timedelta(0)
+    for bound, key in VERDICT_BUCKETS:
+        buckets[key] = Q(wait__gte=shorter, wait__lt=dt.timedelta(days=bound))
+        shorter = dt.timedelta(days=bound)
+    buckets["longer"] = Q(wait__gte=shorter)
+    return buckets
+
+
 def time_to_verdict(period: Period) -> TimeToVerdict:
     """Claims published in the period: days from their first appearance to publication.
 
-    One GROUP BY claim in SQL (the earliest article date of each claim's accepted
-    mentions); the distribution of those numbers, one per claim, is counted here."""
+    From the rollup (VerdictWait): the buckets in one aggregate, the median in a second
+    query (the middle one or two waits in order). With an outlet, computed from the claims
+    themselves (those with an accepted appearance in it: a few)."""
+    if period.outlet_id:
+        return _time_to_verdict_live(period)
+    rows = VerdictWait.objects.filter(published_at__gte=period.start, published_at__lt=period.end)
+    if period.language:
+        rows = rows.filter(language=period.language)
+    buckets = _wait_buckets()
+    counts = rows.aggregate(
+        claims=Count("wait"),
+        missing=Count("id", filter=Q(wait__isnull=True)),
+        **{f"b{i}": Count("id", filter=q) for i, q in enumerate(buckets.values())},
+    )
+    n = counts["claims"]
+    median = None
+    if n:
+        middle = rows.filter(wait__isnull=False).order_by("wait").values_list("wait", flat=True)
+        around = list(middle[(n - 1) // 2 : n // 2 + 1])
+        median = sum(w.total_seconds() for w in around) / len(around) / 86400
+    return TimeToVerdict(
+        buckets=[(key, counts[f"b{i}"]) for i, key in enumerate(buckets)],
+        median_days=median,
+        claims=n,
+        without_appearance=counts["missing"],
+    )
+
+
+def _time_to_verdict_live(period: Period) -> TimeToVerdict:
     claims = Claim.objects.published().filter(
         published_at__gte=period.start, published_at__lt=period.end
     )
     if period.language:
         claims = claims.filter(language=period.language)
-    appearances = Q(mentions__review_state=Mention.ReviewState.ACCEPTED)
     if period.outlet_id:
         claims = claims.filter(
             Exists(
@@ -322,22 +385,11 @@ def time_to_verdict(period: Period) -> TimeToVerdict:
                 )
             )
         )
-    # The wait itself comes out of the database (one interval per claim, not two dates).
-    first = Min(_article_dated("mentions__article__"), filter=appearances)
-    rows = (
-        claims.annotate(
-            wait=ExpressionWrapper(F("published_at") - first, output_field=DurationField())
-        )
-        .values_list("wait", flat=True)
-        .order_by()
-    )
     waits, missing = [], 0
-    for wait in rows:
+    for _, _, _, wait in _published_waits(claims):
         if wait is None:
             missing += 1
         else:
-            # A verdict published before the article's own date (a dateline in the future,
-            # a claim checked before it spread): counted as no wait.
             waits.append(max(0.0, wait.total_seconds() / 86400))
     counts = dict.fromkeys([key for _, key in VERDICT_BUCKETS] + ["longer"], 0)
     for days in waits:

@@ -969,7 +969,7 @@ class MentionWeek(models.Model):
     """The dashboard's rollup (issue 14, part 2): how many mentions (rejected ones left out)
     articles of one outlet, in one language, dated in one week, hold with one stance.
 
-    Recounted from the mentions as a whole (claims.dashboard.mention_weeks_recount) when
+    Recounted from the mentions as a whole (claims.dashboard.dashboard_recount) when
     the dashboard finds it older than claims.dashboard.ROLLUP_MAX_AGE, so that its weekly
     charts read a few thousand rows instead of grouping every mention at each view."""
 
@@ -991,3 +991,29 @@ class MentionWeek(models.Model):
 
     def __str__(self) -> str:
         return f"{self.week}: {self.mentions} ({self.outlet_id}, {self.language}, {self.stance})"
+
+
+class VerdictWait(models.Model):
+    """The dashboard's rollup of published claims (issue 14, part 2): how long after its
+    first appearance (the earliest date of the articles of its accepted mentions) each
+    claim was published. Recounted with MentionWeek (claims.dashboard.dashboard_recount)."""
+
+    claim = models.OneToOneField(Claim, on_delete=models.CASCADE, related_name="+")
+    language = models.CharField(max_length=2, blank=True)
+    published_at = models.DateTimeField()
+    wait = models.DurationField(
+        null=True, blank=True, help_text="Empty: the claim has no accepted appearance."
+    )
+    counted_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["published_at", "id"]
+        indexes = [
+            # The dashboard's time to verdict: the claims published in a period, their waits.
+            models.Index(
+                fields=["published_at", "language", "wait"], name="verdict_wait_published_idx"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Claim {self.claim_id}: {self.wait}"

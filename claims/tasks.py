@@ -5,7 +5,7 @@ from django.conf import settings
 from django.db import OperationalError
 
 from articles.models import Article
-from claims.dashboard import mention_weeks_recount
+from claims.dashboard import dashboard_recount as dashboard_rollups_recount
 from claims.services import article_extract_claims, extraction_time_limits
 from claims.webhooks import webhook_deliver, webhook_deliveries_sweep
 
@@ -54,7 +54,7 @@ def sweep_webhook_deliveries() -> int:
 
 
 @shared_task(ignore_result=True)
-def dashboard_recount() -> int:
-    """The dashboard's weekly mention counts, counted again (claims.dashboard); safe to run
-    twice (the later count replaces the earlier)."""
-    return mention_weeks_recount()
+def dashboard_recount() -> None:
+    """The dashboard's rollups, counted again (claims.dashboard); safe to run twice (the
+    later count replaces the earlier)."""
+    dashboard_rollups_recount()
