@@ -202,8 +202,7 @@ def readers(path_period, requests: int = 5) -> str:
     calls = {
         "counted_at": dashboard.mention_weeks_counted_at,
         "mention_weeks": lambda: dashboard.mention_weeks(path_period, labels=labels),
-        "claim_weeks": lambda: dashboard.claim_weeks(path_period, labels=labels),
-        "verdicts": lambda: dashboard.verdict_distribution(path_period),
+        "claim_counts": lambda: dashboard.claim_counts(path_period, labels=labels),
         "time_to_verdict": lambda: dashboard.time_to_verdict(path_period),
         "backlog": lambda: dashboard.review_backlog(path_period),
         "alerts": lambda: dashboard.open_alerts(path_period),

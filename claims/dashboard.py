@@ -38,8 +38,9 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
+    Sum,
 )
-from django.db.models.functions import Coalesce, TruncWeek
+from django.db.models.functions import Coalesce, TruncMonth, TruncWeek
 from django.utils import timezone
 
 from articles.models import Article, Language
@@ -51,6 +52,8 @@ BACKLOG_BUCKETS = [(1, "day"), (3, "3days"), (7, "week"), (14, "2weeks"), (28, "
 # Time from first appearance to verdict, in days: (upper bound, key).
 VERDICT_BUCKETS = [(1, "day"), (3, "3days"), (7, "week"), (14, "2weeks"), (30, "month")]
 DEFAULT_WEEKS = 12
+# Longer periods are drawn by month: a hundred weekly columns are a blur on a phone.
+MONTHLY_AFTER_WEEKS = 26
 # The weekly mention counts (MentionWeek) are recounted when older than this.
 ROLLUP_MAX_AGE = dt.timedelta(minutes=10)
 
@@ -92,6 +95,27 @@ class Period:
         first, last = week_start(self.since), week_start(self.until)
         return [first + dt.timedelta(weeks=i) for i in range((last - first).days // 7 + 1)]
 
+    @property
+    def by_month(self) -> bool:
+        return len(self.weeks) > MONTHLY_AFTER_WEEKS
+
+    @property
+    def buckets(self) -> list[dt.date]:
+        """The columns of the charts: the Mondays of the period's weeks, or the first days
+        of its months when it is longer than MONTHLY_AFTER_WEEKS weeks."""
+        if not self.by_month:
+            return self.weeks
+        first = self.weeks[0].replace(day=1)
+        months = (self.until.year - first.year) * 12 + self.until.month - first.month + 1
+        return [
+            dt.date(first.year + (first.month - 1 + i) // 12, (first.month - 1 + i) % 12 + 1, 1)
+            for i in range(months)
+        ]
+
+    def bucket(self, day: dt.date) -> dt.date:
+        """The column of a week (its Monday) or day: its week, or the month it starts in."""
+        return day.replace(day=1) if self.by_month else week_start(day)
+
 
 def _article_dated(prefix: str = "article__") -> Coalesce:
     """Article.dated in SQL, through the relation `prefix`."""
@@ -99,7 +123,7 @@ def _article_dated(prefix: str = "article__") -> Coalesce:
 
 
 def _week(value) -> dt.date:
-    """A TruncWeek value (an aware datetime, or a date) as the date of its Monday."""
+    """A TruncWeek or TruncMonth value (an aware datetime, or a date) as a date."""
     if isinstance(value, dt.datetime):
         return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
     return value
@@ -126,9 +150,10 @@ def _claims_in(period: Period) -> QuerySet[Claim]:
 class Weekly:
     """Counts per week, by series: `series` is [(label, [count per week])], in order."""
 
-    weeks: list[dt.date]
+    weeks: list[dt.date]  # the columns: Mondays, or first days of months (by_month)
     series: list[tuple[str, list[int]]]
     other: str | None = None
+    by_month: bool = False
 
     @property
     def total(self) -> int:
@@ -183,7 +208,7 @@ def mention_weeks_counted_at(*, now: dt.datetime | None = None) -> dt.datetime:
     """When the weekly counts were made: counted now if they never were, and a recount sent
     to Celery when they are older than ROLLUP_MAX_AGE (one at a time, a cache key says
     one is on its way)."""
-    from claims.tasks import dashboard_recount
+    from claims.tasks import dashboard_recount as recount_task
 
     now = now or timezone.now()
     counted_at = MentionWeek.objects.aggregate(at=Max("counted_at"))["at"]
@@ -195,14 +220,14 @@ def mention_weeks_counted_at(*, now: dt.datetime | None = None) -> dt.datetime:
     if now - counted_at > ROLLUP_MAX_AGE and cache.add(
         "dashboard:recount", True, ROLLUP_MAX_AGE.total_seconds()
     ):
-        transaction.on_commit(dashboard_recount.delay)
+        transaction.on_commit(recount_task.delay)
     return counted_at
 
 
 def mention_weeks(period: Period, *, labels: dict) -> dict[str, Weekly]:
-    """Mentions per week by outlet (the TOP_OUTLETS with most mentions, then the rest
-    together), by language and by stance, from the rollup (MentionWeek): one query of the
-    period's whole weeks, whatever the number of mentions.
+    """Mentions per week (or month) by outlet (the TOP_OUTLETS with most mentions, then the
+    rest together), by language and by stance, from the rollup (MentionWeek): three GROUP BY
+    queries of the period's whole weeks, whatever the number of mentions.
 
     `labels` names what has no name of its own: "other", "no_outlet", "no_language"; and
     the languages and stances (their choices' labels)."""
@@ -212,25 +237,27 @@ def mention_weeks(period: Period, *, labels: dict) -> dict[str, Weekly]:
         counts = counts.filter(language=period.language)
     if period.outlet_id:
         counts = counts.filter(outlet_id=period.outlet_id)
-    rows = counts.values_list("week", "outlet_id", "outlet__name", "language", "stance", "mentions")
-    weeks = period.weeks
-    index = {week: i for i, week in enumerate(weeks)}
-    by_outlet: dict[int | None, list[int]] = defaultdict(lambda: [0] * len(weeks))
-    by_language: dict[str, list[int]] = defaultdict(lambda: [0] * len(weeks))
-    by_stance: dict[str, list[int]] = defaultdict(lambda: [0] * len(weeks))
-    names: dict[int | None, str] = {}
-    for week, outlet_id, outlet_name, language, stance, n in rows:
-        i = index.get(_week(week))
-        if i is None:  # pragma: no cover - the filter keeps weeks inside the period
-            continue
-        by_outlet[outlet_id][i] += n
-        names[outlet_id] = outlet_name or labels["no_outlet"]
-        by_language[language or ""][i] += n
-        by_stance[stance][i] += n
+    buckets = period.buckets
+    index = {bucket: i for i, bucket in enumerate(buckets)}
 
+    def grouped(*fields: str) -> dict:
+        """{key: [count per column]}: the rollup summed by week and `fields` in SQL."""
+        series: dict = defaultdict(lambda: [0] * len(buckets))
+        rows = counts.values("week", *fields).annotate(n=Sum("mentions")).order_by()
+        for row in rows.values_list("week", *fields, "n"):
+            week, *key, n = row
+            series[tuple(key) if len(key) > 1 else key[0]][index[period.bucket(week)]] += n
+        return series
+
+    by_outlet_named = grouped("outlet_id", "outlet__name")
+    by_outlet = {outlet_id: values for (outlet_id, _), values in by_outlet_named.items()}
+    names = {outlet_id: name or labels["no_outlet"] for outlet_id, name in by_outlet_named}
+    by_language = {code or "": values for code, values in grouped("language").items()}
+    by_stance = grouped("stance")
     ranked = sorted(
         (o for o in by_outlet if o is not None), key=lambda o: (-sum(by_outlet[o]), names[o])
     )
+    weeks = buckets
     top, rest = ranked[:TOP_OUTLETS], ranked[TOP_OUTLETS:]
     outlet_series = [(names[o], by_outlet[o]) for o in top]
     others = [by_outlet[o] for o in rest] + ([by_outlet[None]] if None in by_outlet else [])
@@ -247,36 +274,12 @@ def mention_weeks(period: Period, *, labels: dict) -> dict[str, Weekly]:
     stance_series = [
         (str(label), by_stance[code]) for code, label in Mention.Stance.choices if code in by_stance
     ]
+    monthly = period.by_month
     return {
-        "outlet": Weekly(weeks, outlet_series, other=other_label),
-        "language": Weekly(weeks, language_series),
-        "stance": Weekly(weeks, stance_series),
+        "outlet": Weekly(weeks, outlet_series, other=other_label, by_month=monthly),
+        "language": Weekly(weeks, language_series, by_month=monthly),
+        "stance": Weekly(weeks, stance_series, by_month=monthly),
     }
-
-
-def claim_weeks(period: Period, *, labels: dict) -> Weekly:
-    """New claims per week (Claim.created_at), by the claim's language."""
-    rows = (
-        _claims_in(period)
-        .annotate(week=TruncWeek("created_at"))
-        .values("week", "language")
-        .annotate(n=Count("id"))
-        .values_list("week", "language", "n")
-        .order_by()
-    )
-    weeks = period.weeks
-    index = {week: i for i, week in enumerate(weeks)}
-    by_language: dict[str, list[int]] = defaultdict(lambda: [0] * len(weeks))
-    for week, language, n in rows:
-        i = index.get(_week(week))
-        if i is not None:
-            by_language[language or ""][i] += n
-    series = [
-        (str(label), by_language[code]) for code, label in Language.choices if code in by_language
-    ]
-    if "" in by_language:
-        series.append((labels["no_language"], by_language[""]))
-    return Weekly(weeks, series)
 
 
 @dataclass(frozen=True)
@@ -286,27 +289,40 @@ class VerdictRow:
     published: int
 
 
-def verdict_distribution(period: Period) -> list[VerdictRow]:
-    """Claims started in the period by their current verdict, in the order of the rating
-    scale, then those with no verdict yet; with how many of each are published."""
-    counts = {
-        row["verdict_id"]: row
-        for row in _claims_in(period)
-        .values("verdict_id")
+def claim_counts(period: Period, *, labels: dict) -> tuple[Weekly, list[VerdictRow]]:
+    """Claims the newsroom started in the period (Claim.created_at): new claims per week
+    (or month) by language, and all of them by their current verdict, in the order of the
+    rating scale, then those with no verdict yet, with how many of each are published.
+    One GROUP BY (column, language, verdict) and the rating scale."""
+    trunc = TruncMonth if period.by_month else TruncWeek
+    rows = (
+        _claims_in(period)
+        .annotate(bucket=trunc("created_at"))
+        .values("bucket", "language", "verdict_id")
         .annotate(n=Count("id"), published=Count("id", filter=Q(status=Claim.Status.PUBLISHED)))
+        .values_list("bucket", "language", "verdict_id", "n", "published")
         .order_by()
-    }
-    rows = [
-        VerdictRow(
-            rating,
-            counts.get(rating.pk, {}).get("n", 0),
-            counts.get(rating.pk, {}).get("published", 0),
-        )
-        for rating in Rating.objects.all()
+    )
+    buckets = period.buckets
+    index = {bucket: i for i, bucket in enumerate(buckets)}
+    by_language: dict[str, list[int]] = defaultdict(lambda: [0] * len(buckets))
+    by_verdict: dict[int | None, list[int]] = defaultdict(lambda: [0, 0])
+    for bucket, language, verdict_id, n, published in rows:
+        i = index.get(_week(bucket))
+        if i is not None:
+            by_language[language or ""][i] += n
+        by_verdict[verdict_id][0] += n
+        by_verdict[verdict_id][1] += published
+    series = [
+        (str(label), by_language[code]) for code, label in Language.choices if code in by_language
     ]
-    none = counts.get(None, {})
-    rows.append(VerdictRow(None, none.get("n", 0), none.get("published", 0)))
-    return rows
+    if "" in by_language:
+        series.append((labels["no_language"], by_language[""]))
+    verdicts = [
+        VerdictRow(rating, *by_verdict.get(rating.pk, [0, 0])) for rating in Rating.objects.all()
+    ]
+    verdicts.append(VerdictRow(None, *by_verdict.get(None, [0, 0])))
+    return Weekly(buckets, series, by_month=period.by_month), verdicts
 
 
 @dataclass(frozen=True)

@@ -112,13 +112,13 @@ class DashboardFilterForm(forms.Form):
         return dashboard.Period(since, until, **filters)
 
 
-def _week_label(week: dt.date) -> str:
-    return formats.date_format(week, "j M")
+def _column_label(day: dt.date, *, by_month: bool) -> str:
+    return formats.date_format(day, "M Y" if by_month else "j M")
 
 
 def _weekly_chart(weekly: dashboard.Weekly, *, chart_id: str, title: str, description: str):
     return charts.stacked_columns(
-        [_week_label(w) for w in weekly.weeks],
+        [_column_label(w, by_month=weekly.by_month) for w in weekly.weeks],
         weekly.series,
         value_label=_count,
         chart_id=chart_id,
@@ -204,8 +204,7 @@ def dashboard_view(request: HttpRequest) -> HttpResponse:
     }
     counted_at = dashboard.mention_weeks_counted_at()
     weeks = dashboard.mention_weeks(period, labels=labels)
-    new_claims = dashboard.claim_weeks(period, labels=labels)
-    verdicts = dashboard.verdict_distribution(period)
+    new_claims, verdicts = dashboard.claim_counts(period, labels=labels)
     waits = dashboard.time_to_verdict(period)
     backlog = dashboard.review_backlog(period)
     alerts = dashboard.open_alerts(period)
@@ -215,25 +214,33 @@ def dashboard_view(request: HttpRequest) -> HttpResponse:
         _weekly_chart(
             weeks["outlet"],
             chart_id="mentions-by-outlet",
-            title=gettext("Mentions per week, by outlet"),
+            title=gettext("Mentions per month, by outlet")
+            if period.by_month
+            else gettext("Mentions per week, by outlet"),
             description=_summary(weeks["outlet"], mentions_word),
         ),
         _weekly_chart(
             weeks["language"],
             chart_id="mentions-by-language",
-            title=gettext("Mentions per week, by language"),
+            title=gettext("Mentions per month, by language")
+            if period.by_month
+            else gettext("Mentions per week, by language"),
             description=_summary(weeks["language"], mentions_word),
         ),
         _weekly_chart(
             weeks["stance"],
             chart_id="mentions-by-stance",
-            title=gettext("Mentions per week, by stance"),
+            title=gettext("Mentions per month, by stance")
+            if period.by_month
+            else gettext("Mentions per week, by stance"),
             description=_summary(weeks["stance"], mentions_word),
         ),
         _weekly_chart(
             new_claims,
             chart_id="claims-by-language",
-            title=gettext("New claims per week, by language"),
+            title=gettext("New claims per month, by language")
+            if period.by_month
+            else gettext("New claims per week, by language"),
             description=_summary(new_claims, gettext("new claims")),
         ),
     ]
@@ -279,6 +286,7 @@ def dashboard_view(request: HttpRequest) -> HttpResponse:
                 "two_years": (today - dt.timedelta(days=730)).isoformat(),
             },
             "weekly_charts": weekly_charts,
+            "category_heading": gettext("Month") if period.by_month else gettext("Week of"),
             "verdict_panel": verdict_panel,
             "waits": waits,
             "median_wait": _days(waits.median_days),

@@ -279,13 +279,30 @@ def test_the_default_period_is_the_last_twelve_weeks(editor_client, ratings):
     assert response.context["weekly_charts"][0].total == 1
 
 
-def test_a_two_year_period_has_a_column_per_week(editor_client, ratings):
+def test_a_two_year_period_is_drawn_by_month(editor_client, ratings):
     MentionFactory(article=ArticleFactory(published_at=at(3, month=3) - dt.timedelta(days=700)))
+    MentionFactory(article=ArticleFactory(published_at=at(3, month=3)))
+    claim = ClaimFactory(language="fr")
+    Claim.objects.filter(pk=claim.pk).update(created_at=at(10))
     response = editor_client.get(URL + "?since=2024-03-18&until=2026-03-15")
     chart = response.context["weekly_charts"][0]
-    assert len(chart.columns) == 104
-    assert chart.total == 1
+    assert len(chart.columns) == 25  # March 2024 to March 2026
+    assert chart.title == "Mentions per month, by outlet"
+    assert [c.total for c in chart.columns if c.total] == [1, 1]
+    assert chart.columns[0].label == "Mar 2024" and chart.columns[-1].total == 1
+    page = response.content.decode()
+    rows = table(page, "New claims per month, by language")
+    assert rows[0][0] == "Month" and rows[-2] == ["Mar 2026", "1", "1"]
     assert sum(column.show_label for column in chart.columns) <= 6
+
+
+def test_periods_of_up_to_26_weeks_are_drawn_by_week():
+    period = dashboard.Period(dt.date(2026, 1, 5), dt.date(2026, 7, 5))
+    assert len(period.weeks) == 26 and period.buckets == period.weeks
+    longer = dashboard.Period(dt.date(2025, 11, 20), dt.date(2026, 7, 5))
+    assert longer.by_month and longer.buckets[0] == dt.date(2025, 11, 1)
+    assert longer.buckets[-1] == dt.date(2026, 7, 1) and len(longer.buckets) == 9
+    assert longer.bucket(dt.date(2025, 12, 29)) == dt.date(2025, 12, 1)  # by its Monday
 
 
 @pytest.mark.parametrize(
@@ -322,7 +339,7 @@ def test_only_a_start_date_runs_to_today(editor_client):
 
 # --- Queries ---------------------------------------------------------------------------------
 
-MAX_QUERIES = 17  # session, user, 2 x permissions, outlets, 11 of the dashboard, badge
+MAX_QUERIES = 18  # session, user, 2 x permissions, outlets, 12 of the dashboard, badge
 
 
 def test_the_dashboard_makes_a_bounded_number_of_queries(
