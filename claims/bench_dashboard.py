@@ -191,7 +191,7 @@ def measure(client, path: str, requests: int) -> tuple[list[float], int, str]:
         times.append((time.perf_counter() - began) * 1000)
         assert response.status_code == 200
     chart = response.context["weekly_charts"][0]
-    return times, count, f"{chart.total:,} mentions in {len(chart.columns)} weeks"
+    return times, count, f"{chart.total:,} mentions in {len(chart.columns)} columns"
 
 
 def readers(path_period, requests: int = 5) -> str:

@@ -24,6 +24,7 @@ import datetime as dt
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.core.cache import cache
 from django.db import transaction
@@ -90,16 +91,17 @@ class Period:
             days=1
         )
 
-    @property
+    # Cached: the readers ask for a period's columns once per row they group.
+    @cached_property
     def weeks(self) -> list[dt.date]:
         first, last = week_start(self.since), week_start(self.until)
         return [first + dt.timedelta(weeks=i) for i in range((last - first).days // 7 + 1)]
 
-    @property
+    @cached_property
     def by_month(self) -> bool:
         return len(self.weeks) > MONTHLY_AFTER_WEEKS
 
-    @property
+    @cached_property
     def buckets(self) -> list[dt.date]:
         """The columns of the charts: the Mondays of the period's weeks, or the first days
         of its months when it is longer than MONTHLY_AFTER_WEEKS weeks."""
