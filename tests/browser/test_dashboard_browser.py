@@ -44,7 +44,7 @@ def news(ratings):
     claims = []
     for day in range(0, 21, 2):
         article = ArticleFactory(
-            outlet=outlets[day % 2], language="fr" if day % 4 else "en",
+            outlet=outlets[(day // 2) % 2], language="fr" if day % 4 else "en",
             published_at=now - dt.timedelta(days=day),
         )  # fmt: skip
         claim = ClaimFactory(language=article.language)
@@ -95,8 +95,8 @@ def test_the_date_filter_narrows_the_charts(new_page, editor, news):
     before = page.locator("#mentions-by-outlet tfoot td").last.text_content()
     today = timezone.localdate()
     since = today - dt.timedelta(days=today.weekday())  # this week only
-    page.get_by_label("From").fill(since.isoformat())
-    page.get_by_label("To").fill(today.isoformat())
+    page.locator("#id_since").fill(since.isoformat())
+    page.locator("#id_until").fill(today.isoformat())
     page.get_by_role("button", name="Show").click()
     page.wait_for_url(f"**since={since.isoformat()}**")
     assert "(1 week)." in page.locator(".lead").inner_text()
