@@ -121,7 +121,7 @@ def hbar_chart(
     *,
     title: str,
     chart_id: str = "",
-    width: float = 400,
+    width: float = 360,
     row: float = 40,
     muted: Sequence[str] = (),
     value_label: Callable[[float], str] = _number,
