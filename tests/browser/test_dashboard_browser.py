@@ -20,14 +20,17 @@ PNG = b"\x89PNG\r\n\x1a\n"
 LAYOUT = """() => {
   const root = document.documentElement;
   const charts = [...document.querySelectorAll("svg.chart-svg")];
+  const box = s => s.getBoundingClientRect();
+  const tables = "figure.chart ~ .chart-table table, figure.chart details table";
   return {
     sideways: root.scrollWidth > window.innerWidth,
     width: root.scrollWidth,
     charts: charts.length,
-    chartsOffScreen: charts.filter(s => s.getBoundingClientRect().right > window.innerWidth + 1).length,
-    chartsDrawn: charts.filter(s => s.getBoundingClientRect().height > 40).length,
-    labelled: charts.filter(s => s.querySelector("title") && s.getAttribute("role") === "img").length,
-    tables: document.querySelectorAll("figure.chart ~ .chart-table table, figure.chart details table").length,
+    chartsOffScreen: charts.filter(s => box(s).right > window.innerWidth + 1).length,
+    chartsDrawn: charts.filter(s => box(s).height > 40).length,
+    labelled: charts.filter(s => s.querySelector("title") && s.getAttribute("role") === "img")
+      .length,
+    tables: document.querySelectorAll(tables).length,
   };
 }"""
 
