@@ -391,6 +391,17 @@ def test_weekly_counts_are_counted_again_when_older_than_ten_minutes(
     assert callbacks == []  # fresh again
 
 
+def test_celery_beat_recounts_the_rollups(news, settings):
+    from claims.models import MentionWeek, VerdictWait
+    from claims.tasks import dashboard_recount
+    from claimtrack.celery import app
+
+    entry = settings.CELERY_BEAT_SCHEDULE["dashboard-recount"]
+    assert entry["task"] in app.tasks and entry["schedule"] <= 600
+    dashboard_recount.delay()  # in-process in the tests
+    assert MentionWeek.objects.count() == 6 and VerdictWait.objects.count() == 2
+
+
 def test_the_recount_matches_the_mentions(news):
     from claims.models import MentionWeek
 
