@@ -228,7 +228,7 @@ def test_backlog_by_age_and_by_article(editor_client, news):
         "2 to 4 weeks": "0",
         "More than 4 weeks": "1",
     }
-    assert "<strong>3</strong> mentions waiting, in 3 article(s)." in page
+    assert "<strong>3</strong> mentions waiting, in 3 articles." in page
     links = html.fromstring(page).xpath('//table[@class="backlog-articles"]/tbody/tr//a/@href')
     # Waiting longest first: the corrected mention's article, then the 10-day-old one.
     assert links == [
