@@ -14,7 +14,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTEST_ARGS ?=
 # Python modules run by `make bench`, in order, against throwaway PostgreSQL and Redis.
-BENCH_MODULES ?= claims.extraction.evaluation.bench claims.extraction.evaluation.bench_language claims.bench_workflow claims.bench_public articles.bench claims.bench_matching articles.bench_refetch claims.bench_agreement claims.bench_quality claims.bench_exports claims.bench_sources
+BENCH_MODULES ?= claims.extraction.evaluation.bench claims.extraction.evaluation.bench_language claims.bench_workflow claims.bench_public articles.bench claims.bench_matching articles.bench_refetch claims.bench_agreement claims.bench_quality claims.bench_exports claims.bench_sources claims.bench_dashboard
 
 PIP_INSTALL := $(PY) -m pip install --disable-pip-version-check --quiet
 RUNTIME_STAMP := $(VENV)/.requirements.stamp

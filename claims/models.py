@@ -233,6 +233,11 @@ class Claim(models.Model):
                 condition=Q(status="published", published_at__isnull=False),
                 name="claim_published_id_idx",
             ),
+            # The dashboard's new claims per week and verdicts (claims.dashboard.claim_weeks,
+            # verdict_distribution): claims started in a period, read from the index alone.
+            models.Index(
+                fields=["created_at", "language", "verdict", "status"], name="claim_created_idx"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -408,6 +413,13 @@ class Mention(models.Model):
                     "hedges",
                 ],
                 name="mention_source_state_idx",
+            ),
+            # The dashboard's review backlog by age (claims.dashboard.review_backlog): the
+            # pending mentions by when they were found, without reading the mentions.
+            models.Index(
+                fields=["created_at", "article"],
+                condition=Q(review_state__in=["unreviewed", "corrected"]),
+                name="mention_pending_created_idx",
             ),
         ]
 
@@ -1272,3 +1284,60 @@ class SourceEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()}: {self.summary[:60]}"
+
+
+# --- Dashboard rollups (issue 14, part 2) ----------------------------------------------------
+
+
+class MentionWeek(models.Model):
+    """The dashboard's rollup (issue 14, part 2): how many mentions (rejected ones left out)
+    articles of one outlet, in one language, dated in one week, hold with one stance.
+
+    Recounted from the mentions as a whole (claims.dashboard.dashboard_recount) when
+    the dashboard finds it older than claims.dashboard.ROLLUP_MAX_AGE, so that its weekly
+    charts read a few thousand rows instead of grouping every mention at each view."""
+
+    week = models.DateField(help_text="The Monday of the week of the articles' dates.")
+    outlet = models.ForeignKey(
+        "articles.Outlet", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    language = models.CharField(max_length=2, blank=True)
+    stance = models.CharField(max_length=20, choices=Mention.Stance)
+    mentions = models.PositiveIntegerField()
+    counted_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["week", "id"]
+        indexes = [
+            # The dashboard's weekly charts read the weeks of a period.
+            models.Index(fields=["week"], name="mention_week_week_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.week}: {self.mentions} ({self.outlet_id}, {self.language}, {self.stance})"
+
+
+class VerdictWait(models.Model):
+    """The dashboard's rollup of published claims (issue 14, part 2): how long after its
+    first appearance (the earliest date of the articles of its accepted mentions) each
+    claim was published. Recounted with MentionWeek (claims.dashboard.dashboard_recount)."""
+
+    claim = models.OneToOneField(Claim, on_delete=models.CASCADE, related_name="+")
+    language = models.CharField(max_length=2, blank=True)
+    published_at = models.DateTimeField()
+    wait = models.DurationField(
+        null=True, blank=True, help_text="Empty: the claim has no accepted appearance."
+    )
+    counted_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["published_at", "id"]
+        indexes = [
+            # The dashboard's time to verdict: the claims published in a period, their waits.
+            models.Index(
+                fields=["published_at", "language", "wait"], name="verdict_wait_published_idx"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Claim {self.claim_id}: {self.wait}"

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import OperationalError
 
 from articles.models import Article
+from claims.dashboard import dashboard_recount as dashboard_rollups_recount
 from claims.services import article_extract_claims, extraction_time_limits
 from claims.webhooks import webhook_deliver, webhook_deliveries_sweep
 
@@ -50,3 +51,10 @@ def deliver_webhook(self, delivery_id: int) -> None:
 def sweep_webhook_deliveries() -> int:
     """Queue again the webhook deliveries whose message was lost (beat, every few minutes)."""
     return webhook_deliveries_sweep()
+
+
+@shared_task(ignore_result=True)
+def dashboard_recount() -> None:
+    """The dashboard's rollups, counted again (claims.dashboard); safe to run twice (the
+    later count replaces the earlier)."""
+    dashboard_rollups_recount()

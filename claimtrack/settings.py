@@ -318,6 +318,9 @@ CELERY_BEAT_SCHEDULE = {
         "task": "articles.tasks.refetch_due_articles",
         "schedule": float(os.environ.get("CLAIMTRACK_REFETCH_BEAT_INTERVAL", "60")),
     },
+    # The editors' dashboard's rollups (claims.dashboard), also recounted when it finds
+    # them older than ten minutes.
+    "dashboard-recount": {"task": "claims.tasks.dashboard_recount", "schedule": 600.0},
 }
 # Re-fetching linked articles (articles/refetch.py): at most one request per host every
 # HOST_INTERVAL seconds (0: no limit), at most BATCH articles sent per beat, none older than

@@ -3,6 +3,7 @@ from django.urls import path
 from claims.review import (
     agreement_views,
     alert_views,
+    dashboard_views,
     export_views,
     match_views,
     notification_views,
@@ -49,6 +50,7 @@ urlpatterns = [
     path("tasks/<int:pk>/state/", views.task_state, name="task-state"),
     path("board/", views.board, name="board"),
     path("quality/", quality_views.extractor_quality_page, name="quality"),
+    path("dashboard/", dashboard_views.dashboard_view, name="dashboard"),
     path("alerts/", alert_views.alert_list, name="alerts"),
     path("alerts/<int:pk>/dismiss/", alert_views.alert_dismiss, name="alert-dismiss"),
     path("notifications/", notification_views.notification_list, name="notifications"),

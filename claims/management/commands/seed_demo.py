@@ -248,6 +248,7 @@ class Command(BaseCommand):
         self.create_annotation_round(articles, users)
         self.review_for_extractor_quality(articles, users)
         seed_source_records(users["editor"])
+        self.date_the_desk_work(articles)
         self.stdout.write(self.style.SUCCESS("Demo data ready. Log in at /accounts/login/ with:"))
         for username, password, group, _ in ACCOUNTS:
             self.stdout.write(
@@ -442,6 +443,20 @@ class Command(BaseCommand):
                     by=editor,
                     correction=note,
                 )
+
+    def date_the_desk_work(self, articles: dict[str, Article]) -> None:
+        """The dashboard's history (issue 14, part 2): each article's statements were found
+        an hour after it came out, as a feed would have brought it in, and each claim was
+        started the day after its first appearance; so the backlog has ages and the weeks
+        of new claims are the weeks of the news. Running again changes nothing."""
+        for article in articles.values():
+            if article.published_at is not None:
+                found = article.published_at + datetime.timedelta(hours=1)
+                article.mentions.filter(created_at__gt=found).update(created_at=found)
+        for claim in Claim.objects.filter(mentions__article__in=articles.values()).distinct():
+            first = claim.mentions.public().in_time_order().first() or claim.mentions.first()
+            started = min(first.article.dated + datetime.timedelta(days=1), claim.created_at)
+            Claim.objects.filter(pk=claim.pk).update(created_at=started)
 
     @staticmethod
     def span_bounds(article: Article, span: str) -> tuple[int, int]:
