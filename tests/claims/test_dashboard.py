@@ -339,7 +339,8 @@ def test_only_a_start_date_runs_to_today(editor_client):
 
 # --- Queries ---------------------------------------------------------------------------------
 
-MAX_QUERIES = 19  # session, user, 2 x permissions, outlets, 12 of the dashboard, extractor quality, badge
+# session, user, 2 x permissions, outlets, 12 of the dashboard, the extractor's figures, badge
+MAX_QUERIES = 19
 
 
 def test_the_dashboard_makes_a_bounded_number_of_queries(
