@@ -38,6 +38,9 @@ BAR_COLOUR = "#0B5CAD"
 MUTED_COLOUR = "#8C8C8C"
 # Characters of a label drawn inside the chart; the whole label is in its <title> and table.
 LABEL_CHARS = 44
+# About the width of a character of an axis label (12px), in chart units: enough to keep the
+# first and last column labels inside the drawing.
+AXIS_CHAR_WIDTH = 7.0
 
 
 def _number(value: float) -> str:
@@ -212,6 +215,9 @@ class Column:
     value_labels: tuple[str, ...]
     total_label: str
     key: str = ""  # machine-readable form of the label ("2026-03"), for <time datetime>
+    # Where its axis label goes: under the column, or moved to end at the drawing's edge.
+    label_x: float = 0
+    label_anchor: str = "middle"
 
 
 @dataclass(frozen=True)
@@ -253,6 +259,17 @@ def series_style(index: int, *, other: bool = False) -> tuple[str, str]:
     if other:
         return OTHER_COLOUR, OTHER_PATTERN
     return PALETTE[index % len(PALETTE)], PATTERNS[index % len(PATTERNS)]
+
+
+def _axis_label_place(label: str, centre: float, width: float) -> tuple[float, str]:
+    """(x, text-anchor) of a column's axis label: centred under it, unless that would run
+    past an edge of the drawing ("Dec 2026" under the last column), then ending there."""
+    half = len(label) * AXIS_CHAR_WIDTH / 2
+    if centre + half > width - 1:
+        return width - 1, "end"
+    if centre - half < 1:
+        return 1, "start"
+    return centre, "middle"
 
 
 def stacked_columns(
@@ -297,6 +314,7 @@ def stacked_columns(
     columns = []
     for c, label in enumerate(categories):
         x = left + c * slot + (slot - bar) / 2
+        label_x, anchor = _axis_label_place(str(label), x + bar / 2, width)
         y = bottom
         segments = []
         for key in keys:
@@ -321,6 +339,8 @@ def stacked_columns(
                 value_labels=tuple(value_label(key.values[c]) for key in keys),
                 total_label=value_label(totals[c]),
                 key=str(category_keys[c]) if category_keys is not None else "",
+                label_x=label_x,
+                label_anchor=anchor,
             )
         )
     y_ticks = [Tick(v, value_label(v), bottom - v * scale) for v in ticks_at]

@@ -210,6 +210,7 @@ def _months(found: dict[datetime.date, int]) -> charts.StackedChart:
         series=gettext("Statements"),
         category_keys=[m.isoformat()[:7] for m in months],
         chart_id="appearances",
+        max_labels=4,  # "Dec 2026" is wider than a week's "3 Mar"
         description=description,
         value_label=_count,
     )

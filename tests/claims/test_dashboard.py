@@ -510,6 +510,16 @@ def test_column_chart_labels_are_escaped_and_an_empty_one_says_so():
     )
 
 
+def test_axis_labels_stay_inside_the_drawing():
+    months = [f"Month {i:02}" for i in range(24)]
+    chart = charts.column_chart([(m, 1) for m in months], title="t", series="s")
+    last = chart.columns[-1]
+    assert last.show_label and last.label_anchor == "end" and last.label_x <= chart.width
+    assert last.centre + len(last.label) * charts.AXIS_CHAR_WIDTH / 2 > chart.width  # moved
+    shown = [c for c in chart.columns if c.show_label][:-1]
+    assert all(c.label_anchor == "middle" and c.label_x == c.centre for c in shown)
+
+
 def test_stacked_columns_refuse_keys_of_the_wrong_length():
     with pytest.raises(ValueError):
         charts.stacked_columns(["w1", "w2"], [("A", [1, 2])], title="t", category_keys=["k"])
