@@ -4,19 +4,23 @@ Plain Python, no Django: numbers in, positions out. The templates under
 templates/claims/charts/ turn these dataclasses into SVG (auto-escaped, so labels made of
 user data, such as outlet names, stay text) with the numbers as a table beside each chart.
 
-Two kinds of chart:
+Three kinds of chart:
 
 - `hbar_chart(items)`: one horizontal bar per category, its label above the bar and its
   value at the end of it (direct labels: readable without colour, and on a phone, since a
   long label has the whole width);
 - `stacked_columns(categories, series)`: one column per category (a week), stacked by
   series (outlets, languages, stances), each series with a colour *and* a pattern, and a
-  legend.
+  legend;
+- `column_chart(items)`: the same columns with a single series (a speaker's statements per
+  month), drawn without a legend, its table beside it rather than folded away
+  (templates/claims/charts/_columns.html).
 
 Every chart draws in a `viewBox` of `width` x `height` units and scales to its box (CSS
 width 100%), so a 400-unit chart is about its natural size on a 390 px phone.
 """
 
+import dataclasses
 import math
 import re
 from collections.abc import Callable, Sequence
@@ -34,6 +38,9 @@ BAR_COLOUR = "#0B5CAD"
 MUTED_COLOUR = "#8C8C8C"
 # Characters of a label drawn inside the chart; the whole label is in its <title> and table.
 LABEL_CHARS = 44
+# About the width of a character of an axis label (12px), in chart units: enough to keep the
+# first and last column labels inside the drawing.
+AXIS_CHAR_WIDTH = 7.0
 
 
 def _number(value: float) -> str:
@@ -207,6 +214,10 @@ class Column:
     values: tuple[float, ...]  # per series, for the table
     value_labels: tuple[str, ...]
     total_label: str
+    key: str = ""  # machine-readable form of the label ("2026-03"), for <time datetime>
+    # Where its axis label goes: under the column, or moved to end at the drawing's edge.
+    label_x: float = 0
+    label_anchor: str = "middle"
 
 
 @dataclass(frozen=True)
@@ -226,6 +237,8 @@ class StackedChart:
     y_ticks: list[Tick]
     total: float
     total_label: str
+    # False for column_chart's single series: no legend, no "Total" column in the table.
+    stacked: bool = True
 
     @property
     def is_empty(self) -> bool:
@@ -248,6 +261,17 @@ def series_style(index: int, *, other: bool = False) -> tuple[str, str]:
     return PALETTE[index % len(PALETTE)], PATTERNS[index % len(PATTERNS)]
 
 
+def _axis_label_place(label: str, centre: float, width: float) -> tuple[float, str]:
+    """(x, text-anchor) of a column's axis label: centred under it, unless that would run
+    past an edge of the drawing ("Dec 2026" under the last column), then ending there."""
+    half = len(label) * AXIS_CHAR_WIDTH / 2
+    if centre + half > width - 1:
+        return width - 1, "end"
+    if centre - half < 1:
+        return 1, "start"
+    return centre, "middle"
+
+
 def stacked_columns(
     categories: Sequence[str],
     series: Sequence[tuple[str, Sequence[float]]],
@@ -260,12 +284,17 @@ def stacked_columns(
     other: str | None = None,
     description: str = "",
     value_label: Callable[[float], str] = _number,
+    category_keys: Sequence[str] | None = None,
 ) -> StackedChart:
     """Columns over `categories` (in order, e.g. weeks), each stacked bottom-up by `series`
-    ((label, one value per category)); the series labelled `other` is styled as the rest."""
+    ((label, one value per category)); the series labelled `other` is styled as the rest.
+    `category_keys`, one per category, are their machine-readable dates ("2026-03") for the
+    table's <time datetime>."""
     for label, values in series:
         if len(values) != len(categories):
             raise ValueError(f"series {label!r} has {len(values)} values for {len(categories)}")
+    if category_keys is not None and len(category_keys) != len(categories):
+        raise ValueError(f"{len(category_keys)} keys for {len(categories)} categories")
     left, top, right, bottom = 40.0, 8.0, width - 6.0, height - 24.0
     keys = []
     for i, (label, values) in enumerate(series):
@@ -285,6 +314,7 @@ def stacked_columns(
     columns = []
     for c, label in enumerate(categories):
         x = left + c * slot + (slot - bar) / 2
+        label_x, anchor = _axis_label_place(str(label), x + bar / 2, width)
         y = bottom
         segments = []
         for key in keys:
@@ -308,6 +338,9 @@ def stacked_columns(
                 values=tuple(key.values[c] for key in keys),
                 value_labels=tuple(value_label(key.values[c]) for key in keys),
                 total_label=value_label(totals[c]),
+                key=str(category_keys[c]) if category_keys is not None else "",
+                label_x=label_x,
+                label_anchor=anchor,
             )
         )
     y_ticks = [Tick(v, value_label(v), bottom - v * scale) for v in ticks_at]
@@ -328,3 +361,24 @@ def stacked_columns(
         total=sum(totals),
         total_label=value_label(sum(totals)),
     )
+
+
+def column_chart(
+    items: Sequence[tuple[str, float]],
+    *,
+    title: str,
+    series: str,
+    category_keys: Sequence[str] | None = None,
+    **options,
+) -> StackedChart:
+    """One column per (label, value), in order (months, say): stacked_columns with the one
+    series `series` (the heading of its numbers in the table), drawn without a legend, since
+    the title says what is counted. `options` are stacked_columns'."""
+    chart = stacked_columns(
+        [label for label, _ in items],
+        [(series, [value for _, value in items])],
+        title=title,
+        category_keys=category_keys,
+        **options,
+    )
+    return dataclasses.replace(chart, stacked=False)

@@ -20,10 +20,11 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
+from django.utils.translation import gettext
 
 from articles.models import Outlet
-from claims.bars import Bars, bars
+from claims import charts
 from claims.models import Claim, Mention, Source
 from claims.paging import UncountedPage
 
@@ -138,7 +139,7 @@ class Profile:
     stances: list[StanceCount]
     relayed: int  # through other outlets (Mention.via)
     anonymous: int  # resting on an anonymous source
-    months: Bars
+    months: charts.StackedChart  # appearances per month (claims/charts/_columns.html)
     outlets: list[dict] = field(default_factory=list)
     speakers: list[dict] = field(default_factory=list)
     states: dict[str, int] = field(default_factory=dict)
@@ -175,16 +176,44 @@ def _as_month(value) -> datetime.date:
     return value.replace(day=1)
 
 
-def _months(found: dict[datetime.date, int]) -> Bars:
-    """The latest MONTHS_SHOWN months up to the last one with a mention, empty ones too."""
-    if not found:
-        return bars([])
-    last, first = max(found), min(found)
-    months = [last]
-    while len(months) < MONTHS_SHOWN and months[-1] > first:
-        months.append((months[-1] - datetime.timedelta(days=1)).replace(day=1))
-    months.reverse()
-    return bars([(_month_label(m), found.get(m, 0), m.isoformat()[:7]) for m in months])
+def _count(value: float) -> str:
+    return number_format(value, 0, force_grouping=True)
+
+
+def _months(found: dict[datetime.date, int]) -> charts.StackedChart:
+    """The latest MONTHS_SHOWN months up to the last one with a mention, empty ones too,
+    as a column chart (empty when there is no mention)."""
+    months: list[datetime.date] = []
+    if found:
+        last, first = max(found), min(found)
+        months = [last]
+        while len(months) < MONTHS_SHOWN and months[-1] > first:
+            months.append((months[-1] - datetime.timedelta(days=1)).replace(day=1))
+        months.reverse()
+    items = [(_month_label(m), found.get(m, 0)) for m in months]
+    description = ""
+    if items:
+        busiest = max(range(len(items)), key=lambda i: items[i][1])
+        description = gettext(
+            "Statements: %(total)s, from %(first)s to %(last)s; the most in %(busiest)s "
+            "(%(count)s)."
+        ) % {
+            "total": _count(sum(n for _, n in items)),
+            "first": items[0][0],
+            "last": items[-1][0],
+            "busiest": items[busiest][0],
+            "count": _count(items[busiest][1]),
+        }
+    return charts.column_chart(
+        items,
+        title=gettext("Statements per month"),
+        series=gettext("Statements"),
+        category_keys=[m.isoformat()[:7] for m in months],
+        chart_id="appearances",
+        max_labels=4,  # "Dec 2026" is wider than a week's "3 Mar"
+        description=description,
+        value_label=_count,
+    )
 
 
 def _speakers(mentions: QuerySet[Mention]) -> list[dict]:

@@ -55,8 +55,14 @@ def test_newsroom_source_page_and_public_speaker_page_fit_the_screen(
     readers = new_page(viewport=viewport)
     readers.goto(speaker.get_absolute_url())
     assert readers.get_by_role("heading", level=1).inner_text() == speaker.name
-    assert readers.locator("svg.bars rect.bar").count() > 1
-    assert readers.locator("table.bars-table tbody tr").count() > 1
+    chart = readers.locator(".chart-pair-columns")
+    assert chart.locator("svg.chart-svg[role=img] g.chart-column rect").count() > 1
+    assert readers.get_by_role("img", name="Statements per month").is_visible()
+    assert chart.locator("table tbody tr").count() > 1
+    assert chart.locator("table").is_visible()  # beside (or under) the chart, not folded
+    box = chart.locator("svg.chart-svg").bounding_box()
+    assert box["width"] > 300 and box["x"] >= 0
+    assert box["x"] + box["width"] <= viewport["width"]
     _shoot(readers, tmp_path, f"speaker-{size}")
     if viewport is PHONE:
         assert readers.evaluate(NO_SIDEWAYS_SCROLL)

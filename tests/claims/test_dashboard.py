@@ -465,6 +465,74 @@ def test_the_other_series_is_grey_with_its_own_pattern():
     assert chart.series[1].pattern == charts.OTHER_PATTERN
 
 
+def test_column_chart_draws_one_series_without_legend_and_its_table_beside():
+    chart = charts.column_chart(
+        [("Jan 2026", 4), ("Feb 2026", 0), ("Mar 2026", 2)],
+        title="Statements per month",
+        series="Statements",
+        category_keys=["2026-01", "2026-02", "2026-03"],
+        description="Six in all.",
+    )
+    assert not chart.stacked and [s.label for s in chart.series] == ["Statements"]
+    january, february, march = chart.columns
+    assert january.segments[0].height == pytest.approx(2 * march.segments[0].height)
+    assert february.segments == [] and chart.total == 6
+    assert [c.key for c in chart.columns] == ["2026-01", "2026-02", "2026-03"]
+    page = html.fromstring(
+        render_to_string(
+            "claims/charts/_columns.html", {"chart": chart, "category_heading": "Month"}
+        )
+    )
+    svg = page.xpath("//svg")[0]
+    assert svg.get("role") == "img" and svg.xpath("./title")[0].text == "Statements per month"
+    assert svg.xpath("./desc")[0].text == "Six in all."
+    assert svg.xpath(".//rect[@x]/title")[0].text == "Jan 2026: 4"
+    assert not page.xpath("//ul[@class='chart-legend']") and not page.xpath("//details")
+    table = page.xpath("//div[contains(@class, 'chart-table')]/table")[0]
+    assert [th.text_content() for th in table.xpath(".//thead//th")] == ["Month", "Statements"]
+    rows = [[cell.text_content() for cell in tr] for tr in table.xpath(".//tbody/tr")]
+    assert rows == [["Jan 2026", "4"], ["Feb 2026", "0"], ["Mar 2026", "2"]]
+    assert table.xpath(".//tbody//time")[0].get("datetime") == "2026-01"
+    assert [c.text_content() for c in table.xpath(".//tfoot//th|.//tfoot//td")] == ["Total", "6"]
+
+
+def test_column_chart_labels_are_escaped_and_an_empty_one_says_so():
+    name = '<script>alert("x")</script> & Co'
+    chart = charts.column_chart([(name, 2)], title=name, series=name)
+    out = render_to_string("claims/charts/_columns.html", {"chart": chart})
+    assert "<script>" not in out
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co" in out
+    empty = charts.column_chart([], title="Nothing", series="Statements")
+    assert empty.is_empty and empty.columns == []
+    assert "Nothing in this period" in render_to_string(
+        "claims/charts/_columns.html", {"chart": empty}
+    )
+
+
+def test_axis_labels_stay_inside_the_drawing():
+    months = [f"Month {i:02}" for i in range(24)]
+    chart = charts.column_chart([(m, 1) for m in months], title="t", series="s")
+    last = chart.columns[-1]
+    assert last.show_label and last.label_anchor == "end" and last.label_x <= chart.width
+    assert last.centre + len(last.label) * charts.AXIS_CHAR_WIDTH / 2 > chart.width  # moved
+    shown = [c for c in chart.columns if c.show_label][:-1]
+    assert all(c.label_anchor == "middle" and c.label_x == c.centre for c in shown)
+
+
+def test_stacked_columns_refuse_keys_of_the_wrong_length():
+    with pytest.raises(ValueError):
+        charts.stacked_columns(["w1", "w2"], [("A", [1, 2])], title="t", category_keys=["k"])
+
+
+def test_stacked_charts_keep_their_legend_and_total_column():
+    chart = charts.stacked_columns(["w1"], [("A", [1]), ("B", [2])], title="t")
+    page = html.fromstring(render_to_string("claims/charts/_stacked.html", {"chart": chart}))
+    assert chart.stacked and len(page.xpath("//ul[@class='chart-legend']/li")) == 2
+    headings = [th.text_content() for th in page.xpath("//details//thead//th")]
+    assert headings == ["Week of", "A", "B", "Total"]
+    assert page.xpath("//rect[@x]/title")[0].text == "A, w1: 1"
+
+
 def test_hbar_chart_bars_are_proportional_and_labelled():
     chart = charts.hbar_chart([("False", 10), ("True", 5), ("None yet", 0)], title="Verdicts")
     false, true, none = chart.bars

@@ -94,7 +94,9 @@ def test_the_source_page_shows_claims_stances_relays_and_outlets(journalist_clie
     outlets = re.search(r'<table class="outlets">(.*?)</table>', html, re.S).group(1)
     assert "Harbour Gazette" in outlets and "<td>2</td>" in outlets
     assert "Rejected Times" not in outlets
-    assert '<svg class="bars"' in html and '<table class="bars-table">' in html
+    chart = re.search(r'<div class="chart-pair chart-pair-columns">(.*?)</table>', html, re.S)
+    assert '<svg class="chart-svg"' in chart.group(1) and 'role="img"' in chart.group(1)
+    assert '<title id="appearances-title">Statements per month</title>' in chart.group(1)
     assert "merge-form" not in html  # journalists read, editors change
 
 
@@ -383,10 +385,24 @@ def test_readers_see_appearances_over_time_by_month(client, publish):
         m.article.save()
     EvidenceFactory(claim=claim)
     html = client.get(reverse("claims:speaker", args=[source.pk])).content.decode()
-    table = re.search(r'<table class="bars-table">(.*?)</table>', html, re.S).group(1)
+    chart = re.search(r'<div class="chart-pair chart-pair-columns">(.*?)</table>', html, re.S)
+    table = re.search(r"<table>(.*?)$", chart.group(1), re.S).group(1)
     rows = re.findall(r'<time datetime="(\d{4}-\d\d)">.*?</time></th><td>(\d+)</td>', table)
     assert rows == [("2026-01", "2"), ("2026-02", "0"), ("2026-03", "1")]
-    assert html.count('<rect class="bar"') == 3
+    assert '<tfoot><tr><th scope="row">Total</th><td>3</td></tr></tfoot>' in table
+    assert html.count('<g class="chart-column">') == 3  # February too, with no column drawn
+    heights = re.findall(r'height="([^"]+)" fill="url\(#appearances-p0\)"', html)
+    assert len(heights) == 2 and float(heights[0]) == pytest.approx(2 * float(heights[1]))
+    description = re.search(r'<desc id="appearances-desc">(.*?)</desc>', html).group(1)
+    assert description == "Statements: 3, from Jan 2026 to Mar 2026; the most in Jan 2026 (2)."
+
+
+def test_a_speaker_without_statements_says_so_instead_of_an_empty_chart(client, publish):
+    source = named("Paul Martin")
+    publish(claimant=source)  # its claimant, with no appearance yet
+    html = client.get(reverse("claims:speaker", args=[source.pk])).content.decode()
+    assert "No statements yet." in html
+    assert "chart-pair-columns" not in html and 'id="appearances"' not in html
 
 
 def test_a_reader_without_review_permission_gets_no_newsroom_page_even_with_staff(client):
@@ -420,10 +436,18 @@ def test_the_chart_geometry_is_not_localised_in_french(client, publish):
     html = client.get(
         reverse("claims:speaker", args=[source.pk]), HTTP_ACCEPT_LANGUAGE="fr"
     ).content.decode()
-    rects = re.findall(r'<rect class="bar" x="([^"]+)" y="([^"]+)" width="([^"]+)"', html)
-    assert len(rects) == 7  # January to July
+    assert html.count('<g class="chart-column">') == 7  # January to July
+    rects = re.findall(
+        r'<rect x="([^"]+)" y="([^"]+)" width="([^"]+)" height="([^"]+)" '
+        r'fill="url\(#appearances-p0\)"',
+        html,
+    )
+    assert len(rects) == 4  # the months with statements
     assert all("," not in value for rect in rects for value in rect)
-    assert float(rects[0][2]) > 0
+    assert all(float(value) > 0 for rect in rects for value in rect)
+    assert 'viewBox="0 0 400 220"' in html
+    assert "<title>Statements per month</title>" not in html  # the title is in French
+    assert "Déclarations par mois" in html
 
 
 def test_the_demo_claimant_has_a_speaker_page_and_a_logged_alias(client):
