@@ -25,7 +25,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 
 from articles.models import Language
-from claims.models import Claim, ClaimQuerySet, Correction, Rating
+from claims.models import Claim, ClaimQuerySet, Correction, Rating, Source, SourceAlias
 from claims.public.jsonld import absolute_url
 from claims.public.page import (
     Appearance,
@@ -34,6 +34,7 @@ from claims.public.page import (
     claims_with_pages,
     rating_scale,
 )
+from claims.source_names import name_key, split_title
 from claimtrack.security import client_ip
 
 
@@ -215,19 +216,23 @@ def public_claims_filter(claims: ClaimQuerySet, params) -> ClaimQuerySet:
             )
         claims = claims.filter(verdict__slug=verdict)
     if claimant := params.get("claimant", "").strip():
-        if not claimant.isdigit():
-            raise _bad(
-                "claimant",
-                gettext(
-                    "A claimant is given by its id number (the “claimant.id” of each claim), "
-                    "not “%(value)s”."
-                )
-                % {"value": claimant},
-            )
-        claims = claims.filter(claimant_id=int(claimant))
+        claims = claims.filter(_claimant_is(claimant))
     if since := params.get("since", "").strip():
         claims = claims.filter(_changed_since(since))
     return claims
+
+
+def _claimant_is(value: str) -> Q:
+    """The claimant by its id (claimant.id), or by name: the canonical name or an alias,
+    written any way the newsroom's source records accept ("WSJ", "le Wall Street Journal";
+    a person's title left out). An unknown name matches nothing; anonymous sources have no
+    name to look up."""
+    if value.isdigit():
+        return Q(claimant_id=int(value))
+    keys = {name_key(value), name_key(split_title(value)[1])} - {""}
+    named = ~Q(claimant__kind=Source.Kind.ANONYMOUS)
+    aliased = SourceAlias.objects.filter(normalized__in=keys).values("source_id")
+    return named & (Q(claimant__normalized_name__in=keys) | Q(claimant_id__in=aliased))
 
 
 def _changed_since(value: str) -> Q:
@@ -267,7 +272,11 @@ FILTER_PARAMETERS = [
     OpenApiParameter(
         "verdict", str, description="A rating's slug (see /claims/about/rating-scale/)."
     ),
-    OpenApiParameter("claimant", int, description="The claimant's id (claimant.id)."),
+    OpenApiParameter(
+        "claimant",
+        str,
+        description="The claimant's id (claimant.id), or its name or an alias (\"WSJ\").",
+    ),
     OpenApiParameter(
         "since",
         str,

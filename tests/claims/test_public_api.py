@@ -6,7 +6,8 @@ import datetime
 import pytest
 
 from claims import published_changes, services
-from claims.models import Claim, Correction, Mention, PendingChange, Source
+from claims.models import Claim, Correction, Mention, PendingChange, Source, SourceAlias
+from claims.source_names import name_key
 from tests.claims.test_public_leaks import MARKER, newsroom  # noqa: F401 (fixture)
 from tests.factories import (
     ArticleFactory,
@@ -223,12 +224,22 @@ def test_since_finds_claims_published_or_corrected_from_that_day(client, several
     assert _slugs(client, since="2026-04-01") == []
 
 
+def test_the_claimant_is_found_by_id_name_or_alias(client, several):
+    lund = several["en-true"].claimant
+    expected = [several[k].slug for k in ["en-true", "en-false"]]
+    SourceAlias.objects.create(source=lund, alias="A. Lund", normalized=name_key("A. Lund"))
+    assert _slugs(client, claimant=str(lund.pk)) == expected
+    assert _slugs(client, claimant="Ada Lund") == expected
+    assert _slugs(client, claimant="mayor ADA LUND") == expected  # title and case aside
+    assert _slugs(client, claimant="A. Lund") == expected
+    assert _slugs(client, claimant="Nobody Known") == []
+
+
 @pytest.mark.parametrize(
     ("params", "field", "words"),
     [
         ({"language": "de"}, "language", "Unknown language “de”: use one of fr, en."),
         ({"verdict": "pants-on-fire"}, "verdict", "Unknown verdict “pants-on-fire”"),
-        ({"claimant": "Ada Lund"}, "claimant", "A claimant is given by its id number"),
         ({"since": "yesterday"}, "since", "“yesterday” is not a date: write it YYYY-MM-DD"),
         ({"since": "2026-02-30"}, "since", "is not a date"),
     ],
