@@ -207,14 +207,17 @@ def public_claims_filter(claims: ClaimQuerySet, params) -> ClaimQuerySet:
             )
         claims = claims.filter(language=language)
     if verdict := params.get("verdict", "").strip():
-        slugs = list(Rating.objects.values_list("slug", flat=True))
-        if verdict not in slugs:
+        # A rating's slug, or its label in English or French ("Mostly false", "Plutôt faux").
+        ratings = list(Rating.objects.values_list("slug", "label", "label_fr"))
+        wanted = verdict.casefold()
+        slug = next((r[0] for r in ratings if wanted in {(n or "").casefold() for n in r}), None)
+        if slug is None:
             raise _bad(
                 "verdict",
                 gettext("Unknown verdict “%(value)s”: use one of %(choices)s.")
-                % {"value": verdict, "choices": ", ".join(slugs)},
+                % {"value": verdict, "choices": ", ".join(r[0] for r in ratings)},
             )
-        claims = claims.filter(verdict__slug=verdict)
+        claims = claims.filter(verdict__slug=slug)
     if claimant := params.get("claimant", "").strip():
         claims = claims.filter(_claimant_is(claimant))
     if since := params.get("since", "").strip():
@@ -270,12 +273,15 @@ FILTER_PARAMETERS = [
         "language", str, enum=Language.values, description="The language of the statement."
     ),
     OpenApiParameter(
-        "verdict", str, description="A rating's slug (see /claims/about/rating-scale/)."
+        "verdict",
+        str,
+        description="A rating's slug or label, in English or French "
+        "(see /claims/about/rating-scale/).",
     ),
     OpenApiParameter(
         "claimant",
         str,
-        description="The claimant's id (claimant.id), or its name or an alias (\"WSJ\").",
+        description='The claimant\'s id (claimant.id), or its name or an alias ("WSJ").',
     ),
     OpenApiParameter(
         "since",

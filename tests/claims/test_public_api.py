@@ -6,7 +6,7 @@ import datetime
 import pytest
 
 from claims import published_changes, services
-from claims.models import Claim, Correction, Mention, PendingChange, Source, SourceAlias
+from claims.models import Claim, Correction, Mention, PendingChange, Rating, Source, SourceAlias
 from claims.source_names import name_key
 from tests.claims.test_public_leaks import MARKER, newsroom  # noqa: F401 (fixture)
 from tests.factories import (
@@ -233,6 +233,13 @@ def test_the_claimant_is_found_by_id_name_or_alias(client, several):
     assert _slugs(client, claimant="mayor ADA LUND") == expected  # title and case aside
     assert _slugs(client, claimant="A. Lund") == expected
     assert _slugs(client, claimant="Nobody Known") == []
+
+
+def test_the_verdict_is_its_slug_or_its_label_in_either_language(client, several):
+    true = Rating.objects.get(slug="true")
+    expected = [several[k].slug for k in ["en-true", "fr-true"]]
+    for value in ("true", true.label.upper(), true.label_fr):
+        assert _slugs(client, verdict=value) == expected
 
 
 @pytest.mark.parametrize(
