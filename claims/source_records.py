@@ -12,7 +12,8 @@ speaker page): a change to a source that has published claims invalidates the pu
 cache. A claim waiting for a second editor's approval whose claimant is renamed or merged
 cannot be approved as it was requested (claims.services.claim_approve_publication compares
 the claimant's name with the pinned version): the request is made again, so readers never see
-an unapproved claimant.
+an unapproved claimant. An anonymous source that readers see is never merged into a named
+one: that would name, with no correction note and no second editor, who spoke anonymously.
 """
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -248,6 +249,17 @@ def source_merge(*, source: Source, into: Source, by: AbstractBaseUser) -> Sourc
         )
     with transaction.atomic():
         _lock(source, into)
+        if source.is_anonymous and _published_claims_of(source).exists():
+            # A merge has no correction note and no second editor: readers would be told,
+            # on the claim page and the named source's speaker page, who spoke anonymously.
+            raise ValidationError(
+                gettext(
+                    "“%(name)s” is an anonymous source of published claims: merging it into a "
+                    "named source would name it to readers. Leave it anonymous, or correct "
+                    "each appearance's speaker (and the claimant) with a correction note."
+                )
+                % {"name": source.name}
+            )
         public = _published_claims_of(source, into).exists()
         mentions = Mention.objects.filter(source=source).update(source=into)
         claims = Claim.objects.filter(claimant=source).update(claimant=into)
