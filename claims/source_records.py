@@ -232,6 +232,32 @@ def source_alias_remove(*, alias: SourceAlias, by: AbstractBaseUser) -> None:
         _log(source, SourceEvent.Action.ALIAS_REMOVED, f"“{alias.alias}”", by, alias=alias.alias)
 
 
+def _refuse_naming_anonymous(source: Source, *, chosen, claims: bool = False) -> None:
+    """Refuse to give a named source an anonymous one's statements that readers see (the
+    `chosen` mentions accepted in published claims, or published `claims` it is the claimant
+    of): their claim pages and the named source's speaker page would tell readers who spoke
+    anonymously, with no correction note and no second editor."""
+    accepted = chosen.filter(review_state=Mention.ReviewState.ACCEPTED)
+    seen = claims or (
+        Claim.objects.published()
+        .filter(
+            Q(claimant=source)
+            | Q(pk__in=accepted.values("claim_id"))
+            | Q(pk__in=accepted.values("responds_to_id"))
+        )
+        .exists()
+    )
+    if seen:
+        raise ValidationError(
+            gettext(
+                "“%(name)s” is an anonymous source of published claims: giving its statements "
+                "to a named source would name it to readers. Leave it anonymous, or correct "
+                "each appearance's speaker (and the claimant) with a correction note."
+            )
+            % {"name": source.name}
+        )
+
+
 def source_merge(*, source: Source, into: Source, by: AbstractBaseUser) -> Source:
     """Merge `source` into `into` (they are one speaker): its mentions, the claims it is the
     claimant of, its aliases and its log move to `into`; its name becomes an alias of `into`
@@ -249,17 +275,8 @@ def source_merge(*, source: Source, into: Source, by: AbstractBaseUser) -> Sourc
         )
     with transaction.atomic():
         _lock(source, into)
-        if source.is_anonymous and _published_claims_of(source).exists():
-            # A merge has no correction note and no second editor: readers would be told,
-            # on the claim page and the named source's speaker page, who spoke anonymously.
-            raise ValidationError(
-                gettext(
-                    "“%(name)s” is an anonymous source of published claims: merging it into a "
-                    "named source would name it to readers. Leave it anonymous, or correct "
-                    "each appearance's speaker (and the claimant) with a correction note."
-                )
-                % {"name": source.name}
-            )
+        if source.is_anonymous:
+            _refuse_naming_anonymous(source, chosen=Mention.objects.filter(source=source))
         public = _published_claims_of(source, into).exists()
         mentions = Mention.objects.filter(source=source).update(source=into)
         claims = Claim.objects.filter(claimant=source).update(claimant=into)
@@ -371,6 +388,8 @@ def source_split(
                 )
             )
         published = list(moving.filter(status=Claim.Status.PUBLISHED))
+        if source.is_anonymous and kind != Source.Kind.ANONYMOUS:
+            _refuse_naming_anonymous(source, chosen=chosen, claims=bool(published))
         note = clean_text(correction).strip()
         if published and not note:
             raise ValidationError(

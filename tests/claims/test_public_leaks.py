@@ -328,3 +328,40 @@ def test_merging_an_anonymous_source_readers_see_into_a_named_one_is_refused(
     unseen = source_get_or_create(name="a diplomat", kind=Source.Kind.ANONYMOUS)
     MentionFactory(source=unseen, review_state=Mention.ReviewState.UNREVIEWED)
     assert source_merge(source=unseen, into=minister, by=editor) == minister
+
+
+def test_splitting_an_anonymous_sources_public_appearance_off_to_a_named_one_is_refused(
+    client, publish, editor
+):
+    """A split names the other speaker of the chosen mentions: for an anonymous appearance
+    readers see, that would tell them who spoke anonymously, as a merge would."""
+    from django.core.exceptions import ValidationError
+    from django.urls import reverse
+
+    from claims.models import Source
+    from claims.services import source_get_or_create
+    from claims.source_records import source_split
+
+    minister = source_get_or_create(name="Paul Martin", kind=Source.Kind.PERSON)
+    publish(statement="Taxes fall next year", claimant=minister)
+    insider = source_get_or_create(name="a person close to the talks", kind=Source.Kind.ANONYMOUS)
+    rail = publish(statement="The rail line closes")
+    seen = MentionFactory(
+        claim=rail, source=insider, speaker=insider.name, speaker_type="anonymous",
+        review_state=Mention.ReviewState.ACCEPTED,
+    )  # fmt: skip
+    with pytest.raises(ValidationError, match="anonymous"):
+        source_split(
+            source=insider, mentions=[seen], name="Paul Martin", kind=Source.Kind.PERSON,
+            by=editor, correction="It was the minister.",
+        )  # fmt: skip
+    seen.refresh_from_db()
+    assert seen.source == insider
+    speaker = client.get(reverse("claims:speaker", args=[minister.pk])).content.decode()
+    assert "The rail line closes" not in speaker
+    # Another anonymous description stays possible.
+    other = source_split(
+        source=insider, mentions=[seen], name="two people close to the talks",
+        kind=Source.Kind.ANONYMOUS, by=editor,
+    )  # fmt: skip
+    assert other.is_anonymous and other.mentions.get() == seen
