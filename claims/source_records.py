@@ -94,9 +94,33 @@ def _lock(*sources: Source) -> None:
         source.refresh_from_db()
 
 
-def source_rename(*, source: Source, name: str, by: AbstractBaseUser) -> Source:
+def _claimant_correction(claims, *, note: str, by: AbstractBaseUser) -> None:
+    """Published claims whose claimant readers see change ("Claimed by", the ClaimReview
+    author): a correction, as any change of their claimant (claims.services.claim_update),
+    with the editor's note in each one's log (which moves its updated date)."""
+    published = list(claims.published())
+    if not published:
+        return
+    note = clean_text(note).strip()
+    if not note:
+        raise ValidationError(
+            gettext(
+                "%(count)s published claims name this source as their claimant: write the "
+                "correction note readers will see."
+            )
+            % {"count": len(published)}
+        )
+    Correction.objects.bulk_create(
+        Correction(claim=claim, text=note, created_by=by) for claim in published
+    )
+
+
+def source_rename(
+    *, source: Source, name: str, by: AbstractBaseUser, correction: str = ""
+) -> Source:
     """Give a source its canonical name. The old name stays an alias (extraction keeps
-    mapping it here); for an anonymous source the name is its description."""
+    mapping it here); for an anonymous source the name is its description. Published claims
+    it is the claimant of get the `correction` note (required then)."""
     require(is_editor(by), gettext(ONLY_EDITORS))
     name = _clean_name(name)
     normalized = name_key(name)[:300]
@@ -117,6 +141,7 @@ def source_rename(*, source: Source, name: str, by: AbstractBaseUser) -> Source:
                     )
                     % {"name": name, "other": holder.name, "id": holder.pk}
                 )
+        _claimant_correction(Claim.objects.filter(claimant=source), note=correction, by=by)
         source.name, source.normalized_name = name, normalized
         source.save(update_fields=["name", "normalized_name"])
         if not source.is_anonymous and normalized != old_key:
@@ -258,10 +283,13 @@ def _refuse_naming_anonymous(source: Source, *, chosen, claims: bool = False) ->
         )
 
 
-def source_merge(*, source: Source, into: Source, by: AbstractBaseUser) -> Source:
+def source_merge(
+    *, source: Source, into: Source, by: AbstractBaseUser, correction: str = ""
+) -> Source:
     """Merge `source` into `into` (they are one speaker): its mentions, the claims it is the
     claimant of, its aliases and its log move to `into`; its name becomes an alias of `into`
-    (never an anonymous description), and `source` is deleted."""
+    (never an anonymous description), and `source` is deleted. Published claims that get
+    `into` as claimant under another name get the `correction` note (required then)."""
     require(is_editor(by), gettext("Only editors merge sources."))
     if source.pk == into.pk:
         raise ValidationError(gettext("A source cannot be merged into itself."))
@@ -278,6 +306,8 @@ def source_merge(*, source: Source, into: Source, by: AbstractBaseUser) -> Sourc
         if source.is_anonymous:
             _refuse_naming_anonymous(source, chosen=Mention.objects.filter(source=source))
         public = _published_claims_of(source, into).exists()
+        if into.name != source.name:
+            _claimant_correction(Claim.objects.filter(claimant=source), note=correction, by=by)
         mentions = Mention.objects.filter(source=source).update(source=into)
         claims = Claim.objects.filter(claimant=source).update(claimant=into)
         moved_aliases = 0

@@ -139,7 +139,9 @@ def _source_action(
 @reviewer_required
 def source_rename(request: HttpRequest, pk: int) -> HttpResponse:
     def action(source: Source, data: dict) -> Source:
-        return source_records.source_rename(source=source, name=data["name"], by=request.user)
+        return source_records.source_rename(
+            source=source, name=data["name"], by=request.user, correction=data["correction"]
+        )
 
     return _source_action(request, pk, RenameForm, action, gettext("Source renamed."))
 
@@ -205,7 +207,9 @@ def merge_target(text: str) -> Source:
 def source_merge(request: HttpRequest, pk: int) -> HttpResponse:
     def action(source: Source, data: dict) -> Source:
         into = merge_target(data["into"])
-        return source_records.source_merge(source=source, into=into, by=request.user)
+        return source_records.source_merge(
+            source=source, into=into, by=request.user, correction=data["correction"]
+        )
 
     return _source_action(request, pk, MergeSourceForm, action, gettext("Sources merged."))
 

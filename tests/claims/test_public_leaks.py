@@ -365,3 +365,40 @@ def test_splitting_an_anonymous_sources_public_appearance_off_to_a_named_one_is_
         kind=Source.Kind.ANONYMOUS, by=editor,
     )  # fmt: skip
     assert other.is_anonymous and other.mentions.get() == seen
+
+
+def test_renaming_or_merging_a_published_claimant_is_a_correction_readers_see(
+    client, publish, editor
+):
+    """Readers' "Claimed by" and the ClaimReview author change with a source's name: as any
+    change of a published claim's claimant, an editor's note in its correction log, which
+    also moves its updated date (the API's ?since= and the DataFeed's dateModified)."""
+    from django.core.exceptions import ValidationError
+
+    from claims.models import Source
+    from claims.services import source_get_or_create
+    from claims.source_records import source_merge, source_rename
+
+    martin = source_get_or_create(name="Paul Martin", kind=Source.Kind.PERSON)
+    claim = publish(statement="Taxes fall next year", claimant=martin)
+    with pytest.raises(ValidationError, match="correction note"):
+        source_rename(source=martin, name="Paul Martin-Dupré", by=editor)
+    martin.refresh_from_db()
+    assert martin.name == "Paul Martin" and not claim.corrections.exists()
+    source_rename(source=martin, name="Paul Martin-Dupré", by=editor, correction="His full name.")
+    item = client.get(f"/api/public/claims/{claim.slug}/").json()
+    assert item["claimant"]["name"] == "Paul Martin-Dupré"
+    assert [c["text"] for c in item["corrections"]] == ["His full name."]
+    assert item["updated_at"] != item["published_at"]
+
+    canonical = source_get_or_create(name="P. Martin-Dupré", kind=Source.Kind.PERSON)
+    with pytest.raises(ValidationError, match="correction note"):
+        source_merge(source=martin, into=canonical, by=editor)
+    assert Source.objects.filter(pk=martin.pk).exists()
+    source_merge(source=martin, into=canonical, by=editor, correction="One person.")
+    item = client.get(f"/api/public/claims/{claim.slug}/").json()
+    assert item["claimant"]["name"] == "P. Martin-Dupré"
+    assert [c["text"] for c in item["corrections"]] == ["His full name.", "One person."]
+    # A source no published claim names as claimant needs no note.
+    quiet = source_get_or_create(name="Jean Dupont", kind=Source.Kind.PERSON)
+    source_rename(source=quiet, name="Jean Dupont-Lamy", by=editor)
