@@ -402,3 +402,33 @@ def test_renaming_or_merging_a_published_claimant_is_a_correction_readers_see(
     # A source no published claim names as claimant needs no note.
     quiet = source_get_or_create(name="Jean Dupont", kind=Source.Kind.PERSON)
     source_rename(source=quiet, name="Jean Dupont-Lamy", by=editor)
+
+
+def test_a_withdrawn_claim_takes_its_speaker_and_outlet_pages_with_it(client, publish, editor):
+    """Speaker and outlet pages are cached: a withdrawal drops them at once, and the
+    sitemap stops listing them."""
+    from django.urls import reverse
+
+    from claims.models import Source
+    from claims.services import claim_unpublish, source_get_or_create
+
+    speaker = source_get_or_create(name=f"{MARKER} Paul Martin", kind=Source.Kind.PERSON)
+    claim = publish(statement=f"{MARKER} taxes fall next year", claimant=speaker)
+    article = ArticleFactory(outlet=OutletFactory(name=f"{MARKER} Gazette"))
+    MentionFactory(
+        article=article, claim=claim, source=speaker, review_state=Mention.ReviewState.ACCEPTED
+    )
+    pages = [
+        reverse("claims:speaker", args=[speaker.pk]),
+        reverse("claims:outlet", args=[article.outlet_id]),
+    ]
+    for url in pages:
+        assert MARKER in client.get(url).content.decode()  # cached now
+    assert pages[0] in client.get("/sitemap.xml").content.decode()
+    claim_unpublish(claim=claim, by=editor, reason="We got it wrong.")
+    for url in pages:
+        response = client.get(url)
+        assert response.status_code == 404 and MARKER not in response.content.decode()
+    sitemap = assert_no_leak(client.get("/sitemap.xml"))
+    assert pages[0] not in sitemap and pages[1] not in sitemap
+    assert_no_leak(client.get(f"/api/public/claims/?claimant={speaker.pk}"))
