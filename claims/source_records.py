@@ -162,9 +162,13 @@ def source_rename(
     return source
 
 
-def source_set_kind(*, source: Source, kind: str, by: AbstractBaseUser) -> Source:
+def source_set_kind(
+    *, source: Source, kind: str, by: AbstractBaseUser, correction: str = ""
+) -> Source:
     """Change a source's type (person, organization, …). A named source and an anonymous
-    one are different things: neither becomes the other here (split the mentions off)."""
+    one are different things: neither becomes the other here (split the mentions off).
+    Published claims it is the claimant of (their ClaimReview author is a Person or an
+    Organization) get the `correction` note (required then)."""
     require(is_editor(by), gettext(ONLY_EDITORS))
     if kind not in Source.Kind.values:
         raise ValidationError(gettext("Unknown type of source “%(value)s”.") % {"value": kind})
@@ -188,6 +192,7 @@ def source_set_kind(*, source: Source, kind: str, by: AbstractBaseUser) -> Sourc
                 )
                 % {"other": clash.name, "id": clash.pk}
             )
+        _claimant_correction(Claim.objects.filter(claimant=source), note=correction, by=by)
         old = source.kind
         source.kind = kind
         source.save(update_fields=["kind"])

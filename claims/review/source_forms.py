@@ -22,6 +22,7 @@ class RenameForm(forms.Form):
 
 class KindForm(forms.Form):
     kind = forms.ChoiceField(label=_("Type"), choices=Source.Kind.choices)
+    correction = _claimant_note()
 
 
 class AliasForm(forms.Form):

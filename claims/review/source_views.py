@@ -150,7 +150,9 @@ def source_rename(request: HttpRequest, pk: int) -> HttpResponse:
 @reviewer_required
 def source_kind(request: HttpRequest, pk: int) -> HttpResponse:
     def action(source: Source, data: dict) -> Source:
-        return source_records.source_set_kind(source=source, kind=data["kind"], by=request.user)
+        return source_records.source_set_kind(
+            source=source, kind=data["kind"], by=request.user, correction=data["correction"]
+        )
 
     return _source_action(request, pk, KindForm, action, gettext("Type changed."))
 

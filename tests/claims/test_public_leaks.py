@@ -377,7 +377,7 @@ def test_renaming_or_merging_a_published_claimant_is_a_correction_readers_see(
 
     from claims.models import Source
     from claims.services import source_get_or_create
-    from claims.source_records import source_merge, source_rename
+    from claims.source_records import source_merge, source_rename, source_set_kind
 
     martin = source_get_or_create(name="Paul Martin", kind=Source.Kind.PERSON)
     claim = publish(statement="Taxes fall next year", claimant=martin)
@@ -399,9 +399,19 @@ def test_renaming_or_merging_a_published_claimant_is_a_correction_readers_see(
     item = client.get(f"/api/public/claims/{claim.slug}/").json()
     assert item["claimant"]["name"] == "P. Martin-Dupré"
     assert [c["text"] for c in item["corrections"]] == ["His full name.", "One person."]
+    # Its type is the ClaimReview author's (Person or Organization): a correction too.
+    with pytest.raises(ValidationError, match="correction note"):
+        source_set_kind(source=canonical, kind=Source.Kind.ORGANIZATION, by=editor)
+    source_set_kind(
+        source=canonical, kind=Source.Kind.ORGANIZATION, by=editor, correction="A firm."
+    )
+    item = client.get(f"/api/public/claims/{claim.slug}/").json()
+    assert item["claimant"]["kind"] == "organization"
+    assert item["corrections"][-1]["text"] == "A firm."
     # A source no published claim names as claimant needs no note.
     quiet = source_get_or_create(name="Jean Dupont", kind=Source.Kind.PERSON)
     source_rename(source=quiet, name="Jean Dupont-Lamy", by=editor)
+    source_set_kind(source=quiet, kind=Source.Kind.GROUP, by=editor)
 
 
 def test_a_withdrawn_claim_takes_its_speaker_and_outlet_pages_with_it(client, publish, editor):
