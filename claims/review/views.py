@@ -574,11 +574,7 @@ def claim_publish(request: HttpRequest, pk: int) -> HttpResponse:
         return services.claim_request_publication(claim=claim, by=request.user)
 
     return _claim_action(
-        request,
-        pk,
-        lambda u, c: can_publish(u),
-        None,
-        action,
+        request, pk, lambda u, c: can_publish(u), None, action,
         gettext_lazy("Publication requested."),
     )
 
@@ -617,11 +613,7 @@ def claim_unpublish(request: HttpRequest, pk: int) -> HttpResponse:
         return services.claim_unpublish(claim=claim, by=request.user, reason=data["reason"])
 
     return _claim_action(
-        request,
-        pk,
-        lambda u, c: can_publish(u),
-        UnpublishForm,
-        action,
+        request, pk, lambda u, c: can_publish(u), UnpublishForm, action,
         gettext_lazy("Claim unpublished."),
     )
 

@@ -532,6 +532,7 @@ def _cut_indirect_claims_at(ex: DocExtractor, si: int, o: int, anchor: int) -> N
 
 
 def _cue_right_after(ex: DocExtractor, ct: int, e: int, cues: list[tuple[int, str]]) -> bool:
-    """'"Not again," Mr. Abt said.': a short quote opening its sentence, then a reporting
+    """ '"Not again," Mr. Abt said.': a short quote opening its sentence, then a reporting
     clause of at most four words (subject and verb) is an utterance, not a fragment."""
     return any(ct < i <= ct + 5 and i < e and i not in ex.consumed for i, _ in cues)
+

@@ -66,7 +66,11 @@ def find(ex: DocExtractor, si: int, s: int, e: int, i: int, anchors: set[int]) -
             # "le problème est plus profond : « ... »": the quote is a claim of its own
             ce = k
             break
-    if not ex._has_finite_or_quoted(cs, ce) or ex.in_quote(cs) or toks[cs].text in QUOTE_CHARS:
+    if (
+        not ex._has_finite_or_quoted(cs, ce)
+        or ex.in_quote(cs)
+        or toks[cs].text in QUOTE_CHARS
+    ):
         return
     claim = ex.add_claim(
         ex.char_span(cs, ce),

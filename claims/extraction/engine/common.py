@@ -28,7 +28,6 @@ APOSTROPHES = ("'", "’")
 
 APOSTROPHE_ARTICLES = ("l'", "l’")
 
-
 @dataclass
 class Lexicon:
     lang: str
@@ -54,7 +53,6 @@ class Lexicon:
     anonymous_markers_plain: tuple[str, ...]
     # the retrospective openers ("c'est", "that is") by their first word, in pack order
     retrospective_by_first: dict[str, tuple[tuple[str, ...], ...]]
-
 
 @cache
 def lexicon(lang: str) -> Lexicon:
@@ -179,7 +177,9 @@ def literal_may_overlap(screen: re.Pattern) -> bool:
     if screen.flags & re.IGNORECASE:
         return True
     size = len(sets)
-    return any(all(sets[j] & sets[size - k + j] for j in range(k)) for k in range(1, size))
+    return any(
+        all(sets[j] & sets[size - k + j] for j in range(k)) for k in range(1, size)
+    )
 
 
 def _caseless_chars(char: str) -> str | None:
@@ -237,19 +237,15 @@ def _by_first(phrases) -> dict[str, tuple[tuple[str, ...], ...]]:
             groups.setdefault(phrase[0], []).append(tuple(phrase))
     return {first: tuple(group) for first, group in groups.items()}
 
-
 @functools.lru_cache(maxsize=4096)
 def strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
 
-
 def _is_word(tok: Token) -> bool:
     return not (tok.is_punct or tok.is_space)
 
-
 def toks_text(tok: Token) -> str:
     return tok.text
-
 
 @dataclass
 class Frame:
@@ -261,7 +257,6 @@ class Frame:
     number: str | None = None
     via: list[str] = field(default_factory=list)
     is_pronoun: bool = False
-
 
 @dataclass
 class _Claim:

@@ -1,4 +1,5 @@
-"""Coreference: pronouns and definite descriptions resolved to an earlier speaker or name."""
+"""Coreference: pronouns and definite descriptions resolved to an earlier speaker or name.
+"""
 
 from __future__ import annotations
 

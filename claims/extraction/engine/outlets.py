@@ -21,7 +21,6 @@ def _strip_article(name: str, articles: set[str]) -> str:
             out = out[2:]
     return out
 
-
 @functools.cache
 def _outlets_longest_first() -> tuple[str, ...]:
     """The known outlets, longest first (sorted once, not on every call)."""
@@ -65,9 +64,7 @@ def _outlet_name(text: str) -> str:
         e -= 1
     return " ".join(words[k:e])
 
-
 _OUTLET_MAX_WORDS = max(len(o.split()) for o in lexicon_common.KNOWN_OUTLETS)
-
 
 def _names_outlet(words: list[str]) -> bool:
     """True when some run of ``words`` is a known outlet name."""
@@ -77,10 +74,8 @@ def _names_outlet(words: list[str]) -> bool:
                 return True
     return False
 
-
 def _acronym(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
-
 
 def to_public(claims: list[_Claim], original: str, offset: int, lang: str) -> list[ExtractedClaim]:
     """Turn internal claims into ``ExtractedClaim`` with offsets into the original text."""

@@ -145,10 +145,8 @@ class Phrases:
             break
         if not nps:
             return None, asides, None
-        if (
-            clause_end is not None
-            and len(nps) == 2
-            and not any(self._names_someone(*np) for np in nps)
+        if clause_end is not None and len(nps) == 2 and not any(
+            self._names_someone(*np) for np in nps
         ):
             # "X rose 4%, the fastest pace in a year, the office said": the first noun
             # phrase is in apposition to the reported clause, not to the speaker
@@ -293,8 +291,7 @@ class Phrases:
                     depth = max(0, depth - 1)
                 elif depth == 0 and (
                     tt in (",", ".", ";", ":")
-                    or tt in DASHES
-                    and (tt != "-" or self._spaced_dash(e))  # "lieutenant-général"
+                    or tt in DASHES and (tt != "-" or self._spaced_dash(e))  # "lieutenant-général"
                     or tt in QUOTE_CHARS
                 ):
                     break
@@ -454,7 +451,8 @@ class Phrases:
             # "said it was X and had contacted Y": a back-shifted auxiliary (pluperfect,
             # conditional) after a simple-past cue carries on the reported clause
             return (
-                self.toks[cue].tag_ == "VBD" and self.toks[k].lower_ in self.m.backshift_auxiliaries
+                self.toks[cue].tag_ == "VBD"
+                and self.toks[k].lower_ in self.m.backshift_auxiliaries
             )
         if not self._has_perfect_aux(cue):
             return False
@@ -552,7 +550,11 @@ class Phrases:
             return False
         before = self.toks[ot - 1]
         between = [t for t in self.toks[j + 1 : vg] if not t.is_space]
-        return _is_word(before) and not before.is_space and all(t.text == "," for t in between)
+        return (
+            _is_word(before)
+            and not before.is_space
+            and all(t.text == "," for t in between)
+        )
 
     def _closes_fragment(self, j: int) -> bool:
         """True when the quotation closed at token ``j`` is a fragment inside a clause:

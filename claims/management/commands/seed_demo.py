@@ -526,7 +526,6 @@ class Command(BaseCommand):
             "(password: claimtrack-journalist2) annotated the bridge article"
         )
 
-
 def seed_source_records(editor) -> None:
     """Speaker pages (claims.source_records): the claimant of the first published claim gets
     an alias, so its newsroom page shows an audited change; a second run adds nothing."""

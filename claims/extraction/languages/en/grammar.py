@@ -174,14 +174,16 @@ def verb_forms(lemma: str) -> set[str]:
         forms.update({lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"})
     return forms
 
-
 # "if X says that": a condition, nothing said
 CONDITIONAL_MARKERS = {"if", "unless", "whether"}
 
 # before "to": the infinitive reports for the subject ("went on to say that", "was quick to
 # point out that"), unlike "declined to say" or "plans to announce"
-RAISING_PHRASES = [(verb, "on") for verb in ("go", "goes", "went", "going", "gone")] + [
+RAISING_PHRASES = [
+    (verb, "on") for verb in ("go", "goes", "went", "going", "gone")
+] + [
     (be, adjective)
     for be in ("is", "are", "was", "were", "been")
     for adjective in ("quick", "careful")
 ]
+

@@ -6,60 +6,16 @@ from __future__ import annotations
 
 # Verbs that attribute a quotation next to them (after it, or before ":" or the quote).
 QUOTE_VERBS = {
-    "shout",
-    "exclaim",
-    "wonder",
-    "ask",
-    "yell",
-    "scream",
-    "quip",
-    "muse",
-    "continue",
-    "conclude",
-    "chant",
-    "joke",
-    "answer",
-    "cry",
-    "plead",
-    "sigh",
-    "whisper",
-    "boast",
-    "declare",
-    "marvel",
-    "snap",
-    "retort",
-    "interject",
-    "proclaim",
-    "thunder",
-    "mutter",
-    "tweet",
-    "write",
-    "read",
-    "demand",
-    "comment",
+    "shout", "exclaim", "wonder", "ask", "yell", "scream", "quip", "muse", "continue",
+    "conclude", "chant", "joke", "answer", "cry", "plead", "sigh", "whisper", "boast",
+    "declare", "marvel", "snap", "retort", "interject", "proclaim", "thunder", "mutter",
+    "tweet", "write", "read", "demand", "comment",
 }
 # Nouns whose clause introduces a quotation after a colon ("the statement read: …").
 QUOTE_NOUNS = {
-    "statement",
-    "announcement",
-    "message",
-    "tweet",
-    "post",
-    "letter",
-    "note",
-    "text",
-    "release",
-    "communique",
-    "communiqué",
-    "remarks",
-    "words",
-    "response",
-    "reply",
-    "conclusion",
-    "warning",
-    "summary",
-    "comment",
-    "comments",
+    "statement", "announcement", "message", "tweet", "post", "letter", "note", "text",
+    "release", "communique", "communiqué", "remarks", "words", "response", "reply",
+    "conclusion", "warning", "summary", "comment", "comments",
 }
 PARTITIVES = {"a", "an", "some", "several", "certain"}
 WEAK_STATEMENT_NOUNS = {"idea", "view", "views", "involvement"}
@@ -139,20 +95,8 @@ RETROSPECTIVE_OPENERS = [
 ] + [("such", "is"), ("such", "was")]
 RETROSPECTIVE_RELATIVES = [("what",)]
 RETROSPECTIVE_NOUNS = {
-    "view",
-    "conclusion",
-    "assessment",
-    "verdict",
-    "finding",
-    "findings",
-    "argument",
-    "message",
-    "warning",
-    "opinion",
-    "diagnosis",
-    "explanation",
-    "account",
-    "analysis",
+    "view", "conclusion", "assessment", "verdict", "finding", "findings", "argument",
+    "message", "warning", "opinion", "diagnosis", "explanation", "account", "analysis",
 }
 RETROSPECTIVE_COPULAS = {"is", "was"}
 NOUN_COMPLEMENTIZERS = [("that",)]
@@ -183,32 +127,9 @@ REQUEST_VERBS = {"urge", "call"}
 # verbs the lexicon leaves out on purpose (eval/README.md: requests, appeals, orders, questions,
 # fears, hopes, wishes and intentions are no claims): the learned construction skips them too
 NON_CLAIM_VERBS = {
-    "ask",
-    "beg",
-    "demand",
-    "request",
-    "recommend",
-    "advise",
-    "implore",
-    "order",
-    "instruct",
-    "command",
-    "invite",
-    "encourage",
-    "hope",
-    "wish",
-    "want",
-    "fear",
-    "plan",
-    "intend",
-    "aim",
-    "seek",
-    "try",
-    "expect",
-    "wonder",
-    "thank",
-    "congratulate",
-    "decline",
+    "ask", "beg", "demand", "request", "recommend", "advise", "implore", "order", "instruct",
+    "command", "invite", "encourage", "hope", "wish", "want", "fear", "plan", "intend", "aim",
+    "seek", "try", "expect", "wonder", "thank", "congratulate", "decline",
 }
 
 # ", comme l'affirmait X" / ", as X had claimed": X made the statement just reported
@@ -233,20 +154,8 @@ RELAY_VERBS = {"citing", "quoting", "cited", "cites", "quoted", "quotes"}
 ACCORDING_TO = [("according", "to")]
 # "according to the law", "according to the rules": what a norm provides is not a statement
 ACCORDING_NORMS = {
-    "law",
-    "laws",
-    "constitution",
-    "rule",
-    "rules",
-    "regulation",
-    "regulations",
-    "code",
-    "treaty",
-    "treaties",
-    "charter",
-    "bylaws",
-    "convention",
-    "conventions",
+    "law", "laws", "constitution", "rule", "rules", "regulation", "regulations", "code",
+    "treaty", "treaties", "charter", "bylaws", "convention", "conventions",
 }
 # bare "For X, ..." is mostly the writer's framing in English news ("For Brandt, the
 # format was not ideal"), so only the explicit phrases attribute

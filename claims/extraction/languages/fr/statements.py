@@ -6,65 +6,20 @@ from __future__ import annotations
 
 # Verbs that attribute a quotation next to them (after it, or before ":" or the quote).
 QUOTE_VERBS = {
-    "résumer",
-    "interroger",
-    "exclamer",
-    "lancer",
-    "poursuivre",
-    "continuer",
-    "conclure",
-    "renchérir",
-    "tonner",
-    "lâcher",
-    "glisser",
-    "plaisanter",
-    "enchaîner",
-    "questionner",
-    "demander",
-    "ironiser",
-    "commenter",
-    "témoigner",
-    "trancher",
-    "interpeller",
-    "indigner",
-    "emporter",
-    "étonner",
-    "écrire",
-    "tweeter",
-    "marteler",
-    "insister",
+    "résumer", "interroger", "exclamer", "lancer", "poursuivre", "continuer", "conclure",
+    "renchérir", "tonner", "lâcher", "glisser", "plaisanter", "enchaîner", "questionner",
+    "demander", "ironiser", "commenter", "témoigner", "trancher", "interpeller", "indigner",
+    "emporter", "étonner", "écrire", "tweeter", "marteler", "insister",
     # a quoted request is a claim as a quotation ("« Restez chez vous », supplie le maire"),
     # never as indirect speech
-    "titrer",
-    "supplier",
-    "implorer",
-    "exhorter",
-    "conseiller",
-    "recommander",
-    "ordonner",
-    "exiger",
-    "enquérir",
-    "rire",
+    "titrer", "supplier", "implorer", "exhorter", "conseiller", "recommander", "ordonner",
+    "exiger", "enquérir", "rire",
 }
 # Nouns whose clause introduces a quotation after a colon ("a fait la déclaration suivante :").
 QUOTE_NOUNS = {
-    "déclaration",
-    "communiqué",
-    "annonce",
-    "message",
-    "texte",
-    "lettre",
-    "tweet",
-    "propos",
-    "discours",
-    "mot",
-    "mots",
-    "phrase",
-    "conclusion",
-    "conclusions",
-    "avertissement",
-    "commentaire",
-    "réponse",
+    "déclaration", "communiqué", "annonce", "message", "texte", "lettre", "tweet", "propos",
+    "discours", "mot", "mots", "phrase", "conclusion", "conclusions", "avertissement",
+    "commentaire", "réponse",
 }
 PARTITIVES = {"des", "de", "d'", "d’", "du", "un", "une", "certaines", "certains", "plusieurs"}
 # Statement nouns that a mere objection does not deny ("contester le projet" opposes it).
@@ -114,7 +69,9 @@ STATEMENT_NOUNS = {
 # A sentence that points back at the one before and names its source: "C'est la remarque de
 # X.", "C'est ce qu'a affirmé X.", "C'est ce que pense X.", "Le constat amer est du X."
 RETROSPECTIVE_OPENERS = [
-    (c, verb) for c in ("c'", "c’") for verb in ("est", "était", "étaient", "sont", "fut")
+    (c, verb)
+    for c in ("c'", "c’")
+    for verb in ("est", "était", "étaient", "sont", "fut")
 ] + [
     ("ce", "sont"),
     ("tel", "est"),
@@ -125,39 +82,11 @@ RETROSPECTIVE_OPENERS = [
 ]
 RETROSPECTIVE_RELATIVES = [("ce", "que"), ("ce", "qu'"), ("ce", "qu’")]
 RETROSPECTIVE_NOUNS = {
-    "remarque",
-    "constat",
-    "avis",
-    "analyse",
-    "explication",
-    "conclusion",
-    "conclusions",
-    "diagnostic",
-    "verdict",
-    "récit",
-    "témoignage",
-    "observation",
-    "affirmation",
-    "opinion",
-    "sentiment",
-    "estimation",
-    "pronostic",
-    "prévision",
-    "avertissement",
-    "thèse",
-    "version",
-    "argument",
-    "réponse",
-    "commentaire",
-    "propos",
-    "message",
-    "jugement",
-    "appréciation",
-    "lecture",
-    "interprétation",
-    "hypothèse",
-    "bilan",
-    "déclaration",
+    "remarque", "constat", "avis", "analyse", "explication", "conclusion", "conclusions",
+    "diagnostic", "verdict", "récit", "témoignage", "observation", "affirmation", "opinion",
+    "sentiment", "estimation", "pronostic", "prévision", "avertissement", "thèse", "version",
+    "argument", "réponse", "commentaire", "propos", "message", "jugement",
+    "appréciation", "lecture", "interprétation", "hypothèse", "bilan", "déclaration",
 }
 RETROSPECTIVE_COPULAS = {"est", "était", "fut"}
 # Participles that attribute a statement noun to an agent: "une affirmation formulée par X".
@@ -242,25 +171,9 @@ REQUEST_VERBS = {"appeler", "réclamer"}
 # verbs the lexicon leaves out on purpose (eval/README.md: requests, appeals, orders, questions,
 # fears, hopes, wishes and intentions are no claims): the learned construction skips them too
 NON_CLAIM_VERBS = {
-    "demander",
-    "exiger",
-    "exhorter",
-    "sommer",
-    "inviter",
-    "prôner",
-    "préconiser",
-    "recommander",
-    "conseiller",
-    "revendiquer",
-    "craindre",
-    "redouter",
-    "espérer",
-    "souhaiter",
-    "vouloir",
-    "compter",
-    "envisager",
-    "remercier",
-    "féliciter",
+    "demander", "exiger", "exhorter", "sommer", "inviter", "prôner", "préconiser",
+    "recommander", "conseiller", "revendiquer", "craindre", "redouter", "espérer",
+    "souhaiter", "vouloir", "compter", "envisager", "remercier", "féliciter",
 }
 # ", comme l'affirmait X" / ", as X had claimed": X made the statement just reported
 AS_CLAUSE_OPENERS = {"comme"}
@@ -277,18 +190,8 @@ INFINITIVE_OPENERS: list[tuple[str, ...]] = [("avant", "de"), ("avant", "d'"), (
 # a date after an object: "a annoncé la nouvelle le 3 mai"
 DATE_OPENERS = {"le"}
 MONTH_NAMES = {
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+    "septembre", "octobre", "novembre", "décembre",
 }
 
 # asides between the auxiliary and the participle: "a de son côté dénoncé", "a pour sa part
@@ -332,21 +235,8 @@ RELAY_VERBS = {
 ACCORDING_TO = [("selon",), ("d'", "après"), ("d’", "après"), ("d'après",), ("d’après",)]
 # "selon la loi", "d'après le droit international": what a norm provides is not a statement
 ACCORDING_NORMS = {
-    "droit",
-    "loi",
-    "lois",
-    "constitution",
-    "règlement",
-    "règlements",
-    "règle",
-    "règles",
-    "code",
-    "traité",
-    "traités",
-    "charte",
-    "statuts",
-    "convention",
-    "conventions",
+    "droit", "loi", "lois", "constitution", "règlement", "règlements", "règle", "règles",
+    "code", "traité", "traités", "charte", "statuts", "convention", "conventions",
 }
 # "De l'aveu de X, ...", "Aux dires de X, ...", "À en croire X, ...": like "selon X" ("De
 # l'avis de X" and "Aux yeux de X" are opinions: OPINION_PREPOSITIONS)
