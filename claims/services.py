@@ -924,6 +924,11 @@ def claim_set_verdict(
 # on a published claim writes a correction note.
 PUBLIC_FIELDS = ["statement", "claimant_id", "language", "sourcing", "verdict_id", "conclusion"]
 RULING_FIELDS = {"sourcing", "verdict_id", "conclusion"}
+RULING_APART = gettext_noop(
+    "This claim is published: save a new verdict, conclusion or sourcing on its own, apart "
+    "from the statement and the claimant. The new ruling waits for a second editor, while "
+    "the other change and its note reach readers at once."
+)
 # Set by the publication services only.
 WORKFLOW_FIELDS = [
     "status",
@@ -988,15 +993,21 @@ def claim_save(*, claim: Claim, by: AbstractBaseUser, correction: str = "") -> C
             )
         changed = claim_check_change(claim=claim, by=by, correction=correction)
         ruling = RULING_FIELDS.intersection(changed)
+        # Whether readers see anything of this save (the cache and the DataFeed's ETag move).
+        seen = bool(changed) and claim.status == Claim.Status.PUBLISHED
         if ruling and claim.status == Claim.Status.PUBLISHED:
             if settings.CLAIMTRACK_SECOND_EDITOR_APPROVAL:
+                if set(changed) - ruling:
+                    # The note would reach readers at once with the direct correction,
+                    # telling them of the ruling before the second editor approves it.
+                    raise ValidationError(gettext(RULING_APART))
                 # A second editor approves a new ruling; readers keep the approved one.
                 published_changes.pending_change_request(
                     claim=current, proposed=claim, by=by, note=correction
                 )
                 claim.verdict, claim.conclusion = current.verdict, current.conclusion
                 claim.sourcing = current.sourcing
-                changed = [f for f in changed if f not in ruling]
+                changed, seen = [], False
             else:
                 _correction_log(
                     claim=claim,
@@ -1009,7 +1020,7 @@ def claim_save(*, claim: Claim, by: AbstractBaseUser, correction: str = "") -> C
             _correction_log(claim=claim, by=by, correction=correction)
         claim._history_user = by
         claim.save()
-    if claim.status == Claim.Status.PUBLISHED:
+    if seen:
         public_cache_invalidate()
     return claim
 
@@ -1048,12 +1059,15 @@ def evidence_save(*, evidence: Evidence, by: AbstractBaseUser, correction: str =
     evidence_check_change apply, and a change readers see lands in the correction log."""
     evidence.title, evidence.note = clean_text(evidence.title), clean_text(evidence.note)
     with transaction.atomic():
-        if evidence_check_change(evidence=evidence, by=by, correction=correction):
+        # Readers see the change (approved evidence of a published claim): draft evidence
+        # of a published claim leaves its page, the cache and the DataFeed's ETag as they are.
+        seen = evidence_check_change(evidence=evidence, by=by, correction=correction)
+        if seen:
             _correction_log(claim=evidence.claim, by=by, correction=correction)
         evidence._history_user = by
         evidence.full_clean(exclude=["added_by"])
         evidence.save()
-    if Claim.objects.published().filter(pk=evidence.claim_id).exists():
+    if seen:
         public_cache_invalidate()
     return evidence
 

@@ -12,7 +12,8 @@ speaker page): a change to a source that has published claims invalidates the pu
 cache. A claim waiting for a second editor's approval whose claimant is renamed or merged
 cannot be approved as it was requested (claims.services.claim_approve_publication compares
 the claimant's name with the pinned version): the request is made again, so readers never see
-an unapproved claimant.
+an unapproved claimant. An anonymous source that readers see is never merged into a named
+one: that would name, with no correction note and no second editor, who spoke anonymously.
 """
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -93,9 +94,33 @@ def _lock(*sources: Source) -> None:
         source.refresh_from_db()
 
 
-def source_rename(*, source: Source, name: str, by: AbstractBaseUser) -> Source:
+def _claimant_correction(claims, *, note: str, by: AbstractBaseUser) -> None:
+    """Published claims whose claimant readers see change ("Claimed by", the ClaimReview
+    author): a correction, as any change of their claimant (claims.services.claim_update),
+    with the editor's note in each one's log (which moves its updated date)."""
+    published = list(claims.published())
+    if not published:
+        return
+    note = clean_text(note).strip()
+    if not note:
+        raise ValidationError(
+            gettext(
+                "%(count)s published claims name this source as their claimant: write the "
+                "correction note readers will see."
+            )
+            % {"count": len(published)}
+        )
+    Correction.objects.bulk_create(
+        Correction(claim=claim, text=note, created_by=by) for claim in published
+    )
+
+
+def source_rename(
+    *, source: Source, name: str, by: AbstractBaseUser, correction: str = ""
+) -> Source:
     """Give a source its canonical name. The old name stays an alias (extraction keeps
-    mapping it here); for an anonymous source the name is its description."""
+    mapping it here); for an anonymous source the name is its description. Published claims
+    it is the claimant of get the `correction` note (required then)."""
     require(is_editor(by), gettext(ONLY_EDITORS))
     name = _clean_name(name)
     normalized = name_key(name)[:300]
@@ -116,6 +141,7 @@ def source_rename(*, source: Source, name: str, by: AbstractBaseUser) -> Source:
                     )
                     % {"name": name, "other": holder.name, "id": holder.pk}
                 )
+        _claimant_correction(Claim.objects.filter(claimant=source), note=correction, by=by)
         source.name, source.normalized_name = name, normalized
         source.save(update_fields=["name", "normalized_name"])
         if not source.is_anonymous and normalized != old_key:
@@ -136,9 +162,13 @@ def source_rename(*, source: Source, name: str, by: AbstractBaseUser) -> Source:
     return source
 
 
-def source_set_kind(*, source: Source, kind: str, by: AbstractBaseUser) -> Source:
+def source_set_kind(
+    *, source: Source, kind: str, by: AbstractBaseUser, correction: str = ""
+) -> Source:
     """Change a source's type (person, organization, …). A named source and an anonymous
-    one are different things: neither becomes the other here (split the mentions off)."""
+    one are different things: neither becomes the other here (split the mentions off).
+    Published claims it is the claimant of (their ClaimReview author is a Person or an
+    Organization) get the `correction` note (required then)."""
     require(is_editor(by), gettext(ONLY_EDITORS))
     if kind not in Source.Kind.values:
         raise ValidationError(gettext("Unknown type of source “%(value)s”.") % {"value": kind})
@@ -162,6 +192,7 @@ def source_set_kind(*, source: Source, kind: str, by: AbstractBaseUser) -> Sourc
                 )
                 % {"other": clash.name, "id": clash.pk}
             )
+        _claimant_correction(Claim.objects.filter(claimant=source), note=correction, by=by)
         old = source.kind
         source.kind = kind
         source.save(update_fields=["kind"])
@@ -231,10 +262,39 @@ def source_alias_remove(*, alias: SourceAlias, by: AbstractBaseUser) -> None:
         _log(source, SourceEvent.Action.ALIAS_REMOVED, f"“{alias.alias}”", by, alias=alias.alias)
 
 
-def source_merge(*, source: Source, into: Source, by: AbstractBaseUser) -> Source:
+def _refuse_naming_anonymous(source: Source, *, chosen, claims: bool = False) -> None:
+    """Refuse to give a named source an anonymous one's statements that readers see (the
+    `chosen` mentions accepted in published claims, or published `claims` it is the claimant
+    of): their claim pages and the named source's speaker page would tell readers who spoke
+    anonymously, with no correction note and no second editor."""
+    accepted = chosen.filter(review_state=Mention.ReviewState.ACCEPTED)
+    seen = claims or (
+        Claim.objects.published()
+        .filter(
+            Q(claimant=source)
+            | Q(pk__in=accepted.values("claim_id"))
+            | Q(pk__in=accepted.values("responds_to_id"))
+        )
+        .exists()
+    )
+    if seen:
+        raise ValidationError(
+            gettext(
+                "“%(name)s” is an anonymous source of published claims: giving its statements "
+                "to a named source would name it to readers. Leave it anonymous, or correct "
+                "each appearance's speaker (and the claimant) with a correction note."
+            )
+            % {"name": source.name}
+        )
+
+
+def source_merge(
+    *, source: Source, into: Source, by: AbstractBaseUser, correction: str = ""
+) -> Source:
     """Merge `source` into `into` (they are one speaker): its mentions, the claims it is the
     claimant of, its aliases and its log move to `into`; its name becomes an alias of `into`
-    (never an anonymous description), and `source` is deleted."""
+    (never an anonymous description), and `source` is deleted. Published claims that get
+    `into` as claimant under another name get the `correction` note (required then)."""
     require(is_editor(by), gettext("Only editors merge sources."))
     if source.pk == into.pk:
         raise ValidationError(gettext("A source cannot be merged into itself."))
@@ -248,7 +308,11 @@ def source_merge(*, source: Source, into: Source, by: AbstractBaseUser) -> Sourc
         )
     with transaction.atomic():
         _lock(source, into)
+        if source.is_anonymous:
+            _refuse_naming_anonymous(source, chosen=Mention.objects.filter(source=source))
         public = _published_claims_of(source, into).exists()
+        if into.name != source.name:
+            _claimant_correction(Claim.objects.filter(claimant=source), note=correction, by=by)
         mentions = Mention.objects.filter(source=source).update(source=into)
         claims = Claim.objects.filter(claimant=source).update(claimant=into)
         moved_aliases = 0
@@ -359,6 +423,8 @@ def source_split(
                 )
             )
         published = list(moving.filter(status=Claim.Status.PUBLISHED))
+        if source.is_anonymous and kind != Source.Kind.ANONYMOUS:
+            _refuse_naming_anonymous(source, chosen=chosen, claims=bool(published))
         note = clean_text(correction).strip()
         if published and not note:
             raise ValidationError(

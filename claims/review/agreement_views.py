@@ -157,13 +157,17 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     rows: dict[int, dict] = {}
     progress = {person.pk: {"person": person, "done": 0, "total": 0} for person in round.annotators}
+    visible = may_see_agreement(request.user, round)
     for assignment in assignments:
+        if not visible and assignment.annotator_id != request.user.pk:
+            # An editor annotating in the open round: how many statements the other marked
+            # on each article is part of their work (their progress is not).
+            assignment.statements = None
         row = rows.setdefault(assignment.article_id, {"article": assignment.article})
         side = "a" if assignment.annotator_id == round.annotator_a_id else "b"
         row[side] = assignment
         progress[assignment.annotator_id]["total"] += 1
         progress[assignment.annotator_id]["done"] += assignment.is_done
-    visible = may_see_agreement(request.user, round)
     agreement = annotation_round_agreement(round) if visible else None
     by_article, shown, chosen = {}, [], None
     if agreement:

@@ -6,12 +6,23 @@ from django.utils.translation import gettext_lazy as _
 from claims.models import Source
 
 
+def _claimant_note() -> forms.CharField:
+    return forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label=_("Correction note (public)"),
+        help_text=_("Needed when published claims name this source as their claimant."),
+    )
+
+
 class RenameForm(forms.Form):
     name = forms.CharField(label=_("Canonical name"), max_length=300)
+    correction = _claimant_note()
 
 
 class KindForm(forms.Form):
     kind = forms.ChoiceField(label=_("Type"), choices=Source.Kind.choices)
+    correction = _claimant_note()
 
 
 class AliasForm(forms.Form):
@@ -31,6 +42,7 @@ class MergeSourceForm(forms.Form):
             "mentions, claims and aliases move there and its name becomes an alias."
         ),
     )
+    correction = _claimant_note()
 
 
 class SplitForm(forms.Form):

@@ -139,7 +139,9 @@ def _source_action(
 @reviewer_required
 def source_rename(request: HttpRequest, pk: int) -> HttpResponse:
     def action(source: Source, data: dict) -> Source:
-        return source_records.source_rename(source=source, name=data["name"], by=request.user)
+        return source_records.source_rename(
+            source=source, name=data["name"], by=request.user, correction=data["correction"]
+        )
 
     return _source_action(request, pk, RenameForm, action, gettext("Source renamed."))
 
@@ -148,7 +150,9 @@ def source_rename(request: HttpRequest, pk: int) -> HttpResponse:
 @reviewer_required
 def source_kind(request: HttpRequest, pk: int) -> HttpResponse:
     def action(source: Source, data: dict) -> Source:
-        return source_records.source_set_kind(source=source, kind=data["kind"], by=request.user)
+        return source_records.source_set_kind(
+            source=source, kind=data["kind"], by=request.user, correction=data["correction"]
+        )
 
     return _source_action(request, pk, KindForm, action, gettext("Type changed."))
 
@@ -205,7 +209,9 @@ def merge_target(text: str) -> Source:
 def source_merge(request: HttpRequest, pk: int) -> HttpResponse:
     def action(source: Source, data: dict) -> Source:
         into = merge_target(data["into"])
-        return source_records.source_merge(source=source, into=into, by=request.user)
+        return source_records.source_merge(
+            source=source, into=into, by=request.user, correction=data["correction"]
+        )
 
     return _source_action(request, pk, MergeSourceForm, action, gettext("Sources merged."))
 

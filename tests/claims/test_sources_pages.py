@@ -304,7 +304,7 @@ def test_claimreview_author_is_the_canonical_source_after_a_merge_and_a_rename(
     client.get(claim.get_absolute_url())  # cached now
     canonical = named("Paul A. Martin")
     old_url = reverse("claims:speaker", args=[public_source.pk])
-    source_merge(source=public_source, into=canonical, by=editor)
+    source_merge(source=public_source, into=canonical, by=editor, correction="One person.")
 
     author = jsonld(client.get(claim.get_absolute_url()).content.decode())["itemReviewed"]["author"]
     assert author["name"] == "Paul A. Martin"
@@ -313,7 +313,7 @@ def test_claimreview_author_is_the_canonical_source_after_a_merge_and_a_rename(
     assert response.status_code == 301
     assert response["Location"] == reverse("claims:speaker", args=[canonical.pk])
 
-    source_rename(source=canonical, name="Paul-André Martin", by=editor)
+    source_rename(source=canonical, name="Paul-André Martin", by=editor, correction="Full name.")
     page = client.get(claim.get_absolute_url()).content.decode()
     assert jsonld(page)["itemReviewed"]["author"]["name"] == "Paul-André Martin"
     speaker = client.get(reverse("claims:speaker", args=[canonical.pk])).content.decode()
