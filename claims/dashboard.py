@@ -3,10 +3,10 @@
 Each function is one GROUP BY query (or two), whatever the number of claims and mentions: the
 database counts, Python only reshapes the groups into series (weeks x outlets, for instance)
 for claims.charts. They run on PostgreSQL and SQLite alike (TruncWeek, Coalesce, Min, Count).
-The weekly mention counts and the waits to verdict come from rollups (MentionWeek,
-VerdictWait), recounted in the background when older than ROLLUP_MAX_AGE: grouping half a
-million mentions, or finding the first appearance of 36,000 claims, at every view took
-seconds.
+The weekly mention counts, the waits to verdict and the outlet of each claim's first
+appearance come from rollups (MentionWeek, VerdictWait, ClaimFirstOutlet), recounted in the
+background when older than ROLLUP_MAX_AGE: grouping half a million mentions, or finding the
+first appearance of 36,000 claims, at every view took seconds.
 
 Dates, as the page explains them:
 
@@ -15,6 +15,8 @@ Dates, as the page explains them:
   weekly charts count whole weeks (Monday to Sunday) of the period;
 - a claim is counted in the week the newsroom started tracking it (Claim.created_at);
 - a claim's first appearance is the earliest date of the articles of its accepted mentions;
+  the outlet it first appeared in is that article's (ties broken as in_time_order does:
+  article, then position), and new claims are drawn by it;
 - its verdict date is when it was published (Claim.published_at): a verdict is only final
   for readers then, and the history of unpublished drafts does not say when an editor
   settled on it. Claims never published have no time to verdict.
