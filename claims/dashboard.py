@@ -3,10 +3,10 @@
 Each function is one GROUP BY query (or two), whatever the number of claims and mentions: the
 database counts, Python only reshapes the groups into series (weeks x outlets, for instance)
 for claims.charts. They run on PostgreSQL and SQLite alike (TruncWeek, Coalesce, Min, Count).
-The weekly mention counts and the waits to verdict come from rollups (MentionWeek,
-VerdictWait), recounted in the background when older than ROLLUP_MAX_AGE: grouping half a
-million mentions, or finding the first appearance of 36,000 claims, at every view took
-seconds.
+The weekly mention counts, the waits to verdict and the outlet of each claim's first
+appearance come from rollups (MentionWeek, VerdictWait, ClaimFirstOutlet), recounted in the
+background when older than ROLLUP_MAX_AGE: grouping half a million mentions, or finding the
+first appearance of 36,000 claims, at every view took seconds.
 
 Dates, as the page explains them:
 
@@ -15,6 +15,8 @@ Dates, as the page explains them:
   weekly charts count whole weeks (Monday to Sunday) of the period;
 - a claim is counted in the week the newsroom started tracking it (Claim.created_at);
 - a claim's first appearance is the earliest date of the articles of its accepted mentions;
+  the outlet it first appeared in is that article's (ties broken as in_time_order does:
+  article, then position), and new claims are drawn by it;
 - its verdict date is when it was published (Claim.published_at): a verdict is only final
   for readers then, and the history of unpublished drafts does not say when an editor
   settled on it. Claims never published have no time to verdict.
@@ -29,6 +31,9 @@ from functools import cached_property
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import (
+    BigIntegerField,
+    BooleanField,
+    Case,
     Count,
     DurationField,
     Exists,
@@ -39,13 +44,24 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
+    Subquery,
     Sum,
+    When,
+    Window,
 )
-from django.db.models.functions import Coalesce, TruncMonth, TruncWeek
+from django.db.models.functions import Coalesce, RowNumber, TruncMonth, TruncWeek
 from django.utils import timezone
 
-from articles.models import Article, Language
-from claims.models import Alert, Claim, Mention, MentionWeek, Rating, VerdictWait
+from articles.models import Article, Language, Outlet
+from claims.models import (
+    Alert,
+    Claim,
+    ClaimFirstOutlet,
+    Mention,
+    MentionWeek,
+    Rating,
+    VerdictWait,
+)
 
 TOP_OUTLETS = 5
 # Age of the review backlog: (upper bound in days, key); the last bucket has no bound.
@@ -175,12 +191,32 @@ def _mention_groups() -> QuerySet:
     )
 
 
+def _in_time_order() -> list:
+    """MentionQuerySet.in_time_order's order (the articles' dates, then article and
+    position) as expressions, for a window or a subquery."""
+    return [_article_dated().asc(), F("article_id").asc(), F("start").asc(), F("id").asc()]
+
+
+def _first_appearances() -> QuerySet:
+    """(claim, article, outlet) of the first appearance of every claim that has one: its
+    earliest accepted mention in time order, ranked in SQL (a window over the mentions)."""
+    return (
+        Mention.objects.public()
+        .filter(claim__isnull=False)
+        .annotate(rank=Window(RowNumber(), partition_by=[F("claim_id")], order_by=_in_time_order()))
+        .filter(rank=1)
+        .values_list("claim_id", "article_id", "article__outlet_id")
+        .order_by()
+    )
+
+
 def dashboard_recount() -> tuple[int, int]:
     """Count the rollups again from the mentions and claims as a whole, in one transaction
-    (the dashboard reads the old counts meanwhile): the mentions of every week (MentionWeek)
-    and the wait to verdict of every published claim (VerdictWait). Returns their numbers
-    of rows. Seconds at 500,000 mentions, so it runs in a Celery task
-    (claims.tasks.dashboard_recount) except the very first time."""
+    (the dashboard reads the old counts meanwhile): the mentions of every week (MentionWeek),
+    the wait to verdict of every published claim (VerdictWait) and the first appearance of
+    every claim (ClaimFirstOutlet). Returns the numbers of rows of the first two. Seconds at
+    500,000 mentions, so it runs in a Celery task (claims.tasks.dashboard_recount) except
+    the very first time."""
     now = timezone.now()
     weeks = [
         MentionWeek(
@@ -198,11 +234,26 @@ def dashboard_recount() -> tuple[int, int]:
         )
         for pk, language, published_at, wait in _published_waits(Claim.objects.published())
     ]  # fmt: skip
+    # Every claim has a row, those without an accepted appearance too (article empty): a
+    # claim without one is one started since, looked up live by claim_outlet_weeks.
+    first = {
+        claim_id: (article_id, outlet_id)
+        for claim_id, article_id, outlet_id in _first_appearances()
+    }
+    outlets = [
+        ClaimFirstOutlet(
+            claim_id=pk, article_id=first.get(pk, (None, None))[0],
+            outlet_id=first.get(pk, (None, None))[1], counted_at=now,
+        )
+        for pk in Claim.objects.values_list("pk", flat=True).order_by()
+    ]  # fmt: skip
     with transaction.atomic():
         MentionWeek.objects.all().delete()
         MentionWeek.objects.bulk_create(weeks, batch_size=5000)
         VerdictWait.objects.all().delete()
         VerdictWait.objects.bulk_create(waits, batch_size=5000)
+        ClaimFirstOutlet.objects.all().delete()
+        ClaimFirstOutlet.objects.bulk_create(outlets, batch_size=5000)
     return len(weeks), len(waits)
 
 
@@ -325,6 +376,72 @@ def claim_counts(period: Period, *, labels: dict) -> tuple[Weekly, list[VerdictR
     ]
     verdicts.append(VerdictRow(None, *by_verdict.get(None, [0, 0])))
     return Weekly(buckets, series, by_month=period.by_month), verdicts
+
+
+def claim_outlet_weeks(
+    period: Period, *, labels: dict, outlet_names: dict[int, str] | None = None
+) -> Weekly:
+    """New claims per week (or month), as claim_counts counts them, by the outlet of their
+    first appearance: the TOP_OUTLETS that were first with most of them, then the rest
+    together, then the claims with no accepted appearance yet. With an outlet chosen: the
+    claims that appeared in it, by the outlet that carried them first (it, or another).
+
+    One GROUP BY of the claims joined to their rollup row (ClaimFirstOutlet); the few
+    claims started since the last count have none and are looked up live in the same
+    query (the subqueries run for them only). `labels` as for mention_weeks, and
+    "no_appearance"; `outlet_names` ({id: name}, the view has them all for its filter)
+    saves the query of the names."""
+    trunc = TruncMonth if period.by_month else TruncWeek
+    live = Mention.objects.public().filter(claim_id=OuterRef("pk")).order_by(*_in_time_order())
+    uncounted = Q(first_outlet_rollup__isnull=True)
+    rows = (
+        _claims_in(period)
+        .annotate(
+            bucket=trunc("created_at"),
+            first_article=Case(
+                When(uncounted, then=Subquery(live.values("article_id")[:1])),
+                default=F("first_outlet_rollup__article_id"),
+                output_field=BigIntegerField(),
+            ),
+            first_outlet=Case(
+                When(uncounted, then=Subquery(live.values("article__outlet_id")[:1])),
+                default=F("first_outlet_rollup__outlet_id"),
+                output_field=BigIntegerField(),
+            ),
+            appeared=ExpressionWrapper(Q(first_article__isnull=False), output_field=BooleanField()),
+        )
+        .values("bucket", "first_outlet", "appeared")
+        .annotate(n=Count("id"))
+        .values_list("bucket", "first_outlet", "appeared", "n")
+        .order_by()
+    )
+    buckets = period.buckets
+    index = {bucket: i for i, bucket in enumerate(buckets)}
+    by_outlet: dict[int | None, list[int]] = defaultdict(lambda: [0] * len(buckets))
+    missing = [0] * len(buckets)
+    for bucket, outlet_id, appeared, n in rows:
+        i = index.get(_week(bucket))
+        if i is None:
+            continue
+        if appeared:
+            by_outlet[outlet_id][i] += n
+        else:
+            missing[i] += n
+    named = [o for o in by_outlet if o is not None]
+    names = outlet_names
+    if names is None:
+        names = dict(Outlet.objects.filter(pk__in=named).values_list("pk", "name")) if named else {}
+    ranked = sorted(named, key=lambda o: (-sum(by_outlet[o]), names.get(o, "")))
+    top, rest = ranked[:TOP_OUTLETS], ranked[TOP_OUTLETS:]
+    series = [(names.get(o, labels["no_outlet"]), by_outlet[o]) for o in top]
+    others = [by_outlet[o] for o in rest] + ([by_outlet[None]] if None in by_outlet else [])
+    other_label = None
+    if others:
+        other_label = labels["other"] if rest else labels["no_outlet"]
+        series.append((other_label, [sum(col) for col in zip(*others, strict=True)]))
+    if any(missing):
+        series.append((labels["no_appearance"], missing))
+    return Weekly(buckets, series, other=other_label, by_month=period.by_month)
 
 
 @dataclass(frozen=True)

@@ -1341,3 +1341,43 @@ class VerdictWait(models.Model):
 
     def __str__(self) -> str:
         return f"Claim {self.claim_id}: {self.wait}"
+
+
+# --- Dashboard: where each claim first appeared (issue 14, part 2, follow-up) ----------------
+
+
+class ClaimFirstOutlet(models.Model):
+    """The dashboard's rollup of claims: the first appearance of each claim (the article,
+    in MentionQuerySet.in_time_order, of its earliest accepted mention) and that article's
+    outlet, for the chart of new claims per week by outlet. Recounted with MentionWeek
+    (claims.dashboard.dashboard_recount); a claim without a row (started since the last
+    count, or its first article or outlet deleted since) is looked up live."""
+
+    claim = models.OneToOneField(
+        Claim, primary_key=True, on_delete=models.CASCADE, related_name="first_outlet_rollup"
+    )
+    # Deleting the article or the outlet deletes the row, so the claim is looked up again
+    # rather than counted under an appearance that is gone.
+    article = models.ForeignKey(
+        "articles.Article",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="Empty: the claim has no accepted appearance.",
+    )
+    outlet = models.ForeignKey(
+        "articles.Outlet",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="Empty: no appearance, or its article has no outlet.",
+    )
+    counted_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["claim"]
+
+    def __str__(self) -> str:
+        return f"Claim {self.claim_id}: first in article {self.article_id} ({self.outlet_id})"

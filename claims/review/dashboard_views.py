@@ -202,10 +202,14 @@ def dashboard_view(request: HttpRequest) -> HttpResponse:
         "other": gettext("Other outlets"),
         "no_outlet": gettext("No outlet"),
         "no_language": gettext("Language not identified"),
+        "no_appearance": gettext("No appearance yet"),
     }
     counted_at = dashboard.mention_weeks_counted_at()
     weeks = dashboard.mention_weeks(period, labels=labels)
     new_claims, verdicts = dashboard.claim_counts(period, labels=labels)
+    new_claims_by_outlet = dashboard.claim_outlet_weeks(
+        period, labels=labels, outlet_names={o.pk: o.name for o in outlets}
+    )
     waits = dashboard.time_to_verdict(period)
     backlog = dashboard.review_backlog(period)
     alerts = dashboard.open_alerts(period)
@@ -246,6 +250,14 @@ def dashboard_view(request: HttpRequest) -> HttpResponse:
             if period.by_month
             else gettext("New claims per week, by language"),
             description=_summary(new_claims, gettext("new claims")),
+        ),
+        _weekly_chart(
+            new_claims_by_outlet,
+            chart_id="claims-by-outlet",
+            title=gettext("New claims per month, by outlet of first appearance")
+            if period.by_month
+            else gettext("New claims per week, by outlet of first appearance"),
+            description=_summary(new_claims_by_outlet, gettext("new claims")),
         ),
     ]
     no_verdict = gettext("No verdict yet")

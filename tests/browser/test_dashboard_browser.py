@@ -72,10 +72,10 @@ def test_dashboard_on_a_phone_and_a_desktop(new_page, editor, news, tmp_path):
         assert page.get_by_role("heading", name="Dashboard", exact=True).is_visible()
         layout = page.evaluate(LAYOUT)
         assert not layout["sideways"], f"{name}: the page is {layout['width']} px wide"
-        assert layout["charts"] == 8  # 4 weekly, verdicts, time to verdict, backlog, alerts
-        assert layout["chartsOffScreen"] == 0 and layout["chartsDrawn"] == 8
-        assert layout["labelled"] == 8
-        assert layout["tables"] == 8  # every chart has its numbers beside it
+        assert layout["charts"] == 9  # 5 weekly, verdicts, time to verdict, backlog, alerts
+        assert layout["chartsOffScreen"] == 0 and layout["chartsDrawn"] == 9
+        assert layout["labelled"] == 9
+        assert layout["tables"] == 9  # every chart has its numbers beside it
         # The weekly numbers are in a <details> the reader can open.
         page.get_by_text("The numbers: Mentions per week, by outlet").click()
         table = page.locator("#mentions-by-outlet table")
@@ -85,6 +85,12 @@ def test_dashboard_on_a_phone_and_a_desktop(new_page, editor, news, tmp_path):
         # A long outlet name is text (escaped), shortened in the drawing only.
         legend = page.locator("#mentions-by-outlet .chart-legend").inner_text()
         assert "<Édition du soir>" in legend
+        # New claims by the outlet of their first appearance: 11, each first in one outlet.
+        page.get_by_text("The numbers: New claims per week, by outlet of first appearance").click()
+        claims_table = page.locator("#claims-by-outlet table")
+        assert claims_table.is_visible()
+        assert claims_table.locator("tfoot td").last.text_content() == "11"
+        assert not page.evaluate(LAYOUT)["sideways"], f"{name}: the open table widens the page"
         path = tmp_path / f"dashboard-{name}.png"
         page.screenshot(path=str(path), full_page=True)
         assert path.read_bytes().startswith(PNG)
@@ -115,4 +121,4 @@ def test_a_bad_date_is_explained_on_the_page(new_page, editor, news):
     page.goto("/review/dashboard/?since=31/12/2026")
     alert = page.get_by_role("alert")
     assert "“31/12/2026” is not a date the dashboard can read" in alert.inner_text()
-    assert page.locator("svg.chart-svg").count() == 8  # the last 12 weeks, still shown
+    assert page.locator("svg.chart-svg").count() == 9  # the last 12 weeks, still shown

@@ -10,8 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 from lxml import html
 
+from articles.models import Article
 from claims import charts, dashboard
-from claims.models import Alert, Claim, Mention
+from claims.models import Alert, Claim, ClaimFirstOutlet, Mention
 from tests.factories import ArticleFactory, ClaimFactory, MentionFactory, OutletFactory
 
 pytestmark = pytest.mark.django_db
@@ -144,6 +145,107 @@ def test_new_claims_per_week_by_language(editor_client, news):
     ]
 
 
+CLAIMS_BY_OUTLET = "New claims per week, by outlet of first appearance"
+
+
+def test_new_claims_per_week_by_outlet_of_first_appearance(editor_client, news):
+    page = editor_client.get(URL + PERIOD).content.decode()
+    # The first claim appeared in the Herald (3 March) before the Gazette (10 March); the
+    # second in the Gazette; the third has no mention at all.
+    assert table(page, CLAIMS_BY_OUTLET) == [
+        ["Week of", "<b>Gazette & Co</b>", "Herald", "No appearance yet", "Total"],
+        ["2 Mar", "0", "1", "0", "1"],
+        ["9 Mar", "1", "0", "1", "2"],
+        ["Total", "1", "1", "1", "3"],
+    ]
+
+
+@pytest.fixture
+def first_reports(db):
+    """Claims started on 4 March 2026: one reported by A, then B; one with a rejected
+    mention only; one with a mention nobody has reviewed yet."""
+    a, b, c = (OutletFactory(name=name) for name in ("Outlet A", "Outlet B", "Outlet C"))
+    # A's article has no date of its own: it counts from when it was stored (2 March),
+    # before B's (published 5 March, though stored first, on 1 March).
+    in_a = ArticleFactory(outlet=a, published_at=None)
+    in_b = ArticleFactory(outlet=b, published_at=at(5))
+    Article.objects.filter(pk=in_a.pk).update(created_at=at(2))
+    Article.objects.filter(pk=in_b.pk).update(created_at=at(1))
+    in_c = ArticleFactory(outlet=c, published_at=at(1))
+    spread, rejected, waiting = ClaimFactory(), ClaimFactory(), ClaimFactory()
+    Claim.objects.update(created_at=at(4))
+    MentionFactory(article=in_b, claim=spread, review_state="accepted")  # found first
+    MentionFactory(article=in_a, claim=spread, review_state="accepted")
+    MentionFactory(article=in_c, claim=rejected, review_state="rejected")
+    MentionFactory(article=in_c, claim=waiting, review_state="unreviewed")
+    return {"a": a, "b": b, "c": c, "claims": [spread, rejected, waiting]}
+
+
+EXPECTED_FIRST_REPORTS = [
+    ["Week of", "Outlet A", "No appearance yet", "Total"],
+    ["2 Mar", "1", "2", "3"],
+    ["9 Mar", "0", "0", "0"],
+    ["Total", "1", "2", "3"],
+]
+
+
+def test_a_claim_counts_for_the_outlet_that_reported_it_first(editor_client, first_reports):
+    page = editor_client.get(URL + PERIOD).content.decode()  # counted on the first view
+    assert ClaimFirstOutlet.objects.count() == 3
+    assert table(page, CLAIMS_BY_OUTLET) == EXPECTED_FIRST_REPORTS
+
+
+def test_claims_started_since_the_count_are_looked_up_live(editor_client, first_reports):
+    editor_client.get(URL + PERIOD)  # counted
+    ClaimFirstOutlet.objects.all().delete()  # as if all three were started since
+    page = editor_client.get(URL + PERIOD).content.decode()
+    assert table(page, CLAIMS_BY_OUTLET) == EXPECTED_FIRST_REPORTS
+    # A mention accepted since the count shows at the next count (in ten minutes at most).
+    late = ClaimFactory()
+    Claim.objects.filter(pk=late.pk).update(created_at=at(10))
+    page = editor_client.get(URL + PERIOD).content.decode()
+    assert table(page, CLAIMS_BY_OUTLET)[2] == ["9 Mar", "0", "1", "1"]  # live: none yet
+    MentionFactory(
+        article=ArticleFactory(outlet=first_reports["b"], published_at=at(11)),
+        claim=late,
+        review_state="accepted",
+    )
+    page = editor_client.get(URL + PERIOD).content.decode()
+    assert table(page, CLAIMS_BY_OUTLET)[2] == ["9 Mar", "0", "1", "0", "1"]  # live again
+    dashboard.dashboard_recount()
+    page = editor_client.get(URL + PERIOD).content.decode()
+    assert table(page, CLAIMS_BY_OUTLET)[2] == ["9 Mar", "0", "1", "0", "1"]  # counted
+
+
+def test_the_recount_keeps_each_claims_first_appearance(first_reports):
+    dashboard.dashboard_recount()
+    dashboard.dashboard_recount()  # twice: the rows replace each other
+    spread, rejected, waiting = first_reports["claims"]
+    rows = {row.claim_id: row.outlet_id for row in ClaimFirstOutlet.objects.all()}
+    assert rows == {spread.pk: first_reports["a"].pk, rejected.pk: None, waiting.pk: None}
+    assert ClaimFirstOutlet.objects.get(claim=rejected).article_id is None
+
+
+def test_new_claims_beyond_the_top_five_outlets_are_drawn_together(editor_client, ratings):
+    articles = [
+        ArticleFactory(outlet=OutletFactory(name=f"Outlet {i}"), published_at=at(3))
+        for i in range(7)
+    ]
+    for i, article in enumerate(articles):
+        for _ in range(7 - i):
+            MentionFactory(article=article, claim=ClaimFactory(), review_state="accepted")
+    without_outlet = ArticleFactory(outlet=None, published_at=at(3))
+    MentionFactory(article=without_outlet, claim=ClaimFactory(), review_state="accepted")
+    Claim.objects.update(created_at=at(4))
+    page = editor_client.get(URL + PERIOD).content.decode()
+    rows = table(page, CLAIMS_BY_OUTLET)
+    assert rows[0] == [
+        "Week of", "Outlet 0", "Outlet 1", "Outlet 2", "Outlet 3", "Outlet 4", "Other outlets",
+        "Total",
+    ]  # fmt: skip
+    assert rows[1] == ["2 Mar", "7", "6", "5", "4", "3", "4", "29"]  # 2 + 1 + 1 without outlet
+
+
 def test_outlets_beyond_the_top_five_are_drawn_together(editor_client, ratings):
     for i in range(7):
         article = ArticleFactory(outlet=OutletFactory(name=f"Outlet {i}"), published_at=at(3))
@@ -261,6 +363,28 @@ def test_filter_by_language_and_outlet(editor_client, news):
         ["Total", "3", "3"],
     ]
     assert "Only: Herald." in page
+    # Claims that appeared in the Herald, by where they appeared first: the Herald.
+    assert table(page, CLAIMS_BY_OUTLET)[0] == ["Week of", "Herald", "Total"]
+    assert table(page, CLAIMS_BY_OUTLET)[-1] == ["Total", "1", "1"]
+
+
+def test_new_claims_by_outlet_filtered_by_language_and_outlet(editor_client, news):
+    page = editor_client.get(URL + PERIOD + "&language=fr").content.decode()
+    assert table(page, CLAIMS_BY_OUTLET) == [
+        ["Week of", "<b>Gazette & Co</b>", "No appearance yet", "Total"],
+        ["2 Mar", "0", "0", "0"],
+        ["9 Mar", "1", "1", "2"],
+        ["Total", "1", "1", "2"],
+    ]
+    # Claims that appeared in the Gazette: the first one appeared in the Herald before.
+    gazette = news["mentions"][4].article.outlet_id
+    page = editor_client.get(URL + PERIOD + f"&outlet={gazette}").content.decode()
+    assert table(page, CLAIMS_BY_OUTLET) == [
+        ["Week of", "<b>Gazette & Co</b>", "Herald", "Total"],
+        ["2 Mar", "0", "1", "1"],
+        ["9 Mar", "1", "0", "1"],
+        ["Total", "1", "1", "2"],
+    ]
 
 
 # --- Dates -----------------------------------------------------------------------------------
@@ -339,8 +463,9 @@ def test_only_a_start_date_runs_to_today(editor_client):
 
 # --- Queries ---------------------------------------------------------------------------------
 
-# session, user, 2 x permissions, outlets, 12 of the dashboard, the extractor's figures, badge
-MAX_QUERIES = 19
+# session, user, 2 x permissions, outlets, 13 of the dashboard (the 13th: new claims by outlet
+# of first appearance), extractor quality, badge
+MAX_QUERIES = 20
 
 
 def test_the_dashboard_makes_a_bounded_number_of_queries(
@@ -365,6 +490,7 @@ def test_the_dashboard_makes_a_bounded_number_of_queries(
     page = response.content.decode()
     assert "over 22 published claims" in page
     assert table(page, "Mentions per week, by outlet")[-1][-1] == "26"
+    assert table(page, CLAIMS_BY_OUTLET)[-1][-1] == "23"
 
 
 def test_weekly_counts_are_counted_again_when_older_than_ten_minutes(
