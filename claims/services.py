@@ -783,28 +783,24 @@ def mention_add(
     waits, corrected, for a decision like any other; re-running the extractor keeps it."""
     require(can_review(by), gettext("Only journalists and editors review mentions."))
     text = Article.objects.values_list("text", flat=True).get(pk=article.pk)
-    start, end = spans.span_resolve(text=text, start=start, end=end, words=words, near=0)
-    speaker = " ".join(clean_text(speaker or "").split())[:300]
-    cue = " ".join(clean_text(cue or "").split())[:200]
-    _mention_fields_check(speaker_type=speaker_type, quote_type=quote_type, stance=stance)
+    fields = _statement_fields(
+        text=text, start=start, end=end, words=words, speaker=speaker,
+        speaker_type=speaker_type, cue=cue, quote_type=quote_type, stance=stance, via=via,
+    )  # fmt: skip
     source = None
-    if speaker:
-        source = source_get_or_create(name=speaker, kind=speaker_type or Source.Kind.PERSON)
-    hedges = extraction.attribution_hedges(article.language, cue=cue, speaker_type=speaker_type)
+    if fields["speaker"]:
+        source = source_get_or_create(
+            name=fields["speaker"], kind=speaker_type or Source.Kind.PERSON
+        )
+    hedges = extraction.attribution_hedges(
+        article.language, cue=fields["cue"], speaker_type=speaker_type
+    )
     with transaction.atomic():
         mention = Mention.objects.create(
             hedges=hedges,
             article=article,
             source=source,
-            speaker=speaker,
-            speaker_type=speaker_type,
-            content=text[start:end],
-            start=start,
-            end=end,
-            cue=cue,
-            quote_type=quote_type,
-            stance=stance,
-            via=spans.via_clean(via),
+            **fields,
             confidence=1.0,
             rule="manual",
             extractor_version=decisions.MANUAL,
@@ -1554,7 +1550,7 @@ def _assignment_open_check(assignment: AnnotationAssignment, by: AbstractBaseUse
         )
 
 
-def _annotation_fields(
+def _statement_fields(
     *,
     text: str,
     start: int | None,
@@ -1568,6 +1564,8 @@ def _annotation_fields(
     via: str | list,
     near: int = 0,
 ) -> dict:
+    """A hand-marked statement's span and fields, resolved and cleaned: a mention added in
+    the review (mention_add) and an annotation (annotation_add, annotation_edit)."""
     start, end = spans.span_resolve(text=text, start=start, end=end, words=words, near=near)
     _mention_fields_check(speaker_type=speaker_type, quote_type=quote_type, stance=stance)
     return {
@@ -1601,7 +1599,7 @@ def annotation_add(
     the text (or by its exact words), with who said it and how."""
     _assignment_open_check(assignment, by)
     text = Article.objects.values_list("text", flat=True).get(pk=assignment.article_id)
-    fields = _annotation_fields(
+    fields = _statement_fields(
         text=text, start=start, end=end, words=words, speaker=speaker,
         speaker_type=speaker_type, cue=cue, quote_type=quote_type, stance=stance, via=via,
     )  # fmt: skip
@@ -1627,7 +1625,7 @@ def annotation_edit(
     assignment = annotation.assignment
     _assignment_open_check(assignment, by)
     text = Article.objects.values_list("text", flat=True).get(pk=assignment.article_id)
-    fields = _annotation_fields(
+    fields = _statement_fields(
         text=text, start=start, end=end, words=words, speaker=speaker,
         speaker_type=speaker_type, cue=cue, quote_type=quote_type, stance=stance, via=via,
         near=annotation.start,
